@@ -1,0 +1,158 @@
+// Builds and starts the app: `all` (the embedded default: HTTP and every worker in one process),
+// `web` or `worker` (production, any number of each). Shutdown runs in the reverse order of start.
+import path from 'node:path';
+import type { AppContext } from './app-context.js';
+import type { Config } from './config/config.js';
+import { systemClock, type Clock } from './core/clock.js';
+import { lockDataDir, loadOrCreateEncryptionKey } from './core/data-dir.js';
+import { createLogger, type Logger } from './core/logger.js';
+import { createSealedBox } from './core/sealed-box.js';
+import { openDatabase } from './db/database.js';
+import { findOrganizationByCode } from './intake/intake.repository.js';
+import { requeuePendingSubmissions } from './intake/requeue-pending-submissions.js';
+import { SAMPLE_DEFAULT_ORG_CODE } from './directory/sample-directory.js';
+import { isDirectoryEmpty, seedSampleDirectory } from './directory/seed-sample-directory.js';
+import { buildHttpServer } from './http/http-server.js';
+import { startEmbeddedRedis } from './queue/embedded-redis.js';
+import { createJobQueues } from './queue/job-queues.js';
+import { connectRedis } from './queue/redis-connection.js';
+import { startWorkers } from './queue/worker-host.js';
+import { createJobHandlers } from '../workers/index.js';
+
+export type ProcessRole = 'all' | 'web' | 'worker';
+
+export interface RunningApp {
+  ctx: AppContext;
+  /** Set when this process serves HTTP. */
+  url: string | undefined;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  clock?: Clock;
+  logger?: Logger;
+  /** How often the worker looks for stored submissions whose job went missing. */
+  recoveryIntervalMs?: number;
+}
+
+export async function startApp(
+  role: ProcessRole,
+  config: Config,
+  options: StartOptions = {},
+): Promise<RunningApp> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) {
+      try {
+        await stop();
+      } catch (err) {
+        logger.warn({ err }, 'error during shutdown');
+      }
+    }
+  };
+
+  try {
+    const embeddedDb = !config.databaseUrl;
+    if (embeddedDb && role !== 'all') {
+      throw new Error(
+        `npm run start:${role} needs DATABASE_URL: the embedded database serves a single process. Use npm start, or set DATABASE_URL.`,
+      );
+    }
+    if (embeddedDb) stops.push(await lockDataDir(config.dataDir));
+
+    let key = config.encryptionKey;
+    if (!key) {
+      const loaded = await loadOrCreateEncryptionKey(config.dataDir);
+      key = loaded.key;
+      if (loaded.created) {
+        logger.warn(
+          { file: path.join(config.dataDir, 'encryption.key') },
+          'generated an encryption key for senders’ identities; back it up with the data',
+        );
+      }
+    }
+
+    let redisUrl = config.redisUrl;
+    if (!redisUrl) {
+      const embedded = await startEmbeddedRedis(config.dataDir, config.searchPath);
+      redisUrl = embedded.url;
+      if (role === 'all') stops.push(embedded.stop);
+      logger.info({ redis: redisUrl }, 'using a redis-server started for the app');
+    }
+    const redis = connectRedis(redisUrl, `langnghe-${role}`);
+    redis.on('error', (err) => logger.warn({ err: { message: err.message } }, 'redis connection error'));
+    stops.push(async () => {
+      await redis.quit().catch(() => redis.disconnect());
+    });
+
+    const db = await openDatabase({
+      databaseUrl: config.databaseUrl,
+      embeddedDir: path.join(config.dataDir, 'pgdata'),
+    });
+    stops.push(() => db.close());
+    const applied = await db.migrate();
+    if (applied.length) logger.info({ migrations: applied }, 'applied database migrations');
+
+    if (embeddedDb && config.seedOnFirstStart && (await isDirectoryEmpty(db.prisma))) {
+      const seeded = await seedSampleDirectory(db.prisma);
+      logger.info(seeded, 'first start: loaded the sample organisations and units');
+    }
+    const defaultOrgCode =
+      config.defaultOrgCode ??
+      ((await findOrganizationByCode(db.prisma, SAMPLE_DEFAULT_ORG_CODE))
+        ? SAMPLE_DEFAULT_ORG_CODE
+        : undefined);
+
+    const queues = createJobQueues(redis, config.queuePrefix);
+    stops.push(() => queues.close());
+
+    const ctx: AppContext = {
+      config: { ...config, defaultOrgCode },
+      logger,
+      clock: options.clock ?? systemClock,
+      db,
+      queues,
+      sealedBox: createSealedBox(key),
+    };
+
+    if (role === 'all' || role === 'worker') {
+      const host = startWorkers(createJobHandlers(ctx), {
+        connection: redis,
+        prefix: config.queuePrefix,
+        concurrency: config.workerConcurrency,
+        lockDurationMs: config.queueLockMs,
+        logger: logger.child({ component: 'worker' }),
+      });
+      stops.push(() => host.close());
+      const sweep = () =>
+        requeuePendingSubmissions(ctx).catch((err: unknown) => logger.warn({ err }, 'recovery sweep failed'));
+      await sweep();
+      const timer = setInterval(sweep, options.recoveryIntervalMs ?? 60_000);
+      timer.unref();
+      stops.push(async () => clearInterval(timer));
+    }
+
+    let url: string | undefined;
+    if (role === 'all' || role === 'web') {
+      const http = await buildHttpServer(
+        ctx,
+        [
+          { name: 'database', check: () => db.ping() },
+          { name: 'redis', check: async () => void (await redis.ping()) },
+        ],
+        () => url ?? '',
+      );
+      const address = await http.listen({ host: config.host, port: config.port });
+      // Stop taking requests first: registered last, so it runs first on shutdown.
+      stops.push(() => http.close());
+      const port = new URL(address).port;
+      url = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+    }
+
+    return { ctx, url, stop: stopAll };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}

@@ -1,0 +1,60 @@
+// The only code that writes cases and their audit trail to Prisma.
+import type { Db } from '../db/database.js';
+import type { Prisma } from '../db/generated/client.js';
+import type { ActorType, CaseStatus } from '../db/generated/enums.js';
+
+export type Tx = Prisma.TransactionClient;
+
+export interface CaseEventInput {
+  caseId: string;
+  action: string;
+  fromStatus?: CaseStatus | null;
+  toStatus?: CaseStatus | null;
+  actorType: ActorType;
+  actorStaffId?: string | null;
+  actorRole?: string | null;
+  reason?: string | null;
+  data?: Prisma.InputJsonValue;
+  at: Date;
+}
+
+/** Audit events are append-only; every change to a case writes one in the same transaction. */
+export function appendCaseEvent(tx: Tx, e: CaseEventInput) {
+  return tx.caseEvent.create({
+    data: {
+      caseId: e.caseId,
+      action: e.action,
+      fromStatus: e.fromStatus ?? null,
+      toStatus: e.toStatus ?? null,
+      actorType: e.actorType,
+      actorStaffId: e.actorStaffId ?? null,
+      actorRole: e.actorRole ?? null,
+      reason: e.reason ?? null,
+      ...(e.data === undefined ? {} : { data: e.data }),
+      createdAt: e.at,
+    },
+  });
+}
+
+export function insertCase(tx: Tx, data: Prisma.CaseUncheckedCreateInput) {
+  return tx.case.create({ data });
+}
+
+export function insertSenderIdentity(tx: Tx, caseId: string, ciphertext: Uint8Array, keyId: string) {
+  return tx.senderIdentity.create({ data: { caseId, ciphertext: Buffer.from(ciphertext), keyId } });
+}
+
+export function findCaseByCode(db: Db, code: string) {
+  return db.case.findUnique({
+    where: { code },
+    include: {
+      unit: { select: { name: true, code: true } },
+      organization: { select: { name: true, code: true } },
+      messages: { where: { visibility: 'public', direction: 'outbound' }, orderBy: { createdAt: 'asc' } },
+    },
+  });
+}
+
+export function findCaseBySubmissionId(db: Db | Tx, submissionId: string) {
+  return db.case.findUnique({ where: { submissionId } });
+}

@@ -1,0 +1,73 @@
+// What anyone holding a tracking code may see: no names, no contact, no internal notes.
+import type { AppContext } from '../app-context.js';
+import { AppError } from '../core/app-error.js';
+import { findSubmissionByTrackingCode } from '../intake/intake.repository.js';
+import { findCaseByCode } from './case.repository.js';
+import { CASE_KIND_LABELS, CASE_STATUS_LABELS, parseTrackingCode, verifySecret } from './index.js';
+
+export interface PublicCaseStatus {
+  code: string;
+  kind: string | null;
+  kindLabel: string | null;
+  status: string;
+  statusLabel: string;
+  organization: string | null;
+  unit: string | null;
+  receivedAt: string;
+  updatedAt: string;
+  outcome: string | null;
+  replies: { at: string; text: string }[] | null;
+  repliesNeedSecret: boolean;
+}
+
+export async function getPublicCaseStatus(
+  ctx: AppContext,
+  rawCode: string,
+  secret?: string,
+): Promise<PublicCaseStatus> {
+  const parsed = parseTrackingCode(rawCode);
+  if (!parsed.ok) throw new AppError('malformed_code', parsed.message, { reason: parsed.reason });
+  const code = parsed.code;
+
+  const found = await findCaseByCode(ctx.db.prisma, code);
+  if (!found) {
+    // Acknowledged but not yet turned into a case by the worker: it exists for the sender.
+    const pending = await findSubmissionByTrackingCode(ctx.db.prisma, code);
+    if (!pending)
+      throw new AppError('not_found', `Không tìm thấy hồ sơ có mã ${code}. Vui lòng kiểm tra lại mã.`);
+    return {
+      code,
+      kind: null,
+      kindLabel: null,
+      status: 'received',
+      statusLabel: CASE_STATUS_LABELS.received.vi,
+      organization: null,
+      unit: null,
+      receivedAt: pending.createdAt.toISOString(),
+      updatedAt: pending.createdAt.toISOString(),
+      outcome: null,
+      replies: [],
+      repliesNeedSecret: false,
+    };
+  }
+
+  const needsSecret = found.followUpSecretHash !== null;
+  const secretOk = needsSecret && secret ? await verifySecret(secret, found.followUpSecretHash!) : false;
+  const showReplies = !needsSecret || secretOk;
+  return {
+    code,
+    kind: found.kind,
+    kindLabel: CASE_KIND_LABELS[found.kind].vi,
+    status: found.status,
+    statusLabel: CASE_STATUS_LABELS[found.status].vi,
+    organization: found.organization.name,
+    unit: found.unit?.name ?? null,
+    receivedAt: found.receivedAt.toISOString(),
+    updatedAt: found.updatedAt.toISOString(),
+    outcome: found.outcome,
+    replies: showReplies
+      ? found.messages.map((m) => ({ at: m.createdAt.toISOString(), text: m.body }))
+      : null,
+    repliesNeedSecret: needsSecret && !secretOk,
+  };
+}

@@ -1,0 +1,47 @@
+// `npx langnghe <command>`: administration and officer helpers. Each command lives in its own file.
+import { ConfigError } from '../config/config.js';
+import { UsageError, type CliCommand } from './cli-command.js';
+import { dbMigrateCommand } from './commands/db-migrate.command.js';
+import { seedCommand } from './commands/seed.command.js';
+
+const COMMANDS: CliCommand[] = [seedCommand, dbMigrateCommand];
+
+function help(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'Lắng Nghe — command-line tool',
+    '',
+    'Usage: langnghe <command> [options]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Configuration comes from the environment (see .env.example); without DATABASE_URL the',
+    'embedded database in DATA_DIR (default ./data) is used — stop `npm start` first.',
+  ].join('\n');
+}
+
+const [name, ...args] = process.argv.slice(2);
+if (!name || name === '--help' || name === '-h' || name === 'help') {
+  console.log(help());
+  process.exit(0);
+}
+const command = COMMANDS.find((c) => c.name === name);
+if (!command) {
+  console.error(`Unknown command "${name}".\n\n${help()}`);
+  process.exit(2);
+}
+if (args.includes('--help') || args.includes('-h')) {
+  console.log(`${command.summary}\n\nUsage: ${command.usage}`);
+  process.exit(0);
+}
+try {
+  await command.run(args);
+} catch (err) {
+  if (err instanceof UsageError) {
+    console.error(`${err.message}\nUsage: ${command.usage}`);
+    process.exit(2);
+  }
+  console.error(err instanceof ConfigError || err instanceof Error ? err.message : String(err));
+  process.exit(1);
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, createConfig } from './config.js';
+
+const KEY = Buffer.alloc(32, 7).toString('base64');
+
+describe('createConfig', () => {
+  it('gives the embedded defaults with an empty environment', () => {
+    const c = createConfig({});
+    expect(c.databaseUrl).toBeUndefined();
+    expect(c.redisUrl).toBeUndefined();
+    expect(c.port).toBe(3000);
+    expect(c.dataDir).toMatch(/data$/);
+    expect(c.logLevel).toBe('info');
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ REDIS_URL: 'http://x' }, 'REDIS_URL'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ ENCRYPTION_KEY: 'short' }, 'ENCRYPTION_KEY'],
+    [{ PUBLIC_URL: 'not a url' }, 'PUBLIC_URL'],
+  ])('names the variable in one readable line: %o', (env, variable) => {
+    expect(() => createConfig(env)).toThrowError(ConfigError);
+    try {
+      createConfig(env);
+    } catch (err) {
+      const message = (err as Error).message;
+      expect(message).toContain(variable);
+      expect(message.split('\n')).toHaveLength(1);
+    }
+  });
+
+  it('requires ENCRYPTION_KEY with DATABASE_URL', () => {
+    expect(() => createConfig({ DATABASE_URL: 'postgresql://h/db' })).toThrowError(
+      /ENCRYPTION_KEY is required/,
+    );
+    expect(
+      createConfig({ DATABASE_URL: 'postgresql://h/db', ENCRYPTION_KEY: KEY }).encryptionKey,
+    ).toHaveLength(32);
+  });
+
+  it('treats empty strings as unset and trims a trailing slash from PUBLIC_URL', () => {
+    const c = createConfig({ PORT: '', PUBLIC_URL: 'https://langnghe.example.vn/' });
+    expect(c.port).toBe(3000);
+    expect(c.publicUrl).toBe('https://langnghe.example.vn');
+  });
+});

@@ -1,0 +1,59 @@
+// What POST /api/submissions accepts. Limits are deliberate: a description longer than a few pages
+// belongs in an attachment, and a bound keeps one request from filling the database.
+import { z } from 'zod';
+import { ZCaseKindSchema, ZChannelSchema } from '../cases/case-vocabulary.js';
+
+export const MAX_TEXT_CHARS = 5000;
+
+const trimmedNfc = (max: number) =>
+  z
+    .string()
+    .transform((s) => s.normalize('NFC').trim())
+    .pipe(z.string().max(max, `dài tối đa ${max} ký tự`));
+
+export const ZContactSchema = z
+  .object({
+    name: trimmedNfc(120).optional(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 .()-]{8,20}$/, 'số điện thoại không hợp lệ')
+      .optional(),
+    email: z.string().trim().email('email không hợp lệ').max(200).optional(),
+    address: trimmedNfc(300).optional(),
+  })
+  .strict()
+  .refine(
+    (c) => Object.values(c).some((v) => v !== undefined && v !== ''),
+    'cần ít nhất một thông tin liên hệ',
+  );
+
+export const ZSubmissionSchema = z
+  .object({
+    submissionId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'phải gồm 8–64 ký tự chữ, số, "-" hoặc "_"'),
+    channel: ZChannelSchema,
+    kind: ZCaseKindSchema,
+    text: trimmedNfc(MAX_TEXT_CHARS).pipe(z.string().min(1, 'không được để trống')),
+    unitCode: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9-]{1,40}$/, 'mã khoa/phòng không hợp lệ')
+      .optional(),
+    organizationCode: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9-]{1,40}$/, 'mã đơn vị không hợp lệ')
+      .optional(),
+    contact: ZContactSchema.optional(),
+    anonymous: z.boolean().default(false),
+    place: trimmedNfc(300).optional(),
+    occurredAt: trimmedNfc(100).optional(),
+  })
+  .strict()
+  .refine((s) => !(s.anonymous && s.contact), {
+    message: 'gửi ẩn danh thì không kèm thông tin liên hệ',
+    path: ['contact'],
+  });
+
+export type SubmissionInput = z.input<typeof ZSubmissionSchema>;
+export type Submission = z.output<typeof ZSubmissionSchema>;

@@ -1,0 +1,37 @@
+// Adds jobs through the registry: the payload is validated before it reaches Redis and the job id
+// is the deterministic one the registry defines.
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import {
+  JOB_DEFINITIONS,
+  QUEUE_NAMES,
+  type JobName,
+  type JobPayload,
+  type QueueName,
+} from './job-registry.js';
+
+export interface JobQueues {
+  add<N extends JobName>(name: N, payload: JobPayload<N>, opts?: { delay?: number }): Promise<string>;
+  queue(name: QueueName): Queue;
+  close(): Promise<void>;
+}
+
+export function createJobQueues(connection: Redis, prefix: string): JobQueues {
+  const queues = new Map<QueueName, Queue>(
+    QUEUE_NAMES.map((q) => [q, new Queue(q, { connection, prefix })] as const),
+  );
+  const queue = (name: QueueName) => queues.get(name)!;
+  return {
+    queue,
+    async add(name, payload, opts) {
+      const def = JOB_DEFINITIONS[name];
+      const data = def.schema.parse(payload);
+      const jobId = def.jobId(data as never);
+      const job = await queue(def.queue).add(name, data, { ...def.options, ...opts, jobId });
+      return job.id ?? jobId;
+    },
+    async close() {
+      await Promise.all([...queues.values()].map((q) => q.close()));
+    },
+  };
+}

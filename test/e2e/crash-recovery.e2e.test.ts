@@ -1,0 +1,138 @@
+// Nothing acknowledged is lost: the worker is killed (SIGKILL) while intake jobs are in flight, and
+// after a restart every submission that got a 202 is exactly one case. With PostgreSQL the web and
+// worker processes run apart and only the worker dies; with the embedded database the one process
+// that holds both dies.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/database.js';
+import { createEmptyPostgresDatabase, usingPostgres } from '../helpers/test-database.js';
+import { testRedisUrl } from '../helpers/test-redis.js';
+import { postJson, startAppProcess, waitFor, type AppProcess } from '../helpers/app-process.js';
+
+const SUBMISSIONS = 150;
+const cleanups: (() => Promise<unknown>)[] = [];
+afterAll(async () => {
+  for (const c of cleanups.reverse()) await c();
+});
+
+async function fire(url: string, from: number, count: number, acked: Map<string, string>) {
+  await Promise.all(
+    Array.from({ length: count }, async (_, i) => {
+      const id = `crash-${String(from + i).padStart(5, '0')}`;
+      try {
+        const res = await postJson(`${url}/api/submissions`, {
+          submissionId: id,
+          channel: 'api',
+          kind: 'petition',
+          text: `Đề nghị bố trí thêm ghế chờ số ${from + i}`,
+          unitCode: 'ta-kkb',
+        });
+        if (res.status === 202) acked.set(id, res.json.code);
+      } catch {
+        // Refused or cut off by the kill: never acknowledged, so nothing was promised.
+      }
+    }),
+  );
+}
+
+describe('a killed worker loses nothing', () => {
+  it('every acknowledged submission becomes exactly one case', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ln-crash-'));
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    const env: Record<string, string | undefined> = {
+      DATA_DIR: dataDir,
+      REDIS_URL: await testRedisUrl(),
+      QUEUE_PREFIX: `crash${Date.now()}`,
+      QUEUE_LOCK_MS: '2000',
+      WORKER_CONCURRENCY: '2',
+      DATABASE_URL: undefined,
+    };
+    const acked = new Map<string, string>();
+    let countCases: () => Promise<{ total: number; distinctSubmissions: number; codes: Set<string> }>;
+
+    if (usingPostgres()) {
+      const db = await createEmptyPostgresDatabase();
+      cleanups.push(db.drop);
+      Object.assign(env, {
+        DATABASE_URL: db.url,
+        ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'),
+        DEFAULT_ORG_CODE: 'ttyt-thuan-an',
+      });
+      const { execFileSync } = await import('node:child_process');
+      execFileSync(path.resolve('node_modules/.bin/tsx'), ['src/cli/main.ts', 'seed'], {
+        env: { ...process.env, ...env } as NodeJS.ProcessEnv,
+      });
+      const web = await startAppProcess('web', env);
+      cleanups.push(() => web.stop());
+      let worker: AppProcess = await startAppProcess('worker', env);
+      const firing = fire(web.url!, 0, SUBMISSIONS, acked);
+      await waitFor(async () => acked.size >= SUBMISSIONS / 3, 60_000, 20);
+      worker.child.kill('SIGKILL');
+      await firing;
+      await fire(web.url!, SUBMISSIONS, 20, acked); // accepted while no worker runs
+      worker = await startAppProcess('worker', env);
+      cleanups.push(() => worker.stop());
+      countCases = async () => {
+        const client = new pg.Client({ connectionString: db.url });
+        await client.connect();
+        try {
+          const r = await client.query<{ code: string; submission_id: string }>(
+            'SELECT code, "submissionId" AS submission_id FROM cases',
+          );
+          return {
+            total: r.rowCount ?? 0,
+            distinctSubmissions: new Set(r.rows.map((x) => x.submission_id)).size,
+            codes: new Set(r.rows.map((x) => x.code)),
+          };
+        } finally {
+          await client.end();
+        }
+      };
+      await waitFor(async () => (await countCases()).total >= acked.size, 60_000, 500);
+    } else {
+      let app = await startAppProcess('all', env);
+      const firing = fire(app.url!, 0, SUBMISSIONS, acked);
+      await waitFor(async () => acked.size >= SUBMISSIONS / 3, 60_000, 20);
+      app.child.kill('SIGKILL');
+      await firing;
+      app = await startAppProcess('all', env);
+      // Wait until the restarted process has caught up: every acknowledged code is a case.
+      await waitFor(
+        async () => {
+          const res = await Promise.all(
+            [...acked.values()].map((code) =>
+              fetch(`${app.url}/api/cases/${code}`).then((r) => r.json() as Promise<{ unit?: string }>),
+            ),
+          );
+          return res.every((r) => r.unit);
+        },
+        90_000,
+        1000,
+      );
+      await app.stop();
+      countCases = async () => {
+        const db = await openDatabase({ embeddedDir: path.join(dataDir, 'pgdata') });
+        try {
+          const rows = await db.prisma.case.findMany({ select: { code: true, submissionId: true } });
+          return {
+            total: rows.length,
+            distinctSubmissions: new Set(rows.map((x) => x.submissionId)).size,
+            codes: new Set(rows.map((x) => x.code)),
+          };
+        } finally {
+          await db.close();
+        }
+      };
+    }
+
+    const cases = await countCases();
+    expect(acked.size).toBeGreaterThan(SUBMISSIONS / 3);
+    for (const code of acked.values()) expect(cases.codes.has(code)).toBe(true);
+    // Exactly one case per submission: no duplicates, and nothing beyond what was sent.
+    expect(cases.distinctSubmissions).toBe(cases.total);
+    expect(cases.total).toBeLessThanOrEqual(SUBMISSIONS + 20);
+  });
+});

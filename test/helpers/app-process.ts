@@ -1,0 +1,95 @@
+// Starts the app the way a user does (`node --import tsx src/main.ts <role>`, what `npm start`
+// runs: one process, so a signal sent to it reaches the app itself) and talks to it over HTTP.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+export interface AppProcess {
+  child: ChildProcess;
+  url: string | undefined;
+  output(): string;
+  /** Resolves with the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+export async function startAppProcess(
+  role: 'all' | 'web' | 'worker',
+  env: Record<string, string | undefined>,
+  timeoutMs = 90_000,
+): Promise<AppProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', role], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env } as NodeJS.ProcessEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+  const url = await new Promise<string | undefined>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`app did not start in ${timeoutMs} ms:\n${out}`)),
+      timeoutMs,
+    );
+    const check = () => {
+      const m = /running at (http:\/\/\S+)/.exec(out);
+      if (m) return done(m[1]);
+      if (role === 'worker' && /"msg":"ready"/.test(out)) return done(undefined);
+    };
+    const done = (u: string | undefined) => {
+      clearTimeout(timer);
+      child.stdout!.off('data', check);
+      resolve(u);
+    };
+    child.stdout!.on('data', check);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`app exited with ${code} before it was ready:\n${out}`));
+    });
+  });
+
+  return {
+    child,
+    url,
+    output: () => out,
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+      child.kill(signal);
+      return exited;
+    },
+  };
+}
+
+// Tests read whatever the server answered; the shape is what they assert.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
+export async function postJson(url: string, body: unknown): Promise<{ status: number; json: Json }> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: res.status, json: await res.json().catch(() => null) };
+}
+
+export async function getJson(url: string): Promise<{ status: number; json: Json }> {
+  const res = await fetch(url);
+  return { status: res.status, json: await res.json().catch(() => null) };
+}
+
+export async function waitFor<T>(
+  probe: () => Promise<T | undefined | false>,
+  timeoutMs = 30_000,
+  everyMs = 200,
+): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > until) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}

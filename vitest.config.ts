@@ -1,0 +1,45 @@
+import { defineConfig } from 'vitest/config';
+
+// One command runs every tier. Unit tests run twice, under the Vietnamese time zone and under UTC,
+// because deadline arithmetic must not depend on the server's zone.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit-hcm',
+          include: ['src/**/*.test.ts', 'bots/**/*.test.ts', 'workers/**/*.test.ts'],
+          env: { TZ: 'Asia/Ho_Chi_Minh' },
+          setupFiles: ['test/helpers/assert-time-zone.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'unit-utc',
+          include: ['src/**/*.test.ts', 'bots/**/*.test.ts', 'workers/**/*.test.ts'],
+          env: { TZ: 'UTC' },
+          setupFiles: ['test/helpers/assert-time-zone.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          env: { TZ: 'UTC' },
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
