@@ -1,0 +1,71 @@
+// The channel-neutral vocabulary between channel adapters (bots/telegram, bots/zalo, the web chat)
+// and the one intake dialog. No channel's types appear here or in the dialog: an adapter turns its
+// updates into an InboundEnvelope and renders each Outbound in its own way.
+
+export type DialogChannel = 'telegram' | 'zalo' | 'web';
+export type Locale = 'vi' | 'en';
+
+/** Who is talking, as the channel identifies them. Never logged, never put in a job payload. */
+export interface ConversationRef {
+  channel: DialogChannel;
+  /** Stable id of the conversation on that channel (Telegram chat id, Zalo user id, web session id). */
+  conversationId: string;
+  /** The person's account id on the channel when it differs from the conversation (groups). */
+  userId?: string;
+  /** The language the channel reports for the user, if any. */
+  languageHint?: string;
+}
+
+export interface InboundFile {
+  kind: 'photo' | 'document' | 'voice';
+  /** The channel's own handle for the file; the adapter knows how to download it. */
+  channelFileId: string;
+  fileName?: string;
+  mimeType?: string;
+  /** As reported by the channel before download, when known: lets the dialog refuse early. */
+  sizeBytes?: number;
+  /** Downloads the bytes (the adapter implements it: Telegram getFile, Zalo URL, web upload). */
+  download(): Promise<Buffer>;
+}
+
+export type Inbound =
+  | { type: 'text'; text: string }
+  /** A button press; `value` is the Button.value the dialog sent. */
+  | { type: 'choice'; value: string }
+  /** `/start u_ta-kkb` → { command: 'start', args: 'u_ta-kkb' }; names without the slash, lower case. */
+  | { type: 'command'; command: string; args: string }
+  | { type: 'file'; file: InboundFile; caption?: string }
+  | { type: 'location'; latitude: number; longitude: number }
+  | { type: 'contact'; phone: string; name?: string };
+
+export interface InboundEnvelope {
+  conversation: ConversationRef;
+  event: Inbound;
+  /** The channel's id for this update/message, used to ignore repeats (e.g. `tg:<update_id>`). */
+  eventId: string;
+  receivedAt: Date;
+}
+
+export interface Button {
+  /** What the person reads, in their language. */
+  label: string;
+  /** Sent back as Inbound `choice`. At most 64 bytes of [A-Za-z0-9_:.-] (Telegram's callback_data limit). */
+  value: string;
+}
+
+export interface OutboundFile {
+  fileName: string;
+  mimeType: string;
+  /** Path of a stored file (letters, posters) or bytes. */
+  path?: string;
+  bytes?: Buffer;
+}
+
+export interface Outbound {
+  text: string;
+  /** Rows of buttons. */
+  buttons?: Button[][];
+  file?: OutboundFile;
+  /** Ask the channel for the person's phone number (Telegram request_contact keyboard). */
+  requestContact?: boolean;
+}
