@@ -1,10 +1,21 @@
 // `npx langnghe <command>`: administration and officer helpers. Each command lives in its own file.
 import { ConfigError } from '../config/config.js';
 import { UsageError, type CliCommand } from './cli-command.js';
+import { calendarLoadCommand } from './commands/calendar-load.command.js';
+import { calendarCommand } from './commands/calendar.command.js';
 import { dbMigrateCommand } from './commands/db-migrate.command.js';
+import { dueCommand } from './commands/due.command.js';
+import { rulesCommand } from './commands/rules.command.js';
 import { seedCommand } from './commands/seed.command.js';
 
-const COMMANDS: CliCommand[] = [seedCommand, dbMigrateCommand];
+const COMMANDS: CliCommand[] = [
+  calendarCommand,
+  dueCommand,
+  rulesCommand,
+  calendarLoadCommand,
+  seedCommand,
+  dbMigrateCommand,
+];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -9,6 +9,8 @@ import {
   insertCase,
   insertSenderIdentity,
 } from '../cases/case.repository.js';
+import { toVietnamDate } from '../calendar/local-date.js';
+import { loadDeadlineSettings, startClocks } from '../deadlines/deadline.service.js';
 import { findSubmission, markSubmissionProcessed } from './intake.repository.js';
 import type { SealedSubmission } from './submit-submission.js';
 
@@ -31,6 +33,9 @@ export async function processSubmission(ctx: AppContext, submissionId: string): 
   const now = ctx.clock.now();
   const identityMode = s.anonymous || !s.contact ? 'anonymous' : 'named';
 
+  const receivedAt = new Date(sealed.receivedAt);
+  const deadlines = await loadDeadlineSettings(prisma, sealed.organizationId);
+
   try {
     return await prisma.$transaction(async (tx) => {
       const created = await insertCase(tx, {
@@ -46,7 +51,7 @@ export async function processSubmission(ctx: AppContext, submissionId: string): 
         place: s.place ?? null,
         occurredAt: s.occurredAt ?? null,
         followUpSecretHash: sealed.followUpSecretHash,
-        receivedAt: new Date(sealed.receivedAt),
+        receivedAt,
       });
       if (identityMode === 'named' && s.contact) {
         await insertSenderIdentity(
@@ -64,6 +69,8 @@ export async function processSubmission(ctx: AppContext, submissionId: string): 
         data: { channel: s.channel, kind: s.kind, submissionId },
         at: now,
       });
+      // The internal service clock runs from the day the person wrote, not from when a worker got to it.
+      await startClocks(tx, deadlines, created, 'received', toVietnamDate(receivedAt), now);
       await markSubmissionProcessed(tx, submissionId, created.id, now);
       return { caseId: created.id, created: true };
     });

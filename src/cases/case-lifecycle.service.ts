@@ -1,0 +1,207 @@
+// Applies one action to one case: the transition table decides, then the case row, its audit
+// event and its clocks change in one transaction. An illegal move changes nothing and says why.
+import type { AppContext } from '../app-context.js';
+import { AppError } from '../core/app-error.js';
+import type { Prisma } from '../db/generated/client.js';
+import { parseLocalDate, toDbDate, toVietnamDate } from '../calendar/local-date.js';
+import { isDeadlineError } from '../deadlines/deadline-error.js';
+import {
+  extendClocks,
+  loadDeadlineSettings,
+  pauseClocks,
+  resumeClocks,
+  startClocks,
+  stopClocks,
+  type DeadlineSettings,
+} from '../deadlines/deadline.service.js';
+import { appendCaseEvent, type Tx } from './case.repository.js';
+import {
+  planTransition,
+  type CaseAction,
+  type CaseEffect,
+  type TransitionParams,
+} from './case-transitions.js';
+import { isOpenStatus, type Actor, type CaseStatus } from './case-vocabulary.js';
+
+export type CaseActor =
+  | { type: 'staff'; staffId: string; role: Exclude<Actor, 'system' | 'sender'> }
+  | { type: 'sender' }
+  | { type: 'system' };
+
+export interface ApplyCaseActionInput {
+  caseId: string;
+  action: CaseAction;
+  actor: CaseActor;
+  params?: TransitionParams;
+}
+
+export interface ApplyCaseActionResult {
+  caseId: string;
+  from: CaseStatus;
+  to: CaseStatus;
+  /** Effects that leave the transaction: notifications, letters, satisfaction questions. */
+  effects: readonly CaseEffect[];
+}
+
+const roleOf = (actor: CaseActor): Actor => (actor.type === 'staff' ? actor.role : actor.type);
+
+export async function applyCaseAction(
+  ctx: AppContext,
+  input: ApplyCaseActionInput,
+): Promise<ApplyCaseActionResult> {
+  const now = ctx.clock.now();
+  const { prisma } = ctx.db;
+  const current = await prisma.case.findUnique({ where: { id: input.caseId } });
+  if (!current) throw new AppError('not_found', 'Không tìm thấy hồ sơ.');
+
+  const plan = planTransition(current, input.action, roleOf(input.actor), input.params ?? {});
+  if (!plan.ok)
+    throw new AppError('illegal_transition', plan.message, {
+      reason: plan.code,
+      ...(plan.param ? { param: plan.param } : {}),
+    });
+  await checkReferences(ctx, current.organizationId, current.id, input.params ?? {});
+
+  const settings = await loadDeadlineSettings(prisma, current.organizationId);
+  try {
+    await prisma.$transaction(async (tx) => {
+      const c = plan.changes;
+      const updated = await tx.case.updateMany({
+        where: { id: current.id, version: current.version },
+        data: {
+          ...(c.status !== undefined && { status: c.status }),
+          ...(c.kind !== undefined && { kind: c.kind }),
+          ...(c.paused !== undefined && { paused: c.paused }),
+          ...(c.forwardCount !== undefined && { forwardCount: c.forwardCount }),
+          ...(c.duplicateOfId !== undefined && { duplicateOfId: c.duplicateOfId }),
+          ...(c.unitId !== undefined && { unitId: c.unitId }),
+          ...(c.assigneeId !== undefined && { assigneeId: c.assigneeId }),
+          ...(c.outcome !== undefined && { outcome: c.outcome }),
+          ...(c.answer !== undefined && { answer: c.answer }),
+          ...(c.petitionReceivedOn !== undefined && {
+            petitionReceivedOn: toDbDate(parseLocalDate(c.petitionReceivedOn)),
+          }),
+          ...(plan.to === 'resolved' && plan.from !== 'resolved' && { resolvedAt: now }),
+          ...(plan.to === 'closed' && { closedAt: now }),
+          ...(input.action === 'reopen' && { resolvedAt: null, closedAt: null, outcome: null }),
+          version: { increment: 1 },
+        },
+      });
+      if (updated.count !== 1) {
+        throw new AppError('conflict', 'Hồ sơ vừa được người khác cập nhật. Vui lòng xem lại và thử lại.');
+      }
+      const clockData = await applyClockEffects(
+        tx,
+        settings,
+        current,
+        plan.effects,
+        plan.to,
+        now,
+        input.params ?? {},
+      );
+      await appendCaseEvent(tx, {
+        caseId: current.id,
+        action: plan.event.action,
+        fromStatus: plan.event.from,
+        toStatus: plan.event.to,
+        actorType: plan.event.actorType,
+        actorStaffId: input.actor.type === 'staff' ? input.actor.staffId : null,
+        actorRole: plan.event.actorRole,
+        reason: plan.event.reason,
+        data: { ...plan.event.data, ...clockData } as Prisma.InputJsonValue,
+        at: now,
+      });
+    });
+  } catch (err) {
+    if (isDeadlineError(err)) throw new AppError('unprocessable', err.message);
+    throw err;
+  }
+  return { caseId: current.id, from: plan.from, to: plan.to, effects: plan.effects };
+}
+
+async function applyClockEffects(
+  tx: Tx,
+  settings: DeadlineSettings,
+  subject: { id: string; kind: import('./case-vocabulary.js').CaseKind; audience: 'citizen' | 'staff' },
+  effects: readonly CaseEffect[],
+  to: CaseStatus,
+  now: Date,
+  params: TransitionParams,
+): Promise<Record<string, unknown>> {
+  const data: Record<string, unknown> = {};
+  const today = toVietnamDate(now);
+  for (const effect of effects) {
+    switch (effect.type) {
+      case 'start_clocks': {
+        const startedOn = effect.startedOn ? parseLocalDate(effect.startedOn) : today;
+        data.clocksStarted = await startClocks(tx, settings, subject, effect.trigger, startedOn, now);
+        break;
+      }
+      case 'pause_clocks':
+        data.clocksPaused = await pauseClocks(tx, settings, subject.id, now, params.reason);
+        break;
+      case 'resume_clocks':
+        data.clocksResumed = await resumeClocks(tx, settings, subject.id, now);
+        break;
+      case 'extend_clocks':
+        data.clockExtended = await extendClocks(
+          tx,
+          settings,
+          subject.id,
+          {
+            ...(effect.clockKind && { clockKind: effect.clockKind }),
+            ...(effect.days !== undefined && { days: effect.days }),
+            reason: params.reason ?? '',
+          },
+          now,
+        );
+        break;
+      case 'stop_clocks':
+        await stopClocks(tx, settings, subject.id, now);
+        break;
+      default:
+        break;
+    }
+  }
+  // Whatever the table says, a case that leaves the open statuses owes no more work.
+  if (!isOpenStatus(to) && !effects.some((e) => e.type === 'stop_clocks'))
+    await stopClocks(tx, settings, subject.id, now);
+  return data;
+}
+
+/** Ids named in the parameters must belong to the same organisation. */
+async function checkReferences(
+  ctx: AppContext,
+  organizationId: string,
+  caseId: string,
+  params: TransitionParams,
+) {
+  const { prisma } = ctx.db;
+  if (params.masterCaseId) {
+    const master = await prisma.case.findUnique({
+      where: { id: params.masterCaseId },
+      select: { organizationId: true, status: true, id: true },
+    });
+    if (!master || master.organizationId !== organizationId || master.id === caseId) {
+      throw new AppError('unprocessable', 'Không tìm thấy hồ sơ chính để gộp trong cùng đơn vị.');
+    }
+    if (master.status === 'merged')
+      throw new AppError('unprocessable', 'Hồ sơ chính đã được gộp vào hồ sơ khác; hãy gộp vào hồ sơ gốc.');
+  }
+  if (params.unitId) {
+    const unit = await prisma.unit.findUnique({
+      where: { id: params.unitId },
+      select: { organizationId: true },
+    });
+    if (!unit || unit.organizationId !== organizationId)
+      throw new AppError('unprocessable', 'Khoa/phòng không thuộc đơn vị này.');
+  }
+  if (params.assigneeId) {
+    const staff = await prisma.staff.findUnique({
+      where: { id: params.assigneeId },
+      select: { organizationId: true, active: true },
+    });
+    if (!staff || staff.organizationId !== organizationId || !staff.active)
+      throw new AppError('unprocessable', 'Cán bộ được giao không thuộc đơn vị này.');
+  }
+}

@@ -1,0 +1,55 @@
+// The only code that reads and writes clocks in Prisma; converts rows to the pure DeadlineClock.
+import type { Db } from '../db/database.js';
+import type { Prisma, Clock as ClockRow } from '../db/generated/client.js';
+import { fromDbDate, toDbDate, type LocalDate } from '../calendar/local-date.js';
+import type { ClockExtension, ClockPause, DeadlineClock } from './clock.js';
+import type { ClockKind } from './time-limit.js';
+
+export type Tx = Prisma.TransactionClient;
+export type { ClockRow };
+
+export function rowToClock(row: ClockRow): DeadlineClock {
+  return {
+    kind: row.kind as ClockKind,
+    ruleSetCode: row.ruleSetCode,
+    startedOn: fromDbDate(row.startedOn),
+    days: row.days,
+    dayType: row.dayType,
+    pauses: row.pauses as unknown as ClockPause[],
+    extensions: row.extensions as unknown as ClockExtension[],
+    ...(row.dueResetOn ? { dueResetTo: fromDbDate(row.dueResetOn) } : {}),
+    ...(row.stoppedAt ? { stoppedOn: fromDbDate(row.stoppedAt) } : {}),
+  };
+}
+
+export function listClocks(db: Db | Tx, caseId: string): Promise<ClockRow[]> {
+  return db.clock.findMany({ where: { caseId }, orderBy: { createdAt: 'asc' } });
+}
+
+export function upsertClock(
+  tx: Tx,
+  caseId: string,
+  clock: DeadlineClock,
+  dueOn: LocalDate,
+  status: 'running' | 'paused' | 'stopped',
+  at: Date,
+) {
+  const data = {
+    ruleSetCode: clock.ruleSetCode ?? '',
+    dayType: clock.dayType,
+    days: clock.days,
+    startedOn: toDbDate(clock.startedOn),
+    dueOn: toDbDate(dueOn),
+    status,
+    pausedAt: status === 'paused' ? at : null,
+    pauses: clock.pauses as unknown as Prisma.InputJsonValue,
+    extensions: clock.extensions as unknown as Prisma.InputJsonValue,
+    dueResetOn: clock.dueResetTo ? toDbDate(clock.dueResetTo) : null,
+    stoppedAt: status === 'stopped' ? at : null,
+  };
+  return tx.clock.upsert({
+    where: { caseId_kind: { caseId, kind: clock.kind } },
+    create: { caseId, kind: clock.kind, ...data, originalDueOn: toDbDate(dueOn) },
+    update: data,
+  });
+}

@@ -1,0 +1,94 @@
+// The langnghe command as an officer runs it on a fresh clone (through bin/langnghe.js).
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEmptyPostgresDatabase, usingPostgres } from '../helpers/test-database.js';
+
+const run = promisify(execFile);
+let env: NodeJS.ProcessEnv;
+const cleanups: (() => Promise<unknown>)[] = [];
+
+beforeAll(async () => {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ln-cli-'));
+  cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+  env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' };
+  if (usingPostgres()) {
+    const db = await createEmptyPostgresDatabase();
+    cleanups.push(db.drop);
+    env = { ...env, DATABASE_URL: db.url, ENCRYPTION_KEY: Buffer.alloc(32, 5).toString('base64') };
+  }
+});
+afterAll(async () => {
+  for (const c of cleanups.reverse()) await c();
+});
+
+async function langnghe(...args: string[]): Promise<{ code: number; out: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['bin/langnghe.js', ...args], {
+      env,
+      timeout: 120_000,
+    });
+    return { code: 0, out: stdout + stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, out: e.stdout + e.stderr };
+  }
+}
+
+describe('langnghe', () => {
+  it('lists its commands', async () => {
+    const r = await langnghe('--help');
+    expect(r.code).toBe(0);
+    for (const c of ['calendar', 'due', 'rules', 'calendar:load', 'seed']) expect(r.out).toContain(c);
+  });
+
+  it('calendar 2026 lists Tết, the swapped Saturday and the adjacent National Day', async () => {
+    const r = await langnghe('calendar', '2026');
+    expect(r.code).toBe(0);
+    for (const d of ['16/02/2026', '20/02/2026', '30/04/2026', '01/05/2026', '01/09/2026', '02/09/2026'])
+      expect(r.out).toContain(d);
+    expect(r.out).toMatch(/đi làm bù[\s\S]*Thứ Bảy, 10\/01\/2026/);
+  });
+
+  it('due explains how a date was counted across Tết', async () => {
+    const r = await langnghe('due', 'internal_answer', '10/02/2026');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Hạn: Thứ Ba, 03/03/2026');
+    expect(r.out).toContain('Tết Nguyên đán');
+  });
+
+  it('rules picks the rule set by the date a clock starts', async () => {
+    expect((await langnghe('rules', '--on', '2026-06-30')).out).toContain('VN-2019');
+    expect((await langnghe('rules', '--on', '2026-07-01')).out).toContain('VN-2026-07');
+  });
+
+  it('refuses a wrong call with the usage line and exit code 2', async () => {
+    const r = await langnghe('due', 'no_such_clock', '2026-01-01');
+    expect(r.code).toBe(2);
+    expect(r.out).toContain('Usage: langnghe due');
+  });
+
+  it("loads an organisation's own days off and counts with them", async () => {
+    expect((await langnghe('seed')).code).toBe(0);
+    const file = path.join(env.DATA_DIR!, 'days.json');
+    await writeFile(
+      file,
+      JSON.stringify([
+        {
+          date: '2026-02-11',
+          type: 'day_off',
+          name: 'Nghỉ kỷ niệm thành lập Trung tâm',
+          source: 'Quyết định nội bộ',
+        },
+      ]),
+    );
+    const load = await langnghe('calendar:load', file, '--org', 'ttyt-thuan-an');
+    expect(load.out).toContain('Đã nạp 1 ngày');
+    const r = await langnghe('due', 'internal_answer', '2026-02-10', '--org', 'ttyt-thuan-an');
+    expect(r.out).toContain('Nghỉ kỷ niệm thành lập Trung tâm');
+    expect(r.out).toContain('Hạn: Thứ Tư, 04/03/2026');
+  });
+});
