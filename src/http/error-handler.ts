@@ -10,21 +10,17 @@ export function installErrorHandler(app: FastifyInstance): void {
         .send({ error: { code: err.code, message: err.message, ...err.details } });
     }
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return reply
-        .status(413)
-        .send({
-          error: { code: 'too_large', message: 'Nội dung gửi lên quá lớn. Vui lòng rút gọn nội dung.' },
-        });
+      return reply.status(413).send({
+        error: { code: 'too_large', message: 'Nội dung gửi lên quá lớn. Vui lòng rút gọn nội dung.' },
+      });
     }
     if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-      return reply
-        .status(415)
-        .send({
-          error: {
-            code: 'unsupported_media_type',
-            message: 'Chỉ nhận dữ liệu dạng JSON (Content-Type: application/json).',
-          },
-        });
+      return reply.status(415).send({
+        error: {
+          code: 'unsupported_media_type',
+          message: 'Chỉ nhận dữ liệu dạng JSON (Content-Type: application/json).',
+        },
+      });
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       // Malformed JSON and the like: say so without echoing the body.
@@ -33,11 +29,9 @@ export function installErrorHandler(app: FastifyInstance): void {
       });
     }
     request.log.error({ err }, 'unhandled error');
-    return reply
-      .status(500)
-      .send({
-        error: { code: 'internal', message: 'Hệ thống đang gặp sự cố. Vui lòng thử lại sau ít phút.' },
-      });
+    return reply.status(500).send({
+      error: { code: 'internal', message: 'Hệ thống đang gặp sự cố. Vui lòng thử lại sau ít phút.' },
+    });
   });
   app.setNotFoundHandler((_request, reply) =>
     reply.status(404).send({ error: { code: 'not_found', message: 'Không tìm thấy địa chỉ này.' } }),
