@@ -1,5 +1,6 @@
 // The only reader of the environment. Parsed once with zod; a wrong value stops the app with one
 // readable line naming the variable.
+import { createHmac } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -60,6 +61,21 @@ const ZEnvSchema = z.object({
   /** How long a worker holds a job before another process may take it over after a crash. */
   QUEUE_LOCK_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1000).default(30_000)),
   SEED_ON_FIRST_START: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('true')),
+  TELEGRAM_BOT_TOKEN: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^\d+:[A-Za-z0-9_-]+$/, 'must be the token @BotFather gave, like 123456789:AAH…')
+      .optional(),
+  ),
+  TELEGRAM_API_ROOT: optionalUrl(['http:', 'https:']),
+  TELEGRAM_WEBHOOK_SECRET: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16–256 characters of A-Z a-z 0-9 _ -')
+      .optional(),
+  ),
   PATH: z.string().default(''),
 });
 
@@ -84,6 +100,27 @@ export interface Config {
   seedOnFirstStart: boolean;
   /** Where to look for redis-server when the app starts its own. */
   searchPath: string;
+  /** Unset when TELEGRAM_BOT_TOKEN is unset: the bot is off. */
+  telegram: TelegramConfig | undefined;
+}
+
+export interface TelegramConfig {
+  botToken: string;
+  /** Bot API server; tests point it at a local fake. No trailing slash. */
+  apiRoot: string;
+  /**
+   * Checked against X-Telegram-Bot-Api-Secret-Token on every webhook call. TELEGRAM_WEBHOOK_SECRET,
+   * else derived from the bot token (HMAC), so every web process agrees without extra setup.
+   */
+  webhookSecret: string;
+}
+
+/** Values never echoed in an error message. */
+const SECRET_VARIABLES = new Set(['ENCRYPTION_KEY', 'TELEGRAM_BOT_TOKEN', 'TELEGRAM_WEBHOOK_SECRET']);
+
+/** Telegram's secret_token alphabet is [A-Za-z0-9_-]: base64url of an HMAC fits. */
+export function deriveTelegramWebhookSecret(botToken: string): string {
+  return createHmac('sha256', botToken).update('langnghe:telegram-webhook-secret').digest('base64url');
 }
 
 export class ConfigError extends Error {
@@ -95,10 +132,11 @@ export function createConfig(source: Record<string, string | undefined> = {}): C
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const variable = String(issue.path[0] ?? 'environment');
+    const got = SECRET_VARIABLES.has(variable)
+      ? 'a value that is not shown'
+      : JSON.stringify(source[variable] ?? null);
     throw new ConfigError(
-      `Configuration error: ${variable} ${issue.message.replace(/^Invalid input: /, '')} (got ${JSON.stringify(
-        source[variable] ?? null,
-      )}). See .env.example.`,
+      `Configuration error: ${variable} ${issue.message.replace(/^Invalid input: /, '')} (got ${got}). See .env.example.`,
     );
   }
   const env = parsed.data;
@@ -123,6 +161,13 @@ export function createConfig(source: Record<string, string | undefined> = {}): C
     queueLockMs: env.QUEUE_LOCK_MS,
     seedOnFirstStart: env.SEED_ON_FIRST_START === 'true',
     searchPath: env.PATH,
+    telegram: env.TELEGRAM_BOT_TOKEN
+      ? {
+          botToken: env.TELEGRAM_BOT_TOKEN,
+          apiRoot: (env.TELEGRAM_API_ROOT ?? 'https://api.telegram.org').replace(/\/+$/, ''),
+          webhookSecret: env.TELEGRAM_WEBHOOK_SECRET ?? deriveTelegramWebhookSecret(env.TELEGRAM_BOT_TOKEN),
+        }
+      : undefined,
   };
 }
 

@@ -8,11 +8,15 @@ import { registerSubmissionRoutes } from './routes/submission.routes.js';
 /** Enough for a 5 000-character description in any script; anything larger is refused with 413. */
 export const JSON_BODY_LIMIT = 64 * 1024;
 
-/** `publicUrl` is asked for lazily: with PORT=0 it is known only once the server listens. */
+/**
+ * `publicUrl` is asked for lazily: with PORT=0 it is known only once the server listens.
+ * `mountRoutes` adds routes that belong to adapters started by bootstrap (the Telegram webhook).
+ */
 export async function buildHttpServer(
   ctx: AppContext,
   probes: ReadinessProbe[],
   publicUrl: () => string,
+  mountRoutes: ((app: FastifyInstance) => void)[] = [],
 ): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: ctx.logger.child({ component: 'http' }) as FastifyBaseLogger,
@@ -38,6 +42,7 @@ export async function buildHttpServer(
   );
   registerHealthRoutes(app, probes);
   registerSubmissionRoutes(app, ctx, publicUrl);
+  for (const mount of mountRoutes) mount(app);
   return app;
 }
 

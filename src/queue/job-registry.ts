@@ -1,7 +1,7 @@
 // The one list of queues, jobs, payload schemas and default options. Payloads carry ids only:
 // BullMQ stores job data in clear text in Redis, so personal data never goes into a job.
 import { z } from 'zod';
-import type { JobsOptions } from 'bullmq';
+import type { JobsOptions, WorkerOptions } from 'bullmq';
 
 export const QUEUE_NAMES = ['intake', 'notify', 'deadlines', 'letters', 'reports'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
@@ -23,6 +23,29 @@ export const JOB_DEFINITIONS = {
     /** Job id = submission id: a retry or a double tap never makes two jobs. */
     jobId: (p: { submissionId: string }) => `submission-${p.submissionId}`,
   },
+  'notify.deliver': {
+    queue: 'notify',
+    schema: z.object({ notificationId: ZIdSchema }).strict(),
+    /** About 2 h of exponential backoff for a channel that is down; waiting for pacing or a 429 spends no attempt. */
+    options: { ...retried, attempts: 12, backoff: { type: 'exponential', delay: 2000 } },
+    /** Job id = notification id: the recovery sweep and a repeated add never make two sends. */
+    jobId: (p: { notificationId: string }) => `notification-${p.notificationId}`,
+  },
+  'dialog.remind-draft': {
+    queue: 'intake',
+    /** The draft's random id (never the conversation) and when the reminder was due. */
+    schema: z
+      .object({ draftId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/), dueAt: z.number().int().positive() })
+      .strict(),
+    options: {
+      attempts: 3,
+      backoff: { type: 'exponential', delay: 5000 },
+      removeOnComplete: { age: 3600, count: 10_000 },
+      removeOnFail: { age: 7 * 24 * 3600 },
+    },
+    /** One job per draft and due time: re-adding it changes nothing; a later due time is a new job. */
+    jobId: (p: { draftId: string; dueAt: number }) => `dialog-remind-${p.draftId}-${p.dueAt}`,
+  },
 } as const satisfies Record<
   string,
   {
@@ -32,6 +55,14 @@ export const JOB_DEFINITIONS = {
     jobId: (payload: never) => string;
   }
 >;
+
+/**
+ * Worker options per queue. `notify`: at most 30 jobs a second across all worker processes
+ * (Telegram's overall limit); per-recipient pacing is src/notify/recipient-pacer.ts.
+ */
+export const QUEUE_WORKER_OPTIONS: Partial<Record<QueueName, Pick<WorkerOptions, 'limiter'>>> = {
+  notify: { limiter: { max: 30, duration: 1000 } },
+};
 
 export type JobName = keyof typeof JOB_DEFINITIONS;
 export type JobPayload<N extends JobName> = z.infer<(typeof JOB_DEFINITIONS)[N]['schema']>;

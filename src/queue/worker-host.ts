@@ -10,6 +10,7 @@ import {
   JOB_DEFINITIONS,
   JOB_NAMES,
   QUEUE_NAMES,
+  QUEUE_WORKER_OPTIONS,
   jobsOfQueue,
   type JobName,
   type JobPayload,
@@ -53,6 +54,7 @@ export function startWorkers(handlers: JobHandlers, opts: WorkerHostOptions): Wo
       lockDuration: opts.lockDurationMs,
       stalledInterval: Math.max(1000, Math.floor(opts.lockDurationMs / 2)),
       maxStalledCount: 5,
+      ...QUEUE_WORKER_OPTIONS[queue],
     });
     worker.on('failed', (job, err) =>
       opts.logger.warn(
