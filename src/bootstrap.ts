@@ -18,6 +18,16 @@ import { createJobQueues } from './queue/job-queues.js';
 import { connectRedis } from './queue/redis-connection.js';
 import { startWorkers } from './queue/worker-host.js';
 import { createJobHandlers } from '../workers/index.js';
+import { createIntakeDialogHandler } from './dialog/index.js';
+import { createTelegramBot, createTelegramSender, type TelegramBot } from '../bots/telegram/index.js';
+import { createChannelSenders } from './notify/channel-sender.js';
+import { enqueueNotification } from './notify/enqueue-notification.js';
+import { createRecipientPacer } from './notify/recipient-pacer.js';
+import { requeuePendingNotifications } from './notify/requeue-pending-notifications.js';
+import {
+  registerTelegramWebhookRoute,
+  TELEGRAM_WEBHOOK_PATH,
+} from './http/routes/telegram-webhook.routes.js';
 
 export type ProcessRole = 'all' | 'web' | 'worker';
 
@@ -116,8 +126,32 @@ export async function startApp(
       sealedBox: createSealedBox(key),
     };
 
+    // Telegram (when TELEGRAM_BOT_TOKEN is set): the bot takes updates in web processes, and every
+    // worker process can send through it.
+    const tg = config.telegram;
+    let bot: TelegramBot | undefined;
+    if (tg && (role === 'all' || role === 'web')) {
+      bot = createTelegramBot({
+        token: tg.botToken,
+        apiRoot: tg.apiRoot,
+        handle: createIntakeDialogHandler(ctx, { redis }),
+        logger,
+        redis,
+        prefix: config.queuePrefix,
+        sealedBox: ctx.sealedBox,
+        clock: ctx.clock,
+        deferReply: async (recipient, content, dedupeKey) => {
+          await enqueueNotification(ctx, { channel: recipient.channel, recipient, content, dedupeKey });
+        },
+      });
+    }
+
     if (role === 'all' || role === 'worker') {
-      const host = startWorkers(createJobHandlers(ctx), {
+      const senders = createChannelSenders(
+        tg ? [bot?.sender ?? createTelegramSender({ token: tg.botToken, apiRoot: tg.apiRoot })] : [],
+      );
+      const notify = { senders, pacer: createRecipientPacer(redis, config.queuePrefix) };
+      const host = startWorkers(createJobHandlers(ctx, { notify }), {
         connection: redis,
         prefix: config.queuePrefix,
         concurrency: config.workerConcurrency,
@@ -126,7 +160,9 @@ export async function startApp(
       });
       stops.push(() => host.close());
       const sweep = () =>
-        requeuePendingSubmissions(ctx).catch((err: unknown) => logger.warn({ err }, 'recovery sweep failed'));
+        Promise.all([requeuePendingSubmissions(ctx), requeuePendingNotifications(ctx)]).catch(
+          (err: unknown) => logger.warn({ err }, 'recovery sweep failed'),
+        );
       await sweep();
       const timer = setInterval(sweep, options.recoveryIntervalMs ?? 60_000);
       timer.unref();
@@ -142,12 +178,31 @@ export async function startApp(
           { name: 'redis', check: async () => void (await redis.ping()) },
         ],
         () => url ?? '',
+        bot && config.publicUrl
+          ? [
+              (app) =>
+                registerTelegramWebhookRoute(app, {
+                  secretToken: tg!.webhookSecret,
+                  receiveUpdate: bot.receiveUpdate,
+                }),
+            ]
+          : [],
       );
       const address = await http.listen({ host: config.host, port: config.port });
       // Stop taking requests first: registered last, so it runs first on shutdown.
       stops.push(() => http.close());
       const port = new URL(address).port;
       url = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+    }
+
+    if (bot) {
+      // Webhook when the app has a public address, long polling (one poller among all web
+      // processes) otherwise. Registered after HTTP, so shutdown stops taking updates first.
+      if (config.publicUrl)
+        bot.startWebhook(`${config.publicUrl}${TELEGRAM_WEBHOOK_PATH}`, tg!.webhookSecret);
+      else bot.startPolling();
+      const running = bot;
+      stops.push(() => running.stop());
     }
 
     return { ctx, url, stop: stopAll };

@@ -7,6 +7,7 @@ import { dbMigrateCommand } from './commands/db-migrate.command.js';
 import { dueCommand } from './commands/due.command.js';
 import { rulesCommand } from './commands/rules.command.js';
 import { seedCommand } from './commands/seed.command.js';
+import { staffCodeCommand } from './commands/staff-code.command.js';
 
 const COMMANDS: CliCommand[] = [
   calendarCommand,
@@ -14,6 +15,7 @@ const COMMANDS: CliCommand[] = [
   rulesCommand,
   calendarLoadCommand,
   seedCommand,
+  staffCodeCommand,
   dbMigrateCommand,
 ];
 

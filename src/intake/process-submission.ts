@@ -1,18 +1,22 @@
-// The intake worker's use case: one submission becomes one case, its encrypted identity and its
-// `received` audit event, in one transaction. Safe to run any number of times.
+// The intake worker's use case: one submission becomes one case, its encrypted identity (or sealed
+// reply handle), its attachments and its `received` audit event, in one transaction. Safe to run
+// any number of times.
 import type { AppContext } from '../app-context.js';
 import { AppError } from '../core/app-error.js';
 import { isUniqueViolation } from '../db/prisma-errors.js';
-import {
-  appendCaseEvent,
-  findCaseBySubmissionId,
-  insertCase,
-  insertSenderIdentity,
-} from '../cases/case.repository.js';
+import { appendCaseEvent, findCaseBySubmissionId, insertCase } from '../cases/case.repository.js';
 import { toVietnamDate } from '../calendar/local-date.js';
 import { loadDeadlineSettings, startClocks } from '../deadlines/deadline.service.js';
-import { findSubmission, markSubmissionProcessed } from './intake.repository.js';
-import type { SealedSubmission } from './submit-submission.js';
+import type { IntakeInput } from './intake-input.js';
+import {
+  findSubmission,
+  insertSenderIdentityRow,
+  linkAttachmentsToCase,
+  markSubmissionProcessed,
+  type Tx,
+} from './intake.repository.js';
+import type { SealedIdentity } from './sender-identity.js';
+import { openSealedSubmission } from './submit-submission.js';
 
 export interface ProcessResult {
   caseId: string;
@@ -28,10 +32,9 @@ export async function processSubmission(ctx: AppContext, submissionId: string): 
   if (!submission.payloadCiphertext)
     throw new AppError('unprocessable', `Submission ${submissionId} has no payload.`);
 
-  const sealed = ctx.sealedBox.openJson<SealedSubmission>(submission.payloadCiphertext);
-  const s = sealed.submission;
+  const sealed = openSealedSubmission(ctx, submission.payloadCiphertext);
+  const s = sealed.input;
   const now = ctx.clock.now();
-  const identityMode = s.anonymous || !s.contact ? 'anonymous' : 'named';
 
   const receivedAt = new Date(sealed.receivedAt);
   const deadlines = await loadDeadlineSettings(prisma, sealed.organizationId);
@@ -45,28 +48,32 @@ export async function processSubmission(ctx: AppContext, submissionId: string): 
         unitId: sealed.unitId,
         kind: s.kind,
         channel: s.channel,
-        audience: 'citizen',
-        identityMode,
+        audience: s.audience,
+        identityMode: s.identityMode,
         description: s.text,
         place: s.place ?? null,
         occurredAt: s.occurredAt ?? null,
+        involved: s.involved ?? null,
         followUpSecretHash: sealed.followUpSecretHash,
         receivedAt,
       });
-      if (identityMode === 'named' && s.contact) {
-        await insertSenderIdentity(
-          tx,
-          created.id,
-          ctx.sealedBox.sealJson({ contact: s.contact }),
-          ctx.sealedBox.keyId,
-        );
-      }
+      await insertIdentity(ctx, tx, created.id, s);
+      const attachments = s.attachmentIds?.length
+        ? (await linkAttachmentsToCase(tx, submissionId, s.attachmentIds, created.id)).count
+        : 0;
       await appendCaseEvent(tx, {
         caseId: created.id,
         action: 'receive',
         toStatus: 'received',
         actorType: 'sender',
-        data: { channel: s.channel, kind: s.kind, submissionId },
+        data: {
+          channel: s.channel,
+          kind: s.kind,
+          audience: s.audience,
+          submissionId,
+          ...(attachments ? { attachments } : {}),
+          ...(s.petitionDocument ? { petitionDocument: s.petitionDocument } : {}),
+        },
         at: now,
       });
       // The internal service clock runs from the day the person wrote, not from when a worker got to it.
@@ -82,4 +89,22 @@ export async function processSubmission(ctx: AppContext, submissionId: string): 
     }
     throw err;
   }
+}
+
+/**
+ * named: contact and reply handle, revealable to staff allowed to see identities. sealed: the reply
+ * handle alone, never revealable. anonymous and no_trace: nothing at all.
+ */
+async function insertIdentity(ctx: AppContext, tx: Tx, caseId: string, s: IntakeInput): Promise<void> {
+  let identity: SealedIdentity | undefined;
+  if (s.identityMode === 'named' && s.contact)
+    identity = { contact: s.contact, ...(s.replyTo ? { replyTo: s.replyTo } : {}) };
+  if (s.identityMode === 'sealed' && s.replyTo) identity = { replyTo: s.replyTo };
+  if (!identity) return;
+  await insertSenderIdentityRow(tx, {
+    caseId,
+    ciphertext: ctx.sealedBox.sealJson(identity),
+    keyId: ctx.sealedBox.keyId,
+    revealable: s.identityMode === 'named',
+  });
 }

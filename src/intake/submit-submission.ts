@@ -1,12 +1,23 @@
-// POST /api/submissions: validate, store durably, queue, then hand back the tracking code.
+// Submitting: validate, store durably, queue, then hand back the tracking code. Two doors lead in:
+// POST /api/submissions (`submitSubmission`, the public shape) and the chat channels through the
+// intake dialog (`submitChannelSubmission`). Both become one IntakeInput, sealed in the database.
 import { createHash } from 'node:crypto';
 import type { AppContext } from '../app-context.js';
 import { AppError } from '../core/app-error.js';
 import { stableStringify } from '../core/stable-json.js';
 import { isUniqueViolation } from '../db/prisma-errors.js';
+import { findCaseBySubmissionId } from '../cases/case.repository.js';
 import { generateFollowUpSecret, generateTrackingCode, hashSecret } from '../cases/index.js';
+import type { ChannelSubmission } from './channel-submission.schema.js';
+import {
+  intakeInputFromChannel,
+  intakeInputFromPublic,
+  needsFollowUpSecret,
+  type IntakeInput,
+} from './intake-input.js';
 import type { Submission } from './submission.schema.js';
 import {
+  countAttachmentsOfSubmission,
   findOrganizationByCode,
   findSubmission,
   findUnitByCode,
@@ -20,20 +31,37 @@ export interface SubmissionReceipt {
   duplicate: boolean;
 }
 
+export interface ChannelSubmissionReceipt extends SubmissionReceipt {
+  organizationId: string;
+  unitId: string | null;
+  receivedAt: Date;
+}
+
 /** What the worker needs to build the case; sealed in the database, never put in Redis. */
 export interface SealedSubmission {
-  submission: Submission;
+  input: IntakeInput;
   organizationId: string;
   unitId: string | null;
   followUpSecretHash: string | null;
   receivedAt: string;
 }
 
-function digestOf(s: Submission): string {
-  return createHash('sha256').update(stableStringify(s)).digest('hex');
+/** Rows sealed before the channel door existed carry the public shape; they are still processed. */
+export type StoredSealedSubmission =
+  SealedSubmission | (Omit<SealedSubmission, 'input'> & { submission: Submission });
+
+export function openSealedSubmission(ctx: AppContext, ciphertext: Uint8Array): SealedSubmission {
+  const stored = ctx.sealedBox.openJson<StoredSealedSubmission>(ciphertext);
+  if ('input' in stored) return stored;
+  const { submission, ...rest } = stored;
+  return { ...rest, input: intakeInputFromPublic(submission) };
 }
 
-async function resolveRecipient(ctx: AppContext, s: Submission) {
+function digestOf(value: unknown): string {
+  return createHash('sha256').update(stableStringify(value)).digest('hex');
+}
+
+async function resolveRecipient(ctx: AppContext, s: Pick<IntakeInput, 'unitCode' | 'organizationCode'>) {
   const { prisma } = ctx.db;
   if (s.unitCode) {
     const unit = await findUnitByCode(prisma, s.unitCode);
@@ -59,26 +87,74 @@ async function resolveRecipient(ctx: AppContext, s: Submission) {
 }
 
 export async function submitSubmission(ctx: AppContext, s: Submission): Promise<SubmissionReceipt> {
+  const stored = await store(ctx, {
+    input: intakeInputFromPublic(s),
+    // The digest of the public shape, as before the channel door existed: a resent request still
+    // matches a submission stored by an earlier version.
+    digest: digestOf(s),
+    followUpSecret: s.anonymous ? generateFollowUpSecret() : undefined,
+  });
+  const { code, followUpSecret, duplicate } = stored;
+  return { code, ...(followUpSecret ? { followUpSecret } : {}), duplicate };
+}
+
+/**
+ * The door for chat channels (the intake dialog). Files the sender attached in the draft must
+ * already be stored with this submission id (see store-attachment.ts); the worker links them.
+ */
+export async function submitChannelSubmission(
+  ctx: AppContext,
+  s: ChannelSubmission,
+): Promise<ChannelSubmissionReceipt> {
+  const input = intakeInputFromChannel(s);
+  if (input.attachmentIds?.length) {
+    const found = await countAttachmentsOfSubmission(ctx.db.prisma, input.submissionId, input.attachmentIds);
+    if (found !== new Set(input.attachmentIds).size) {
+      throw new AppError('unprocessable', 'Một số tệp đính kèm không còn hoặc không thuộc ý kiến này.');
+    }
+  }
+  const secret = needsFollowUpSecret(input.identityMode)
+    ? (s.followUpSecret ?? generateFollowUpSecret())
+    : undefined;
+  return store(ctx, {
+    input,
+    digest: digestOf(input),
+    followUpSecret: secret,
+    secretChosenByCaller: !!s.followUpSecret,
+  });
+}
+
+async function store(
+  ctx: AppContext,
+  args: {
+    input: IntakeInput;
+    digest: string;
+    followUpSecret: string | undefined;
+    secretChosenByCaller?: boolean;
+  },
+): Promise<ChannelSubmissionReceipt> {
   const { prisma } = ctx.db;
-  const digest = digestOf(s);
+  const { input, digest } = args;
+  // A secret the caller chose is its own to show again; one we generated is shown only once.
+  const replayedSecret = args.secretChosenByCaller ? args.followUpSecret : undefined;
 
-  const existing = await findSubmission(prisma, s.submissionId);
-  if (existing) return replay(ctx, existing, digest);
+  const existing = await findSubmission(prisma, input.submissionId);
+  if (existing) return replay(ctx, existing, digest, replayedSecret);
 
-  const recipient = await resolveRecipient(ctx, s);
-  const followUpSecret = s.anonymous ? generateFollowUpSecret() : undefined;
+  const recipient = await resolveRecipient(ctx, input);
+  const receivedAt = ctx.clock.now();
   const sealed: SealedSubmission = {
-    submission: s,
+    input,
     ...recipient,
-    followUpSecretHash: followUpSecret ? await hashSecret(followUpSecret) : null,
-    receivedAt: ctx.clock.now().toISOString(),
+    followUpSecretHash: args.followUpSecret ? await hashSecret(args.followUpSecret) : null,
+    receivedAt: receivedAt.toISOString(),
   };
 
   let code = generateTrackingCode();
   for (let attempt = 0; ; attempt++) {
     try {
       await insertSubmission(prisma, {
-        id: s.submissionId,
+        id: input.submissionId,
         trackingCode: code,
         payloadCiphertext: ctx.sealedBox.sealJson(sealed),
         payloadDigest: digest,
@@ -88,28 +164,64 @@ export async function submitSubmission(ctx: AppContext, s: Submission): Promise<
       if (!isUniqueViolation(err)) throw err;
       // Either the same submission id sent twice at once (the other request stored it first) or,
       // rarely, a tracking code already taken: tell them apart by looking, not by parsing errors.
-      const now = await findSubmission(prisma, s.submissionId);
-      if (now) return replay(ctx, now, digest);
+      const now = await findSubmission(prisma, input.submissionId);
+      if (now) return replay(ctx, now, digest, replayedSecret);
       if (attempt >= 3) throw err;
       code = generateTrackingCode();
     }
   }
 
-  await enqueue(ctx, s.submissionId);
-  return { code, ...(followUpSecret ? { followUpSecret } : {}), duplicate: false };
+  await enqueue(ctx, input.submissionId);
+  return {
+    code,
+    ...(args.followUpSecret ? { followUpSecret: args.followUpSecret } : {}),
+    duplicate: false,
+    ...recipient,
+    receivedAt,
+  };
 }
 
 async function replay(
   ctx: AppContext,
-  existing: { id: string; trackingCode: string; payloadDigest: string; status: string },
+  existing: {
+    id: string;
+    trackingCode: string;
+    payloadDigest: string;
+    status: string;
+    payloadCiphertext: Uint8Array | null;
+    createdAt: Date;
+  },
   digest: string,
-): Promise<SubmissionReceipt> {
+  followUpSecret: string | undefined,
+): Promise<ChannelSubmissionReceipt> {
   if (existing.payloadDigest !== digest) {
     throw new AppError('conflict', 'Mã lần gửi (submissionId) này đã được dùng cho một nội dung khác.');
   }
   // The first request may have stored the submission and then failed to queue it.
   if (existing.status === 'pending') await enqueue(ctx, existing.id);
-  return { code: existing.trackingCode, duplicate: true };
+  return {
+    code: existing.trackingCode,
+    ...(followUpSecret ? { followUpSecret } : {}),
+    duplicate: true,
+    ...(await recipientOf(ctx, existing)),
+  };
+}
+
+async function recipientOf(
+  ctx: AppContext,
+  existing: { id: string; payloadCiphertext: Uint8Array | null; createdAt: Date },
+): Promise<{ organizationId: string; unitId: string | null; receivedAt: Date }> {
+  if (existing.payloadCiphertext) {
+    const sealed = openSealedSubmission(ctx, existing.payloadCiphertext);
+    return {
+      organizationId: sealed.organizationId,
+      unitId: sealed.unitId,
+      receivedAt: new Date(sealed.receivedAt),
+    };
+  }
+  const made = await findCaseBySubmissionId(ctx.db.prisma, existing.id);
+  if (!made) throw new AppError('internal', `Submission ${existing.id} has neither payload nor case.`);
+  return { organizationId: made.organizationId, unitId: made.unitId, receivedAt: made.receivedAt };
 }
 
 async function enqueue(ctx: AppContext, submissionId: string): Promise<void> {

@@ -129,7 +129,7 @@ describe('a killed worker loses nothing', () => {
     }
 
     const cases = await countCases();
-    expect(acked.size).toBeGreaterThan(SUBMISSIONS / 3);
+    expect(acked.size).toBeGreaterThanOrEqual(SUBMISSIONS / 3);
     for (const code of acked.values()) expect(cases.codes.has(code)).toBe(true);
     // Exactly one case per submission: no duplicates, and nothing beyond what was sent.
     expect(cases.distinctSubmissions).toBe(cases.total);

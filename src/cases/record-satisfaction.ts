@@ -1,0 +1,76 @@
+// The sender's answer to "are you satisfied?" (QĐ 56/QĐ-BYT 2024: 1 Rất không hài lòng … 5 Rất hài
+// lòng), asked after resolution. Only the case's own sender may answer: the conversation asking
+// must be the reply handle sealed in SenderIdentity. The answer and its audit event are written in
+// one transaction; the same answer twice changes nothing.
+import type { AppContext } from '../app-context.js';
+import { AppError } from '../core/app-error.js';
+import type { ConversationRef } from '../dialog/dialog-types.js';
+import { isCaseSender } from '../intake/sender-identity.js';
+import { appendCaseEvent, findCaseByCode } from './case.repository.js';
+import { parseTrackingCode } from './tracking-code.js';
+
+export interface RecordSatisfactionInput {
+  code: string;
+  score: number;
+  /** Undefined keeps a comment given before; an empty string clears it. */
+  comment?: string;
+  conversation: ConversationRef;
+}
+
+export interface RecordSatisfactionResult {
+  caseId: string;
+  status: string;
+  resolvedAt: Date | null;
+  /** False when this exact answer was already recorded. */
+  changed: boolean;
+}
+
+/** Why an answer was refused, in `AppError.details.reason`. */
+export type SatisfactionRefusal = 'not_found' | 'not_sender' | 'not_resolved';
+
+const MAX_COMMENT_CHARS = 1000;
+
+export async function recordSatisfaction(
+  ctx: AppContext,
+  input: RecordSatisfactionInput,
+): Promise<RecordSatisfactionResult> {
+  if (!Number.isInteger(input.score) || input.score < 1 || input.score > 5) {
+    throw new AppError('validation', 'Mức hài lòng phải từ 1 đến 5.');
+  }
+  const parsed = parseTrackingCode(input.code);
+  if (!parsed.ok) throw new AppError('malformed_code', parsed.message, { reason: 'not_found' });
+  const found = await findCaseByCode(ctx.db.prisma, parsed.code);
+  if (!found)
+    throw new AppError('not_found', `Không tìm thấy hồ sơ có mã ${parsed.code}.`, { reason: 'not_found' });
+  if (!(await isCaseSender(ctx, found.id, input.conversation))) {
+    throw new AppError('forbidden', 'Chỉ người đã gửi hồ sơ mới đánh giá được.', { reason: 'not_sender' });
+  }
+  if (found.status !== 'resolved' && found.status !== 'closed') {
+    throw new AppError('unprocessable', 'Hồ sơ chưa được giải quyết xong.', { reason: 'not_resolved' });
+  }
+
+  const comment =
+    input.comment === undefined
+      ? found.satisfactionComment
+      : input.comment.normalize('NFC').trim().slice(0, MAX_COMMENT_CHARS) || null;
+  const result = { caseId: found.id, status: found.status, resolvedAt: found.resolvedAt };
+  if (found.satisfaction === input.score && found.satisfactionComment === comment)
+    return { ...result, changed: false };
+
+  const at = ctx.clock.now();
+  await ctx.db.prisma.$transaction(async (tx) => {
+    await tx.case.update({
+      where: { id: found.id },
+      data: { satisfaction: input.score, satisfactionComment: comment, version: { increment: 1 } },
+    });
+    await appendCaseEvent(tx, {
+      caseId: found.id,
+      action: 'satisfaction',
+      actorType: 'sender',
+      // The comment itself stays on the case; the audit trail records that one was given.
+      data: { score: input.score, previousScore: found.satisfaction, comment: comment !== null },
+      at,
+    });
+  });
+  return { ...result, changed: true };
+}

@@ -1,0 +1,146 @@
+// Everything the dialog needs from the outside, as interfaces: the real ones are built from the
+// AppContext by create-dialog-deps.ts, unit tests pass in-memory fakes (testing/fake-dialog-deps.ts).
+import type { LocalDate } from '../calendar/local-date.js';
+import type { CaseKind, CaseStatus } from '../cases/case-vocabulary.js';
+import type { Clock } from '../core/clock.js';
+import type { AttachmentRefusal } from '../intake/attachment-policy.js';
+import type { ChannelSubmissionInput } from '../intake/channel-submission.schema.js';
+import type { DraftStore } from './draft.store.js';
+import type { ConversationRef, InboundFile } from './dialog-types.js';
+
+export interface DialogUnit {
+  code: string;
+  name: string;
+  organizationCode: string;
+  organizationName: string;
+}
+
+export interface DialogOrganization {
+  code: string;
+  name: string;
+  /** The organisation's own numbers, then its parent's (the Sở Y tế), then the national line. */
+  hotlines: { name: string; numbers: string[] }[];
+  /** Where to hand in a signed đơn, from the organisation's settings, when an admin set it. */
+  receptionDesk?: string;
+}
+
+export interface DialogDirectory {
+  /** Where items without a unit go (DEFAULT_ORG_CODE); undefined: the dialog asks. */
+  defaultOrganizationCode(): string | undefined;
+  findUnit(code: string): Promise<DialogUnit | null>;
+  listUnits(organizationCode: string): Promise<{ code: string; name: string }[]>;
+  listOrganizations(): Promise<{ code: string; name: string }[]>;
+  findOrganization(code: string): Promise<DialogOrganization | null>;
+}
+
+export interface DialogAttachment {
+  id: string;
+  fileName: string;
+  mimeType: string;
+  sizeBytes: number;
+}
+
+export interface DialogFiles {
+  store(input: {
+    submissionId: string;
+    file: InboundFile;
+  }): Promise<{ ok: true; attachment: DialogAttachment } | { ok: false; reason: AttachmentRefusal }>;
+  /** The draft was cancelled: its files are not needed. */
+  discard(submissionId: string): Promise<void>;
+}
+
+export interface DialogReceipt {
+  code: string;
+  duplicate: boolean;
+  organizationName: string;
+  unitName: string | null;
+  /** The date an answer is due; null when no rule gives one. */
+  dueOn: LocalDate | null;
+}
+
+export interface DialogIntake {
+  submit(input: ChannelSubmissionInput): Promise<DialogReceipt>;
+}
+
+export interface TrackedCase {
+  code: string;
+  /** Null while the submission waits for the worker. */
+  kind: CaseKind | null;
+  status: CaseStatus;
+  organizationName: string | null;
+  unitName: string | null;
+  dueOn: LocalDate | null;
+  /** Public replies; null when they need the follow-up secret and it was not given. */
+  replies: { at: Date; text: string }[] | null;
+  /** The conversation asking is the case's own sender (its sealed reply handle matches). */
+  isSender: boolean;
+  /** The sender may answer the satisfaction question now. */
+  canRate: boolean;
+}
+
+export type TrackResult = { found: false } | { found: true; case: TrackedCase; secretRejected: boolean };
+
+export interface DialogTracking {
+  track(input: { code: string; secret?: string; conversation: ConversationRef }): Promise<TrackResult>;
+}
+
+export interface DialogStaffAccess {
+  verify(code: string): Promise<{ organizationCode: string; organizationName: string } | null>;
+}
+
+export type FollowUpRefusal = 'not_found' | 'not_sender' | 'not_resolved' | 'window_closed';
+
+export interface DialogFollowUp {
+  recordSatisfaction(input: {
+    code: string;
+    score: number;
+    comment?: string;
+    conversation: ConversationRef;
+  }): Promise<{ ok: true; canReopen: boolean } | { ok: false; reason: FollowUpRefusal }>;
+  requestReopen(input: {
+    code: string;
+    reason: string;
+    conversation: ConversationRef;
+  }): Promise<{ ok: true } | { ok: false; reason: FollowUpRefusal }>;
+}
+
+export interface DialogReminders {
+  /** Remind the person of their unfinished draft at `at` (if it is still silent then). */
+  schedule(input: { draftId: string; at: Date }): Promise<void>;
+}
+
+export interface DialogIds {
+  newDraftId(): string;
+  newFollowUpSecret(): string;
+}
+
+export interface DialogDeps {
+  drafts: DraftStore;
+  clock: Clock;
+  ids: DialogIds;
+  directory: DialogDirectory;
+  files: DialogFiles;
+  intake: DialogIntake;
+  tracking: DialogTracking;
+  staffAccess: DialogStaffAccess;
+  followUp: DialogFollowUp;
+  reminders: DialogReminders;
+}
+
+export interface DialogOptions {
+  /** A silent unfinished draft is reminded once after this long. */
+  reminderAfterMs: number;
+  /** Wrong staff access codes tolerated in one draft before the staff path closes. */
+  maxStaffCodeAttempts: number;
+  /** Wrong follow-up secrets tolerated in one tracking look-up. */
+  maxSecretAttempts: number;
+}
+
+export const DEFAULT_DIALOG_OPTIONS: DialogOptions = {
+  reminderAfterMs: 30 * 60 * 1000,
+  maxStaffCodeAttempts: 5,
+  maxSecretAttempts: 5,
+};
+
+/** The draft expires this long after the last message. */
+export const DRAFT_TTL_SECONDS = 24 * 60 * 60;

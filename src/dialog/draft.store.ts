@@ -1,0 +1,128 @@
+// Where drafts live between two messages, what a repeated event looks like, and one turn at a time
+// per conversation. The Redis store is what runs; testing/memory-draft.store.ts mirrors it for tests.
+import { createHash, randomBytes } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { AppError } from '../core/app-error.js';
+import type { SealedBox } from '../core/sealed-box.js';
+import { ZDraftSchema, type Draft } from './dialog-draft.js';
+import type { ConversationRef, DialogChannel } from './dialog-types.js';
+
+export interface DraftStore {
+  load(conversation: ConversationRef): Promise<Draft | null>;
+  /** For the reminder job, which knows the draft only by its random id. */
+  loadById(draftId: string): Promise<Draft | null>;
+  /** Saves and restarts the expiry, unless `keepExpiry` (a reminder is not activity). */
+  save(draft: Draft, options?: { keepExpiry?: boolean }): Promise<void>;
+  delete(draft: Pick<Draft, 'id' | 'conversation'>): Promise<void>;
+  /** True the first time an event id is seen on a channel; false for a repeat. */
+  claimEvent(channel: DialogChannel, eventId: string): Promise<boolean>;
+  /** Forgets an event whose handling failed, so that the channel's retry is handled. */
+  releaseEvent(channel: DialogChannel, eventId: string): Promise<void>;
+  /** Runs `fn` while no other process handles a message of the same conversation. */
+  withLock<T>(conversation: ConversationRef, fn: () => Promise<T>): Promise<T>;
+}
+
+export interface RedisDraftStoreOptions {
+  /** A connection, or one still being opened (BullMQ's queue client, for workers). */
+  redis: Redis | Promise<Redis>;
+  prefix: string;
+  /** Drafts hold what people typed: encrypted at rest in Redis like everything personal. */
+  sealedBox: SealedBox;
+  ttlSeconds: number;
+  /** How long a repeated event id is recognised. */
+  eventTtlSeconds?: number;
+  lockTimeoutMs?: number;
+}
+
+/** `${prefix}:dialog:<channel>:<conversationId>` */
+export function draftKey(
+  prefix: string,
+  conversation: Pick<ConversationRef, 'channel' | 'conversationId'>,
+): string {
+  return `${prefix}:dialog:${conversation.channel}:${conversation.conversationId}`;
+}
+
+const RELEASE_LOCK = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
+
+export function createRedisDraftStore(options: RedisDraftStoreOptions): DraftStore {
+  const { prefix, sealedBox, ttlSeconds } = options;
+  const connection = Promise.resolve(options.redis);
+  const eventTtl = options.eventTtlSeconds ?? 24 * 60 * 60;
+  const lockMs = options.lockTimeoutMs ?? 15_000;
+  const idKey = (draftId: string) => `${prefix}:dialog:draft-id:${draftId}`;
+  // Hashed: an adapter's event id may carry an account id, and a no-trace sender leaves no key
+  // naming their conversation.
+  const eventKey = (channel: DialogChannel, eventId: string) =>
+    `${prefix}:dialog:seen:${channel}:${createHash('sha256').update(eventId).digest('hex').slice(0, 32)}`;
+  const lockKey = (c: ConversationRef) => `${prefix}:dialog:lock:${c.channel}:${c.conversationId}`;
+
+  async function read(key: string): Promise<Draft | null> {
+    const redis = await connection;
+    const sealed = await redis.getBuffer(key);
+    if (!sealed) return null;
+    try {
+      const parsed = ZDraftSchema.safeParse(sealedBox.openJson(sealed));
+      // A draft from an older version or another key is dropped: starting again beats misreading.
+      return parsed.success ? parsed.data : null;
+    } catch {
+      return null;
+    }
+  }
+
+  return {
+    load: (conversation) => read(draftKey(prefix, conversation)),
+    async loadById(draftId) {
+      const redis = await connection;
+      const key = await redis.get(idKey(draftId));
+      if (!key) return null;
+      const draft = await read(key);
+      return draft?.id === draftId ? draft : null;
+    },
+    async save(draft, saveOptions) {
+      const redis = await connection;
+      const key = draftKey(prefix, draft.conversation);
+      const sealed = sealedBox.sealJson(draft);
+      if (saveOptions?.keepExpiry) {
+        await redis.set(key, sealed, 'KEEPTTL');
+        return;
+      }
+      await redis
+        .multi()
+        .set(key, sealed, 'EX', ttlSeconds)
+        .set(idKey(draft.id), key, 'EX', ttlSeconds)
+        .exec();
+    },
+    async delete(draft) {
+      const redis = await connection;
+      await redis.del(draftKey(prefix, draft.conversation), idKey(draft.id));
+    },
+    async claimEvent(channel, eventId) {
+      const redis = await connection;
+      return (await redis.set(eventKey(channel, eventId), '1', 'EX', eventTtl, 'NX')) === 'OK';
+    },
+    async releaseEvent(channel, eventId) {
+      const redis = await connection;
+      await redis.del(eventKey(channel, eventId));
+    },
+    async withLock(conversation, fn) {
+      const redis = await connection;
+      const key = lockKey(conversation);
+      const token = randomBytes(12).toString('hex');
+      const deadline = Date.now() + lockMs;
+      while ((await redis.set(key, token, 'PX', lockMs, 'NX')) !== 'OK') {
+        if (Date.now() > deadline) {
+          throw new AppError(
+            'unavailable',
+            'Hệ thống đang bận xử lý tin nhắn trước của bạn. Vui lòng thử lại.',
+          );
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      try {
+        return await fn();
+      } finally {
+        await redis.eval(RELEASE_LOCK, 1, key, token);
+      }
+    },
+  };
+}
