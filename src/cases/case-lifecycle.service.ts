@@ -15,6 +15,7 @@ import {
   type DeadlineSettings,
 } from '../deadlines/deadline.service.js';
 import { appendCaseEvent, type Tx } from './case.repository.js';
+import { notifyCaseSender } from './notify-case-sender.js';
 import {
   planTransition,
   type CaseAction,
@@ -37,6 +38,7 @@ export interface ApplyCaseActionInput {
 
 export interface ApplyCaseActionResult {
   caseId: string;
+  eventId: string;
   from: CaseStatus;
   to: CaseStatus;
   /** Effects that leave the transaction: notifications, letters, satisfaction questions. */
@@ -63,8 +65,9 @@ export async function applyCaseAction(
   await checkReferences(ctx, current.organizationId, current.id, input.params ?? {});
 
   const settings = await loadDeadlineSettings(prisma, current.organizationId);
+  let eventId: string;
   try {
-    await prisma.$transaction(async (tx) => {
+    eventId = await prisma.$transaction(async (tx) => {
       const c = plan.changes;
       const updated = await tx.case.updateMany({
         where: { id: current.id, version: current.version },
@@ -99,7 +102,7 @@ export async function applyCaseAction(
         now,
         input.params ?? {},
       );
-      await appendCaseEvent(tx, {
+      const event = await appendCaseEvent(tx, {
         caseId: current.id,
         action: plan.event.action,
         fromStatus: plan.event.from,
@@ -111,12 +114,27 @@ export async function applyCaseAction(
         data: { ...plan.event.data, ...clockData } as Prisma.InputJsonValue,
         at: now,
       });
+      return event.id;
     });
   } catch (err) {
     if (isDeadlineError(err)) throw new AppError('unprocessable', err.message);
     throw err;
   }
-  return { caseId: current.id, from: plan.from, to: plan.to, effects: plan.effects };
+  const result = { caseId: current.id, eventId, from: plan.from, to: plan.to, effects: plan.effects };
+  try {
+    await notifyCaseSender(ctx, {
+      caseId: current.id,
+      eventId,
+      action: input.action,
+      effects: plan.effects,
+      reason: plan.event.reason,
+      targetBody: input.params?.targetBody ?? null,
+    });
+  } catch (err) {
+    // The move is committed; a lost notice must not undo it. Officers see undelivered notices.
+    ctx.logger.warn({ err: { message: (err as Error).message }, caseId: current.id }, 'sender notice failed');
+  }
+  return result;
 }
 
 async function applyClockEffects(

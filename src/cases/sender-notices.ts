@@ -1,0 +1,61 @@
+// What the sender is told when their case moves, in Vietnamese. Pure: the service fills in the
+// facts (code, unit, outcome, answer, new due date).
+import { formatVietnameseDate, type LocalDate } from '../calendar/local-date.js';
+import type { CaseAction } from './case-transitions.js';
+import { OUTCOME_LABELS, type Outcome } from './case-vocabulary.js';
+
+export interface NoticeFacts {
+  code: string;
+  unitName?: string | null;
+  organizationName: string;
+  outcome?: Outcome | null;
+  answer?: string | null;
+  reason?: string | null;
+  dueOn?: LocalDate | null;
+  targetBody?: string | null;
+}
+
+/** Actions a sender hears about; the rest (notes, pauses inside the unit…) stay internal. */
+export const ACTIONS_TOLD_TO_SENDER: readonly CaseAction[] = [
+  'accept',
+  'assign',
+  'resolve',
+  'extend',
+  'refuse',
+  'forward',
+  'guide',
+  'merge',
+  'reopen',
+  'record_petition_document',
+];
+
+export function senderNotice(action: CaseAction, f: NoticeFacts): string | undefined {
+  const head = `Hồ sơ ${f.code} (${f.organizationName})`;
+  const due = f.dueOn ? ` Hạn trả lời: ${formatVietnameseDate(f.dueOn)}.` : '';
+  switch (action) {
+    case 'accept':
+      return `${head} đã được tiếp nhận xử lý.${due}`;
+    case 'assign':
+      return f.unitName ? `${head} đã được chuyển đến ${f.unitName} để xử lý.${due}` : undefined;
+    case 'resolve': {
+      const outcome = f.outcome ? ` Kết luận: ${OUTCOME_LABELS[f.outcome].vi}.` : '';
+      return `${head} đã có kết quả giải quyết.${outcome}${f.answer ? `\n\nTrả lời của đơn vị:\n${f.answer}` : ''}`;
+    }
+    case 'extend':
+      return `Thời hạn giải quyết ${head.charAt(0).toLowerCase()}${head.slice(1)} được gia hạn.${f.reason ? ` Lý do: ${f.reason}.` : ''}${due}`;
+    case 'refuse':
+      return `${head} không được thụ lý.${f.reason ? ` Lý do: ${f.reason}.` : ''} Nếu cần, bạn có thể liên hệ bộ phận tiếp nhận để được hướng dẫn.`;
+    case 'forward':
+      return `${head} không thuộc thẩm quyền giải quyết của đơn vị và đã được chuyển đến ${f.targetBody ?? 'cơ quan có thẩm quyền'}.`;
+    case 'guide':
+      return `${head}: đơn vị hướng dẫn bạn như sau: ${f.reason ?? ''}`.trim();
+    case 'merge':
+      return `${head} trùng nội dung với một hồ sơ khác đang được xử lý và đã được gộp lại. Bạn sẽ tiếp tục nhận thông báo về kết quả.`;
+    case 'reopen':
+      return `${head} đã được mở lại để xem xét tiếp.${due}`;
+    case 'record_petition_document':
+      return `${head}: đơn vị đã nhận được đơn có chữ ký của bạn. Thời hạn giải quyết theo luật được tính từ ngày nhận đơn.${due}`;
+    default:
+      return undefined;
+  }
+}
