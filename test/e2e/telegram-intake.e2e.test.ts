@@ -1,0 +1,272 @@
+// Issue 4 end to end: the app as bootstrap builds it (HTTP, workers, the Telegram bot by long
+// polling) talking to a local fake Bot API, driven as a patient or a staff member would.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type RunningApp } from '../../src/bootstrap.js';
+import { createConfig, type Config } from '../../src/config/config.js';
+import { applyCaseAction } from '../../src/cases/case-lifecycle.service.js';
+import { issueStaffAccessCode } from '../../src/directory/staff-access-code.service.js';
+import { seedSampleDirectory } from '../../src/directory/seed-sample-directory.js';
+import { startFakeTelegramApi, type FakeTelegramApi } from '../helpers/fake-telegram-api.js';
+import { TelegramConversation } from '../helpers/telegram-conversation.js';
+import { createEmptyPostgresDatabase, usingPostgres } from '../helpers/test-database.js';
+import { testRedisUrl } from '../helpers/test-redis.js';
+
+let fake: FakeTelegramApi;
+let config: Config;
+let app: RunningApp;
+const cleanups: (() => Promise<unknown>)[] = [];
+let chatSeq = 7_000_000 + Math.floor(Math.random() * 1_000_000);
+const chat = () => new TelegramConversation(fake, chatSeq++);
+const CODE = /Mã hồ sơ: ([2-9A-Z]{4}-[2-9A-Z]{3}-[2-9A-Z]{3})/;
+
+beforeAll(async () => {
+  fake = await startFakeTelegramApi();
+  cleanups.push(() => fake.close());
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ln-tgi-'));
+  cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+  const env: Record<string, string | undefined> = {
+    DATA_DIR: dataDir,
+    REDIS_URL: await testRedisUrl(),
+    QUEUE_PREFIX: `tgi${Date.now()}`,
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    TELEGRAM_BOT_TOKEN: fake.token,
+    TELEGRAM_API_ROOT: fake.url,
+    DEFAULT_ORG_CODE: 'ttyt-thuan-an',
+    PATH: process.env.PATH,
+  };
+  if (usingPostgres()) {
+    const db = await createEmptyPostgresDatabase();
+    cleanups.push(db.drop);
+    Object.assign(env, { DATABASE_URL: db.url, ENCRYPTION_KEY: Buffer.alloc(32, 4).toString('base64') });
+  }
+  config = createConfig(env);
+  app = await startApp('all', config);
+  if (usingPostgres()) await seedSampleDirectory(app.ctx.db.prisma);
+}, 120_000);
+
+afterAll(async () => {
+  await app?.stop();
+  for (const c of cleanups.reverse()) await c();
+});
+
+async function caseByCode(code: string) {
+  return app.ctx.db.prisma.case.findUniqueOrThrow({
+    where: { code },
+    include: { unit: true, identity: true, attachments: true, events: true },
+  });
+}
+
+async function waitForCase(code: string) {
+  for (let i = 0; i < 100; i++) {
+    const c = await app.ctx.db.prisma.case.findUnique({ where: { code } });
+    if (c) return caseByCode(code);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`case ${code} was never made`);
+}
+
+/** A citizen's whole intake from /start to the receipt; returns the tracking code. */
+async function citizenIntake(c: TelegramConversation, kind: string): Promise<string> {
+  await c.say('/start');
+  expect(c.last()!.buttons.length).toBeGreaterThan(3);
+  await c.pressValue(`menu:${kind}`);
+  if (kind === 'complaint' || kind === 'denunciation') {
+    expect(c.allText()).toMatch(/chưa phải là đơn/);
+    await c.pressValue('petition:form');
+  }
+  await c.say(
+    kind === 'praise'
+      ? 'Các cô ở khoa Nhi chăm sóc con tôi rất chu đáo.'
+      : 'Điều dưỡng khoa Nhi nói năng thiếu tôn trọng với mẹ tôi lúc 9 giờ sáng.',
+  );
+  const fileId = fake.addFile(Buffer.from('%PDF-1.4\n% giấy ra viện\n'), 'giay-ra-vien.pdf');
+  await c.sendDocument(fileId, 'giay-ra-vien.pdf', 'application/pdf', 24);
+  expect(c.last()!.text).toMatch(/Đã nhận tệp/);
+  await c.pressValue('attach:done');
+  await c.pressValue('unit:ta-knhi');
+  if (kind !== 'praise') {
+    await c.pressValue('when:today');
+    await c.say('Phòng khám số 5, tầng 2');
+  }
+  await c.say(kind === 'praise' ? 'Bác sĩ Nguyễn Văn An' : 'điều dưỡng trực');
+  await c.pressValue('contact:named');
+  await c.say('0912 345 678');
+  await c.say('Phạm Thị Lan');
+  expect(c.last()!.text).toMatch(/Nghị định 13\/2023/);
+  await c.pressValue('consent:agree');
+  expect(c.last()!.text).toMatch(/Khoa Nhi/);
+  await c.pressValue('summary:confirm');
+  const receipt = c.last()!.text;
+  expect(receipt).toMatch(/Hạn trả lời: /);
+  return CODE.exec(receipt)![1]!;
+}
+
+describe('Telegram intake, end to end', () => {
+  it.each(['report', 'petition', 'complaint', 'denunciation', 'praise'])(
+    'a full %s becomes a case with its file and a sealed way back to the sender',
+    async (kind) => {
+      const c = chat();
+      const code = await citizenIntake(c, kind);
+      const saved = await waitForCase(code);
+      expect(saved).toMatchObject({ kind, channel: 'telegram', audience: 'citizen', identityMode: 'named' });
+      expect(saved.unit?.code).toBe('ta-knhi');
+      expect(saved.attachments).toHaveLength(1);
+      expect(saved.attachments[0]!.fileName).toBe('giay-ra-vien.pdf');
+      const identity = app.ctx.sealedBox.openJson<{
+        contact: { phone: string };
+        replyTo: { conversationId: string };
+      }>(saved.identity!.ciphertext);
+      expect(identity.contact.phone).toBe('0912 345 678');
+      expect(identity.replyTo.conversationId).toBe(String(c.chatId));
+      // The case row itself carries no contact.
+      expect(JSON.stringify({ ...saved, identity: null })).not.toContain('0912 345 678');
+    },
+  );
+
+  it('a QR deep link presets the unit', async () => {
+    const c = chat();
+    await c.say('/start u_ta-kkb');
+    await c.pressValue('menu:report');
+    await c.say('Phòng chờ quá nóng, quạt hỏng cả tuần.');
+    await c.pressValue('attach:none');
+    // No unit question: the QR code said where.
+    expect(c.last()!.buttons.map((b) => b.data)).not.toContain('unit:ta-kkb');
+    await c.pressValue('when:skip');
+    await c.pressValue('where:skip');
+    await c.pressValue('involved:skip');
+    await c.pressValue('contact:anonymous');
+    await c.pressValue('summary:confirm');
+    const receipt = c.last()!.text;
+    expect(receipt).toMatch(/Khoa Khám bệnh/);
+    expect(receipt).toMatch(/Mã bí mật: /);
+    const saved = await waitForCase(CODE.exec(receipt)![1]!);
+    expect(saved.unit?.code).toBe('ta-kkb');
+    expect(saved.identity).toBeNull();
+  });
+
+  it('staff feedback: sealed keeps an unrevealable reply handle, no-trace keeps nothing', async () => {
+    const org = await app.ctx.db.prisma.organization.findUniqueOrThrow({ where: { code: 'ttyt-thuan-an' } });
+    const { code: staffCode } = await issueStaffAccessCode(app.ctx, org.id);
+
+    const run = async (mode: 'sealed' | 'no_trace') => {
+      const c = chat();
+      await c.say('/start');
+      await c.pressValue('menu:staff');
+      const accepted = await c.say(staffCode.toLowerCase());
+      expect(accepted.map((r) => r.text).join('\n')).toMatch(/Mã hợp lệ/);
+      await c.pressValue(`staffMode:${mode}`);
+      await c.pressValue('staffKind:petition');
+      await c.say('Đề nghị công khai cách chia tiền trực đêm của khoa.');
+      await c.pressValue('attach:none');
+      await c.pressValue('unit:skip');
+      await c.pressValue('when:skip');
+      await c.pressValue('where:skip');
+      await c.pressValue('involved:skip');
+      if (mode === 'sealed') await c.pressValue('consent:agree');
+      await c.pressValue('summary:confirm');
+      const receipt = c.last()!.text;
+      expect(receipt).toMatch(/Đã tiếp nhận góp ý nội bộ/);
+      expect(receipt).toMatch(/Mã bí mật: /);
+      return { c, saved: await waitForCase(CODE.exec(receipt)![1]!) };
+    };
+
+    const sealed = await run('sealed');
+    expect(sealed.saved).toMatchObject({ audience: 'staff', identityMode: 'sealed' });
+    expect(sealed.saved.identity?.revealable).toBe(false);
+
+    const noTrace = await run('no_trace');
+    expect(noTrace.saved).toMatchObject({ audience: 'staff', identityMode: 'no_trace' });
+    expect(noTrace.saved.identity).toBeNull();
+    const chatId = String(noTrace.c.chatId);
+    // Nothing stored anywhere names the conversation: not the case, its events, or any outbox row.
+    expect(JSON.stringify(noTrace.saved)).not.toContain(chatId);
+    const notes = await app.ctx.db.prisma.notification.findMany({ where: { caseId: noTrace.saved.id } });
+    expect(notes).toHaveLength(0);
+    const redis = new Redis(config.redisUrl!);
+    try {
+      expect(await redis.keys(`${config.queuePrefix}:*${chatId}*`)).toEqual([]);
+    } finally {
+      redis.disconnect();
+    }
+  });
+
+  it('tracks a case by code, and tells a mistyped code from an unknown one', async () => {
+    const c = chat();
+    const code = await citizenIntake(c, 'report');
+    await waitForCase(code);
+    const t = chat();
+    await t.say(`/tracuu ${code}`);
+    expect(t.last()!.text).toContain(code);
+    expect(t.allText()).toMatch(/Đã tiếp nhận|Khoa Nhi/);
+    const typo = code.slice(0, -1) + (code.endsWith('A') ? 'B' : 'A');
+    await t.say(`/tracuu ${typo}`);
+    expect(t.last()!.text).toMatch(/gõ nhầm/);
+  });
+
+  it('tells the sender the answer when resolved and records the satisfaction they give', async () => {
+    const c = chat();
+    const code = await citizenIntake(c, 'report');
+    const saved = await waitForCase(code);
+    const handler = await app.ctx.db.prisma.staff.create({
+      data: { organizationId: saved.organizationId, fullName: 'Điều dưỡng trưởng khoa Nhi' },
+    });
+    const actor = { type: 'staff' as const, staffId: handler.id };
+    await applyCaseAction(app.ctx, {
+      caseId: saved.id,
+      action: 'accept',
+      actor: { ...actor, role: 'unit_head' },
+    });
+    const since = Date.now();
+    await applyCaseAction(app.ctx, {
+      caseId: saved.id,
+      action: 'resolve',
+      actor: { ...actor, role: 'handler' },
+      params: { outcome: 'valid', answer: 'Khoa đã nhắc nhở điều dưỡng và xin lỗi gia đình.' },
+    });
+    // Notices are paced at one a second per chat: wait for the satisfaction question itself.
+    await fake.waitForCall(
+      'sendMessage',
+      (call) =>
+        String(call.params.chat_id) === String(c.chatId) &&
+        JSON.stringify(call.params.reply_markup ?? '').includes('sat:'),
+      30_000,
+    );
+    const notices = await c.repliesSince(since, 300, 30_000);
+    c.transcript.push(...notices);
+    expect(notices.map((n) => n.text).join('\n')).toMatch(/đã có kết quả giải quyết[\s\S]*xin lỗi gia đình/);
+    const question = notices.find((n) => n.buttons.some((b) => b.data.startsWith('sat:')));
+    expect(question?.buttons.map((b) => b.text)).toEqual(
+      expect.arrayContaining(
+        ['Rất không hài lòng', 'Hài lòng', 'Rất hài lòng'].map((l) => expect.stringContaining(l)),
+      ),
+    );
+    await c.press(/^(5|⭐).*Rất hài lòng|Rất hài lòng/);
+    const after = await caseByCode(code);
+    expect(after.satisfaction).toBe(5);
+    expect(after.events.map((e) => e.action)).toContain('satisfaction');
+  });
+
+  it('keeps a draft across a restart of the app between two messages', async () => {
+    const c = chat();
+    await c.say('/start');
+    await c.pressValue('menu:petition');
+    await c.say('Đề nghị bố trí thêm ghế chờ ở khu lấy máu.');
+    await app.stop();
+    app = await startApp('all', config);
+    await c.pressValue('attach:none');
+    await c.pressValue('unit:ta-kkb');
+    await c.pressValue('when:skip');
+    await c.pressValue('where:skip');
+    await c.pressValue('involved:skip');
+    await c.pressValue('contact:anonymous');
+    expect(c.last()!.text).toContain('Đề nghị bố trí thêm ghế chờ ở khu lấy máu.');
+    await c.pressValue('summary:confirm');
+    const saved = await waitForCase(CODE.exec(c.last()!.text)![1]!);
+    expect(saved.description).toBe('Đề nghị bố trí thêm ghế chờ ở khu lấy máu.');
+  });
+});

@@ -1,0 +1,112 @@
+// Talks to the bot as a person in one Telegram chat: type text, press a button by its label, and
+// read the messages the bot sent back, through the local fake Bot API.
+import type { FakeTelegramApi, RecordedCall } from './fake-telegram-api.js';
+import { tgUpdates } from './fake-telegram-api.js';
+
+type Json = Record<string, unknown>;
+
+export interface BotReply {
+  text: string;
+  buttons: { text: string; data: string }[];
+  call: RecordedCall;
+}
+
+function toReply(call: RecordedCall): BotReply {
+  const markup = call.params.reply_markup as unknown;
+  const parsed = (typeof markup === 'string' ? JSON.parse(markup) : markup) as
+    { inline_keyboard?: { text: string; callback_data?: string }[][] } | undefined;
+  return {
+    text: String(call.params.text ?? call.params.caption ?? ''),
+    buttons: (parsed?.inline_keyboard ?? [])
+      .flat()
+      .map((b) => ({ text: b.text, data: b.callback_data ?? '' })),
+    call,
+  };
+}
+
+export class TelegramConversation {
+  readonly transcript: BotReply[] = [];
+
+  constructor(
+    readonly fake: FakeTelegramApi,
+    readonly chatId: number,
+    readonly languageCode = 'vi',
+  ) {}
+
+  /** Everything the bot sent this chat after `since` (ms), once it has been quiet for `quietMs`. */
+  async repliesSince(since: number, quietMs = 350, timeoutMs = 20_000): Promise<BotReply[]> {
+    const ofChat = () =>
+      this.fake
+        .sentTo(this.chatId)
+        .filter((c) => c.at >= since)
+        .map(toReply);
+    const until = Date.now() + timeoutMs;
+    let seen = 0;
+    let quietSince = Date.now();
+    for (;;) {
+      const now = ofChat();
+      if (now.length !== seen) {
+        seen = now.length;
+        quietSince = Date.now();
+      }
+      if (seen > 0 && Date.now() - quietSince >= quietMs) return now;
+      if (Date.now() > until)
+        throw new Error(`bot did not answer chat ${this.chatId}; last: ${this.last()?.text ?? '(none)'}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  private async exchange(update: Json): Promise<BotReply[]> {
+    const since = Date.now();
+    this.fake.queueUpdate(update);
+    const replies = await this.repliesSince(since);
+    this.transcript.push(...replies);
+    return replies;
+  }
+
+  say(text: string): Promise<BotReply[]> {
+    const update = tgUpdates.text(this.chatId, text) as Json;
+    const message = update.message as Json;
+    message.from = tgUpdates.user(this.chatId, this.languageCode);
+    return this.exchange(update);
+  }
+
+  /** Presses the button of the latest message that has one whose label matches. */
+  press(label: RegExp | string): Promise<BotReply[]> {
+    const match = (t: string) => (typeof label === 'string' ? t.includes(label) : label.test(t));
+    for (let i = this.transcript.length - 1; i >= 0; i--) {
+      const button = this.transcript[i]!.buttons.find((b) => match(b.text));
+      if (button) return this.exchange(tgUpdates.callback(this.chatId, button.data) as Json);
+    }
+    throw new Error(`no button matching ${String(label)}; last message: ${this.last()?.text ?? '(none)'}`);
+  }
+
+  /** Presses a button by its value (callback data), as if it were on screen. */
+  pressValue(value: string): Promise<BotReply[]> {
+    return this.exchange(tgUpdates.callback(this.chatId, value) as Json);
+  }
+
+  sendDocument(fileId: string, fileName: string, mimeType: string, size: number): Promise<BotReply[]> {
+    return this.exchange(tgUpdates.document(this.chatId, fileId, fileName, mimeType, size) as Json);
+  }
+
+  sendContact(phone: string): Promise<BotReply[]> {
+    return this.exchange({
+      message: {
+        message_id: Math.floor(Math.random() * 1e6),
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: this.chatId, type: 'private' },
+        from: tgUpdates.user(this.chatId, this.languageCode),
+        contact: { phone_number: phone, first_name: 'Người dùng', user_id: this.chatId },
+      },
+    });
+  }
+
+  last(): BotReply | undefined {
+    return this.transcript.at(-1);
+  }
+
+  allText(): string {
+    return this.transcript.map((r) => r.text).join('\n---\n');
+  }
+}
