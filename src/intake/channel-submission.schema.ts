@@ -2,15 +2,9 @@
 // says who the sender is to the system (audience, identity mode), how to reach them on their channel
 // (a reply handle, sealed with the identity), and which files they attached in the draft.
 import { z } from 'zod';
-import { ZAudienceSchema, ZCaseKindSchema } from '../cases/case-vocabulary.js';
+import { ZAudienceSchema } from '../cases/case-vocabulary.js';
 import { MAX_ATTACHMENTS_PER_SUBMISSION } from './attachment-policy.js';
-import { MAX_TEXT_CHARS, ZContactSchema } from './submission.schema.js';
-
-const trimmedNfc = (max: number) =>
-  z
-    .string()
-    .transform((s) => s.normalize('NFC').trim())
-    .pipe(z.string().max(max, `dài tối đa ${max} ký tự`));
+import { SUBMISSION_COMMON_FIELDS, trimmedNfc } from './submission.schema.js';
 
 export const ZIdentityModeSchema = z.enum(['named', 'anonymous', 'sealed', 'no_trace']);
 export type IdentityMode = z.infer<typeof ZIdentityModeSchema>;
@@ -29,26 +23,11 @@ export const ZPetitionDocumentOptionSchema = z.enum(['form', 'appointment', 'rec
 
 export const ZChannelSubmissionSchema = z
   .object({
-    submissionId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'phải gồm 8–64 ký tự chữ, số, "-" hoặc "_"'),
+    ...SUBMISSION_COMMON_FIELDS,
     channel: z.enum(['telegram', 'zalo', 'web']),
-    kind: ZCaseKindSchema,
     audience: ZAudienceSchema,
     identityMode: ZIdentityModeSchema,
-    text: trimmedNfc(MAX_TEXT_CHARS).pipe(z.string().min(1, 'không được để trống')),
-    unitCode: z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z0-9-]{1,40}$/, 'mã khoa/phòng không hợp lệ')
-      .optional(),
-    organizationCode: z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z0-9-]{1,40}$/, 'mã đơn vị không hợp lệ')
-      .optional(),
-    contact: ZContactSchema.optional(),
     replyTo: ZReplyToSchema.optional(),
-    place: trimmedNfc(300).optional(),
-    occurredAt: trimmedNfc(100).optional(),
     involved: trimmedNfc(300).optional(),
     attachmentIds: z.array(z.uuid()).max(MAX_ATTACHMENTS_PER_SUBMISSION).optional(),
     petitionDocument: ZPetitionDocumentOptionSchema.optional(),

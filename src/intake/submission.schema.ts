@@ -5,7 +5,7 @@ import { ZCaseKindSchema, ZChannelSchema } from '../cases/case-vocabulary.js';
 
 export const MAX_TEXT_CHARS = 5000;
 
-const trimmedNfc = (max: number) =>
+export const trimmedNfc = (max: number) =>
   z
     .string()
     .transform((s) => s.normalize('NFC').trim())
@@ -28,26 +28,31 @@ export const ZContactSchema = z
     'cần ít nhất một thông tin liên hệ',
   );
 
+/** Fields every way in shares: the public API and the chat channels. */
+export const SUBMISSION_COMMON_FIELDS = {
+  submissionId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'phải gồm 8–64 ký tự chữ, số, "-" hoặc "_"'),
+  kind: ZCaseKindSchema,
+  text: trimmedNfc(MAX_TEXT_CHARS).pipe(z.string().min(1, 'không được để trống')),
+  unitCode: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]{1,40}$/, 'mã khoa/phòng không hợp lệ')
+    .optional(),
+  organizationCode: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]{1,40}$/, 'mã đơn vị không hợp lệ')
+    .optional(),
+  contact: ZContactSchema.optional(),
+  place: trimmedNfc(300).optional(),
+  occurredAt: trimmedNfc(100).optional(),
+};
+
 export const ZSubmissionSchema = z
   .object({
-    submissionId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'phải gồm 8–64 ký tự chữ, số, "-" hoặc "_"'),
+    ...SUBMISSION_COMMON_FIELDS,
     channel: ZChannelSchema,
-    kind: ZCaseKindSchema,
-    text: trimmedNfc(MAX_TEXT_CHARS).pipe(z.string().min(1, 'không được để trống')),
-    unitCode: z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z0-9-]{1,40}$/, 'mã khoa/phòng không hợp lệ')
-      .optional(),
-    organizationCode: z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z0-9-]{1,40}$/, 'mã đơn vị không hợp lệ')
-      .optional(),
-    contact: ZContactSchema.optional(),
     anonymous: z.boolean().default(false),
-    place: trimmedNfc(300).optional(),
-    occurredAt: trimmedNfc(100).optional(),
   })
   .strict()
   .refine((s) => !(s.anonymous && s.contact), {
