@@ -10,7 +10,7 @@ export default defineConfig({
           name: 'unit-hcm',
           include: ['src/**/*.test.ts', 'bots/**/*.test.ts', 'workers/**/*.test.ts'],
           env: { TZ: 'Asia/Ho_Chi_Minh' },
-          setupFiles: ['test/helpers/assert-time-zone.ts'],
+          setupFiles: ['test/helpers/assert-time-zone.ts', 'test/helpers/fast-check-seed.ts'],
         },
       },
       {
@@ -18,7 +18,7 @@ export default defineConfig({
           name: 'unit-utc',
           include: ['src/**/*.test.ts', 'bots/**/*.test.ts', 'workers/**/*.test.ts'],
           env: { TZ: 'UTC' },
-          setupFiles: ['test/helpers/assert-time-zone.ts'],
+          setupFiles: ['test/helpers/assert-time-zone.ts', 'test/helpers/fast-check-seed.ts'],
         },
       },
       {

@@ -34,9 +34,18 @@ export function solarToLunar(date: LocalDate, timeZoneHours = VIETNAM_TIME_ZONE_
   assertSupportedYear(yearOf(date));
   const tz = timeZoneHours;
   const dayNumber = toEpochDay(date) + JULIAN_DAY_OF_UNIX_EPOCH;
-  const k = Math.floor((dayNumber - NEW_MOON_EPOCH) / SYNODIC_MONTH);
+  // The mean-month estimate can miss by one month where a true new moon is far from the mean one
+  // (seen in April 2062): step until the month that starts on or before the day and ends after it.
+  let k = Math.floor((dayNumber - NEW_MOON_EPOCH) / SYNODIC_MONTH);
   let monthStart = newMoonDay(k + 1, tz);
-  if (monthStart > dayNumber) monthStart = newMoonDay(k, tz);
+  while (monthStart > dayNumber) {
+    k -= 1;
+    monthStart = newMoonDay(k + 1, tz);
+  }
+  while (newMoonDay(k + 2, tz) <= dayNumber) {
+    k += 1;
+    monthStart = newMoonDay(k + 1, tz);
+  }
 
   const gregorianYear = yearOf(date);
   let a11 = lunarMonth11(gregorianYear, tz);
