@@ -34,6 +34,11 @@ export interface ApplyCaseActionInput {
   action: CaseAction;
   actor: CaseActor;
   params?: TransitionParams;
+  /**
+   * Apply only if the case is still at this version (optimistic concurrency across a read the
+   * caller made earlier); otherwise AppError 'conflict' and nothing changes.
+   */
+  expectedVersion?: number;
 }
 
 export interface ApplyCaseActionResult {
@@ -55,6 +60,9 @@ export async function applyCaseAction(
   const { prisma } = ctx.db;
   const current = await prisma.case.findUnique({ where: { id: input.caseId } });
   if (!current) throw new AppError('not_found', 'Không tìm thấy hồ sơ.');
+  if (input.expectedVersion !== undefined && current.version !== input.expectedVersion) {
+    throw new AppError('conflict', 'Hồ sơ vừa được người khác cập nhật. Vui lòng xem lại và thử lại.');
+  }
 
   const plan = planTransition(current, input.action, roleOf(input.actor), input.params ?? {});
   if (!plan.ok)

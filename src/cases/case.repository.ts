@@ -58,3 +58,46 @@ export function findCaseByCode(db: Db, code: string) {
 export function findCaseBySubmissionId(db: Db | Tx, submissionId: string) {
   return db.case.findUnique({ where: { submissionId } });
 }
+
+export function findCaseById(db: Db | Tx, id: string) {
+  return db.case.findUnique({ where: { id } });
+}
+
+/** The most recent event of one action on a case (e.g. the routing decision in force). */
+export function findLatestCaseEvent(db: Db | Tx, caseId: string, action: string) {
+  return db.caseEvent.findFirst({
+    where: { caseId, action },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+  });
+}
+
+export function findSenderIdentityRow(db: Db | Tx, caseId: string) {
+  return db.senderIdentity.findUnique({ where: { caseId } });
+}
+
+/** An identity reveal: the access log row and its audit event, together or not at all. */
+export function recordIdentityAccess(
+  db: Db,
+  input: { caseId: string; staffId: string; role: string; reason: string; at: Date },
+) {
+  return db.$transaction(async (tx) => {
+    const log = await tx.accessLog.create({
+      data: { caseId: input.caseId, staffId: input.staffId, reason: input.reason, createdAt: input.at },
+    });
+    await appendCaseEvent(tx, {
+      caseId: input.caseId,
+      action: 'reveal_identity',
+      actorType: 'staff',
+      actorStaffId: input.staffId,
+      actorRole: input.role,
+      reason: input.reason,
+      data: { accessLogId: log.id },
+      at: input.at,
+    });
+    return log;
+  });
+}
+
+export function findCaseIdByCode(db: Db, code: string) {
+  return db.case.findUnique({ where: { code }, select: { id: true } });
+}

@@ -8,6 +8,14 @@ import { dueCommand } from './commands/due.command.js';
 import { rulesCommand } from './commands/rules.command.js';
 import { seedCommand } from './commands/seed.command.js';
 import { staffCodeCommand } from './commands/staff-code.command.js';
+import { directoryListCommand } from './commands/directory-list.command.js';
+import { dutyListCommand, dutySetCommand } from './commands/duty-set.command.js';
+import { orgCreateCommand } from './commands/org-create.command.js';
+import { routingAddCommand, routingListCommand } from './commands/routing-rule.command.js';
+import { staffCreateCommand } from './commands/staff-create.command.js';
+import { staffInviteCommand } from './commands/staff-invite.command.js';
+import { staffRoleCommand } from './commands/staff-role.command.js';
+import { unitCreateCommand } from './commands/unit-create.command.js';
 
 const COMMANDS: CliCommand[] = [
   calendarCommand,
@@ -16,6 +24,16 @@ const COMMANDS: CliCommand[] = [
   calendarLoadCommand,
   seedCommand,
   staffCodeCommand,
+  orgCreateCommand,
+  unitCreateCommand,
+  staffCreateCommand,
+  staffRoleCommand,
+  staffInviteCommand,
+  directoryListCommand,
+  routingAddCommand,
+  routingListCommand,
+  dutySetCommand,
+  dutyListCommand,
   dbMigrateCommand,
 ];
 

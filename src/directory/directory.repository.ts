@@ -1,4 +1,6 @@
+// The only directory code that reads and writes organisations and units.
 import type { Db } from '../db/database.js';
+import type { OrganizationKind, UnitKind } from '../db/generated/enums.js';
 import type { SampleOrganization } from './sample-directory.js';
 
 export function countOrganizations(db: Db): Promise<number> {
@@ -29,4 +31,71 @@ export async function upsertOrganizationWithUnits(db: Db, org: SampleOrganizatio
       update: { name: unit.name, kind: unit.kind },
     });
   }
+}
+
+/** Codes are compared without regard to case: people type them. */
+export function findOrganizationByCode(db: Db, code: string) {
+  return db.organization.findFirst({ where: { code: { equals: code, mode: 'insensitive' } } });
+}
+
+export function findOrganizationById(db: Db, id: string) {
+  return db.organization.findUnique({ where: { id } });
+}
+
+export function insertOrganization(
+  db: Db,
+  data: {
+    code: string;
+    name: string;
+    kind: OrganizationKind;
+    parentId: string | null;
+    place: string | null;
+    hotlineNumbers: string[];
+  },
+) {
+  return db.organization.create({ data });
+}
+
+/** Any unit with that code, active or not: codes are unique across the installation. */
+export function findUnitByCode(db: Db, code: string) {
+  return db.unit.findFirst({
+    where: { code: { equals: code, mode: 'insensitive' } },
+    include: { organization: { select: { id: true, code: true, name: true } } },
+  });
+}
+
+export function findUnitsByIds(db: Db, ids: string[]) {
+  return db.unit.findMany({ where: { id: { in: ids } } });
+}
+
+export function insertUnit(
+  db: Db,
+  data: { organizationId: string; code: string; name: string; kind: UnitKind; hotlineNumbers: string[] },
+) {
+  return db.unit.create({ data });
+}
+
+export function findUnitByTelegramChatId(db: Db, chatId: string) {
+  return db.unit.findUnique({
+    where: { telegramChatId: chatId },
+    include: { organization: { select: { id: true, code: true, name: true } } },
+  });
+}
+
+export function setUnitTelegramChat(db: Db, unitId: string, chatId: string | null) {
+  return db.unit.update({ where: { id: unitId }, data: { telegramChatId: chatId } });
+}
+
+/** Every organisation with its units and staff (roles included): the administrator's listing. */
+export function listDirectory(db: Db) {
+  return db.organization.findMany({
+    orderBy: { code: 'asc' },
+    include: {
+      units: { orderBy: { code: 'asc' } },
+      staff: {
+        orderBy: { fullName: 'asc' },
+        include: { roles: { include: { unit: { select: { code: true } } } } },
+      },
+    },
+  });
 }

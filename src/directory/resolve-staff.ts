@@ -1,0 +1,49 @@
+// Finding the staff member behind a request: by id (the dashboard, the CLI) or by the Telegram
+// account bound with an invite (the bot).
+import { AppError } from '../core/app-error.js';
+import type { DirectoryContext } from './directory-context.js';
+import { isUuid } from './directory-input.js';
+import { toStaffMember, type StaffMember } from './staff-member.js';
+import { findOrganizationByCode } from './directory.repository.js';
+import { findStaffByName, findStaffByTelegramUserId, findStaffWithRoles } from './staff.repository.js';
+
+/** The active staff member bound to this Telegram account, with their roles; null when none. */
+export async function resolveStaffByTelegramUser(
+  ctx: Pick<DirectoryContext, 'db'>,
+  telegramUserId: string | number,
+): Promise<StaffMember | null> {
+  const row = await findStaffByTelegramUserId(ctx.db.prisma, String(telegramUserId));
+  if (!row || !row.active) return null;
+  return toStaffMember(row);
+}
+
+/** The staff member acting; refuses unknown and deactivated staff. */
+export async function loadActiveStaff(
+  ctx: Pick<DirectoryContext, 'db'>,
+  staffId: string,
+): Promise<StaffMember> {
+  const row = isUuid(staffId) ? await findStaffWithRoles(ctx.db.prisma, staffId) : null;
+  if (!row) throw new AppError('not_found', 'Không tìm thấy cán bộ.');
+  if (!row.active) throw new AppError('forbidden', 'Tài khoản cán bộ này đã ngừng hoạt động.');
+  return toStaffMember(row);
+}
+
+export async function findStaff(
+  ctx: Pick<DirectoryContext, 'db'>,
+  staffId: string,
+): Promise<StaffMember | null> {
+  const row = isUuid(staffId) ? await findStaffWithRoles(ctx.db.prisma, staffId) : null;
+  return row ? toStaffMember(row) : null;
+}
+
+/** Staff of the organisation with exactly this full name (case-insensitive): for the CLI. */
+export async function findStaffByFullName(
+  ctx: Pick<DirectoryContext, 'db'>,
+  organizationCode: string,
+  fullName: string,
+): Promise<StaffMember[]> {
+  const org = await findOrganizationByCode(ctx.db.prisma, organizationCode);
+  if (!org) throw new AppError('not_found', `Không tìm thấy đơn vị có mã "${organizationCode}".`);
+  const rows = await findStaffByName(ctx.db.prisma, org.id, fullName.normalize('NFC').trim());
+  return rows.map(toStaffMember);
+}
