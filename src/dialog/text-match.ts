@@ -2,6 +2,7 @@
 // diacritics ("khieu nai", "bac si"), with typos, or in a whole sentence ("tôi muốn khiếu nại"), so
 // both sides are folded (no diacritics, đ → d, lower case, no punctuation) and compared exactly,
 // by containment of whole words, then by edit distance.
+import { foldText } from '../core/fold-text.js';
 
 /** One button the person may mean, with extra words that mean the same. */
 export interface ChoiceOption {
@@ -21,15 +22,7 @@ export type ChoiceMatch =
 export const EXACT_MATCH = 100;
 
 /** 'Khiếu  nại!' → 'khieu nai'. */
-export function foldText(input: string): string {
-  return input
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
+export { foldText };
 
 /** Optimal string alignment distance: Levenshtein plus adjacent transpositions ("khieu nia"). */
 export function editDistance(a: string, b: string): number {

@@ -36,12 +36,7 @@ export function tokenize(text: string): Word[] {
     .map(wordOf);
 }
 
-/** 'Đe DOẠ!! bác   sĩ…' → 'de doa bac si': for comparing short labels such as categories. */
-export function foldText(input: string): string {
-  return tokenize(input)
-    .map((w) => w.base)
-    .join(' ');
-}
+export { foldText } from '../core/fold-text.js';
 
 function includesMarks(outer: string, inner: string): boolean {
   const left = [...outer];
