@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { AppError } from './app-error.js';
 
-const FIELD_NAMES_VI: Record<string, string> = {
+/** The field names of a submission, as a person filling it in reads them. */
+export const SUBMISSION_FIELD_LABELS: Readonly<Record<string, string>> = {
   submissionId: 'Mã lần gửi (submissionId)',
   channel: 'Kênh (channel)',
   kind: 'Loại ý kiến (kind)',
@@ -12,16 +13,23 @@ const FIELD_NAMES_VI: Record<string, string> = {
   anonymous: 'Ẩn danh (anonymous)',
 };
 
-/** Parses input at an edge; a failure becomes one clear Vietnamese message naming the field. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+/**
+ * Parses input at an edge; a failure becomes one clear Vietnamese message naming the field, with
+ * the labels of the form it came from (a submission by default).
+ */
+export function parseInput<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  labels: Readonly<Record<string, string>> = SUBMISSION_FIELD_LABELS,
+): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issues = result.error.issues.map((issue) => {
     const field = issue.path.map(String).join('.');
     const top = String(issue.path[0] ?? '');
-    const label = FIELD_NAMES_VI[top]
-      ? FIELD_NAMES_VI[top] + (issue.path.length > 1 ? `.${issue.path.slice(1).join('.')}` : '')
-      : field;
+    const label = labels[top]
+      ? labels[top] + (issue.path.length > 1 ? `.${issue.path.slice(1).join('.')}` : '')
+      : field || 'Dữ liệu';
     const message =
       valueAt(input, issue.path) === undefined && issue.code !== 'custom'
         ? 'bắt buộc phải có'

@@ -1,7 +1,7 @@
-// Parsing administrator input with messages that name the field in Vietnamese. (core/validation's
-// field names are those of a citizen's submission: there `kind` is "Loại ý kiến".)
+// Parsing administrator input with messages that name the field in Vietnamese, with the labels of
+// the directory's forms (in a citizen's submission `kind` is "Loại ý kiến"; here it is "Loại").
 import { z } from 'zod';
-import { AppError } from '../core/app-error.js';
+import { parseInput } from '../core/validation.js';
 
 const FIELD_LABELS: Record<string, string> = {
   code: 'Mã',
@@ -21,43 +21,7 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 export function parseDirectoryInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const issues = result.error.issues.map((issue) => {
-    const top = String(issue.path[0] ?? '');
-    const label = FIELD_LABELS[top] ?? (top || 'Dữ liệu');
-    return { field: issue.path.map(String).join('.'), message: `${label}: ${describe(issue, input)}` };
-  });
-  throw new AppError('validation', issues.map((i) => i.message).join('; '), { issues });
-}
-
-function describe(issue: z.core.$ZodIssue, input: unknown): string {
-  if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) return 'bắt buộc phải có';
-  switch (issue.code) {
-    case 'invalid_type':
-      return 'sai kiểu dữ liệu';
-    case 'invalid_value':
-      return `giá trị không hợp lệ (chấp nhận: ${issue.values.map(String).join(', ')})`;
-    case 'unrecognized_keys':
-      return `trường không được hỗ trợ: ${issue.keys.join(', ')}`;
-    case 'too_big':
-      return issue.message.startsWith('Too big')
-        ? `quá dài hoặc quá lớn (tối đa ${String(issue.maximum)})`
-        : issue.message;
-    case 'too_small':
-      return issue.message.startsWith('Too small') ? 'không được để trống' : issue.message;
-    default:
-      return issue.message;
-  }
-}
-
-function valueAt(input: unknown, path: PropertyKey[]): unknown {
-  let v = input;
-  for (const key of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<PropertyKey, unknown>)[key];
-  }
-  return v;
+  return parseInput(schema, input, FIELD_LABELS);
 }
 
 export const ZCodeSchema = z

@@ -1,13 +1,11 @@
 // The langnghe command as an officer runs it on a fresh clone (through bin/langnghe.js).
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runLangnghe } from '../helpers/cli-process.js';
 import { createEmptyPostgresDatabase, usingPostgres } from '../helpers/test-database.js';
 
-const run = promisify(execFile);
 let env: NodeJS.ProcessEnv;
 const cleanups: (() => Promise<unknown>)[] = [];
 
@@ -25,18 +23,7 @@ afterAll(async () => {
   for (const c of cleanups.reverse()) await c();
 });
 
-async function langnghe(...args: string[]): Promise<{ code: number; out: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/langnghe.js', ...args], {
-      env,
-      timeout: 120_000,
-    });
-    return { code: 0, out: stdout + stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, out: e.stdout + e.stderr };
-  }
-}
+const langnghe = (...args: string[]) => runLangnghe(env, ...args);
 
 describe('langnghe', () => {
   it('lists its commands', async () => {
