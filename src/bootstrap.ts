@@ -19,6 +19,7 @@ import { connectRedis } from './queue/redis-connection.js';
 import { startWorkers } from './queue/worker-host.js';
 import { createJobHandlers } from '../workers/index.js';
 import { createIntakeDialogHandler } from './dialog/index.js';
+import { createBotRouter } from './officer/bot-router.js';
 import { createTelegramBot, createTelegramSender, type TelegramBot } from '../bots/telegram/index.js';
 import { createChannelSenders } from './notify/channel-sender.js';
 import { enqueueNotification } from './notify/enqueue-notification.js';
@@ -134,7 +135,8 @@ export async function startApp(
       bot = createTelegramBot({
         token: tg.botToken,
         apiRoot: tg.apiRoot,
-        handle: createIntakeDialogHandler(ctx, { redis }),
+        // Officers' commands and card buttons, invites, and the citizen dialog for everything else.
+        handle: createBotRouter(ctx, { citizen: createIntakeDialogHandler(ctx, { redis }) }),
         logger,
         redis,
         prefix: config.queuePrefix,

@@ -1,9 +1,16 @@
-// Thin: the payload was validated by the worker host; one use case does the work.
+// Thin: the payload was validated by the worker host. Makes the case, routes it (unit, urgency),
+// then posts its card to the officers. Each step is idempotent, so a retried job ends the same.
 import type { AppContext } from '../src/app-context.js';
 import { processSubmission } from '../src/intake/process-submission.js';
+import { postCaseCards } from '../src/officer/post-case-cards.js';
 import type { JobHandler } from '../src/queue/worker-host.js';
+import { routeCase } from '../src/routing/route-case.js';
 
 export const createIntakeHandler =
   (ctx: AppContext): JobHandler<'intake.process-submission'> =>
-  async ({ submissionId }) =>
-    processSubmission(ctx, submissionId);
+  async ({ submissionId }) => {
+    const processed = await processSubmission(ctx, submissionId);
+    const routing = await routeCase(ctx, processed.caseId);
+    if (routing.status !== 'skipped') await postCaseCards(ctx, processed.caseId);
+    return processed;
+  };

@@ -55,6 +55,20 @@ export function findCaseByCode(db: Db, code: string) {
   });
 }
 
+/** The case a merged duplicate follows: its status and public replies, for the duplicate's tracking. */
+export function findMasterForTracking(db: Db, id: string) {
+  return db.case.findUnique({
+    where: { id },
+    select: {
+      status: true,
+      outcome: true,
+      updatedAt: true,
+      unit: { select: { name: true } },
+      messages: { where: { visibility: 'public', direction: 'outbound' }, orderBy: { createdAt: 'asc' } },
+    },
+  });
+}
+
 export function findCaseBySubmissionId(db: Db | Tx, submissionId: string) {
   return db.case.findUnique({ where: { submissionId } });
 }
@@ -100,4 +114,59 @@ export function recordIdentityAccess(
 
 export function findCaseIdByCode(db: Db, code: string) {
   return db.case.findUnique({ where: { code }, select: { id: true } });
+}
+
+/** A message on a case and its audit event, together or not at all. */
+export function insertCaseMessageWithEvent(
+  db: Db,
+  input: {
+    caseId: string;
+    direction: 'inbound' | 'outbound';
+    visibility: 'public' | 'internal';
+    body: string;
+    authorStaffId: string;
+    channel: 'telegram' | 'zalo' | 'web' | 'hotline' | 'api' | null;
+    event: { action: string; status: CaseStatus; role: string };
+    at: Date;
+  },
+) {
+  return db.$transaction(async (tx) => {
+    const message = await tx.message.create({
+      data: {
+        caseId: input.caseId,
+        direction: input.direction,
+        visibility: input.visibility,
+        body: input.body,
+        authorStaffId: input.authorStaffId,
+        channel: input.channel,
+        createdAt: input.at,
+      },
+    });
+    const event = await appendCaseEvent(tx, {
+      caseId: input.caseId,
+      action: input.event.action,
+      fromStatus: input.event.status,
+      toStatus: input.event.status,
+      actorType: 'staff',
+      actorStaffId: input.authorStaffId,
+      actorRole: input.event.role,
+      data: { messageId: message.id, visibility: input.visibility },
+      at: input.at,
+    });
+    return { messageId: message.id, eventId: event.id };
+  });
+}
+
+/** Cases merged into this one (duplicates whose senders follow it). */
+export function findMergedDuplicateIds(db: Db, masterCaseId: string) {
+  return db.case.findMany({
+    where: { duplicateOfId: masterCaseId, status: 'merged' },
+    select: { id: true },
+    orderBy: { createdAt: 'asc' },
+  });
+}
+
+/** The case a merged duplicate now follows, for tracking. */
+export function findMasterOfMerged(db: Db, caseId: string) {
+  return db.case.findUnique({ where: { id: caseId }, select: { duplicateOfId: true, status: true } });
 }

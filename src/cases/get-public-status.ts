@@ -2,7 +2,7 @@
 import type { AppContext } from '../app-context.js';
 import { AppError } from '../core/app-error.js';
 import { findSubmissionByTrackingCode } from '../intake/intake.repository.js';
-import { findCaseByCode } from './case.repository.js';
+import { findCaseByCode, findMasterForTracking } from './case.repository.js';
 import { CASE_KIND_LABELS, CASE_STATUS_LABELS, parseTrackingCode, verifySecret } from './index.js';
 
 export interface PublicCaseStatus {
@@ -51,6 +51,13 @@ export async function getPublicCaseStatus(
     };
   }
 
+  // A duplicate merged into another case follows it: its sender sees that case's progress and
+  // public replies (never its code, which is someone else's).
+  const master =
+    found.status === 'merged' && found.duplicateOfId
+      ? await findMasterForTracking(ctx.db.prisma, found.duplicateOfId)
+      : null;
+  const followed = master ?? found;
   const needsSecret = found.followUpSecretHash !== null;
   const secretOk = needsSecret && secret ? await verifySecret(secret, found.followUpSecretHash!) : false;
   const showReplies = !needsSecret || secretOk;
@@ -58,15 +65,18 @@ export async function getPublicCaseStatus(
     code,
     kind: found.kind,
     kindLabel: CASE_KIND_LABELS[found.kind].vi,
-    status: found.status,
-    statusLabel: CASE_STATUS_LABELS[found.status].vi,
+    status: followed.status,
+    statusLabel: CASE_STATUS_LABELS[followed.status].vi,
     organization: found.organization.name,
-    unit: found.unit?.name ?? null,
+    unit: followed.unit?.name ?? null,
     receivedAt: found.receivedAt.toISOString(),
-    updatedAt: found.updatedAt.toISOString(),
-    outcome: found.outcome,
+    updatedAt: followed.updatedAt.toISOString(),
+    outcome: followed.outcome,
     replies: showReplies
-      ? found.messages.map((m) => ({ at: m.createdAt.toISOString(), text: m.body }))
+      ? [...found.messages, ...(master?.messages ?? [])].map((m) => ({
+          at: m.createdAt.toISOString(),
+          text: m.body,
+        }))
       : null,
     repliesNeedSecret: needsSecret && !secretOk,
   };

@@ -6,6 +6,7 @@ import { fromDbDate } from '../calendar/local-date.js';
 import type { ConversationRef } from '../dialog/dialog-types.js';
 import { buildSatisfactionQuestion } from '../dialog/satisfaction-question.js';
 import { findSenderIdentityOfCase } from '../intake/intake.repository.js';
+import { findCaseById, findMergedDuplicateIds } from './case.repository.js';
 import type { SealedIdentity } from '../intake/sender-identity.js';
 import { enqueueNotification } from '../notify/enqueue-notification.js';
 import type { CaseAction, CaseEffect } from './case-transitions.js';
@@ -36,7 +37,6 @@ export async function notifyCaseSender(ctx: AppContext, move: CommittedMove): Pr
   if (!told && !askSatisfaction) return;
 
   const recipient = await replyHandleOf(ctx, move.caseId);
-  if (!recipient) return;
   const c = await ctx.db.prisma.case.findUniqueOrThrow({
     where: { id: move.caseId },
     include: {
@@ -57,6 +57,16 @@ export async function notifyCaseSender(ctx: AppContext, move: CommittedMove): Pr
         dueOn: c.clocks[0] ? fromDbDate(c.clocks[0].dueOn) : null,
       })
     : undefined;
+  // Senders of duplicates merged into this case follow it: they hear of its moves too.
+  if (text && move.action !== 'merge') {
+    await sendToMergedFollowers(
+      ctx,
+      c.id,
+      (code) => `${text}\n\n(Hồ sơ ${code} của bạn đã được gộp vào hồ sơ này.)`,
+      `event:${move.eventId}`,
+    );
+  }
+  if (!recipient) return;
   if (text) {
     await enqueueNotification(ctx, {
       caseId: c.id,
@@ -75,4 +85,34 @@ export async function notifyCaseSender(ctx: AppContext, move: CommittedMove): Pr
       dedupeKey: `case:${c.id}:event:${move.eventId}:satisfaction`,
     });
   }
+}
+
+/**
+ * Queues a message for the senders of the duplicates merged into `caseId`, each under its own
+ * code: the master's code belongs to someone else and is replaced wherever it appears.
+ */
+export async function sendToMergedFollowers(
+  ctx: AppContext,
+  caseId: string,
+  textFor: (duplicateCode: string) => string,
+  key: string,
+): Promise<number> {
+  const { prisma } = ctx.db;
+  const master = await findCaseById(prisma, caseId);
+  if (!master) return 0;
+  let count = 0;
+  for (const dup of await findMergedDuplicateIds(prisma, caseId)) {
+    const handle = await replyHandleOf(ctx, dup.id);
+    const row = handle ? await findCaseById(prisma, dup.id) : null;
+    if (!handle || !row) continue;
+    await enqueueNotification(ctx, {
+      caseId: dup.id,
+      channel: handle.channel,
+      recipient: handle,
+      content: { text: textFor(row.code).replaceAll(master.code, row.code) },
+      dedupeKey: `case:${caseId}:${key}:follower:${dup.id}`,
+    });
+    count++;
+  }
+  return count;
 }

@@ -1,5 +1,6 @@
 // The dialog's dependencies as they run: drafts in Redis (encrypted), submissions through the
 // intake, files under DATA_DIR, tracking and follow-up on the database, reminders on the queue.
+import { findMasterForTracking } from '../cases/case.repository.js';
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { AppContext } from '../app-context.js';
@@ -202,17 +203,29 @@ export function createDialogDeps(ctx: AppContext, options: CreateDialogDepsOptio
         const locked = found.followUpSecretHash !== null && !sender;
         const secretOk = locked && secret ? await verifySecret(secret, found.followUpSecretHash!) : false;
         const open = !locked || secretOk;
+        // A duplicate merged into another case follows it: its progress and public replies, never
+        // its code (someone else's).
+        const master =
+          found.status === 'merged' && found.duplicateOfId
+            ? await findMasterForTracking(prisma, found.duplicateOfId)
+            : null;
+        const followed = master ?? found;
         return {
           found: true,
           secretRejected: !!secret && locked && !secretOk,
           case: {
             code: found.code,
             kind: found.kind,
-            status: found.status,
+            status: followed.status,
             organizationName: found.organization.name,
-            unitName: found.unit?.name ?? null,
-            dueOn: found.clocks[0] ? fromDbDate(found.clocks[0].dueOn) : null,
-            replies: open ? found.messages.map((m) => ({ at: m.createdAt, text: m.body })) : null,
+            unitName: followed.unit?.name ?? null,
+            dueOn: !master && found.clocks[0] ? fromDbDate(found.clocks[0].dueOn) : null,
+            replies: open
+              ? [...found.messages, ...(master?.messages ?? [])].map((m) => ({
+                  at: m.createdAt,
+                  text: m.body,
+                }))
+              : null,
             isSender: sender,
             canRate: sender && found.status === 'resolved' && found.satisfaction === null,
           },

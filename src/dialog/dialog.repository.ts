@@ -53,6 +53,7 @@ export function findCaseForTracking(db: Db, code: string) {
       status: true,
       satisfaction: true,
       resolvedAt: true,
+      duplicateOfId: true,
       followUpSecretHash: true,
       organizationId: true,
       organization: { select: { name: true, settings: true } },

@@ -1,0 +1,65 @@
+// The bot's `handle`: decides who answers an inbound message. Channel-neutral.
+// - `/thamgia <mã>` (/join) from anyone: redeem a staff invite, binding this account.
+// - An officer command or a card button: the officer handler (it refuses people who are not staff).
+//   In a private chat only staff reach it: for anyone else the same words go to the citizen
+//   dialog (/trogiup, /help and /hotline are citizen commands too), so a staff member can still
+//   use the citizen dialog (/start) like anyone.
+// - Anything else in a unit's group is chatter between officers: ignored.
+// - Everything else: the citizen intake dialog.
+import type { AppContext } from '../app-context.js';
+import { isAppError } from '../core/app-error.js';
+import type { InboundEnvelope, Outbound } from '../dialog/dialog-types.js';
+import { findUnitByTelegramChat } from '../directory/link-unit-group.js';
+import { resolveStaffByTelegramUser } from '../directory/resolve-staff.js';
+import { redeemInvite } from '../directory/staff-invite.js';
+import { JOIN_COMMANDS, officerCommandOf, parseCardButton } from './officer-commands.js';
+import { createOfficerHandler, type OfficerInput } from './officer-handler.js';
+
+export type InboundHandle = (env: InboundEnvelope) => Promise<Outbound[]>;
+
+export function createBotRouter(ctx: AppContext, deps: { citizen: InboundHandle }): InboundHandle {
+  const officer = createOfficerHandler(ctx);
+  return async (env) => {
+    const conv = env.conversation;
+    const userId = conv.userId ?? conv.conversationId;
+    const inGroup = conv.userId !== undefined && conv.userId !== conv.conversationId;
+    const ev = env.event;
+
+    if (ev.type === 'command' && JOIN_COMMANDS.includes(ev.command))
+      return join(ctx, userId, ev.args, inGroup);
+
+    let input: OfficerInput | undefined;
+    if (ev.type === 'command') {
+      const name = officerCommandOf(ev.command);
+      if (name) input = { type: 'command', name, args: ev.args };
+    } else if (ev.type === 'choice') {
+      const button = parseCardButton(ev.value);
+      if (button) input = { type: 'button', ...button };
+    }
+
+    if (!input) {
+      if (inGroup && (await findUnitByTelegramChat(ctx, conv.conversationId))) return [];
+      return deps.citizen(env);
+    }
+    const staff = await resolveStaffByTelegramUser(ctx, userId);
+    if (!staff && !inGroup && input.type === 'command') return deps.citizen(env);
+    return officer(env, { staff, inGroup }, input);
+  };
+}
+
+async function join(ctx: AppContext, userId: string, code: string, inGroup: boolean): Promise<Outbound[]> {
+  if (inGroup) return [{ text: 'Vì bảo mật, hãy gửi /thamgia <mã mời> trong tin nhắn riêng với bot.' }];
+  if (!code.trim()) return [{ text: 'Cú pháp: /thamgia <mã mời>, ví dụ /thamgia ABCD-EFGH-JKMN.' }];
+  try {
+    const staff = await redeemInvite(ctx, { code, telegramUserId: userId });
+    const roles = staff.roles.map((r) => `${r.role}${r.unitName ? ` (${r.unitName})` : ''}`).join(', ');
+    return [
+      {
+        text: `✅ Chào ${staff.fullName}! Tài khoản Telegram này đã được gắn với cán bộ. Vai trò: ${roles}.\nGõ /trogiup để xem các lệnh.`,
+      },
+    ];
+  } catch (err) {
+    if (isAppError(err) && !err.retryable) return [{ text: err.message }];
+    throw err;
+  }
+}

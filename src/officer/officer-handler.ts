@@ -1,0 +1,383 @@
+// The officers' side of the bot, channel-neutral: a parsed command or a card button from a staff
+// member (in a private chat or a unit's group) → the use case → the answer with the new state, or
+// the service's Vietnamese refusal. Every change goes through the case services, which check role
+// and unit scope and write the audit event.
+import type { AppContext } from '../app-context.js';
+import { fromDbDate, parseUserDate } from '../calendar/local-date.js';
+import { applyStaffCaseAction } from '../cases/apply-staff-case-action.js';
+import { addInternalNote, replyToSender } from '../cases/case-messages.js';
+import { canViewCase } from '../cases/case-permissions.js';
+import { caseScopeOf } from '../cases/case-scope.js';
+import { CASE_ACTION_LABELS, type CaseAction, type TransitionParams } from '../cases/case-transitions.js';
+import {
+  CASE_KIND_LABELS,
+  CASE_STATUS_LABELS,
+  OPEN_STATUSES,
+  type CaseStatus,
+} from '../cases/case-vocabulary.js';
+import { refusalGroundsFor } from '../cases/refusal-grounds.js';
+import { revealSenderIdentity } from '../cases/reveal-identity.js';
+import { caseIdFromCode, viewCaseForStaff } from '../cases/view-case-for-staff.js';
+import { AppError, isAppError } from '../core/app-error.js';
+import type { InboundEnvelope, Outbound } from '../dialog/dialog-types.js';
+import { findOrganizationById, findUnitByCode } from '../directory/directory.repository.js';
+import { linkUnitGroup } from '../directory/link-unit-group.js';
+import { findStaffByFullName } from '../directory/resolve-staff.js';
+import type { StaffMember } from '../directory/staff-member.js';
+import { whoIsOnDuty } from '../hotline/duty-roster.js';
+import { formatVietnamTime } from '../hotline/duty-shift.js';
+import { logHotlineCall } from '../hotline/log-hotline-call.js';
+import { buildCaseCard } from './case-card.js';
+import {
+  HOTLINE_FORM_USAGE,
+  officerHelp,
+  parseOfficerCommand,
+  type ActionParams,
+  type ButtonAction,
+  type OfficerCommandName,
+  type OfficerRequest,
+} from './officer-commands.js';
+import { findCaseForCard, findChildOrganizationIds, listInboxCases } from './officer.repository.js';
+import { postCaseCards } from './post-case-cards.js';
+
+export interface OfficerCaller {
+  /** Null when the Telegram account is not bound to an active staff member. */
+  staff: StaffMember | null;
+  /** A group chat (a unit's group): answers are seen by everyone in it. */
+  inGroup: boolean;
+}
+
+export type OfficerInput =
+  | { type: 'command'; name: OfficerCommandName; args: string }
+  | { type: 'button'; action: ButtonAction; code: string };
+
+const NOT_STAFF =
+  'Tài khoản Telegram này chưa được gắn với cán bộ nào. Nếu bạn là cán bộ, hãy gửi /thamgia <mã mời> do quản trị viên cấp.';
+
+const INBOX_PAGE = 20;
+
+/** The command to type for an action a button cannot finish alone. */
+const COMMAND_FOR: Partial<Record<ButtonAction, string>> = {
+  forward: '/chuyen {code} <cơ quan nhận đơn>',
+  guide: '/huongdan {code} <nội dung hướng dẫn>',
+  merge: '/gop {code} <mã hồ sơ chính>',
+  assign: '/giao {code} <mã khoa/phòng hoặc họ tên cán bộ>',
+  resolve: '/giaiquyet {code} <valid|partly_valid|not_valid|not_applicable> <trả lời người gửi>',
+  reopen: '/molai {code} <lý do>',
+  pause: '/tamdung {code} <lý do>',
+  reclassify: '/phanloai {code} <loại> <lý do>',
+  record_petition_document: '/nhandon {code} <ngày nhận đơn dd/mm/yyyy>',
+  extend: '/giahan {code} <số ngày> <lý do>',
+  withdraw: '(chưa hỗ trợ trên bot)',
+  close: '(chưa hỗ trợ trên bot)',
+  note: '/ghichu {code} <nội dung>',
+  reply: '/traloi {code} <nội dung>',
+};
+/** Buttons that act at once (no parameter needed). */
+const DIRECT: readonly ButtonAction[] = ['accept', 'start', 'resume'];
+
+export function createOfficerHandler(ctx: AppContext) {
+  return async function handleOfficer(
+    env: InboundEnvelope,
+    caller: OfficerCaller,
+    input: OfficerInput,
+  ): Promise<Outbound[]> {
+    const staff = caller.staff;
+    if (!staff) return [{ text: NOT_STAFF }];
+    let request: OfficerRequest;
+    if (input.type === 'command') {
+      const parsed = parseOfficerCommand(input.name, input.args);
+      if (!parsed.ok) return [{ text: parsed.message }];
+      request = parsed.request;
+    } else {
+      const fromButton = buttonRequest(input.action, input.code);
+      if ('text' in fromButton) return [fromButton];
+      request = fromButton;
+    }
+    try {
+      return await run(ctx, env, caller, staff, request);
+    } catch (err) {
+      if (isAppError(err) && !err.retryable) return [{ text: err.message }];
+      throw err;
+    }
+  };
+}
+
+function buttonRequest(action: ButtonAction, code: string): OfficerRequest | Outbound {
+  if (action === 'view') return { type: 'view', code };
+  if (action === 'refuse') return { type: 'refuse_grounds', code };
+  if (DIRECT.includes(action)) return { type: 'action', action: action as CaseAction, code, params: {} };
+  const template = COMMAND_FOR[action];
+  if (!template) return { text: 'Nút này không còn dùng được.' };
+  return {
+    text: `Để ${CASE_ACTION_LABELS[action as CaseAction]?.verb ?? 'thực hiện'} hồ sơ ${code}, hãy gửi:\n${template.replace('{code}', code)}`,
+  };
+}
+
+async function run(
+  ctx: AppContext,
+  env: InboundEnvelope,
+  caller: OfficerCaller,
+  staff: StaffMember,
+  request: OfficerRequest,
+): Promise<Outbound[]> {
+  switch (request.type) {
+    case 'help':
+      return [{ text: officerHelp(staff.roles.map((r) => r.role)) }];
+    case 'inbox':
+      return [await inbox(ctx, staff, request.status, request.unitCode)];
+    case 'view':
+      return [await view(ctx, staff, request.code)];
+    case 'refuse_grounds': {
+      const caseId = await caseIdFromCode(ctx, request.code);
+      const seen = await viewCaseForStaff(ctx, { staffId: staff.id, caseId });
+      const grounds = refusalGroundsFor(seen.view.kind);
+      return [
+        {
+          text: [
+            `Căn cứ không thụ lý áp dụng cho ${CASE_KIND_LABELS[seen.view.kind].vi.toLowerCase()} (${seen.view.code}):`,
+            ...grounds.map((g) => `• ${g.id} — ${g.label} (${g.source})`),
+            '',
+            `Gửi: /tuchoi ${seen.view.code} <mã căn cứ> <lý do>`,
+          ].join('\n'),
+        },
+      ];
+    }
+    case 'action':
+      return [await act(ctx, staff, request.code, request.action, toTransitionParams(request.params))];
+    case 'assign': {
+      const caseId = await caseIdFromCode(ctx, request.code);
+      const target = await assignTarget(ctx, staff, request.target);
+      return [await act(ctx, staff, request.code, 'assign', target, caseId)];
+    }
+    case 'merge': {
+      const masterCaseId = await caseIdFromCode(ctx, request.masterCode);
+      return [
+        await act(ctx, staff, request.code, 'merge', {
+          masterCaseId,
+          ...(request.reason ? { reason: request.reason } : {}),
+        }),
+      ];
+    }
+    case 'note': {
+      const caseId = await caseIdFromCode(ctx, request.code);
+      const note = await addInternalNote(ctx, { caseId, staffId: staff.id, text: request.text });
+      return [{ text: `📝 Đã ghi chú nội bộ vào hồ sơ ${note.caseCode}. Ghi chú không gửi cho người gửi.` }];
+    }
+    case 'reply': {
+      const caseId = await caseIdFromCode(ctx, request.code);
+      const reply = await replyToSender(ctx, { caseId, staffId: staff.id, text: request.text });
+      return [
+        {
+          text:
+            reply.deliveredTo > 0
+              ? `✉️ Đã gửi trả lời cho người gửi hồ sơ ${reply.caseCode}; trả lời cũng hiện khi tra cứu mã hồ sơ.`
+              : `✉️ Đã lưu trả lời cho hồ sơ ${reply.caseCode}. Người gửi không để lại kênh liên hệ: họ xem trả lời khi tra cứu bằng mã hồ sơ.`,
+        },
+      ];
+    }
+    case 'reveal': {
+      if (caller.inGroup) {
+        return [
+          {
+            text: 'Vì bảo mật người gửi, chỉ dùng /danhtinh trong tin nhắn riêng với bot, không dùng trong nhóm.',
+          },
+        ];
+      }
+      const caseId = await caseIdFromCode(ctx, request.code);
+      const revealed = await revealSenderIdentity(ctx, { caseId, staffId: staff.id, reason: request.reason });
+      const c = revealed.contact;
+      return [
+        {
+          text: [
+            `🔐 Danh tính người gửi hồ sơ ${revealed.caseCode} (chỉ hiển thị cho bạn; lượt xem đã được ghi nhật ký):`,
+            ...(c.name ? [`Họ tên: ${c.name}`] : []),
+            ...(c.phone ? [`Điện thoại: ${c.phone}`] : []),
+            ...(c.email ? [`Email: ${c.email}`] : []),
+            ...(c.address ? [`Địa chỉ: ${c.address}`] : []),
+            'Không chia sẻ thông tin này với người khác, nhất là người bị phản ánh.',
+          ].join('\n'),
+        },
+      ];
+    }
+    case 'duty': {
+      const officers = await whoIsOnDuty(ctx, staff.organizationId);
+      if (!officers.length) return [{ text: 'Hiện không có cán bộ nào trong ca trực đường dây nóng.' }];
+      return [
+        {
+          text: [
+            'Đang trực đường dây nóng:',
+            ...officers.map(
+              (o) =>
+                `• ${o.fullName}${o.title ? ` (${o.title})` : ''} — đến ${formatVietnamTime(o.endsAt)}${o.telegramUserId ? '' : ' (chưa tham gia bot)'}`,
+            ),
+          ].join('\n'),
+        },
+      ];
+    }
+    case 'link_group': {
+      if (!caller.inGroup) {
+        return [{ text: 'Hãy gửi /ganphong <mã khoa/phòng> trong nhóm Telegram của khoa/phòng.' }];
+      }
+      const linked = await linkUnitGroup(ctx, {
+        unitCode: request.unitCode,
+        chatId: env.conversation.conversationId,
+        byStaffId: staff.id,
+      });
+      return [
+        {
+          text: linked.unchanged
+            ? `Nhóm này đã là nhóm của ${linked.unitName} (${linked.unitCode}).`
+            : `✅ Đã gắn nhóm này với ${linked.unitName} (${linked.unitCode}). Hồ sơ mới của khoa/phòng sẽ được gửi vào đây.${
+                linked.replacedPreviousGroup ? ' Nhóm cũ không còn nhận hồ sơ.' : ''
+              }`,
+        },
+      ];
+    }
+    case 'hotline_form':
+      return [{ text: HOTLINE_FORM_USAGE }];
+    case 'hotline_call': {
+      const { call } = request;
+      const logged = await logHotlineCall(ctx, {
+        officerStaffId: staff.id,
+        organizationId: staff.organizationId,
+        kind: call.kind,
+        text: call.text,
+        ...(call.unitCode ? { unitCode: call.unitCode } : {}),
+        ...(call.callerName ? { callerName: call.callerName } : {}),
+        ...(call.callerPhone ? { callerPhone: call.callerPhone } : {}),
+        anonymous: !call.callerName && !call.callerPhone,
+        callId: `hotline-${env.eventId.replace(/[^A-Za-z0-9_-]/g, '-')}`.slice(0, 64),
+      });
+      if (logged.caseId) await postCaseCards(ctx, logged.caseId);
+      const card = logged.caseId ? await findCaseForCard(ctx.db.prisma, logged.caseId) : null;
+      return [
+        {
+          text: [
+            `☎️ Đã ghi nhận cuộc gọi: mã hồ sơ ${logged.code}${logged.duplicate ? ' (đã ghi trước đó)' : ''}.`,
+            `Loại: ${CASE_KIND_LABELS[call.kind].vi}${card?.unit ? ` · Khoa/phòng: ${card.unit.name}` : ' · Chuyển bộ phận tiếp nhận'}${
+              card?.urgency === 'urgent' ? ' · KHẨN' : ''
+            }`,
+            ...(logged.followUpSecret
+              ? [`Đọc cho người gọi mã hồ sơ và mã bí mật để tra cứu: ${logged.followUpSecret}`]
+              : ['Đọc cho người gọi mã hồ sơ để tra cứu.']),
+          ].join('\n'),
+        },
+      ];
+    }
+  }
+}
+
+function toTransitionParams(p: ActionParams): TransitionParams {
+  const { receivedOn, ...rest } = p;
+  return { ...rest, ...(receivedOn ? { receivedOn: parseUserDate(receivedOn) } : {}) };
+}
+
+async function act(
+  ctx: AppContext,
+  staff: StaffMember,
+  code: string,
+  action: CaseAction,
+  params: TransitionParams,
+  knownCaseId?: string,
+): Promise<Outbound> {
+  const caseId = knownCaseId ?? (await caseIdFromCode(ctx, code));
+  const done = await applyStaffCaseAction(ctx, { caseId, staffId: staff.id, action, params });
+  // A case handed to another unit (or person) lands in that unit's group as a new card.
+  if (action === 'assign' && params.unitId) {
+    await postCaseCards(ctx, caseId, {
+      occasion: `event:${done.eventId}`,
+      headline: '📌 Hồ sơ được giao cho khoa/phòng',
+    });
+  }
+  const after = await findCaseForCard(ctx.db.prisma, caseId);
+  const state = after
+    ? `Trạng thái: ${CASE_STATUS_LABELS[after.status].vi}${after.paused ? ' (tạm dừng)' : ''}${
+        after.unit ? ` · ${after.unit.name}` : ''
+      }${after.clocks[0] ? ` · Hạn: ${formatDue(after.clocks[0].dueOn)}` : ''}`
+    : '';
+  return { text: `✅ ${CASE_ACTION_LABELS[action].vi}: hồ sơ ${after?.code ?? code}.\n${state}`.trim() };
+}
+
+function formatDue(d: Date): string {
+  const [y, m, day] = fromDbDate(d).split('-');
+  return `${day}/${m}/${y}`;
+}
+
+async function view(ctx: AppContext, staff: StaffMember, code: string): Promise<Outbound> {
+  const caseId = await caseIdFromCode(ctx, code);
+  const seen = await viewCaseForStaff(ctx, { staffId: staff.id, caseId });
+  const c = await findCaseForCard(ctx.db.prisma, caseId);
+  return buildCaseCard(seen.view, {
+    unitName: c?.unit?.name ?? null,
+    organizationName: c?.organization.name ?? '',
+    dueOn: c?.clocks[0] ? fromDbDate(c.clocks[0].dueOn) : null,
+    attachmentCount: c?._count.attachments ?? 0,
+    actions: seen.actions,
+  });
+}
+
+async function assignTarget(ctx: AppContext, staff: StaffMember, target: string): Promise<TransitionParams> {
+  const word = target.trim();
+  const unit = /^\S+$/.test(word) ? await findUnitByCode(ctx.db.prisma, word.toLowerCase()) : null;
+  if (unit) {
+    if (unit.organizationId !== staff.organizationId) {
+      throw new AppError('forbidden', `Khoa/phòng "${unit.code}" không thuộc đơn vị của bạn.`);
+    }
+    return { unitId: unit.id };
+  }
+  const org = await findOrganizationById(ctx.db.prisma, staff.organizationId);
+  const people = org ? await findStaffByFullName(ctx, org.code, word) : [];
+  if (people.length === 0) {
+    throw new AppError('not_found', `Không tìm thấy khoa/phòng có mã hoặc cán bộ có họ tên "${word}".`);
+  }
+  if (people.length > 1) {
+    throw new AppError(
+      'conflict',
+      `Có ${people.length} cán bộ cùng họ tên "${word}"; hãy giao cho khoa/phòng.`,
+    );
+  }
+  return { assigneeId: people[0]!.id };
+}
+
+async function inbox(
+  ctx: AppContext,
+  staff: StaffMember,
+  status: CaseStatus | 'all' | null,
+  unitCode: string | null,
+): Promise<Outbound> {
+  const { prisma } = ctx.db;
+  let unitId: string | null = null;
+  if (unitCode) {
+    const unit = await findUnitByCode(prisma, unitCode);
+    if (!unit) throw new AppError('not_found', `Không tìm thấy khoa/phòng có mã "${unitCode}".`);
+    unitId = unit.id;
+  }
+  // A managing body's leaders reach cases referred up from the organisations under it.
+  const children = await findChildOrganizationIds(prisma, staff.organizationId);
+  const rows = await listInboxCases(prisma, {
+    organizationIds: [staff.organizationId, ...children.map((c) => c.id)],
+    statuses: status === 'all' ? null : status ? [status] : [...OPEN_STATUSES],
+    unitId,
+    take: 500,
+  });
+  // Not by unit id alone: a case about a unit's head keeps that unit's id but is not its people's.
+  const visible = rows.filter((c) => canViewCase(staff, caseScopeOf(c, c.events[0]?.data ?? null)));
+  const filter = `${status && status !== 'all' ? CASE_STATUS_LABELS[status].vi.toLowerCase() : status === 'all' ? 'mọi trạng thái' : 'đang mở'}${unitCode ? `, ${unitCode}` : ''}`;
+  if (!visible.length) return { text: `Hộp thư (${filter}): không có hồ sơ nào trong phạm vi của bạn.` };
+  const shown = visible.slice(0, INBOX_PAGE);
+  const lines = shown.map(
+    (c) =>
+      `• ${c.code}${c.urgency === 'urgent' ? ' 🚨' : ''} — ${CASE_KIND_LABELS[c.kind].vi} · ${CASE_STATUS_LABELS[c.status].vi}${
+        c.paused ? ' (tạm dừng)' : ''
+      } · ${c.unit?.name ?? 'chưa phân công'}`,
+  );
+  return {
+    text: [
+      `Hộp thư (${filter}): ${visible.length} hồ sơ${visible.length > INBOX_PAGE ? `, hiện ${INBOX_PAGE} hồ sơ mới nhất` : ''}.`,
+      ...lines,
+      '',
+      'Xem một hồ sơ: /xem <mã>',
+    ].join('\n'),
+  };
+}

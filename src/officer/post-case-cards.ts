@@ -1,0 +1,122 @@
+// Posts a case's card where officers will see it, through the notify outbox:
+// - to the Telegram group of the case's unit, with the moves a handler or the head of that unit
+//   could make; or, when the case has no unit (or its unit may not see it: competence), to the
+//   receiving officers (organisation-wide `receiver` with a bound Telegram account);
+// - an urgent case also to the hotline officers on duty and the heads of the unit.
+// Every recipient is checked with canViewCase first; dedupe keys make a second call a no-op.
+import type { AppContext } from '../app-context.js';
+import { fromDbDate } from '../calendar/local-date.js';
+import { availableStaffActions, canViewCase, type StaffPrincipal } from '../cases/case-permissions.js';
+import { loadCaseWithScope } from '../cases/case-scope.service.js';
+import { redactedCaseView } from '../cases/redacted-case-view.js';
+import type { ConversationRef, Outbound } from '../dialog/dialog-types.js';
+import { findStaff } from '../directory/resolve-staff.js';
+import { whoIsOnDuty } from '../hotline/duty-roster.js';
+import { enqueueNotification } from '../notify/enqueue-notification.js';
+import { buildCaseCard } from './case-card.js';
+import { findCaseForCard, listStaffWithTelegram } from './officer.repository.js';
+
+export interface PostedCards {
+  unitGroup: boolean;
+  staff: number;
+  urgentStaff: number;
+}
+
+export interface PostCardsOptions {
+  /** Distinguishes a later card (after a re-assignment) from the first one; absent for a new case. */
+  occasion?: string;
+  headline?: string;
+}
+
+const tg = (conversationId: string): ConversationRef => ({ channel: 'telegram', conversationId });
+
+/** A unit's group as a principal: what a handler and the head of that unit may see and do. */
+const unitPrincipal = (organizationId: string, unitId: string): StaffPrincipal => ({
+  id: `unit:${unitId}`,
+  organizationId,
+  roles: [
+    { role: 'handler', unitId },
+    { role: 'unit_head', unitId },
+  ],
+});
+
+export async function postCaseCards(
+  ctx: AppContext,
+  caseId: string,
+  options: PostCardsOptions = {},
+): Promise<PostedCards> {
+  const { prisma } = ctx.db;
+  const c = await findCaseForCard(prisma, caseId);
+  if (!c) return { unitGroup: false, staff: 0, urgentStaff: 0 };
+  const { case: subject, scope } = await loadCaseWithScope(ctx, caseId);
+  const view = redactedCaseView(subject);
+  const suffix = options.occasion ? `:${options.occasion}` : '';
+  const urgent = c.urgency === 'urgent';
+  const headline = options.headline ?? (urgent ? '🚨 Hồ sơ KHẨN' : '🆕 Hồ sơ mới');
+  const cardFor = (principal: StaffPrincipal): Outbound =>
+    buildCaseCard(view, {
+      unitName: c.unit?.name ?? null,
+      organizationName: c.organization.name,
+      dueOn: c.clocks[0] ? fromDbDate(c.clocks[0].dueOn) : null,
+      attachmentCount: c._count.attachments,
+      actions: availableStaffActions(principal, scope, subject),
+      headline,
+    });
+  const post = (recipient: ConversationRef, content: Outbound, key: string) =>
+    enqueueNotification(ctx, { caseId: c.id, channel: 'telegram', recipient, content, dedupeKey: key });
+
+  const result: PostedCards = { unitGroup: false, staff: 0, urgentStaff: 0 };
+  const notified = new Set<string>();
+
+  const unitGroup =
+    c.unit?.telegramChatId && c.unit.active ? unitPrincipal(c.organizationId, c.unit.id) : null;
+  if (unitGroup && canViewCase(unitGroup, scope)) {
+    await post(
+      tg(c.unit!.telegramChatId!),
+      cardFor(unitGroup),
+      `case:${c.id}:card:unit:${c.unit!.id}${suffix}`,
+    );
+    result.unitGroup = true;
+  } else {
+    // No unit group that may see it: the receiving office triages it.
+    const receivers = await listStaffWithTelegram(prisma, {
+      organizationId: c.organizationId,
+      role: 'receiver',
+      unitId: null,
+    });
+    for (const r of receivers) {
+      const staff = await findStaff(ctx, r.id);
+      if (!staff || !canViewCase(staff, scope)) continue;
+      await post(tg(r.telegramUserId!), cardFor(staff), `case:${c.id}:card:staff:${r.id}${suffix}`);
+      notified.add(r.id);
+      result.staff++;
+    }
+  }
+
+  if (urgent && !options.occasion) {
+    const onDuty = await whoIsOnDuty(ctx, c.organizationId);
+    const heads = c.unit
+      ? await listStaffWithTelegram(prisma, {
+          organizationId: c.organizationId,
+          role: 'unit_head',
+          unitId: c.unit.id,
+        })
+      : [];
+    const targets = [
+      ...onDuty
+        .filter((o) => o.telegramUserId)
+        .map((o) => ({ id: o.staffId, telegramUserId: o.telegramUserId! })),
+      ...heads.map((h) => ({ id: h.id, telegramUserId: h.telegramUserId! })),
+    ];
+    for (const t of targets) {
+      if (notified.has(t.id)) continue;
+      notified.add(t.id);
+      const staff = await findStaff(ctx, t.id);
+      if (!staff || !canViewCase(staff, scope)) continue;
+      await post(tg(t.telegramUserId), cardFor(staff), `case:${c.id}:urgent:staff:${t.id}`);
+      result.urgentStaff++;
+    }
+  }
+  ctx.logger.info({ caseId: c.id, ...result }, 'case cards queued');
+  return result;
+}

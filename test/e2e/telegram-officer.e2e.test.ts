@@ -1,0 +1,330 @@
+// Issue 6 end to end: officers triage inside Telegram. The app as bootstrap builds it (HTTP, workers,
+// the bot by long polling) against a local fake Bot API; staff made with the directory services,
+// joined by /thamgia, a unit group linked by /ganphong from the unit head.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type RunningApp } from '../../src/bootstrap.js';
+import { createConfig, type Config } from '../../src/config/config.js';
+import { createStaff } from '../../src/directory/create-staff.js';
+import { issueStaffInvite } from '../../src/directory/staff-invite.js';
+import { seedSampleDirectory } from '../../src/directory/seed-sample-directory.js';
+import { setDutyShift } from '../../src/hotline/duty-roster.js';
+import { startFakeTelegramApi, tgUpdates, type FakeTelegramApi } from '../helpers/fake-telegram-api.js';
+import { TelegramConversation, type BotReply } from '../helpers/telegram-conversation.js';
+import { createEmptyPostgresDatabase, usingPostgres } from '../helpers/test-database.js';
+import { testRedisUrl } from '../helpers/test-redis.js';
+
+const ORG = 'ttyt-thuan-an';
+const CODE = /Mã hồ sơ: ([2-9A-Z]{4}-[2-9A-Z]{3}-[2-9A-Z]{3})/;
+
+let fake: FakeTelegramApi;
+let config: Config;
+let app: RunningApp;
+const cleanups: (() => Promise<unknown>)[] = [];
+let chatSeq = 8_000_000 + Math.floor(Math.random() * 1_000_000);
+const chat = () => new TelegramConversation(fake, chatSeq++);
+const GROUP_ID = -(1_000_000_000 + Math.floor(Math.random() * 1_000_000));
+
+interface Officer {
+  id: string;
+  chat: TelegramConversation;
+}
+let head: Officer;
+let handler: Officer;
+let otherHandler: Officer;
+let leader: Officer;
+let receiver: Officer;
+let hotline: Officer;
+let group: TelegramConversation;
+
+beforeAll(async () => {
+  fake = await startFakeTelegramApi();
+  cleanups.push(() => fake.close());
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ln-tgo-'));
+  cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+  const env: Record<string, string | undefined> = {
+    DATA_DIR: dataDir,
+    REDIS_URL: await testRedisUrl(),
+    QUEUE_PREFIX: `tgo${Date.now()}`,
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    TELEGRAM_BOT_TOKEN: fake.token,
+    TELEGRAM_API_ROOT: fake.url,
+    DEFAULT_ORG_CODE: ORG,
+    PATH: process.env.PATH,
+  };
+  if (usingPostgres()) {
+    const db = await createEmptyPostgresDatabase();
+    cleanups.push(db.drop);
+    Object.assign(env, { DATABASE_URL: db.url, ENCRYPTION_KEY: Buffer.alloc(32, 5).toString('base64') });
+  }
+  config = createConfig(env);
+  app = await startApp('all', config);
+  if (usingPostgres()) await seedSampleDirectory(app.ctx.db.prisma);
+
+  const join = async (fullName: string, roles: { role: string; unitCode?: string }[]): Promise<Officer> => {
+    const staff = await createStaff(app.ctx, {
+      organizationCode: ORG,
+      fullName,
+      roles: roles as never,
+    });
+    const { code } = await issueStaffInvite(app.ctx, { staffId: staff.id });
+    const c = chat();
+    const replies = await c.say(`/thamgia ${code}`);
+    expect(replies.map((r) => r.text).join('\n')).toMatch(/đã được gắn với cán bộ/);
+    return { id: staff.id, chat: c };
+  };
+  head = await join('Trưởng khoa Nhi', [{ role: 'unit_head', unitCode: 'ta-knhi' }]);
+  handler = await join('Điều dưỡng khoa Nhi', [{ role: 'handler', unitCode: 'ta-knhi' }]);
+  otherHandler = await join('Điều dưỡng khoa Khám bệnh', [{ role: 'handler', unitCode: 'ta-kkb' }]);
+  leader = await join('Phó Giám đốc', [{ role: 'leader' }]);
+  receiver = await join('Cán bộ tiếp nhận', [{ role: 'receiver' }]);
+  hotline = await join('Cán bộ trực đường dây nóng', [{ role: 'hotline' }]);
+
+  const org = await app.ctx.db.prisma.organization.findUniqueOrThrow({ where: { code: ORG } });
+  const now = Date.now();
+  await setDutyShift(app.ctx, {
+    organizationId: org.id,
+    staffId: hotline.id,
+    startsAt: new Date(now - 3600_000),
+    endsAt: new Date(now + 8 * 3600_000),
+  });
+
+  group = new TelegramConversation(fake, GROUP_ID);
+  const linked = await inGroup(head, '/ganphong ta-knhi');
+  expect(linked.map((r) => r.text).join('\n')).toMatch(/Đã gắn nhóm này với Khoa Nhi/);
+}, 180_000);
+
+afterAll(async () => {
+  await app?.stop();
+  for (const c of cleanups.reverse()) await c();
+});
+
+/** A staff member writes in the unit's group. */
+async function inGroup(who: Officer, text: string): Promise<BotReply[]> {
+  const since = Date.now();
+  const update = tgUpdates.text(GROUP_ID, text);
+  update.message.from = tgUpdates.user(who.chat.chatId);
+  fake.queueUpdate(update);
+  const replies = await group.repliesSince(since);
+  group.transcript.push(...replies);
+  return replies;
+}
+
+/** A staff member presses a button on a message in the unit's group. */
+async function pressInGroup(who: Officer, data: string): Promise<BotReply[]> {
+  const since = Date.now();
+  const update = tgUpdates.callback(GROUP_ID, data);
+  update.callback_query.from = tgUpdates.user(who.chat.chatId);
+  update.callback_query.message.chat = { id: GROUP_ID, type: 'supergroup' };
+  fake.queueUpdate(update);
+  const replies = await group.repliesSince(since);
+  group.transcript.push(...replies);
+  return replies;
+}
+
+const textOf = (replies: BotReply[]) => replies.map((r) => r.text).join('\n');
+
+/** Waits for a message to a chat whose text matches (notices are paced, one a second per chat). */
+async function received(chatId: number, pattern: RegExp, timeoutMs = 30_000): Promise<BotReply> {
+  const call = await fake.waitForCall(
+    'sendMessage',
+    (c) => String(c.params.chat_id) === String(chatId) && pattern.test(String(c.params.text ?? '')),
+    timeoutMs,
+  );
+  const markup = call.params.reply_markup as unknown;
+  const parsed = (typeof markup === 'string' ? JSON.parse(markup) : markup) as
+    { inline_keyboard?: { text: string; callback_data?: string }[][] } | undefined;
+  return {
+    text: String(call.params.text),
+    buttons: (parsed?.inline_keyboard ?? [])
+      .flat()
+      .map((b) => ({ text: b.text, data: b.callback_data ?? '' })),
+    call,
+  };
+}
+
+/** A citizen's intake through the QR link of Khoa Nhi, named; returns the tracking code. */
+async function citizenIntake(c: TelegramConversation, text: string): Promise<string> {
+  await c.say('/start u_ta-knhi');
+  await c.pressValue('menu:report');
+  await c.say(text);
+  await c.pressValue('attach:none');
+  await c.pressValue('when:skip');
+  await c.pressValue('where:skip');
+  await c.pressValue('involved:skip');
+  await c.pressValue('contact:named');
+  await c.say('0912 345 678');
+  await c.say('Phạm Thị Lan');
+  await c.pressValue('consent:agree');
+  const replies = await c.pressValue('summary:confirm');
+  const receipt = replies.map((r) => r.text).find((t) => CODE.test(t));
+  expect(receipt).toBeDefined();
+  return CODE.exec(receipt!)![1]!;
+}
+
+async function caseByCode(code: string) {
+  for (let i = 0; i < 100; i++) {
+    const c = await app.ctx.db.prisma.case.findUnique({
+      where: { code },
+      include: { unit: true, events: true, messages: true },
+    });
+    if (c) return c;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`case ${code} was never made`);
+}
+
+describe('Officers in Telegram, end to end', () => {
+  it('a citizen intake lands as a card in the unit group; accept, reply, resolve reach the citizen', async () => {
+    const citizen = chat();
+    const code = await citizenIntake(citizen, 'Điều dưỡng khoa Nhi nói năng thiếu tôn trọng với mẹ tôi.');
+    const card = await received(GROUP_ID, new RegExp(`Mã hồ sơ: ${code}`));
+    expect(card.text).toMatch(/Khoa Nhi/);
+    expect(card.text).toMatch(/Phản ánh/);
+    expect(card.text).not.toContain('0912 345 678');
+    expect(card.text).not.toContain('Phạm Thị Lan');
+    expect(card.buttons.map((b) => b.data)).toContain(`oc:accept:${code}`);
+    for (const b of card.buttons) expect(Buffer.byteLength(b.data)).toBeLessThanOrEqual(64);
+
+    // The head accepts with the card's button, in the group.
+    const accepted = await pressInGroup(head, `oc:accept:${code}`);
+    expect(textOf(accepted)).toMatch(/Thụ lý: hồ sơ .*\n.*Đã thụ lý/);
+
+    // The handler writes to the citizen, and notes something internal.
+    const replied = await handler.chat.say(
+      `/traloi ${code} Khoa đã ghi nhận và đang xác minh với điều dưỡng trực.`,
+    );
+    expect(textOf(replied)).toMatch(/Đã gửi trả lời/);
+    await handler.chat.say(`/ghichu ${code} Nội bộ: điều dưỡng trực ca sáng là chị H.`);
+    await received(citizen.chatId, /đang xác minh với điều dưỡng trực/);
+
+    const resolved = await handler.chat.say(
+      `/giaiquyet ${code} valid Khoa đã nhắc nhở điều dưỡng và xin lỗi gia đình.`,
+    );
+    expect(textOf(resolved)).toMatch(/Giải quyết: hồ sơ .*\n.*Đã giải quyết/);
+    await received(citizen.chatId, /đã có kết quả giải quyết[\s\S]*xin lỗi gia đình/);
+    const question = await fake.waitForCall(
+      'sendMessage',
+      (c) =>
+        String(c.params.chat_id) === String(citizen.chatId) &&
+        JSON.stringify(c.params.reply_markup ?? '').includes('sat:'),
+      30_000,
+    );
+    expect(question).toBeDefined();
+
+    const saved = await caseByCode(code);
+    expect(saved.status).toBe('resolved');
+    expect(saved.messages.map((m) => m.visibility).sort()).toEqual(['internal', 'public']);
+    expect(saved.events.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['receive', 'route', 'assign', 'accept', 'reply', 'note', 'resolve']),
+    );
+    // The internal note never reached the citizen.
+    expect(
+      fake
+        .sentTo(citizen.chatId)
+        .map((c) => String(c.params.text))
+        .join('\n'),
+    ).not.toMatch(/chị H/);
+    // Tracking shows the public reply.
+    const tracker = chat();
+    await tracker.say(`/tracuu ${code}`);
+    expect(tracker.allText()).toMatch(/Đã giải quyết/);
+  }, 120_000);
+
+  it('a handler of another unit is refused, and the inbox shows only cases in scope', async () => {
+    const citizen = chat();
+    const code = await citizenIntake(citizen, 'Khu vệ sinh khoa Nhi không có nước rửa tay.');
+    await caseByCode(code);
+    const view = await otherHandler.chat.say(`/xem ${code}`);
+    expect(textOf(view)).toMatch(/không thuộc phạm vi/);
+    const start = await otherHandler.chat.say(`/batdau ${code}`);
+    expect(textOf(start)).toMatch(/không thuộc phạm vi/);
+    const inbox = await otherHandler.chat.say('/hopthu');
+    expect(textOf(inbox)).not.toContain(code);
+    const mine = await handler.chat.say('/hopthu');
+    expect(textOf(mine)).toContain(code);
+    // A refusal in a group does not change anything.
+    const saved = await caseByCode(code);
+    expect(saved.events.map((e) => e.action)).not.toContain('start');
+  }, 120_000);
+
+  it('an identity reveal by a leader is audited; a handler is refused', async () => {
+    const citizen = chat();
+    const code = await citizenIntake(citizen, 'Nhân viên thu ngân thu thêm tiền ngoài biên lai.');
+    const saved = await caseByCode(code);
+    const refused = await handler.chat.say(`/danhtinh ${code} Cần gọi lại người gửi để xác minh`);
+    expect(textOf(refused)).toMatch(/chỉ Lãnh đạo/);
+    const inTheGroup = await inGroup(head, `/danhtinh ${code} Cần gọi lại người gửi để xác minh`);
+    expect(textOf(inTheGroup)).toMatch(/tin nhắn riêng/);
+    expect(await app.ctx.db.prisma.accessLog.count({ where: { caseId: saved.id } })).toBe(0);
+
+    const revealed = await leader.chat.say(`/danhtinh ${code} Cần gọi lại người gửi để xác minh`);
+    expect(textOf(revealed)).toContain('0912 345 678');
+    expect(await app.ctx.db.prisma.accessLog.count({ where: { caseId: saved.id } })).toBe(1);
+    const events = await app.ctx.db.prisma.caseEvent.findMany({
+      where: { caseId: saved.id, action: 'reveal_identity' },
+    });
+    expect(events).toHaveLength(1);
+    expect(events[0]!.actorStaffId).toBe(leader.id);
+    expect(JSON.stringify(events[0])).not.toContain('0912 345 678');
+  }, 120_000);
+
+  it('a duplicate merge makes both senders follow one case', async () => {
+    const first = chat();
+    const second = chat();
+    const master = await citizenIntake(first, 'Máy lạnh phòng chờ khoa Nhi hỏng nhiều ngày.');
+    const duplicate = await citizenIntake(second, 'Phòng chờ khoa Nhi nóng, máy lạnh không chạy.');
+    await caseByCode(master);
+    await caseByCode(duplicate);
+    const merged = await receiver.chat.say(`/gop ${duplicate} ${master} Cùng nội dung`);
+    expect(textOf(merged)).toMatch(/Gộp hồ sơ: hồ sơ .*\n.*Đã gộp/);
+    await received(second.chatId, /đã được gộp/);
+
+    await handler.chat.say(`/traloi ${master} Khoa đã gọi thợ sửa máy lạnh, chiều nay xong.`);
+    await received(first.chatId, /gọi thợ sửa máy lạnh/);
+    const follower = await received(second.chatId, /gọi thợ sửa máy lạnh/);
+    // The follower is told under their own code, never the master's.
+    expect(follower.text).toContain(duplicate);
+    expect(follower.text).not.toContain(master);
+    // Tracking the merged code shows the master's public reply.
+    const tracker = chat();
+    await tracker.say(`/tracuu ${duplicate}`);
+    expect(tracker.allText()).toMatch(/gọi thợ sửa máy lạnh/);
+  }, 120_000);
+
+  it('an urgent case reaches the hotline officer on duty and the unit head', async () => {
+    const citizen = chat();
+    const code = await citizenIntake(citizen, 'Có người đe dọa hành hung điều dưỡng ở khoa Nhi.');
+    const toDuty = await received(hotline.chat.chatId, new RegExp(`KHẨN[\\s\\S]*${code}`));
+    expect(toDuty.text).not.toContain('0912 345 678');
+    await received(head.chat.chatId, new RegExp(`KHẨN[\\s\\S]*${code}`));
+    await received(GROUP_ID, new RegExp(`Mã hồ sơ: ${code} — KHẨN`));
+    const duty = await receiver.chat.say('/truc');
+    expect(textOf(duty)).toMatch(/Cán bộ trực đường dây nóng/);
+  }, 120_000);
+
+  it('a hotline call is logged through the quick form', async () => {
+    const form = await hotline.chat.say('/nhanduongday');
+    expect(textOf(form)).toMatch(/nhanduongday <loại>/);
+    const logged = await hotline.chat.say(
+      '/nhanduongday phản ánh | ta-kkb | Bệnh nhân chờ lấy thuốc quá lâu ở quầy | Trần Văn B | 0912000111',
+    );
+    const m = /mã hồ sơ ([2-9A-Z]{4}-[2-9A-Z]{3}-[2-9A-Z]{3})/.exec(textOf(logged));
+    expect(m).not.toBeNull();
+    const saved = await caseByCode(m![1]!);
+    expect(saved).toMatchObject({ channel: 'hotline', kind: 'report', identityMode: 'named' });
+    expect(saved.unit?.code).toBe('ta-kkb');
+    expect(saved.events.map((e) => e.action)).toContain('log_hotline_call');
+  }, 120_000);
+
+  it('help lists the commands of the caller’s roles; a staff member can still use the citizen dialog', async () => {
+    const help = await handler.chat.say('/trogiup');
+    expect(textOf(help)).toMatch(/\/giaiquyet/);
+    expect(textOf(help)).not.toMatch(/\/gop/);
+    const start = await handler.chat.say('/start');
+    expect(start.at(-1)!.buttons.length).toBeGreaterThan(3);
+  }, 60_000);
+});
