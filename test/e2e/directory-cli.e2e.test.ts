@@ -16,7 +16,7 @@ beforeAll(async () => {
   if (usingPostgres()) {
     const db = await createEmptyPostgresDatabase();
     cleanups.push(db.drop);
-    env = { ...env, DATABASE_URL: db.url };
+    env = { ...env, DATABASE_URL: db.url, ENCRYPTION_KEY: Buffer.alloc(32, 6).toString('base64') };
   }
 });
 afterAll(async () => {
