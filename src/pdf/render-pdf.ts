@@ -1,0 +1,56 @@
+// The one place PDFs are made (letters, slips, posters). pdfmake's bundled Roboto covers every
+// Vietnamese glyph; text is normalised to NFC first so precomposed letters are used and a
+// decomposed "ệ" never renders as a base letter plus a floating mark.
+import { createRequire } from 'node:module';
+import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces.js';
+
+const require = createRequire(import.meta.url);
+// pdfmake 0.2 is CommonJS; its server-side printer and the Roboto files shipped in its vfs bundle.
+const PdfPrinter = require('pdfmake') as new (fonts: TFontDictionary) => {
+  createPdfKitDocument(doc: TDocumentDefinitions): NodeJS.ReadableStream & { end(): void };
+};
+const vfs = require('pdfmake/build/vfs_fonts.js') as Record<string, string>;
+
+const font = (file: string) => Buffer.from(vfs[file]!, 'base64') as unknown as string;
+
+const FONTS: TFontDictionary = {
+  Roboto: {
+    normal: font('Roboto-Regular.ttf'),
+    bold: font('Roboto-Medium.ttf'),
+    italics: font('Roboto-Italic.ttf'),
+    bolditalics: font('Roboto-MediumItalic.ttf'),
+  },
+};
+
+let printer: InstanceType<typeof PdfPrinter> | undefined;
+
+/** Deep-copies the definition with every string normalised to NFC. */
+export function normalizeDocument<T>(value: T): T {
+  if (typeof value === 'string') return value.normalize('NFC') as T;
+  if (Buffer.isBuffer(value)) return value;
+  if (Array.isArray(value)) return value.map((v: unknown) => normalizeDocument(v)) as T;
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = normalizeDocument(v);
+    return out as T;
+  }
+  return value;
+}
+
+/**
+ * Renders a pdfmake document definition to PDF bytes. `info.creationDate` is fixed by the caller
+ * when the bytes must be reproducible (a stored letter re-rendered gives the same file).
+ */
+export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
+  printer ??= new PdfPrinter(FONTS);
+  const pdf = printer.createPdfKitDocument({ defaultStyle: { font: 'Roboto' }, ...normalizeDocument(doc) });
+  const chunks: Buffer[] = [];
+  return new Promise<Buffer>((resolve, reject) => {
+    pdf.on('data', (c: Buffer) => chunks.push(c));
+    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    pdf.on('error', reject);
+    pdf.end();
+  });
+}
+
+export type { TDocumentDefinitions, Content } from 'pdfmake/interfaces.js';
