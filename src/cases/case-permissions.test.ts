@@ -289,12 +289,21 @@ describe('availableStaffActions', () => {
 
   it('shows a handler the work moves on an assigned case of their unit', () => {
     expect(availableStaffActions(staffWith('handler'), SCOPES['own unit'], state('assigned'))).toEqual([
+      'accept',
       'start',
       'resolve',
       'pause',
       'extend',
       'note',
     ]);
+  });
+
+  it('keeps the acceptance of a complaint with the head, not the handler', () => {
+    const complaint = { ...state('assigned'), kind: 'complaint' as const, petitionReceivedOn: '2026-03-02' };
+    expect(availableStaffActions(staffWith('handler'), SCOPES['own unit'], complaint)).not.toContain(
+      'accept',
+    );
+    expect(availableStaffActions(staffWith('unit_head'), SCOPES['own unit'], complaint)).toContain('accept');
   });
 
   it('shows nothing out of scope', () => {

@@ -24,9 +24,22 @@ import { refusalGroundsFor } from './refusal-grounds.js';
 const OPEN = 'received accepted assigned in_progress';
 const SPEC: Record<
   CaseAction,
-  { from: string; to: string; actors: string; kinds?: string; senderFrom?: string }
+  {
+    from: string;
+    to: string;
+    actors: string;
+    kinds?: string;
+    senderFrom?: string;
+    /** Actors allowed only for the kinds listed after the colon. */
+    kindActors?: string;
+  }
 > = {
-  accept: { from: 'received assigned', to: 'accepted', actors: 'receiver unit_head leader' },
+  accept: {
+    from: 'received assigned',
+    to: 'accepted',
+    actors: 'receiver unit_head leader',
+    kindActors: 'handler: feedback report petition praise',
+  },
   refuse: { from: 'received assigned', to: 'refused', actors: 'receiver unit_head leader' },
   forward: { from: 'received accepted assigned', to: 'forwarded', actors: 'receiver leader' },
   guide: { from: 'received accepted assigned', to: 'guided', actors: 'receiver leader' },
@@ -59,7 +72,9 @@ const words = (list: string) => list.split(' ');
 
 function expectedOutcome(action: CaseAction, status: CaseStatus, actor: Actor, kind: CaseKind) {
   const spec = SPEC[action];
-  if (!words(spec.actors).includes(actor)) return 'actor_not_allowed';
+  const [extraActors = '', extraKinds = ''] = (spec.kindActors ?? '').split(':').map((p) => p.trim());
+  const byKind = words(extraActors).includes(actor) && words(extraKinds).includes(kind);
+  if (!words(spec.actors).includes(actor) && !byKind) return 'actor_not_allowed';
   const from = actor === 'sender' && spec.senderFrom ? spec.senderFrom : spec.from;
   if (!words(from).includes(status)) return 'status_not_allowed';
   if (spec.kinds && !words(spec.kinds).includes(kind)) return 'kind_not_allowed';

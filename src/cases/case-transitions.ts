@@ -4,7 +4,8 @@
 //
 // | action                   | from                                | to          | actors                                               | needs                                  |
 // |--------------------------|-------------------------------------|-------------|------------------------------------------------------|----------------------------------------|
-// | accept                   | received, assigned                  | accepted    | receiver, unit_head, leader                          | đơn recorded (complaint, denunciation) |
+// | accept                   | received, assigned                  | accepted    | receiver, unit_head, leader (+ handler: not a        | đơn recorded (complaint, denunciation) |
+// |                          |                                     |             | complaint or denunciation)                           |                                        |
 // | refuse                   | received, assigned                  | refused     | receiver, unit_head, leader                          | groundId fitting the kind              |
 // | forward                  | received, accepted, assigned        | forwarded   | receiver, leader                                     | targetBody; a denunciation only once   |
 // | guide                    | received, accepted, assigned        | guided      | receiver, leader                                     | reason (where to go)                   |
@@ -27,7 +28,9 @@
 //   reclassify, record the signed đơn, withdraw on the sender's behalf. It does not work cases.
 // - handler works a case in its unit: start, resolve, pause, resume, extend, note.
 // - unit_head = handler + the decisions the law gives the head of a unit (accept/refuse, assign
-//   within the unit). Forwarding out, merging and reclassifying stay with the receiving office
+//   within the unit). For a report, feedback, petition or praise, "accept" only means "taken up",
+//   so the handler of the unit may do it too; thụ lý of a complaint or denunciation stays the
+//   competent person's decision (docs/decisions/0008). Forwarding out, merging and reclassifying stay with the receiving office
 //   so that one desk sees the whole picture.
 // - leader may do everything a person may do.
 // - admin only does administrative repairs: close a resolved case the worker missed, reopen a
@@ -238,6 +241,8 @@ export interface TransitionRule {
   readonly fromFor?: Partial<Record<Actor, readonly CaseStatus[]>>;
   readonly to: CaseStatus | typeof UNCHANGED;
   readonly actors: readonly Actor[];
+  /** More actors allowed for some kinds only. */
+  readonly extraActorsByKind?: { readonly actors: readonly Actor[]; readonly kinds: readonly CaseKind[] };
   /** Kinds the action applies to; all kinds when absent. */
   readonly kinds?: readonly CaseKind[];
   readonly reason: 'required' | 'optional' | 'required_for_staff';
@@ -264,6 +269,7 @@ export const CASE_TRANSITIONS: Readonly<Record<CaseAction, TransitionRule>> = {
     from: ['received', 'assigned'],
     to: 'accepted',
     actors: TRIAGE,
+    extraActorsByKind: { actors: ['handler'], kinds: ['feedback', 'report', 'petition', 'praise'] },
     reason: 'optional',
     requires: [],
     guard: (state) =>
@@ -647,7 +653,11 @@ function checkPreconditions(
   actor: Actor,
 ): TransitionRefusal | null {
   const { verb } = CASE_ACTION_LABELS[action];
-  if (!rule.actors.includes(actor)) {
+  const extra = rule.extraActorsByKind;
+  const allowed =
+    rule.actors.includes(actor) ||
+    (!!extra && extra.actors.includes(actor) && extra.kinds.includes(state.kind));
+  if (!allowed) {
     const who = Object.hasOwn(ACTOR_LABELS, actor) ? ACTOR_LABELS[actor].vi : 'Người dùng này';
     return refusal('actor_not_allowed', `${who} không có quyền ${verb} hồ sơ.`);
   }

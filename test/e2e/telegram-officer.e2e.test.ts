@@ -189,8 +189,9 @@ describe('Officers in Telegram, end to end', () => {
     expect(card.buttons.map((b) => b.data)).toContain(`oc:accept:${code}`);
     for (const b of card.buttons) expect(Buffer.byteLength(b.data)).toBeLessThanOrEqual(64);
 
-    // The head accepts with the card's button, in the group.
-    const accepted = await pressInGroup(head, `oc:accept:${code}`);
+    // The handler of the unit takes the report up with the card's button, in the group (accepting a
+    // report is not a thụ lý decision reserved to the head: docs/decisions/0008).
+    const accepted = await pressInGroup(handler, `oc:accept:${code}`);
     expect(textOf(accepted)).toMatch(/Thụ lý: hồ sơ .*\n.*Đã thụ lý/);
 
     // The handler writes to the citizen, and notes something internal.
