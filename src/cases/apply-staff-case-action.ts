@@ -33,8 +33,8 @@ export async function applyStaffCaseAction(
   input: StaffCaseActionInput,
 ): Promise<StaffCaseActionResult> {
   const staff = await loadActiveStaff(ctx, input.staffId);
-  const { scope } = await loadCaseWithScope(ctx, input.caseId);
-  const auth: CaseAuthorization = authorizeCaseAction(staff, scope, input.action);
+  const { case: subject, scope } = await loadCaseWithScope(ctx, input.caseId);
+  const auth: CaseAuthorization = authorizeCaseAction(staff, scope, input.action, subject.kind);
   if (!auth.ok) throw new AppError('forbidden', auth.message, { reason: auth.code });
 
   const params = input.params ?? {};

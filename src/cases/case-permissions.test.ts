@@ -298,6 +298,19 @@ describe('availableStaffActions', () => {
     ]);
   });
 
+  it('lets a handler of the unit accept a report but not a complaint', () => {
+    expect(authorizeCaseAction(staffWith('handler'), SCOPES['own unit'], 'accept', 'report')).toEqual({
+      ok: true,
+      role: 'handler',
+    });
+    expect(authorizeCaseAction(staffWith('handler'), SCOPES['own unit'], 'accept', 'complaint').ok).toBe(
+      false,
+    );
+    expect(authorizeCaseAction(staffWith('handler'), SCOPES['other unit'], 'accept', 'report').ok).toBe(
+      false,
+    );
+  });
+
   it('keeps the acceptance of a complaint with the head, not the handler', () => {
     const complaint = { ...state('assigned'), kind: 'complaint' as const, petitionReceivedOn: '2026-03-02' };
     expect(availableStaffActions(staffWith('handler'), SCOPES['own unit'], complaint)).not.toContain(

@@ -34,8 +34,9 @@ import {
   availableActions,
   type CaseAction,
   type CaseState,
+  actorMayTake,
 } from './case-transitions.js';
-import { ACTOR_LABELS, type Role } from './case-vocabulary.js';
+import { ACTOR_LABELS, type CaseKind, type Role } from './case-vocabulary.js';
 
 export interface StaffRoleGrant {
   readonly role: Role;
@@ -157,16 +158,18 @@ export function canViewCase(staff: StaffPrincipal, scope: CaseScope): boolean {
  * Which of `staff`'s roles may take `action` on a case in `scope`, or why none may. The status,
  * kind and parameters are still checked by planTransition with the returned role.
  */
+/** `kind`: the case's kind, for actions some roles may take on some kinds only (accept). */
 export function authorizeCaseAction(
   staff: StaffPrincipal,
   scope: CaseScope,
   action: CaseAction,
+  kind?: CaseKind,
 ): CaseAuthorization {
   const reach = applicableRoles(staff, scope);
   if (!reach.ok) return reach;
   const rule = Object.hasOwn(CASE_TRANSITIONS, action) ? CASE_TRANSITIONS[action] : undefined;
   if (!rule) return { ok: false, code: 'role_not_allowed', message: 'Thao tác không hợp lệ.' };
-  const role = reach.roles.find((r) => rule.actors.includes(r));
+  const role = reach.roles.find((r) => actorMayTake(rule, r, kind));
   if (role) return { ok: true, role };
   const held = reach.roles.map((r) => ACTOR_LABELS[r].vi).join(', ');
   return {

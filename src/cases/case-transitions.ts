@@ -642,6 +642,15 @@ export function availableActions(state: CaseState, actor: Actor): CaseAction[] {
   );
 }
 
+/** Whether `actor` is among the rule's actors, for a case of `kind` when kind-specific actors apply. */
+export function actorMayTake(rule: TransitionRule, actor: Actor, kind?: CaseKind): boolean {
+  const extra = rule.extraActorsByKind;
+  return (
+    rule.actors.includes(actor) ||
+    (!!extra && !!kind && extra.actors.includes(actor) && extra.kinds.includes(kind))
+  );
+}
+
 function ruleFor(action: string): TransitionRule | undefined {
   return Object.hasOwn(CASE_TRANSITIONS, action) ? CASE_TRANSITIONS[action as CaseAction] : undefined;
 }

@@ -1,6 +1,7 @@
 // The hotline duty roster (Chỉ thị 09/CT-BYT: the line is answered 24/7 by an assigned officer).
-// Shifts are set by an administrator or a leader (CLI now, the bot later); the officer on duty is
-// who urgent cases are pushed to. Several officers may be on duty at once.
+// Shifts are set by an administrator or a leader (CLI or `/truc <từ> | <đến> | <họ tên>`), or taken
+// by a hotline officer (`/truc nhan`); the officer on duty is who urgent cases are pushed to.
+// Several officers may be on duty at once.
 import type { AppContext } from '../app-context.js';
 import { AppError } from '../core/app-error.js';
 import { isUuid } from '../core/ids.js';

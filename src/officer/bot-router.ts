@@ -12,21 +12,52 @@ import type { InboundEnvelope, Outbound } from '../dialog/dialog-types.js';
 import { findUnitByTelegramChat } from '../directory/link-unit-group.js';
 import { resolveStaffByTelegramUser } from '../directory/resolve-staff.js';
 import { redeemInvite } from '../directory/staff-invite.js';
-import { JOIN_COMMANDS, officerCommandOf, parseCardButton } from './officer-commands.js';
+import { JOIN_COMMANDS, inboxArgsOfButton, officerCommandOf, parseCardButton } from './officer-commands.js';
+import { HOTLINE_FORM_BUTTON_PREFIX } from './hotline-form.js';
+import type { HotlineFormHandler } from './hotline-form.handler.js';
 import { createOfficerHandler, type OfficerInput } from './officer-handler.js';
+import { handleLetterInput } from './letter-actions.js';
 
 export type InboundHandle = (env: InboundEnvelope) => Promise<Outbound[]>;
 
-export function createBotRouter(ctx: AppContext, deps: { citizen: InboundHandle }): InboundHandle {
-  const officer = createOfficerHandler(ctx);
+export interface BotRouterDeps {
+  citizen: InboundHandle;
+  /** The step-by-step hotline form (needs Redis); without it only the one-line form works. */
+  hotlineForms?: HotlineFormHandler;
+}
+
+export function createBotRouter(ctx: AppContext, deps: BotRouterDeps): InboundHandle {
+  const officer = createOfficerHandler(ctx, deps.hotlineForms ? { hotlineForms: deps.hotlineForms } : {});
   return async (env) => {
     const conv = env.conversation;
     const userId = conv.userId ?? conv.conversationId;
     const inGroup = conv.userId !== undefined && conv.userId !== conv.conversationId;
     const ev = env.event;
 
+    // An officer filling in the hotline form: their next answers (text, its buttons, /huy) go to it.
+    const formInput =
+      ev.type === 'text' ||
+      (ev.type === 'choice' && ev.value.startsWith(HOTLINE_FORM_BUTTON_PREFIX)) ||
+      (ev.type === 'command' && ['huy', 'cancel'].includes(ev.command));
+    if (deps.hotlineForms && !inGroup && formInput) {
+      const form = await deps.hotlineForms.pending(env);
+      const staff = form ? await resolveStaffByTelegramUser(ctx, userId) : null;
+      if (form && staff) return deps.hotlineForms.continue(env, staff, form);
+    }
+    if (ev.type === 'choice' && ev.value.startsWith(HOTLINE_FORM_BUTTON_PREFIX)) {
+      return [
+        {
+          text: 'Phiếu ghi nhận cuộc gọi này đã được lưu, đã hủy hoặc đã hết hạn. Gõ /nhanduongday để mở phiếu mới.',
+        },
+      ];
+    }
+
     if (ev.type === 'command' && JOIN_COMMANDS.includes(ev.command))
       return join(ctx, userId, ev.args, inGroup);
+
+    // Letters (letter-actions.ts): /thu, /maudon, /xinloi and the `lt:` buttons.
+    const letter = await handleLetterInput(ctx, env, { inGroup });
+    if (letter) return letter;
 
     let input: OfficerInput | undefined;
     if (ev.type === 'command') {
@@ -34,7 +65,9 @@ export function createBotRouter(ctx: AppContext, deps: { citizen: InboundHandle 
       if (name) input = { type: 'command', name, args: ev.args };
     } else if (ev.type === 'choice') {
       const button = parseCardButton(ev.value);
+      const inboxArgs = inboxArgsOfButton(ev.value);
       if (button) input = { type: 'button', ...button };
+      else if (inboxArgs !== undefined) input = { type: 'command', name: 'hopthu', args: inboxArgs };
     }
 
     if (!input) {

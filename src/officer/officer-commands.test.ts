@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   cardButtonValue,
+  inboxArgsOfButton,
+  inboxButtonValue,
+  parseDutyCommand,
+  parseDutyTime,
   officerCommandOf,
   officerHelp,
   parseCardButton,
@@ -80,7 +84,42 @@ describe('officer commands', () => {
     expect(parse('hopthu', 'received ta-knhi')).toMatchObject({
       request: { status: 'received', unitCode: 'ta-knhi' },
     });
-    expect(parse('hopthu', 'tatca')).toMatchObject({ request: { status: 'all' } });
+    expect(parse('hopthu', 'tatca')).toMatchObject({ request: { status: 'all', page: 1 } });
+    expect(parse('hopthu', 'tatca ta-knhi trang 3')).toMatchObject({
+      request: { status: 'all', unitCode: 'ta-knhi', page: 3 },
+    });
+    expect(parse('hopthu', 'trang')).toMatchObject({ ok: false });
+  });
+
+  it('turns an inbox paging button back into the same filters', () => {
+    const value = inboxButtonValue('in_progress', 'ta-knhi', 2);
+    expect(Buffer.byteLength(value)).toBeLessThanOrEqual(64);
+    expect(parse('hopthu', inboxArgsOfButton(value)!)).toMatchObject({
+      request: { type: 'inbox', status: 'in_progress', unitCode: 'ta-knhi', page: 2 },
+    });
+    expect(parse('hopthu', inboxArgsOfButton(inboxButtonValue(null, null, 4))!)).toMatchObject({
+      request: { status: null, unitCode: null, page: 4 },
+    });
+    expect(inboxArgsOfButton('oc:view:ABCD')).toBeUndefined();
+  });
+
+  it('reads duty commands: who is on duty, take a shift, set a shift', () => {
+    expect(parseDutyCommand('')).toEqual({ ok: true, request: { type: 'duty' } });
+    expect(parseDutyCommand('nhan')).toEqual({ ok: true, request: { type: 'duty_take', hours: 8 } });
+    expect(parseDutyCommand('nhận 12 giờ')).toEqual({ ok: true, request: { type: 'duty_take', hours: 12 } });
+    expect(parseDutyCommand('nhan 30')).toMatchObject({ ok: false });
+    expect(parseDutyCommand('07:00 02/03/2026 | 2/3/2026 19:30 | Nguyễn Văn A')).toEqual({
+      ok: true,
+      request: {
+        type: 'duty_set',
+        from: '2026-03-02T07:00',
+        to: '2026-03-02T19:30',
+        fullName: 'Nguyễn Văn A',
+      },
+    });
+    expect(parseDutyCommand('07:00 | 19:00 | An')).toMatchObject({ ok: false });
+    expect(parseDutyTime('2026-03-02T07:00')).toBe('2026-03-02T07:00');
+    expect(parseDutyTime('7h sáng')).toBeNull();
   });
 
   it('reads the one-line hotline form', () => {

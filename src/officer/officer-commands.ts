@@ -93,7 +93,7 @@ export function parseCardButton(value: string): { action: ButtonAction; code: st
 
 export type OfficerRequest =
   | { type: 'help' }
-  | { type: 'inbox'; status: CaseStatus | 'all' | null; unitCode: string | null }
+  | { type: 'inbox'; status: CaseStatus | 'all' | null; unitCode: string | null; page: number }
   | { type: 'view'; code: string }
   | { type: 'action'; action: CaseAction; code: string; params: ActionParams }
   | { type: 'refuse_grounds'; code: string }
@@ -103,6 +103,10 @@ export type OfficerRequest =
   | { type: 'merge'; code: string; masterCode: string; reason: string | null }
   | { type: 'reveal'; code: string; reason: string }
   | { type: 'duty' }
+  /** A hotline officer starts a shift now, for `hours`. */
+  | { type: 'duty_take'; hours: number }
+  /** A leader or administrator puts someone on duty; times as `YYYY-MM-DDTHH:mm`, Vietnam time. */
+  | { type: 'duty_set'; from: string; to: string; fullName: string }
   | { type: 'link_group'; unitCode: string }
   | { type: 'hotline_form' }
   | { type: 'hotline_call'; call: HotlineCallForm };
@@ -217,20 +221,8 @@ export function parseOfficerCommand(name: OfficerCommandName, args: string): Par
   switch (name) {
     case 'trogiup':
       return ok({ type: 'help' });
-    case 'hopthu': {
-      let status: CaseStatus | 'all' | null = null;
-      let unitCode: string | null = null;
-      for (const word of args.trim().split(/\s+/).filter(Boolean)) {
-        const s = parseStatusFilter(word);
-        if (s && status === null) status = s;
-        else if (/^[a-z0-9][a-z0-9-]{1,40}$/i.test(word) && unitCode === null) unitCode = word.toLowerCase();
-        else
-          return usage(
-            'Cú pháp: /hopthu [trạng thái] [mã khoa/phòng], ví dụ /hopthu received ta-knhi hoặc /hopthu tatca.',
-          );
-      }
-      return ok({ type: 'inbox', status, unitCode });
-    }
+    case 'hopthu':
+      return parseInboxArgs(args);
     case 'xem': {
       const [code] = head(args);
       return code ? ok({ type: 'view', code }) : usage('Cú pháp: /xem <mã hồ sơ>');
@@ -370,7 +362,7 @@ export function parseOfficerCommand(name: OfficerCommandName, args: string): Par
         true,
       );
     case 'truc':
-      return ok({ type: 'duty' });
+      return parseDutyCommand(args);
     case 'ganphong': {
       const [unitCode] = head(args);
       return unitCode
@@ -380,6 +372,86 @@ export function parseOfficerCommand(name: OfficerCommandName, args: string): Par
     case 'nhanduongday':
       return parseHotlineForm(args);
   }
+}
+
+const INBOX_USAGE =
+  'Cú pháp: /hopthu [trạng thái] [mã khoa/phòng] [trang N], ví dụ /hopthu received ta-knhi hoặc /hopthu tatca trang 2.';
+
+export function parseInboxArgs(args: string): ParsedOfficerCommand {
+  let status: CaseStatus | 'all' | null = null;
+  let unitCode: string | null = null;
+  let page = 1;
+  const words = args.trim().split(/\s+/).filter(Boolean);
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const s = parseStatusFilter(word);
+    if (['trang', 'page'].includes(word.toLowerCase())) {
+      if (!/^\d{1,4}$/.test(words[i + 1] ?? '')) return usage(INBOX_USAGE);
+      page = Math.max(1, Number(words[++i]));
+    } else if (s && status === null) status = s;
+    else if (/^[a-z0-9][a-z0-9-]{1,40}$/i.test(word) && unitCode === null) unitCode = word.toLowerCase();
+    else return usage(INBOX_USAGE);
+  }
+  return ok({ type: 'inbox', status, unitCode, page });
+}
+
+/** Inbox paging buttons: `ib:<status or ->:<unit or ->:<page>`, turned back into /hopthu arguments. */
+export const INBOX_BUTTON_PREFIX = 'ib:';
+
+export function inboxButtonValue(
+  status: CaseStatus | 'all' | null,
+  unitCode: string | null,
+  page: number,
+): string {
+  return `${INBOX_BUTTON_PREFIX}${status ?? '-'}:${unitCode ?? '-'}:${page}`;
+}
+
+export function inboxArgsOfButton(value: string): string | undefined {
+  const m = /^ib:([a-z_]+|-):([a-z0-9-]+):(\d{1,4})$/.exec(value);
+  if (!m) return undefined;
+  return [m[1] !== '-' ? m[1] : '', m[2] !== '-' ? m[2] : '', `trang ${m[3]}`].filter(Boolean).join(' ');
+}
+
+export const DUTY_USAGE =
+  'Ca trực đường dây nóng:\n' +
+  '/truc — ai đang trực\n' +
+  '/truc nhan [số giờ, mặc định 8] — nhận ca trực từ bây giờ (cán bộ trực đường dây nóng)\n' +
+  '/truc <từ> | <đến> | <họ tên> — xếp ca cho cán bộ (lãnh đạo, quản trị), giờ Việt Nam, ví dụ:\n' +
+  '/truc 07:00 02/03/2026 | 19:00 02/03/2026 | Nguyễn Văn A';
+
+/** `07:00 02/03/2026`, `02/03/2026 07:00` or `2026-03-02T07:00` → `2026-03-02T07:00`; null if none. */
+export function parseDutyTime(input: string): string | null {
+  const text = input.trim();
+  const iso = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})$/.exec(text);
+  if (iso) return `${iso[1]}T${iso[2]}`;
+  const timeFirst = /^(\d{1,2}):(\d{2})\s+(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+  const dateFirst = /^(\d{1,2})\/(\d{1,2})\/(\d{4})\s+(\d{1,2}):(\d{2})$/.exec(text);
+  const [h, mi, d, mo, y] = timeFirst
+    ? timeFirst.slice(1)
+    : dateFirst
+      ? [dateFirst[4], dateFirst[5], dateFirst[1], dateFirst[2], dateFirst[3]]
+      : [];
+  if (!y) return null;
+  const two = (v: string | undefined) => v!.padStart(2, '0');
+  return `${y}-${two(mo)}-${two(d)}T${two(h)}:${two(mi)}`;
+}
+
+export function parseDutyCommand(args: string): ParsedOfficerCommand {
+  const text = args.normalize('NFC').trim();
+  if (!text) return ok({ type: 'duty' });
+  const [first, rest] = head(text);
+  if (['nhan', 'nhận', 'take'].includes(first.toLowerCase())) {
+    const hours = rest ? Number(rest.replace(/\s*(giờ|gio|h)$/i, '')) : 8;
+    if (!Number.isInteger(hours) || hours < 1 || hours > 24) {
+      return usage('Số giờ trực là một số nguyên từ 1 đến 24, ví dụ /truc nhan 12.');
+    }
+    return ok({ type: 'duty_take', hours });
+  }
+  const parts = text.split('|').map((p) => p.trim());
+  const from = parseDutyTime(parts[0] ?? '');
+  const to = parseDutyTime(parts[1] ?? '');
+  if (parts.length !== 3 || !from || !to || !parts[2]) return usage(DUTY_USAGE);
+  return ok({ type: 'duty_set', from, to, fullName: parts[2] });
 }
 
 export const HOTLINE_FORM_USAGE =
@@ -452,6 +524,12 @@ const HELP: readonly HelpLine[] = [
     text: 'xem danh tính người gửi, chỉ trong tin nhắn riêng, được ghi nhật ký (/reveal)',
   },
   { command: '/truc', text: 'ai đang trực đường dây nóng (/duty)' },
+  { command: '/truc nhan [số giờ]', text: 'nhận ca trực đường dây nóng từ bây giờ', roles: ['hotline'] },
+  {
+    command: '/truc <từ> | <đến> | <họ tên>',
+    text: 'xếp ca trực đường dây nóng',
+    roles: ['leader', 'admin'],
+  },
   {
     command: '/nhanduongday',
     text: 'ghi nhận cuộc gọi đường dây nóng (/hotline)',
@@ -461,6 +539,18 @@ const HELP: readonly HelpLine[] = [
     command: '/ganphong <mã khoa/phòng>',
     text: 'gắn nhóm Telegram này với khoa/phòng (/linkgroup)',
     roles: ['admin', 'unit_head'],
+  },
+  // Letters: parsed and run by letter-actions.ts.
+  {
+    command: '/thu <mã> camon|xinloi [lời nhắn]',
+    text: 'soạn thư cảm ơn/xin lỗi, gửi trưởng khoa hoặc lãnh đạo duyệt và ký (/letter)',
+    roles: WORKERS,
+  },
+  { command: '/maudon <mã>', text: 'gửi người gửi mẫu đơn khiếu nại/tố cáo điền sẵn (/petitionform)', roles: REPLIERS },
+  {
+    command: '/xinloi <mã> <dd/mm/yyyy> <lý do>',
+    text: 'hẹn ngày trả kết quả mới (một lần) và gửi thư xin lỗi (/newdate)',
+    roles: ['unit_head', 'leader'],
   },
 ];
 

@@ -24,12 +24,14 @@ import { findOrganizationById, findUnitByCode } from '../directory/directory.rep
 import { linkUnitGroup } from '../directory/link-unit-group.js';
 import { findStaffByFullName } from '../directory/resolve-staff.js';
 import type { StaffMember } from '../directory/staff-member.js';
-import { whoIsOnDuty } from '../hotline/duty-roster.js';
+import { setDutyShift, whoIsOnDuty } from '../hotline/duty-roster.js';
+import { findStaffByName } from '../directory/staff.repository.js';
 import { formatVietnamTime } from '../hotline/duty-shift.js';
-import { logHotlineCall } from '../hotline/log-hotline-call.js';
 import { buildCaseCard } from './case-card.js';
+import { forwardSlipAfter, letterHintAfter } from './letter-actions.js';
 import {
   HOTLINE_FORM_USAGE,
+  inboxButtonValue,
   officerHelp,
   parseOfficerCommand,
   type ActionParams,
@@ -38,6 +40,7 @@ import {
   type OfficerRequest,
 } from './officer-commands.js';
 import { findCaseForCard, findChildOrganizationIds, listInboxCases } from './officer.repository.js';
+import { logHotlineCallAndAnswer, type HotlineFormHandler } from './hotline-form.handler.js';
 import { postCaseCards } from './post-case-cards.js';
 
 export interface OfficerCaller {
@@ -76,7 +79,12 @@ const COMMAND_FOR: Partial<Record<ButtonAction, string>> = {
 /** Buttons that act at once (no parameter needed). */
 const DIRECT: readonly ButtonAction[] = ['accept', 'start', 'resume'];
 
-export function createOfficerHandler(ctx: AppContext) {
+export interface OfficerHandlerDeps {
+  /** The step-by-step hotline form; without it `/nhanduongday` explains the one-line form. */
+  hotlineForms?: HotlineFormHandler;
+}
+
+export function createOfficerHandler(ctx: AppContext, deps: OfficerHandlerDeps = {}) {
   return async function handleOfficer(
     env: InboundEnvelope,
     caller: OfficerCaller,
@@ -95,7 +103,7 @@ export function createOfficerHandler(ctx: AppContext) {
       request = fromButton;
     }
     try {
-      return await run(ctx, env, caller, staff, request);
+      return await run(ctx, deps, env, caller, staff, request);
     } catch (err) {
       if (isAppError(err) && !err.retryable) return [{ text: err.message }];
       throw err;
@@ -116,6 +124,7 @@ function buttonRequest(action: ButtonAction, code: string): OfficerRequest | Out
 
 async function run(
   ctx: AppContext,
+  deps: OfficerHandlerDeps,
   env: InboundEnvelope,
   caller: OfficerCaller,
   staff: StaffMember,
@@ -125,7 +134,7 @@ async function run(
     case 'help':
       return [{ text: officerHelp(staff.roles.map((r) => r.role)) }];
     case 'inbox':
-      return [await inbox(ctx, staff, request.status, request.unitCode)];
+      return [await inbox(ctx, staff, request.status, request.unitCode, request.page)];
     case 'view':
       return [await view(ctx, staff, request.code)];
     case 'refuse_grounds': {
@@ -215,6 +224,39 @@ async function run(
         },
       ];
     }
+    case 'duty_take':
+    case 'duty_set': {
+      let staffId = staff.id;
+      if (request.type === 'duty_set') {
+        const people = await findStaffByName(ctx.db.prisma, staff.organizationId, request.fullName);
+        if (!people.length) return [{ text: `Không tìm thấy cán bộ "${request.fullName}" trong đơn vị.` }];
+        if (people.length > 1) {
+          return [
+            {
+              text: `Có ${people.length} cán bộ tên "${request.fullName}"; hãy xếp ca bằng lệnh langnghe duty:set --staff <mã cán bộ>.`,
+            },
+          ];
+        }
+        staffId = people[0]!.id;
+      }
+      const now = ctx.clock.now();
+      const shift = await setDutyShift(ctx, {
+        organizationId: staff.organizationId,
+        staffId,
+        ...(request.type === 'duty_take'
+          ? { startsAt: now, endsAt: new Date(now.getTime() + request.hours * 3600_000) }
+          : { startsAt: request.from, endsAt: request.to, byStaffId: staff.id }),
+      });
+      return [
+        {
+          text: `✅ ${shift.fullName} trực đường dây nóng từ ${formatVietnamTime(shift.startsAt)} đến ${formatVietnamTime(shift.endsAt)}.${
+            shift.telegramUserId
+              ? ' Tin khẩn sẽ được gửi đến cán bộ này.'
+              : ' Cán bộ chưa tham gia bot nên chưa nhận được tin khẩn.'
+          }`,
+        },
+      ];
+    }
     case 'link_group': {
       if (!caller.inGroup) {
         return [{ text: 'Hãy gửi /ganphong <mã khoa/phòng> trong nhóm Telegram của khoa/phòng.' }];
@@ -235,36 +277,17 @@ async function run(
       ];
     }
     case 'hotline_form':
+      if (deps.hotlineForms && !caller.inGroup) return deps.hotlineForms.open(env, staff);
       return [{ text: HOTLINE_FORM_USAGE }];
-    case 'hotline_call': {
-      const { call } = request;
-      const logged = await logHotlineCall(ctx, {
-        officerStaffId: staff.id,
-        organizationId: staff.organizationId,
-        kind: call.kind,
-        text: call.text,
-        ...(call.unitCode ? { unitCode: call.unitCode } : {}),
-        ...(call.callerName ? { callerName: call.callerName } : {}),
-        ...(call.callerPhone ? { callerPhone: call.callerPhone } : {}),
-        anonymous: !call.callerName && !call.callerPhone,
-        callId: `hotline-${env.eventId.replace(/[^A-Za-z0-9_-]/g, '-')}`.slice(0, 64),
-      });
-      if (logged.caseId) await postCaseCards(ctx, logged.caseId);
-      const card = logged.caseId ? await findCaseForCard(ctx.db.prisma, logged.caseId) : null;
+    case 'hotline_call':
       return [
-        {
-          text: [
-            `☎️ Đã ghi nhận cuộc gọi: mã hồ sơ ${logged.code}${logged.duplicate ? ' (đã ghi trước đó)' : ''}.`,
-            `Loại: ${CASE_KIND_LABELS[call.kind].vi}${card?.unit ? ` · Khoa/phòng: ${card.unit.name}` : ' · Chuyển bộ phận tiếp nhận'}${
-              card?.urgency === 'urgent' ? ' · KHẨN' : ''
-            }`,
-            ...(logged.followUpSecret
-              ? [`Đọc cho người gọi mã hồ sơ và mã bí mật để tra cứu: ${logged.followUpSecret}`]
-              : ['Đọc cho người gọi mã hồ sơ để tra cứu.']),
-          ].join('\n'),
-        },
+        await logHotlineCallAndAnswer(
+          ctx,
+          staff,
+          request.call,
+          `hotline-${env.eventId.replace(/[^A-Za-z0-9_-]/g, '-')}`.slice(0, 64),
+        ),
       ];
-    }
   }
 }
 
@@ -296,7 +319,19 @@ async function act(
         after.unit ? ` · ${after.unit.name}` : ''
       }${after.clocks[0] ? ` · Hạn: ${formatDue(after.clocks[0].dueOn)}` : ''}`
     : '';
-  return { text: `✅ ${CASE_ACTION_LABELS[action].vi}: hồ sơ ${after?.code ?? code}.\n${state}`.trim() };
+  const hint = letterHintAfter(action, after);
+  const answer: Outbound = {
+    text: `✅ ${CASE_ACTION_LABELS[action].vi}: hồ sơ ${after?.code ?? code}.\n${state}${hint ? `\n${hint}` : ''}`.trim(),
+  };
+  if (action !== 'forward') return answer;
+  // The phiếu chuyển đơn goes with the forwarded case (letter-actions.ts).
+  const slip = await forwardSlipAfter(ctx, {
+    caseId,
+    staffId: staff.id,
+    targetBody: params.targetBody,
+    reason: params.reason,
+  });
+  return { ...slip, text: `${answer.text}\n${slip.text}` };
 }
 
 function formatDue(d: Date): string {
@@ -345,6 +380,7 @@ async function inbox(
   staff: StaffMember,
   status: CaseStatus | 'all' | null,
   unitCode: string | null,
+  page: number,
 ): Promise<Outbound> {
   const { prisma } = ctx.db;
   let unitId: string | null = null;
@@ -365,19 +401,30 @@ async function inbox(
   const visible = rows.filter((c) => canViewCase(staff, caseScopeOf(c, c.events[0]?.data ?? null)));
   const filter = `${status && status !== 'all' ? CASE_STATUS_LABELS[status].vi.toLowerCase() : status === 'all' ? 'mọi trạng thái' : 'đang mở'}${unitCode ? `, ${unitCode}` : ''}`;
   if (!visible.length) return { text: `Hộp thư (${filter}): không có hồ sơ nào trong phạm vi của bạn.` };
-  const shown = visible.slice(0, INBOX_PAGE);
+  const pages = Math.ceil(visible.length / INBOX_PAGE);
+  const current = Math.min(page, pages);
+  const shown = visible.slice((current - 1) * INBOX_PAGE, current * INBOX_PAGE);
   const lines = shown.map(
     (c) =>
       `• ${c.code}${c.urgency === 'urgent' ? ' 🚨' : ''} — ${CASE_KIND_LABELS[c.kind].vi} · ${CASE_STATUS_LABELS[c.status].vi}${
         c.paused ? ' (tạm dừng)' : ''
       } · ${c.unit?.name ?? 'chưa phân công'}`,
   );
+  const nav = [
+    ...(current > 1
+      ? [{ label: '◀ Trang trước', value: inboxButtonValue(status, unitCode, current - 1) }]
+      : []),
+    ...(current < pages
+      ? [{ label: 'Trang sau ▶', value: inboxButtonValue(status, unitCode, current + 1) }]
+      : []),
+  ];
   return {
     text: [
-      `Hộp thư (${filter}): ${visible.length} hồ sơ${visible.length > INBOX_PAGE ? `, hiện ${INBOX_PAGE} hồ sơ mới nhất` : ''}.`,
+      `Hộp thư (${filter}): ${visible.length} hồ sơ${pages > 1 ? ` · trang ${current}/${pages}, mới nhất trước` : ''}.`,
       ...lines,
       '',
       'Xem một hồ sơ: /xem <mã>',
     ].join('\n'),
+    ...(nav.length ? { buttons: [nav] } : {}),
   };
 }

@@ -307,18 +307,66 @@ describe('Officers in Telegram, end to end', () => {
     expect(textOf(duty)).toMatch(/Cán bộ trực đường dây nóng/);
   }, 120_000);
 
-  it('a hotline call is logged through the quick form', async () => {
-    const form = await hotline.chat.say('/nhanduongday');
-    expect(textOf(form)).toMatch(/nhanduongday <loại>/);
-    const logged = await hotline.chat.say(
-      '/nhanduongday phản ánh | ta-kkb | Bệnh nhân chờ lấy thuốc quá lâu ở quầy | Trần Văn B | 0912000111',
+  it('shifts are set by command: a leader rosters, an officer takes a shift, others are refused', async () => {
+    const set = await leader.chat.say(
+      '/truc 07:00 01/06/2030 | 19:00 01/06/2030 | Cán bộ trực đường dây nóng',
     );
+    expect(textOf(set)).toMatch(
+      /Cán bộ trực đường dây nóng trực đường dây nóng từ 07:00 01\/06\/2030 đến 19:00 01\/06\/2030/,
+    );
+    const byHandler = await handler.chat.say(
+      '/truc 07:00 02/06/2030 | 19:00 02/06/2030 | Cán bộ trực đường dây nóng',
+    );
+    expect(textOf(byHandler)).toMatch(/lãnh đạo|quản trị/i);
+    // The officer is already on duty now (set up above): taking a shift now overlaps.
+    const overlap = await hotline.chat.say('/truc nhan 4');
+    expect(textOf(overlap)).toMatch(/trùng thời gian/);
+    const notHotline = await handler.chat.say('/truc nhan');
+    expect(textOf(notHotline)).toMatch(/chưa được giao vai trò trực đường dây nóng/);
+    const shifts = await app.ctx.db.prisma.dutyShift.count({ where: { staffId: hotline.id } });
+    expect(shifts).toBe(2);
+  }, 60_000);
+
+  it('the inbox pages through many cases with buttons', async () => {
+    const inbox = await receiver.chat.say('/hopthu tatca');
+    const first = textOf(inbox);
+    expect(first).toMatch(/Hộp thư \(mọi trạng thái\)/);
+    // Fewer than a page here: no paging buttons; a page past the end shows the last page.
+    expect(inbox.at(-1)!.buttons.map((b) => b.data)).not.toContain('ib:all:-:2');
+    const past = await receiver.chat.say('/hopthu tatca trang 9');
+    expect(textOf(past)).toMatch(/Hộp thư \(mọi trạng thái\)/);
+  }, 60_000);
+
+  it('a hotline call is logged through the quick form', async () => {
+    // The step-by-step form: kind, unit, what the caller said, name, number, check, save.
+    const kind = await hotline.chat.say('/nhanduongday');
+    expect(textOf(kind)).toMatch(/Ghi nhận cuộc gọi \(1\/5\)/);
+    await hotline.chat.pressValue('hf:kind:report');
+    await hotline.chat.say('ta-khong-co');
+    await hotline.chat.say('Bệnh nhân chờ lấy thuốc quá lâu ở quầy, không ai hướng dẫn');
+    await hotline.chat.say('Trần Văn B');
+    await hotline.chat.say('0912000111');
+    // A wrong unit code is caught at saving and asked again; the rest is kept.
+    const wrongUnit = await hotline.chat.pressValue('hf:save');
+    expect(textOf(wrongUnit)).toMatch(/Không tìm thấy khoa\/phòng có mã "ta-khong-co"/);
+    const summary = await hotline.chat.pressValue('hf:unit:ta-kkb');
+    expect(textOf(summary)).toMatch(/Kiểm tra trước khi lưu[\s\S]*ta-kkb[\s\S]*Trần Văn B/);
+    const logged = await hotline.chat.pressValue('hf:save');
     const m = /mã hồ sơ ([2-9A-Z]{4}-[2-9A-Z]{3}-[2-9A-Z]{3})/.exec(textOf(logged));
     expect(m).not.toBeNull();
     const saved = await caseByCode(m![1]!);
     expect(saved).toMatchObject({ channel: 'hotline', kind: 'report', identityMode: 'named' });
     expect(saved.unit?.code).toBe('ta-kkb');
     expect(saved.events.map((e) => e.action)).toContain('log_hotline_call');
+    // Pressing save again (a double tap) logs nothing more.
+    const again = await hotline.chat.pressValue('hf:save');
+    expect(textOf(again)).toMatch(/đã được lưu, đã hủy hoặc đã hết hạn/);
+
+    // The one-line form still works for those who know it.
+    const oneLine = await hotline.chat.say(
+      '/nhanduongday khen ngợi | - | Cảm ơn bác sĩ trực cấp cứu đêm qua | | ',
+    );
+    expect(textOf(oneLine)).toMatch(/Đã ghi nhận cuộc gọi: mã hồ sơ/);
   }, 120_000);
 
   it('help lists the commands of the caller’s roles; a staff member can still use the citizen dialog', async () => {
