@@ -17,8 +17,8 @@ import {
   UndeliverableError,
   type ChannelSender,
 } from '../../src/notify/channel-sender.js';
-import { createChatInbox } from './chat-inbox.js';
-import { createRedisLease } from './redis-lock.js';
+import { createChatInbox } from '../shared/chat-inbox.js';
+import { createRedisLease } from '../shared/redis-lock.js';
 import { downloadTelegramFile, performCalls } from './telegram-api.js';
 import { describeTelegramError, toChannelError } from './telegram-errors.js';
 import { RenderError, renderOutbound } from './telegram-message.renderer.js';
@@ -148,7 +148,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     const chatKey = chatKeyOf(chat.id);
     const stored: StoredUpdate = { receivedAt: clock.now().toISOString(), update };
     const sealed = sealedBox.seal(JSON.stringify(stored)).toString('base64');
-    if (!(await inbox.add(chatKey, update.update_id, sealed))) {
+    if (!(await inbox.add(chatKey, { id: String(update.update_id), score: update.update_id }, sealed))) {
       logger.info({ update: update.update_id, chat: chatKey }, 'repeated telegram update ignored');
       return 'duplicate';
     }
@@ -161,7 +161,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   function drain(chatKey: string): Promise<void> {
     return track(
       inbox
-        .drain(chatKey, (updateId, sealed) => processStored(chatKey, updateId, sealed))
+        .drain(chatKey, (id, sealed) => processStored(chatKey, Number(id), sealed))
         .catch((err: unknown) =>
           logger.warn({ chat: chatKey, err: { message: (err as Error).message } }, 'chat drain interrupted'),
         ),

@@ -1,20 +1,23 @@
-// Per-chat ordering and de-duplication of Telegram updates across any number of processes.
+// Per-chat ordering and de-duplication of inbound channel events across any number of processes,
+// shared by the channel adapters (Telegram updates, Zalo webhook events).
 //
-// Every update is first stored in Redis under its chat (a sorted set scored by update_id, the
-// sealed update in a hash), unless its update_id was seen in the last 24 h (SET NX with expiry,
-// in the same Lua script, so a repeat is never stored twice). Then the receiving process tries to
-// take the chat's lease; the holder handles the chat's stored updates one by one, lowest
-// update_id first, and the others return at once — their update is already in the holder's
-// queue. The holder looks again after releasing, so an update stored while it was finishing is
-// never stranded; a sweep picks up chats whose holder died. An update is removed only after it
-// was handled (at-least-once), and dropped after `maxTries` attempts so one poisonous update
-// cannot block its chat.
+// Every event is first stored in Redis under its chat (a sorted set scored by the event's order —
+// Telegram's update_id, Zalo's millisecond timestamp — with the event's id as member, the sealed
+// event in a hash), unless its id was seen in the last 24 h (SET NX with expiry, in the same Lua
+// script, so a repeat is never stored twice). Only then may the adapter acknowledge it. Then the
+// receiving process tries to take the chat's lease; the holder handles the chat's stored events
+// one by one, lowest order first, and the others return at once — their event is already in the
+// holder's queue. The holder looks again after releasing, so an event stored while it was
+// finishing is never stranded; a sweep picks up chats whose holder died. An event is removed only
+// after it was handled (at-least-once), and dropped after `maxTries` attempts so one poisonous
+// event cannot block its chat.
 import type { Redis } from 'ioredis';
 import { createRedisLease } from './redis-lock.js';
 
+// KEYS: seen, queue, data, chats; ARGV: id, sealed, seenTtl, chat key, score.
 const ADD = `if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[3]) then return 0 end
 redis.call('HSET', KEYS[3], ARGV[1], ARGV[2])
-redis.call('ZADD', KEYS[2], ARGV[1], ARGV[1])
+redis.call('ZADD', KEYS[2], ARGV[5], ARGV[1])
 redis.call('SADD', KEYS[4], ARGV[4])
 return 1`;
 
@@ -47,21 +50,29 @@ export interface ChatInboxOptions {
   prefix: string;
   /** How long a holder keeps a chat without renewing; it renews every third of it while working. */
   leaseMs?: number;
-  /** How long an update_id is remembered. Telegram keeps undelivered updates for 24 h. */
+  /** How long an event id is remembered. Telegram keeps undelivered updates for 24 h. */
   seenTtlSeconds?: number;
   maxTries?: number;
   onDropped?: (chatKey: string, count: number) => void;
 }
 
+/** An event's identity in its chat: `id` de-duplicates (and is the stored member), `score` orders. */
+export interface InboxEntry {
+  /** Unique per event (Telegram: the update_id; Zalo: a hash of the msg_id). No personal data. */
+  id: string;
+  /** Handling order within the chat, lowest first (Telegram: update_id; Zalo: timestamp in ms). */
+  score: number;
+}
+
 export interface ChatInbox {
-  /** Stores the update; false when its update_id was seen before (nothing stored). */
-  add(chatKey: string, updateId: number, sealed: string): Promise<boolean>;
+  /** Stores the event; false when its id was seen before (nothing stored). */
+  add(chatKey: string, entry: InboxEntry, sealed: string): Promise<boolean>;
   /**
-   * Handles the chat's stored updates in order while this process holds the chat; returns at
-   * once when another process holds it. `handle` throwing leaves the update for a later try.
+   * Handles the chat's stored events in order while this process holds the chat; returns at
+   * once when another process holds it. `handle` throwing leaves the event for a later try.
    */
-  drain(chatKey: string, handle: (updateId: number, sealed: string) => Promise<void>): Promise<void>;
-  /** Chats with stored updates (for the sweep). */
+  drain(chatKey: string, handle: (id: string, sealed: string) => Promise<void>): Promise<void>;
+  /** Chats with stored events (for the sweep). */
   pendingChats(): Promise<string[]>;
 }
 
@@ -77,19 +88,21 @@ export function createChatInbox(options: ChatInboxOptions): ChatInbox {
   };
 
   return {
-    async add(chatKey, updateId, sealed) {
+    async add(chatKey, entry, sealed) {
+      if (!Number.isFinite(entry.score)) throw new Error('inbox entry score must be a finite number');
       const k = keys(chatKey);
       const added = await redis.eval(
         ADD,
         4,
-        `${prefix}:seen:${updateId}`,
+        `${prefix}:seen:${entry.id}`,
         k.queue,
         k.data,
         chatsKey,
-        String(updateId),
+        entry.id,
         sealed,
         seenTtl,
         chatKey,
+        String(entry.score),
       );
       return Number(added) === 1;
     },
@@ -118,7 +131,7 @@ export function createChatInbox(options: ChatInboxOptions): ChatInbox {
             ];
             if (Number(dropped) > 0) options.onDropped?.(chatKey, Number(dropped));
             if (!id) break;
-            await handle(Number(id), data);
+            await handle(id, data);
             await redis.eval(DONE, 3, k.queue, k.data, k.tries, id);
           }
           await redis.eval(FORGET_IF_EMPTY, 2, k.queue, chatsKey, chatKey);
@@ -126,7 +139,7 @@ export function createChatInbox(options: ChatInboxOptions): ChatInbox {
           clearInterval(heartbeat);
           await lease.release().catch(() => {});
         }
-        // An update stored while we were finishing found the lease taken: look once more.
+        // An event stored while we were finishing found the lease taken: look once more.
         if (lost || (await redis.zcard(k.queue)) === 0) return;
       }
     },
