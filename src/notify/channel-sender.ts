@@ -31,8 +31,17 @@ export class RetryAfterError extends Error {
  */
 export class UndeliverableError extends Error {
   override name = 'UndeliverableError';
-  constructor(readonly reason: string) {
+  /**
+   * The channel will accept messages again once the person writes (Zalo's 7-day window): the
+   * notification is held (src/notify/held-notifications.ts) and sent again on their next contact.
+   */
+  readonly holdUntilNextContact: boolean;
+  constructor(
+    readonly reason: string,
+    options: { holdUntilNextContact?: boolean } = {},
+  ) {
     super(reason);
+    this.holdUntilNextContact = options.holdUntilNextContact ?? false;
   }
 }
 

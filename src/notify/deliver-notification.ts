@@ -22,11 +22,14 @@ import {
   recordSendAttempt,
 } from './notification.repository.js';
 import { fromStoredOutbound } from './outbound-content.js';
+import type { HeldNotifications } from './held-notifications.js';
 import { recipientKey, type RecipientPacer } from './recipient-pacer.js';
 
 export interface DeliveryDeps {
   senders: ChannelSenders;
   pacer: RecipientPacer;
+  /** Where messages a channel refuses until the person writes again wait (Zalo's 7-day window). */
+  held?: HeldNotifications;
 }
 
 export type DeliveryResult =
@@ -99,6 +102,8 @@ export async function deliverNotification(
       }
       if (err instanceof UndeliverableError) {
         await markNotificationUndeliverable(db, notificationId, err.reason);
+        if (err.holdUntilNextContact && deps.held)
+          await deps.held.holdUntilNextContact(recipient, notificationId);
         return { outcome: 'undeliverable', reason: err.reason };
       }
       if (err instanceof SendRejectedError) {

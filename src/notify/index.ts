@@ -14,6 +14,7 @@ export {
   type EnqueuedNotification,
   type NotificationRequest,
 } from './enqueue-notification.js';
+export { createHeldNotifications, HOLD_TTL_SECONDS, type HeldNotifications } from './held-notifications.js';
 export { listNotificationStatusesOfCase } from './notification.repository.js';
 export { createRecipientPacer, recipientKey, type RecipientPacer } from './recipient-pacer.js';
 export { requeuePendingNotifications } from './requeue-pending-notifications.js';

@@ -102,3 +102,15 @@ export function listNotificationStatusesOfCase(db: Db, caseId: string) {
     orderBy: { createdAt: 'asc' },
   });
 }
+
+/**
+ * A held notification goes back to `pending` when its recipient can be reached again (they wrote
+ * to the channel). True when this call moved it; a row sent, failed or already reopened is left.
+ */
+export async function reopenUndeliverableNotification(db: Db, id: string): Promise<boolean> {
+  const { count } = await db.notification.updateMany({
+    where: { id, status: 'undeliverable' },
+    data: { status: 'pending' },
+  });
+  return count === 1;
+}

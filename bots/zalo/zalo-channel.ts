@@ -1,0 +1,320 @@
+// The Zalo adapter's inbound side: a signed webhook call in, the dialog's answers out.
+//
+//   POST /webhooks/zalo ─▶ signature (raw body) ─▶ zod ─▶ user inbox (Redis, one Lua script:
+//        seen before? SET NX 24 h, else store the event sealed, ordered by its timestamp)
+//        └─ 200 only once stored (a repeat: 200, not stored again; Redis down: 500, Zalo retries)
+//   inbox ─▶ the process holding the user's lease handles their events one at a time, oldest
+//        first, each removed only after it was handled (a sweep picks up users whose holder died)
+//        ─▶ release held notifications ─▶ InboundEnvelope ─▶ dialog ─▶ replies sent directly;
+//           a rate limit or a network failure hands the rest to the notify queue.
+//
+// Zalo wants a fast answer, so the event is handled after the 200 — but never acknowledged before
+// it is stored: a process dying after the 200 leaves the event for the next sweep. Nothing
+// personal reaches a log line or a Redis key: users appear as a keyed hash of their id, event ids
+// as a hash of the msg_id, and what people wrote waits sealed.
+import { createHash, createHmac } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { isAppError } from '../../src/core/app-error.js';
+import { systemClock, type Clock } from '../../src/core/clock.js';
+import type { Logger } from '../../src/core/logger.js';
+import type { SealedBox } from '../../src/core/sealed-box.js';
+import type { ConversationRef, InboundEnvelope, Outbound } from '../../src/dialog/dialog-types.js';
+import {
+  SendRejectedError,
+  UndeliverableError,
+  type ChannelSender,
+} from '../../src/notify/channel-sender.js';
+import { createChatInbox } from '../shared/chat-inbox.js';
+import type { ZaloOaClient } from './zalo-api.js';
+import { toChannelError } from './zalo-errors.js';
+import { parseZaloEvent, toInboundEnvelope, type ParsedZaloEvent } from './zalo-event.mapper.js';
+import { createZaloSender, performZaloCalls, renderForZalo } from './zalo-sender.js';
+import { verifyZaloSignature } from './zalo-signature.js';
+
+export type DialogHandle = (env: InboundEnvelope) => Promise<Outbound[]>;
+
+export interface ZaloChannelOptions {
+  appId: string;
+  oaSecretKey: string;
+  client: ZaloOaClient;
+  handle: DialogHandle;
+  redis: Redis;
+  /** Redis key prefix (QUEUE_PREFIX); the adapter's keys live under `<prefix>:zalo:`. */
+  prefix: string;
+  logger: Logger;
+  /** Seals events while they wait in Redis: they hold what people wrote. */
+  sealedBox: SealedBox;
+  clock?: Clock;
+  /** Called for every person who writes: messages held for them (7-day window) go out again. */
+  releaseHeld?: (recipient: ConversationRef) => Promise<unknown>;
+  /** Where a reply goes when it cannot be sent at once (rate limit, network): the notify queue. */
+  deferReply?: (recipient: ConversationRef, content: Outbound, dedupeKey: string) => Promise<void>;
+  /** Downloads a file the user sent (Zalo gives a URL). */
+  download?: (url: string) => Promise<Buffer>;
+  tuning?: {
+    seenTtlSeconds?: number;
+    userLeaseMs?: number;
+    /** How often users whose events wait with no holder (it died) are looked for. */
+    sweepIntervalMs?: number;
+    handleTimeoutMs?: number;
+    maxDownloadBytes?: number;
+  };
+}
+
+export type WebhookOutcome =
+  { status: 401; reason: string } | { status: 200; outcome: 'accepted' | 'duplicate' | 'ignored' };
+
+export interface ZaloChannel {
+  readonly sender: ChannelSender;
+  /**
+   * One webhook call, as received (the raw body and the X-ZEvent-Signature header). Resolves 200
+   * once the event is stored (or known as a repeat, or ignored); throws when it could not be stored.
+   */
+  receiveWebhook(rawBody: string, signature: string | string[] | undefined): Promise<WebhookOutcome>;
+  /** Stops the sweep and lets the events being handled finish. */
+  stop(): Promise<void>;
+}
+
+type HandledEvent = Exclude<ParsedZaloEvent, { kind: 'ignored' | 'unfollow' }>;
+
+interface StoredEvent {
+  receivedAt: string;
+  eventId: string;
+  event: HandledEvent;
+}
+
+const GENERIC_APOLOGY: Outbound = {
+  text: 'Xin lỗi, hệ thống đang gặp sự cố nên chưa xử lý được tin nhắn của bạn. Bạn vui lòng thử lại sau ít phút.',
+};
+
+export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
+  const { redis, client, sealedBox } = options;
+  const logger = options.logger.child({ component: 'zalo' });
+  const clock = options.clock ?? systemClock;
+  const tuning = {
+    seenTtlSeconds: 24 * 3600,
+    userLeaseMs: 90_000,
+    sweepIntervalMs: 5_000,
+    handleTimeoutMs: 60_000,
+    maxDownloadBytes: 25 * 1024 * 1024,
+    ...options.tuning,
+  };
+  const keyPrefix = `${options.prefix}:zalo`;
+  const sender = createZaloSender(client);
+  const download = options.download ?? ((url: string) => downloadFile(url, tuning.maxDownloadBytes));
+  const userKeyOf = (userId: string) =>
+    createHmac('sha256', options.oaSecretKey).update(userId).digest('hex').slice(0, 20);
+
+  const inbox = createChatInbox({
+    redis,
+    prefix: keyPrefix,
+    leaseMs: tuning.userLeaseMs,
+    seenTtlSeconds: tuning.seenTtlSeconds,
+    onDropped: (user, count) =>
+      logger.error({ user, count }, 'gave up on zalo events that failed repeatedly'),
+  });
+
+  let stopping = false;
+  const inflight = new Set<Promise<void>>();
+  const track = (p: Promise<void>) => {
+    inflight.add(p);
+    void p.finally(() => inflight.delete(p));
+    return p;
+  };
+
+  async function receiveWebhook(
+    rawBody: string,
+    signature: string | string[] | undefined,
+  ): Promise<WebhookOutcome> {
+    const check = verifyZaloSignature(signature, rawBody, {
+      appId: options.appId,
+      oaSecretKey: options.oaSecretKey,
+      nowMs: clock.now().getTime(),
+    });
+    if (!check.ok) {
+      logger.warn({ reason: check.reason }, 'zalo webhook refused');
+      return { status: 401, reason: check.reason };
+    }
+    const event = parseZaloEvent(JSON.parse(rawBody));
+    if (event.kind === 'ignored') {
+      logger.info({ event: event.eventName, reason: event.reason }, 'zalo event ignored');
+      return { status: 200, outcome: 'ignored' };
+    }
+    const userKey = userKeyOf(event.userId);
+    if (event.kind === 'unfollow') {
+      logger.info({ user: userKey }, 'zalo user unfollowed the OA');
+      return { status: 200, outcome: 'ignored' };
+    }
+    // msg_id when the event has one; follow events have none, their signature is unique enough.
+    const eventKey = 'msgId' in event ? `m:${event.msgId}` : `s:${check.mac}`;
+    const id = createHash('sha256').update(eventKey).digest('hex').slice(0, 32);
+    const stored: StoredEvent = {
+      receivedAt: clock.now().toISOString(),
+      eventId: `zalo:${'msgId' in event ? event.msgId : check.mac.slice(0, 32)}`,
+      event,
+    };
+    const sealed = sealedBox.seal(JSON.stringify(stored)).toString('base64');
+    // De-dup and store in one step: the 200 below means the event is in Redis.
+    if (!(await inbox.add(userKey, { id, score: event.timestampMs }, sealed))) {
+      logger.info({ user: userKey }, 'repeated zalo event ignored');
+      return { status: 200, outcome: 'duplicate' };
+    }
+    // Shutting down: the event waits for the sweep of a process that stays (or of the next start).
+    if (!stopping) void drain(userKey);
+    return { status: 200, outcome: 'accepted' };
+  }
+
+  function drain(userKey: string): Promise<void> {
+    return track(
+      inbox
+        .drain(userKey, (id, sealed) => processStored(userKey, id, sealed))
+        .catch((err: unknown) =>
+          logger.warn(
+            { user: userKey, err: { name: (err as Error)?.name, message: (err as Error)?.message } },
+            'zalo user drain interrupted',
+          ),
+        ),
+    );
+  }
+
+  async function processStored(userKey: string, _id: string, sealed: string): Promise<void> {
+    const { receivedAt, eventId, event } = sealedBox.openJson<StoredEvent>(Buffer.from(sealed, 'base64'));
+    await processEvent(event, eventId, userKey, new Date(receivedAt));
+  }
+
+  // Users whose holder died (after the 200, before handling) are picked up by whoever sweeps next.
+  const sweep = setInterval(() => {
+    if (stopping) return;
+    inbox.pendingChats().then(
+      (users) => users.forEach((userKey) => void drain(userKey)),
+      () => {},
+    );
+  }, tuning.sweepIntervalMs);
+  sweep.unref();
+
+  async function processEvent(
+    event: HandledEvent,
+    eventId: string,
+    userKey: string,
+    receivedAt: Date,
+  ): Promise<void> {
+    const started = Date.now();
+    const recipient: ConversationRef = { channel: 'zalo', conversationId: event.userId };
+    // Writing to the OA opens Zalo's 7-day window again: what was held for this person goes out.
+    if (options.releaseHeld) {
+      await options
+        .releaseHeld(recipient)
+        .catch((err: unknown) =>
+          logger.warn(
+            { user: userKey, err: { message: (err as Error).message } },
+            'could not release held notifications',
+          ),
+        );
+    }
+    const env = toInboundEnvelope(event, { download, receivedAt, eventId });
+    if (!env) return;
+    let replies: Outbound[];
+    let failed = false;
+    try {
+      replies = await withTimeout(options.handle(env), tuning.handleTimeoutMs);
+    } catch (err) {
+      failed = true;
+      logger.error(
+        { user: userKey, err: { name: (err as Error)?.name, code: isAppError(err) ? err.code : undefined } },
+        'dialog failed on a zalo event',
+      );
+      replies = [isAppError(err) && !err.retryable ? { text: err.message } : GENERIC_APOLOGY];
+    }
+    await replyDirectly(recipient, replies, eventId, userKey);
+    logger.info(
+      {
+        user: userKey,
+        inbound: env.event.type,
+        ...(env.event.type === 'command' ? { command: env.event.command } : {}),
+        replies: replies.length,
+        failed,
+        ms: Date.now() - started,
+      },
+      'zalo event handled',
+    );
+  }
+
+  async function replyDirectly(
+    recipient: ConversationRef,
+    replies: Outbound[],
+    eventId: string,
+    userKey: string,
+  ): Promise<void> {
+    for (let i = 0; i < replies.length; i++) {
+      try {
+        await performZaloCalls(client, recipient.conversationId, renderForZalo(recipient, replies[i]!));
+      } catch (err) {
+        const e = err instanceof SendRejectedError ? err : toChannelError(err);
+        if (e instanceof UndeliverableError) {
+          logger.info({ user: userKey, reason: e.reason }, 'zalo user unreachable');
+          return;
+        }
+        if (e instanceof SendRejectedError) {
+          logger.error({ user: userKey, reason: e.reason }, 'zalo refused a reply');
+          continue;
+        }
+        if (!options.deferReply) {
+          logger.warn({ user: userKey, reason: e.message }, 'reply lost: no notify queue');
+          return;
+        }
+        for (let j = i; j < replies.length; j++) {
+          await options
+            .deferReply(recipient, replies[j]!, `${eventId}:reply:${j}`)
+            .catch((deferErr: unknown) =>
+              logger.error(
+                { user: userKey, err: { message: (deferErr as Error).message } },
+                'reply lost: could not queue it',
+              ),
+            );
+        }
+        logger.info(
+          { user: userKey, deferred: replies.length - i, reason: e.message },
+          'replies handed to the notify queue',
+        );
+        return;
+      }
+    }
+  }
+
+  return {
+    sender,
+    receiveWebhook,
+    async stop() {
+      stopping = true;
+      clearInterval(sweep);
+      await Promise.race([Promise.allSettled([...inflight]), new Promise((r) => setTimeout(r, 10_000))]);
+    },
+  };
+}
+
+/** Files users send are on Zalo's CDN; the dialog's own limits decide what it keeps. */
+async function downloadFile(url: string, maxBytes: number): Promise<Buffer> {
+  const res = await fetch(url, { signal: AbortSignal.timeout(30_000) });
+  if (!res.ok) throw new Error(`file download failed: HTTP ${res.status}`);
+  const length = Number(res.headers.get('content-length') ?? 0);
+  if (length > maxBytes) throw new Error('file too large');
+  const bytes = Buffer.from(await res.arrayBuffer());
+  if (bytes.length > maxBytes) throw new Error('file too large');
+  return bytes;
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
+    p.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (err: unknown) => {
+        clearTimeout(timer);
+        reject(err instanceof Error ? err : new Error(String(err)));
+      },
+    );
+  });
+}

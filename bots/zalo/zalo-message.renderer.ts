@@ -1,0 +1,143 @@
+// Outbound → the OA API messages that show it (POST /v3.0/oa/message/cs). Pure, so every rule is
+// unit-tested:
+// - plain text, split at line breaks under Zalo's 2 000-character limit;
+// - buttons as a `template` attachment of `oa.query.hide` buttons on the last text (at most 5 per
+//   message: more rows continue in a short follow-up message). Pressing one makes the user's app
+//   send `#ln:<value>` as a hidden message, which the event mapper turns back into a `choice`;
+// - a file: uploaded first (/v2.0/oa/upload/image for JPEG/PNG up to 1 MB, /v2.0/oa/upload/file
+//   for PDF/DOC/DOCX up to 5 MB), then sent as its own message after the text;
+// - requestContact: the OA API has no "share my number" button for customer-service messages, so
+//   the person types it; the dialog's question already says so in words.
+import type { Button, Outbound, OutboundFile } from '../../src/dialog/dialog-types.js';
+import { BUTTON_VALUE_PATTERN } from '../../src/notify/outbound-content.js';
+import { BUTTON_PAYLOAD_PREFIX } from './zalo-event.mapper.js';
+
+export const TEXT_LIMIT = 2000;
+export const BUTTONS_PER_MESSAGE = 5;
+export const BUTTON_TITLE_LIMIT = 100;
+export const IMAGE_UPLOAD_LIMIT = 1024 * 1024;
+export const FILE_UPLOAD_LIMIT = 5 * 1024 * 1024;
+const IMAGE_TYPES = new Set(['image/jpeg', 'image/png']);
+const FILE_TYPES = new Set([
+  'application/pdf',
+  'application/msword',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+]);
+
+export interface ZaloButton {
+  title: string;
+  type: 'oa.query.hide';
+  payload: string;
+}
+
+export type ZaloMessage =
+  | { text: string; attachment?: { type: 'template'; payload: { buttons: ZaloButton[] } } }
+  | {
+      attachment:
+        | {
+            type: 'template';
+            payload: { template_type: 'media'; elements: [{ media_type: 'image'; attachment_id: string }] };
+          }
+        | { type: 'file'; payload: { token: string } };
+    };
+
+export type ZaloCall =
+  | { kind: 'send'; message: ZaloMessage }
+  /** Upload the file, then send the message built from the id Zalo gives back. */
+  | { kind: 'upload'; upload: 'image' | 'file'; file: OutboundFile };
+
+export class RenderError extends Error {
+  override name = 'RenderError';
+}
+
+const MORE_CHOICES = { vi: 'Lựa chọn khác:', en: 'More choices:' };
+
+export interface RenderOptions {
+  languageHint?: string | undefined;
+}
+
+export function renderOutbound(outbound: Outbound, options: RenderOptions = {}): ZaloCall[] {
+  const more = options.languageHint?.toLowerCase().startsWith('en') ? MORE_CHOICES.en : MORE_CHOICES.vi;
+  const buttons = (outbound.buttons ?? []).flat().map(toZaloButton);
+  const text = outbound.text.trim() === '' ? '' : outbound.text;
+  if (buttons.length > 0 && text === '') throw new RenderError('a message with buttons needs text');
+
+  const calls: ZaloCall[] = splitText(text, TEXT_LIMIT).map((chunk) => ({
+    kind: 'send',
+    message: { text: chunk },
+  }));
+  if (buttons.length > 0) {
+    const groups: ZaloButton[][] = [];
+    for (let i = 0; i < buttons.length; i += BUTTONS_PER_MESSAGE)
+      groups.push(buttons.slice(i, i + BUTTONS_PER_MESSAGE));
+    const last = calls[calls.length - 1]!;
+    if (last.kind === 'send' && 'text' in last.message) {
+      last.message = { text: last.message.text, attachment: template(groups[0]!) };
+    }
+    for (const group of groups.slice(1)) {
+      calls.push({ kind: 'send', message: { text: more, attachment: template(group) } });
+    }
+  }
+  if (outbound.file) {
+    const { mimeType, path, bytes } = outbound.file;
+    if (!path && !bytes) throw new RenderError('a file to send needs a path or bytes');
+    const upload = IMAGE_TYPES.has(mimeType) ? 'image' : FILE_TYPES.has(mimeType) ? 'file' : undefined;
+    if (!upload) throw new RenderError(`Zalo OA cannot send files of type ${mimeType}`);
+    if (bytes && bytes.length > (upload === 'image' ? IMAGE_UPLOAD_LIMIT : FILE_UPLOAD_LIMIT)) {
+      throw new RenderError(`file too large for a Zalo ${upload} upload`);
+    }
+    calls.push({ kind: 'upload', upload, file: outbound.file });
+  }
+  return calls;
+}
+
+/** The message that shows an uploaded image or file. */
+export function uploadedMessage(upload: 'image' | 'file', id: string): ZaloMessage {
+  return upload === 'image'
+    ? {
+        attachment: {
+          type: 'template',
+          payload: { template_type: 'media', elements: [{ media_type: 'image', attachment_id: id }] },
+        },
+      }
+    : { attachment: { type: 'file', payload: { token: id } } };
+}
+
+function template(buttons: ZaloButton[]) {
+  return { type: 'template' as const, payload: { buttons } };
+}
+
+function toZaloButton(b: Button): ZaloButton {
+  if (!BUTTON_VALUE_PATTERN.test(b.value)) {
+    throw new RenderError(
+      `button value must be 1–64 characters of [A-Za-z0-9_:.-] (got ${b.value.length} chars)`,
+    );
+  }
+  const label = b.label.trim();
+  if (label === '') throw new RenderError('a button needs a label');
+  const chars = [...label];
+  const title =
+    chars.length > BUTTON_TITLE_LIMIT ? `${chars.slice(0, BUTTON_TITLE_LIMIT - 1).join('')}…` : label;
+  return { title, type: 'oa.query.hide', payload: `${BUTTON_PAYLOAD_PREFIX}${b.value}` };
+}
+
+/**
+ * Splits text into pieces of at most `limit` characters (code points), preferring a line break,
+ * then a space. Empty text gives no piece.
+ */
+export function splitText(text: string, limit: number): string[] {
+  const pieces: string[] = [];
+  let rest = [...text];
+  while (rest.length > limit) {
+    const head = rest.slice(0, limit).join('');
+    let cut = head.lastIndexOf('\n');
+    if (cut < limit / 2) cut = head.lastIndexOf(' ');
+    const cutAt = cut < limit / 2 ? limit : [...head.slice(0, cut)].length;
+    pieces.push(rest.slice(0, cutAt).join('').trimEnd());
+    rest = rest.slice(cutAt);
+    if (rest[0] === '\n' || rest[0] === ' ') rest = rest.slice(1);
+  }
+  const tail = rest.join('');
+  if (tail.trim() !== '') pieces.push(tail);
+  return pieces.filter((p) => p !== '');
+}

@@ -1,0 +1,64 @@
+// "Hold until next contact": a channel that refuses messages until the person writes again (Zalo
+// accepts customer-service messages only within 7 days of the user's last interaction) does not
+// lose them. The notification row is marked `undeliverable` with a reason officers can read, its
+// id is remembered under a hash of the recipient (never the clear conversation id), and when that
+// person next writes the adapter calls releaseHeldNotifications: every held row goes back to
+// `pending` and is queued again, so it is delivered once, in the order it was created.
+import type { Redis } from 'ioredis';
+import type { AppContext } from '../app-context.js';
+import type { ConversationRef } from '../dialog/dialog-types.js';
+import { findNotification, reopenUndeliverableNotification } from './notification.repository.js';
+import { recipientKey } from './recipient-pacer.js';
+
+/** How long a held message waits for its recipient to come back. */
+export const HOLD_TTL_SECONDS = 90 * 24 * 3600;
+
+export interface HeldNotifications {
+  holdUntilNextContact(recipient: ConversationRef, notificationId: string): Promise<void>;
+  /** Requeues what was held for this recipient; returns how many went back to the queue. */
+  releaseHeldNotifications(ctx: AppContext, recipient: ConversationRef): Promise<number>;
+  /** Ids held for this recipient (tests, diagnostics). */
+  heldFor(recipient: ConversationRef): Promise<string[]>;
+}
+
+export function createHeldNotifications(redis: Redis, prefix: string): HeldNotifications {
+  const keyOf = (recipient: ConversationRef) => `${prefix}:notify:held:${recipientKey(recipient)}`;
+  return {
+    async holdUntilNextContact(recipient, notificationId) {
+      const key = keyOf(recipient);
+      await redis.multi().sadd(key, notificationId).expire(key, HOLD_TTL_SECONDS).exec();
+    },
+
+    async releaseHeldNotifications(ctx, recipient) {
+      const key = keyOf(recipient);
+      const ids = await redis.smembers(key);
+      if (ids.length === 0) return 0;
+      const rows = await Promise.all(ids.map((id) => findNotification(ctx.db.prisma, id)));
+      // Oldest first: uuid v7 ids sort by creation time.
+      const ordered = ids.map((id, i) => ({ id, row: rows[i] })).sort((a, b) => (a.id < b.id ? -1 : 1));
+      let released = 0;
+      for (const { id, row } of ordered) {
+        if (row && (await reopenUndeliverableNotification(ctx.db.prisma, id))) {
+          await requeue(ctx, id);
+          released++;
+        }
+        await redis.srem(key, id);
+      }
+      if (released > 0) ctx.logger.info({ count: released }, 'held notifications released');
+      return released;
+    },
+
+    heldFor: (recipient) => redis.smembers(keyOf(recipient)),
+  };
+}
+
+/** The finished job of the first attempt still holds the deterministic job id: remove it first. */
+async function requeue(ctx: AppContext, notificationId: string): Promise<void> {
+  const queue = ctx.queues.queue('notify');
+  const job = await queue.getJob(`notification-${notificationId}`);
+  if (job) {
+    for (let i = 0; i < 20 && (await job.isActive()); i++) await new Promise((r) => setTimeout(r, 100));
+    if ((await job.isCompleted()) || (await job.isFailed())) await job.remove();
+  }
+  await ctx.queues.add('notify.deliver', { notificationId });
+}

@@ -1,0 +1,269 @@
+// Issue 5 end to end: the app as bootstrap builds it (HTTP with the Zalo webhook, workers) talking
+// to a local fake of Zalo's OAuth and OA OpenAPI, driven by signed webhook calls as Zalo would make
+// them for a patient writing to the health unit's Official Account.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storeZaloTokenFromRefreshToken } from '../../bots/zalo/index.js';
+import { startApp, type RunningApp } from '../../src/bootstrap.js';
+import { applyCaseAction } from '../../src/cases/case-lifecycle.service.js';
+import { createConfig, type Config } from '../../src/config/config.js';
+import { loadActiveStaff } from '../../src/directory/resolve-staff.js';
+import { seedSampleDirectory } from '../../src/directory/seed-sample-directory.js';
+import { createOfficerHandler } from '../../src/officer/officer-handler.js';
+import { getJson, waitFor } from '../helpers/app-process.js';
+import {
+  startFakeZaloApi,
+  zaloEvents,
+  ZaloConversation,
+  type FakeZaloApi,
+} from '../helpers/fake-zalo-api.js';
+import { createEmptyPostgresDatabase, usingPostgres } from '../helpers/test-database.js';
+import { testRedisUrl } from '../helpers/test-redis.js';
+
+let fake: FakeZaloApi;
+let config: Config;
+let app: RunningApp;
+let webhook: string;
+const cleanups: (() => Promise<unknown>)[] = [];
+let userSeq = 8_100_000_000_000_000 + Math.floor(Math.random() * 1_000_000);
+const user = () => new ZaloConversation(fake, webhook, String(userSeq++));
+const CODE = /Mã hồ sơ: ([2-9A-Z]{4}-[2-9A-Z]{3}-[2-9A-Z]{3})/;
+
+beforeAll(async () => {
+  fake = await startFakeZaloApi();
+  cleanups.push(() => fake.close());
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ln-zalo-'));
+  cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+  const env: Record<string, string | undefined> = {
+    DATA_DIR: dataDir,
+    REDIS_URL: await testRedisUrl(),
+    QUEUE_PREFIX: `zl${Date.now()}`,
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    DEFAULT_ORG_CODE: 'ttyt-thuan-an',
+    ZALO_APP_ID: fake.appId,
+    ZALO_APP_SECRET: fake.appSecret,
+    ZALO_OA_SECRET_KEY: fake.oaSecretKey,
+    ZALO_API_BASE: fake.url,
+    ZALO_OAUTH_BASE: fake.url,
+    PATH: process.env.PATH,
+  };
+  if (usingPostgres()) {
+    const db = await createEmptyPostgresDatabase();
+    cleanups.push(db.drop);
+    Object.assign(env, { DATABASE_URL: db.url, ENCRYPTION_KEY: Buffer.alloc(32, 5).toString('base64') });
+  }
+  config = createConfig(env);
+  app = await startApp('all', config);
+  if (usingPostgres()) await seedSampleDirectory(app.ctx.db.prisma);
+  // What `npx langnghe zalo:token <refresh-token>` does.
+  await storeZaloTokenFromRefreshToken(
+    { db: app.ctx.db, sealedBox: app.ctx.sealedBox },
+    config.zalo!,
+    fake.issueRefreshToken(),
+  );
+  webhook = `${app.url}/webhooks/zalo`;
+}, 120_000);
+
+afterAll(async () => {
+  await app?.stop();
+  for (const c of cleanups.reverse()) await c();
+});
+
+async function waitForCase(code: string) {
+  return waitFor(() =>
+    app.ctx.db.prisma.case.findUnique({
+      where: { code },
+      include: { unit: true, identity: true, attachments: true },
+    }),
+  ).then((c) => c!);
+}
+
+/** A citizen's whole intake through the OA, from following it to the receipt; returns the code. */
+async function citizenIntake(u: ZaloConversation): Promise<string> {
+  await u.send(zaloEvents.follow(u.userId));
+  // Zalo shows at most 5 buttons a message: the menu continues in a second message.
+  expect(u.transcript.flatMap((m) => m.buttons).length).toBeGreaterThan(3);
+  await u.press('menu:report');
+  await u.say('Điều dưỡng khoa Nhi nói năng thiếu tôn trọng với mẹ tôi lúc 9 giờ sáng.');
+  const pdf = fake.addFile(Buffer.from('%PDF-1.4\n% giấy ra viện\n'));
+  const got = await u.send(zaloEvents.file(u.userId, pdf, 'giay-ra-vien.pdf', 24));
+  expect(got.map((m) => m.text).join('\n')).toMatch(/Đã nhận tệp/);
+  await u.press('attach:done');
+  await u.pressValue('unit:ta-knhi');
+  await u.pressValue('when:today');
+  await u.say('Phòng khám số 5, tầng 2');
+  await u.say('điều dưỡng trực');
+  await u.press('contact:named');
+  await u.say('0912 345 678');
+  await u.say('Phạm Thị Lan');
+  expect(u.last()!.text).toMatch(/Nghị định 13\/2023/);
+  await u.press('consent:agree');
+  const replies = await u.press('summary:confirm');
+  const receipt = replies.map((r) => r.text).find((t) => CODE.test(t));
+  expect(receipt).toMatch(/Hạn trả lời: /);
+  return CODE.exec(receipt!)![1]!;
+}
+
+describe('Zalo OA intake, end to end', () => {
+  it('signed webhook calls drive a full intake to a case, and the replies reach the OA API', async () => {
+    const u = user();
+    const code = await citizenIntake(u);
+    const saved = await waitForCase(code);
+    expect(saved).toMatchObject({
+      kind: 'report',
+      channel: 'zalo',
+      audience: 'citizen',
+      identityMode: 'named',
+    });
+    expect(saved.unit?.code).toBe('ta-knhi');
+    expect(saved.attachments.map((a) => a.fileName)).toEqual(['giay-ra-vien.pdf']);
+    const identity = app.ctx.sealedBox.openJson<{ replyTo: { channel: string; conversationId: string } }>(
+      saved.identity!.ciphertext,
+    );
+    expect(identity.replyTo).toMatchObject({ channel: 'zalo', conversationId: u.userId });
+    const status = await getJson(`${app.url}/api/cases/${code}`);
+    expect(status.status).toBe(200);
+    expect(JSON.stringify(status.json)).toContain(code);
+    // Every reply went to the v3 customer-service endpoint, none to the shut-down v2 one.
+    expect(fake.calls.every((c) => !c.path.startsWith('/v2.0/oa/message'))).toBe(true);
+  });
+
+  it('a QR keyword presets the unit, and a location is taken', async () => {
+    const u = user();
+    await u.say('#u_ta-kkb');
+    await u.press('menu:report');
+    await u.say('Phòng chờ quá nóng, quạt hỏng cả tuần.');
+    await u.press('attach:none');
+    expect(u.transcript.flatMap((m) => m.buttons).map((b) => b.payload)).not.toContain('#ln:unit:ta-kkb');
+    await u.pressValue('when:skip');
+    await u.send(zaloEvents.location(u.userId, 10.9, 106.7));
+    await u.pressValue('involved:skip');
+    await u.press('contact:anonymous');
+    await u.press('summary:confirm');
+    const receipt = u.last()!.text;
+    expect(receipt).toMatch(/Khoa Khám bệnh/);
+    const saved = await waitForCase(CODE.exec(receipt)![1]!);
+    expect(saved.unit?.code).toBe('ta-kkb');
+  });
+
+  it('refuses forged, unsigned and stale calls with 401 and no effect; a repeat is ignored', async () => {
+    const u = user();
+    const event = zaloEvents.text(u.userId, '/start');
+    const forged = await fake.postEvent(webhook, event, { signature: `mac=${'0'.repeat(64)}` });
+    const unsigned = await fake.postEvent(webhook, event, { signature: null });
+    const stale = await fake.postEvent(webhook, event, { timestampMs: Date.now() - 60 * 60_000 });
+    // A signed body altered on the way: the mac no longer matches.
+    const signed = fake.signEvent(event);
+    const tampered = await fake.postEvent(webhook, event, {
+      signature: signed.signature,
+      rawBody: signed.body.replace('/start', '/help'),
+    });
+    expect([forged.status, unsigned.status, stale.status, tampered.status]).toEqual([401, 401, 401, 401]);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(fake.sentTo(u.userId)).toHaveLength(0);
+
+    // Nothing was remembered either: the same event, properly signed, is handled once.
+    const first = await u.send(event);
+    expect(first.length).toBeGreaterThan(0);
+    const sentBefore = fake.sentTo(u.userId).length;
+    const repeat = await fake.postEvent(webhook, event);
+    expect(repeat.status).toBe(200);
+    await new Promise((r) => setTimeout(r, 800));
+    expect(fake.sentTo(u.userId)).toHaveLength(sentBefore);
+  });
+
+  it('refreshes an expired token once, mid-conversation, and the reply still goes out', async () => {
+    const u = user();
+    await u.say('/start');
+    fake.expireAccessTokens();
+    const oauthBefore = fake.oauthCalls().length;
+    const rejectedBefore = fake.calls.filter((c) => c.error === -216).length;
+    const replies = await u.press('menu:petition');
+    expect(replies.length).toBeGreaterThan(0);
+    expect(fake.oauthCalls().length - oauthBefore).toBe(1);
+    expect(fake.calls.filter((c) => c.error === -216).length - rejectedBefore).toBe(1);
+    // The new pair is what is stored now (the spent refresh token would be refused).
+    const row = await app.ctx.db.prisma.channelCredential.findUniqueOrThrow({ where: { channel: 'zalo' } });
+    expect(row.version).toBeGreaterThanOrEqual(2);
+  });
+
+  it('holds a notice Zalo refuses (7-day window), shows why, and delivers it on the next message', async () => {
+    const u = user();
+    const code = await citizenIntake(u);
+    const saved = await waitForCase(code);
+    // Let the notices of the intake itself (routing) go out first.
+    await new Promise((r) => setTimeout(r, 1500));
+    fake.closeWindowFor(u.userId);
+    const handler = await app.ctx.db.prisma.staff.create({
+      data: { organizationId: saved.organizationId, fullName: 'Điều dưỡng trưởng khoa Nhi' },
+    });
+    const actor = { type: 'staff' as const, staffId: handler.id };
+    await applyCaseAction(app.ctx, {
+      caseId: saved.id,
+      action: 'accept',
+      actor: { ...actor, role: 'unit_head' },
+    });
+    await applyCaseAction(app.ctx, {
+      caseId: saved.id,
+      action: 'resolve',
+      actor: { ...actor, role: 'handler' },
+      params: { outcome: 'valid', answer: 'Khoa đã nhắc nhở điều dưỡng và xin lỗi gia đình.' },
+    });
+
+    // Officers see it was not delivered, and why.
+    const held = await waitFor(async () => {
+      const rows = await app.ctx.db.prisma.notification.findMany({
+        where: { caseId: saved.id },
+        orderBy: { createdAt: 'asc' },
+      });
+      const refused = rows.filter((r) => r.status === 'undeliverable');
+      return refused.length >= 2 && rows.every((r) => r.status !== 'pending') ? refused : undefined;
+    }, 30_000);
+    for (const row of held) expect(row.lastError).toMatch(/chưa nhắn cho OA trong 7 ngày.*giữ lại/);
+    // …in the case view an officer opens with /xem.
+    await app.ctx.db.prisma.staffRole.create({
+      data: { staffId: handler.id, organizationId: saved.organizationId, role: 'leader' },
+    });
+    const seen = await createOfficerHandler(app.ctx)(
+      {
+        conversation: { channel: 'telegram', conversationId: '700001' },
+        event: { type: 'command', command: 'xem', args: code },
+        eventId: 'tg:view-1',
+        receivedAt: new Date(),
+      },
+      { staff: await loadActiveStaff(app.ctx, handler.id), inGroup: false },
+      { type: 'command', name: 'xem', args: code },
+    );
+    expect(seen.map((m) => m.text).join('\n')).toMatch(/tin nhắn chưa gửi được:\n• .*7 ngày/);
+    expect(fake.sentTo(u.userId).some((m) => m.text.includes('xin lỗi gia đình'))).toBe(false);
+    const redis = new Redis(config.redisUrl!);
+    try {
+      // Held under a hash of the recipient, never the clear Zalo id.
+      const heldKeys = await redis.keys(`${config.queuePrefix}:notify:held:*`);
+      expect(heldKeys.length).toBeGreaterThan(0);
+      expect(heldKeys.filter((k) => k.includes(u.userId))).toEqual([]);
+    } finally {
+      redis.disconnect();
+    }
+    // The case keeps the answer: tracking shows it.
+    const status = await getJson(`${app.url}/api/cases/${code}`);
+    expect(JSON.stringify(status.json)).toMatch(/xin lỗi gia đình/);
+
+    // The person writes again: the window is open, the held notices go out, once.
+    fake.openWindowFor(u.userId);
+    await u.say(`/tracuu ${code}`);
+    const delivered = await waitFor(async () => {
+      const rows = await app.ctx.db.prisma.notification.findMany({
+        where: { id: { in: held.map((h) => h.id) } },
+      });
+      return rows.every((r) => r.status === 'sent') ? rows : undefined;
+    }, 30_000);
+    expect(delivered).toHaveLength(held.length);
+    const texts = fake.sentTo(u.userId).map((m) => m.text);
+    expect(texts.filter((t) => /đã có kết quả giải quyết[\s\S]*xin lỗi gia đình/.test(t))).toHaveLength(1);
+  });
+});

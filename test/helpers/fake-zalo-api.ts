@@ -1,0 +1,349 @@
+// A local stand-in for Zalo: the OAuth server (/v4/oa/access_token) and the OA OpenAPI
+// (/v3.0/oa/message/cs, /v2.0/oa/upload/image|file) on one node:http server, for tests that point
+// ZALO_OAUTH_BASE and ZALO_API_BASE at it. It records every call, issues single-use refresh
+// tokens, can expire the access tokens, can answer a user with the 7-day-window error (-230),
+// serves files for user_send_image/file events, and signs webhook events as Zalo does.
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { computeZaloMac } from '../../bots/zalo/zalo-signature.js';
+
+// Tests read whatever the adapter sent; the shape is what they assert.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
+export interface ZaloCallRecord {
+  path: string;
+  /** JSON body, the form fields (OAuth), or for uploads `{ fileName, size }`. */
+  body: Json;
+  accessToken: string | undefined;
+  /** What the fake answered with: 0 on success, else the Zalo error code. */
+  error: number;
+  at: number;
+}
+
+export interface SentToUser {
+  userId: string;
+  text: string;
+  /** Button payloads and titles when the message had a button template. */
+  buttons: { title: string; payload: string }[];
+  message: Json;
+  at: number;
+}
+
+export interface FakeZaloApi {
+  url: string;
+  appId: string;
+  appSecret: string;
+  oaSecretKey: string;
+  calls: ZaloCallRecord[];
+  /** OAuth calls that exchanged a refresh token (successful or not). */
+  oauthCalls(): ZaloCallRecord[];
+  /** Messages the OA sent to one user, oldest first (successful sends only). */
+  sentTo(userId: string): SentToUser[];
+  /** A fresh refresh token the OAuth server will accept once. */
+  issueRefreshToken(): string;
+  /** Every access token issued so far stops working (Zalo answers -216). */
+  expireAccessTokens(): void;
+  /** Zalo answers -230 (no interaction for 7 days) for this user until reopened. */
+  closeWindowFor(userId: string): void;
+  openWindowFor(userId: string): void;
+  /** OAuth answers take this long (to make concurrent refreshes overlap). */
+  setOAuthDelay(ms: number): void;
+  /** Serves bytes at a URL, as Zalo's CDN does for files users send. */
+  addFile(bytes: Buffer): string;
+  /** A webhook body signed as Zalo signs it; `timestampMs` defaults to now. */
+  signEvent(event: Json, timestampMs?: number): { body: string; signature: string };
+  /** POSTs an event to the app's webhook: signed unless `signature` says otherwise (null: none). */
+  postEvent(
+    webhookUrl: string,
+    event: Json,
+    options?: { signature?: string | null; timestampMs?: number; rawBody?: string },
+  ): Promise<{ status: number; body: string }>;
+  close(): Promise<void>;
+}
+
+export const zaloEvents = {
+  text(userId: string, text: string, msgId = randomMsgId()): Json {
+    return {
+      event_name: 'user_send_text',
+      sender: { id: userId },
+      recipient: { id: 'oa' },
+      message: { msg_id: msgId, text },
+    };
+  },
+  image(userId: string, url: string, msgId = randomMsgId()): Json {
+    return {
+      event_name: 'user_send_image',
+      sender: { id: userId },
+      recipient: { id: 'oa' },
+      message: { msg_id: msgId, attachments: [{ type: 'image', payload: { url, thumbnail: url } }] },
+    };
+  },
+  file(userId: string, url: string, name: string, size: number, msgId = randomMsgId()): Json {
+    return {
+      event_name: 'user_send_file',
+      sender: { id: userId },
+      recipient: { id: 'oa' },
+      message: {
+        msg_id: msgId,
+        attachments: [
+          { type: 'file', payload: { url, name, size: String(size), type: name.split('.').pop() } },
+        ],
+      },
+    };
+  },
+  location(userId: string, latitude: number, longitude: number, msgId = randomMsgId()): Json {
+    return {
+      event_name: 'user_send_location',
+      sender: { id: userId },
+      recipient: { id: 'oa' },
+      message: {
+        msg_id: msgId,
+        attachments: [
+          {
+            type: 'location',
+            payload: { coordinates: { latitude: String(latitude), longitude: String(longitude) } },
+          },
+        ],
+      },
+    };
+  },
+  follow(userId: string): Json {
+    return { event_name: 'follow', oa_id: 'oa', follower: { id: userId }, source: 'testing_webhook' };
+  },
+};
+
+function randomMsgId(): string {
+  return randomBytes(10).toString('hex');
+}
+
+export async function startFakeZaloApi(
+  options: { appId?: string; appSecret?: string; oaSecretKey?: string } = {},
+): Promise<FakeZaloApi> {
+  const appId = options.appId ?? '1234567890123456789';
+  const appSecret = options.appSecret ?? 'app-secret-of-the-test-app';
+  const oaSecretKey = options.oaSecretKey ?? 'oa-secret-key-of-the-test-oa';
+  const calls: ZaloCallRecord[] = [];
+  const sent: SentToUser[] = [];
+  const refreshTokens = new Set<string>();
+  const accessTokens = new Set<string>();
+  const closedWindows = new Set<string>();
+  const files = new Map<string, Buffer>();
+  let oauthDelayMs = 0;
+  let messageSeq = 1;
+
+  const readBody = (req: IncomingMessage) =>
+    new Promise<Buffer>((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => resolve(Buffer.concat(chunks)));
+      req.on('error', reject);
+    });
+  const answer = (res: ServerResponse, json: Json, status = 200) => {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(json));
+  };
+  const record = (path: string, body: Json, accessToken: string | undefined, error: number) =>
+    calls.push({ path, body, accessToken, error, at: Date.now() });
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://fake');
+      const raw = await readBody(req);
+      const accessToken = req.headers['access_token'] as string | undefined;
+
+      if (req.method === 'GET' && url.pathname.startsWith('/files/')) {
+        const bytes = files.get(url.pathname.slice('/files/'.length));
+        if (!bytes) return answer(res, { error: 404 }, 404);
+        res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': bytes.length });
+        return res.end(bytes);
+      }
+
+      if (req.method === 'POST' && url.pathname === '/v4/oa/access_token') {
+        const form = Object.fromEntries(new URLSearchParams(raw.toString('utf8')));
+        if (oauthDelayMs) await new Promise((r) => setTimeout(r, oauthDelayMs));
+        const ok =
+          req.headers['secret_key'] === appSecret &&
+          form.app_id === appId &&
+          form.grant_type === 'refresh_token' &&
+          refreshTokens.delete(form.refresh_token ?? '');
+        record(url.pathname, form, undefined, ok ? 0 : -14014);
+        if (!ok)
+          return answer(res, {
+            error: -14014,
+            error_name: 'Invalid refresh token',
+            error_description: 'Refresh token is invalid',
+          });
+        const access = `acc-${randomBytes(16).toString('hex')}`;
+        const refresh = `ref-${randomBytes(16).toString('hex')}`;
+        accessTokens.add(access);
+        refreshTokens.add(refresh);
+        return answer(res, { access_token: access, refresh_token: refresh, expires_in: '90000' });
+      }
+
+      if (
+        req.method === 'POST' &&
+        (url.pathname === '/v3.0/oa/message/cs' || url.pathname.startsWith('/v2.0/oa/upload/'))
+      ) {
+        const isUpload = url.pathname.startsWith('/v2.0/oa/upload/');
+        const body: Json = isUpload ? { size: raw.length } : JSON.parse(raw.toString('utf8') || 'null');
+        if (!accessToken || !accessTokens.has(accessToken)) {
+          record(url.pathname, body, accessToken, -216);
+          return answer(res, { error: -216, message: 'Access token is invalid' });
+        }
+        if (isUpload) {
+          record(url.pathname, body, accessToken, 0);
+          const id = randomBytes(8).toString('hex');
+          return answer(res, {
+            error: 0,
+            message: 'Success',
+            data: url.pathname.endsWith('/image') ? { attachment_id: id } : { token: id },
+          });
+        }
+        const userId = String(body?.recipient?.user_id ?? '');
+        if (closedWindows.has(userId)) {
+          record(url.pathname, body, accessToken, -230);
+          return answer(res, {
+            error: -230,
+            message: 'User has not interacted with the OA in the past 7 days',
+          });
+        }
+        if (!body?.message || (!body.message.text && !body.message.attachment)) {
+          record(url.pathname, body, accessToken, -201);
+          return answer(res, { error: -201, message: 'Parameter message is invalid' });
+        }
+        record(url.pathname, body, accessToken, 0);
+        const buttons = (body.message.attachment?.payload?.buttons ?? []) as {
+          title: string;
+          payload: string;
+        }[];
+        sent.push({
+          userId,
+          text: String(body.message.text ?? ''),
+          buttons,
+          message: body.message,
+          at: Date.now(),
+        });
+        return answer(res, {
+          error: 0,
+          message: 'Success',
+          data: { message_id: `m${messageSeq++}`, user_id: userId },
+        });
+      }
+      answer(res, { error: -404, message: 'You currently access to an empty api' }, 404);
+    })().catch((err: unknown) => answer(res, { error: -1, message: String(err) }, 500));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const signEvent = (event: Json, timestampMs = Date.now()) => {
+    const body = JSON.stringify({
+      app_id: appId,
+      user_id_by_app: 'x',
+      ...event,
+      timestamp: String(timestampMs),
+    });
+    return { body, signature: `mac=${computeZaloMac(appId, body, String(timestampMs), oaSecretKey)}` };
+  };
+
+  return {
+    url,
+    appId,
+    appSecret,
+    oaSecretKey,
+    calls,
+    oauthCalls: () => calls.filter((c) => c.path === '/v4/oa/access_token'),
+    sentTo: (userId) => sent.filter((m) => m.userId === userId),
+    issueRefreshToken() {
+      const token = `ref-${randomBytes(16).toString('hex')}`;
+      refreshTokens.add(token);
+      return token;
+    },
+    expireAccessTokens: () => accessTokens.clear(),
+    closeWindowFor: (userId) => void closedWindows.add(userId),
+    openWindowFor: (userId) => void closedWindows.delete(userId),
+    setOAuthDelay: (ms) => void (oauthDelayMs = ms),
+    addFile(bytes) {
+      const id = randomBytes(8).toString('hex');
+      files.set(id, bytes);
+      return `${url}/files/${id}`;
+    },
+    signEvent,
+    async postEvent(webhookUrl, event, opts = {}) {
+      const signed = signEvent(event, opts.timestampMs);
+      const body = opts.rawBody ?? signed.body;
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      const signature = opts.signature === undefined ? signed.signature : opts.signature;
+      if (signature !== null) headers['x-zevent-signature'] = signature;
+      const res = await fetch(webhookUrl, { method: 'POST', headers, body });
+      return { status: res.status, body: await res.text() };
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Talks to the OA as one Zalo user: send text, press a button, read what the OA sent back. */
+export class ZaloConversation {
+  readonly transcript: SentToUser[] = [];
+
+  constructor(
+    readonly fake: FakeZaloApi,
+    readonly webhookUrl: string,
+    readonly userId: string,
+  ) {}
+
+  async repliesSince(since: number, quietMs = 400, timeoutMs = 20_000): Promise<SentToUser[]> {
+    const until = Date.now() + timeoutMs;
+    let seen = 0;
+    let quietSince = Date.now();
+    for (;;) {
+      const now = this.fake.sentTo(this.userId).filter((m) => m.at >= since);
+      if (now.length !== seen) {
+        seen = now.length;
+        quietSince = Date.now();
+      }
+      if (seen > 0 && Date.now() - quietSince >= quietMs) return now;
+      if (Date.now() > until)
+        throw new Error(`the OA did not answer; last: ${this.last()?.text ?? '(none)'}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  async send(event: Json): Promise<SentToUser[]> {
+    const since = Date.now();
+    const res = await this.fake.postEvent(this.webhookUrl, event);
+    if (res.status !== 200) throw new Error(`webhook answered ${res.status}: ${res.body}`);
+    const replies = await this.repliesSince(since);
+    this.transcript.push(...replies);
+    return replies;
+  }
+
+  say(text: string): Promise<SentToUser[]> {
+    return this.send(zaloEvents.text(this.userId, text));
+  }
+
+  /** A button press: the user's app sends the button's payload as a hidden text. */
+  pressValue(value: string): Promise<SentToUser[]> {
+    return this.say(`#ln:${value}`);
+  }
+
+  /** Presses the latest button whose payload is `#ln:<value>` (fails if the OA never offered it). */
+  press(value: string): Promise<SentToUser[]> {
+    const offered = this.transcript.some((m) => m.buttons.some((b) => b.payload === `#ln:${value}`));
+    if (!offered) throw new Error(`no button ${value}; last message: ${this.last()?.text ?? '(none)'}`);
+    return this.pressValue(value);
+  }
+
+  last(): SentToUser | undefined {
+    return this.transcript.at(-1);
+  }
+
+  allText(): string {
+    return this.transcript.map((r) => r.text).join('\n---\n');
+  }
+}
