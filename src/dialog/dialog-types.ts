@@ -68,4 +68,9 @@ export interface Outbound {
   file?: OutboundFile;
   /** Ask the channel for the person's phone number (Telegram request_contact keyboard). */
   requestContact?: boolean;
+  /**
+   * Set on the receipt of a new case (the text already says all of it): lets a channel that can
+   * show links (the web chat) point at the tracking page. Channels without links ignore it.
+   */
+  receipt?: { code: string; followUpSecret?: string };
 }

@@ -77,6 +77,12 @@ export async function confirmDraft(turn: Turn): Promise<void> {
       followUpSecret: identity !== 'named' ? draft.followUpSecret : undefined,
       petition: draft.petition,
     }),
+    {
+      receipt: {
+        code: receipt.code,
+        ...(identity !== 'named' && draft.followUpSecret ? { followUpSecret: draft.followUpSecret } : {}),
+      },
+    },
   );
   if (leavesNoLink(identity)) {
     // Nothing may tie this conversation to the case: not the draft, not the code.
