@@ -2,18 +2,30 @@ import type { AppContext } from '../src/app-context.js';
 import type { DeliveryDeps } from '../src/notify/deliver-notification.js';
 import type { JobHandlers } from '../src/queue/worker-host.js';
 import { createDialogReminderHandler } from './dialog-reminder.handler.js';
+import { createDeadlineMilestoneHandler, createDeadlineSweepHandler } from './deadlines.handler.js';
 import { createIntakeHandler } from './intake.handler.js';
+import { createDailyDigestHandler, createHotlineReviewHandler } from './reports.handler.js';
+import type { MilestoneDeps } from '../src/deadlines/fire-milestone.js';
+import { requestApologyDecision } from '../src/letters/apology-request.js';
 import { createNotifyHandler } from './notify.handler.js';
 
 export interface JobHandlerDeps {
   /** Channel senders (registered at start for the configured channels) and the Redis pacer. */
   notify: DeliveryDeps;
+  /** What a deadline milestone needs from other features; default: the apology prompt of src/letters. */
+  deadlines?: MilestoneDeps;
 }
 
 export function createJobHandlers(ctx: AppContext, deps: JobHandlerDeps): JobHandlers {
+  // One working day before a due date the heads are asked about an apology letter (src/letters).
+  const deadlines = deps.deadlines ?? { onApologyDue: requestApologyDecision };
   return {
     'intake.process-submission': createIntakeHandler(ctx),
     'notify.deliver': createNotifyHandler(ctx, deps.notify),
     'dialog.remind-draft': createDialogReminderHandler(ctx),
+    'deadlines.milestone': createDeadlineMilestoneHandler(ctx, deadlines),
+    'deadlines.sweep': createDeadlineSweepHandler(ctx, deadlines),
+    'reports.daily-digest': createDailyDigestHandler(ctx),
+    'reports.hotline-review': createHotlineReviewHandler(ctx),
   };
 }

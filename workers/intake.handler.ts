@@ -1,6 +1,7 @@
 // Thin: the payload was validated by the worker host. Makes the case, routes it (unit, urgency),
 // then posts its card to the officers. Each step is idempotent, so a retried job ends the same.
 import type { AppContext } from '../src/app-context.js';
+import { scheduleCaseMilestonesSafely } from '../src/deadlines/schedule-milestones.js';
 import { processSubmission } from '../src/intake/process-submission.js';
 import { postCaseCards } from '../src/officer/post-case-cards.js';
 import type { JobHandler } from '../src/queue/worker-host.js';
@@ -10,6 +11,7 @@ export const createIntakeHandler =
   (ctx: AppContext): JobHandler<'intake.process-submission'> =>
   async ({ submissionId }) => {
     const processed = await processSubmission(ctx, submissionId);
+    await scheduleCaseMilestonesSafely(ctx, processed.caseId);
     const routing = await routeCase(ctx, processed.caseId);
     if (routing.status !== 'skipped') await postCaseCards(ctx, processed.caseId);
     return processed;

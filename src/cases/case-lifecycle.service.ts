@@ -14,6 +14,7 @@ import {
   stopClocks,
   type DeadlineSettings,
 } from '../deadlines/deadline.service.js';
+import { scheduleCaseMilestonesSafely } from '../deadlines/schedule-milestones.js';
 import { appendCaseEvent, type Tx } from './case.repository.js';
 import { notifyCaseSender } from './notify-case-sender.js';
 import {
@@ -49,6 +50,13 @@ export interface ApplyCaseActionResult {
   /** Effects that leave the transaction: notifications, letters, satisfaction questions. */
   effects: readonly CaseEffect[];
 }
+
+const CLOCK_EFFECTS = new Set<CaseEffect['type']>([
+  'start_clocks',
+  'resume_clocks',
+  'extend_clocks',
+  'recompute_clocks',
+]);
 
 const roleOf = (actor: CaseActor): Actor => (actor.type === 'staff' ? actor.role : actor.type);
 
@@ -129,6 +137,9 @@ export async function applyCaseAction(
     throw err;
   }
   const result = { caseId: current.id, eventId, from: plan.from, to: plan.to, effects: plan.effects };
+  // The clocks changed in the transaction; their reminders follow (a failure is left to the sweep).
+  if (plan.effects.some((e) => CLOCK_EFFECTS.has(e.type)))
+    await scheduleCaseMilestonesSafely(ctx, current.id);
   try {
     await notifyCaseSender(ctx, {
       caseId: current.id,

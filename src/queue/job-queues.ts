@@ -1,6 +1,6 @@
 // Adds jobs through the registry: the payload is validated before it reaches Redis and the job id
 // is the deterministic one the registry defines.
-import { Queue } from 'bullmq';
+import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import {
   JOB_DEFINITIONS,
@@ -13,6 +13,16 @@ import {
 export interface JobQueues {
   add<N extends JobName>(name: N, payload: JobPayload<N>, opts?: { delay?: number }): Promise<string>;
   queue(name: QueueName): Queue;
+  /**
+   * Creates or updates a repeating job (BullMQ job scheduler) with a validated payload; calling it
+   * again with the same id replaces the schedule, so every process may call it at start.
+   */
+  upsertScheduler<N extends JobName>(
+    schedulerId: string,
+    repeat: { every: number } | { pattern: string; tz: string },
+    name: N,
+    payload: JobPayload<N>,
+  ): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -29,6 +39,16 @@ export function createJobQueues(connection: Redis, prefix: string): JobQueues {
       const jobId = def.jobId(data as never);
       const job = await queue(def.queue).add(name, data, { ...def.options, ...opts, jobId });
       return job.id ?? jobId;
+    },
+    async upsertScheduler(schedulerId, repeat, name, payload) {
+      const def = JOB_DEFINITIONS[name];
+      const data = def.schema.parse(payload);
+      const { attempts, backoff, removeOnComplete, removeOnFail } = def.options as JobsOptions;
+      await queue(def.queue).upsertJobScheduler(schedulerId, repeat, {
+        name,
+        data,
+        opts: { attempts, backoff, removeOnComplete, removeOnFail },
+      });
     },
     async close() {
       await Promise.all([...queues.values()].map((q) => q.close()));

@@ -7,6 +7,8 @@ export const QUEUE_NAMES = ['intake', 'notify', 'deadlines', 'letters', 'reports
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 const ZIdSchema = z.string().min(1).max(100);
+/** A Vietnamese calendar date, 'YYYY-MM-DD'. */
+const ZDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 const retried: JobsOptions = {
   attempts: 10,
@@ -45,6 +47,42 @@ export const JOB_DEFINITIONS = {
     },
     /** One job per draft and due time: re-adding it changes nothing; a later due time is a new job. */
     jobId: (p: { draftId: string; dueAt: number }) => `dialog-remind-${p.draftId}-${p.dueAt}`,
+  },
+  'deadlines.milestone': {
+    queue: 'deadlines',
+    /** One milestone of one clock; the due date is part of it so a moved date makes a new job. */
+    schema: z
+      .object({
+        clockId: z.uuid(),
+        milestone: z.string().regex(/^[a-z0-9_]{1,40}$/),
+        dueOn: ZDateSchema,
+      })
+      .strict(),
+    options: { ...retried, attempts: 5 },
+    /** Re-scheduling the same milestone changes nothing; a stale one finds it no longer applies. */
+    jobId: (p: { clockId: string; milestone: string; dueOn: string }) =>
+      `milestone-${p.clockId}-${p.milestone}-${p.dueOn}`,
+  },
+  'deadlines.sweep': {
+    queue: 'deadlines',
+    /** Repeated by a job scheduler (DEADLINE_SWEEP_INTERVAL_MS); fires what the delayed jobs missed. */
+    schema: z.object({}).strict(),
+    options: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
+    jobId: () => 'deadlines-sweep',
+  },
+  'reports.daily-digest': {
+    queue: 'reports',
+    /** Without a date: today in Vietnam (the scheduler's runs); with one: that day (a re-run). */
+    schema: z.object({ date: ZDateSchema.optional() }).strict(),
+    options: { ...retried, attempts: 5 },
+    jobId: (p: { date?: string }) => `daily-digest-${p.date ?? 'today'}`,
+  },
+  'reports.hotline-review': {
+    queue: 'reports',
+    /** The Monday the review is for (default: this week's); it covers the seven days before it. */
+    schema: z.object({ weekOf: ZDateSchema.optional() }).strict(),
+    options: { ...retried, attempts: 5 },
+    jobId: (p: { weekOf?: string }) => `hotline-review-${p.weekOf ?? 'this-week'}`,
   },
 } as const satisfies Record<
   string,

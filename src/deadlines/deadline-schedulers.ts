@@ -1,0 +1,32 @@
+// The repeating jobs of deadlines and reports, as BullMQ job schedulers: upserted by every worker
+// process at start (same ids, so the schedule exists once however many workers run).
+import type { AppContext } from '../app-context.js';
+
+/** Vietnam has no daylight saving; the tz database name keeps the cron lines readable. */
+export const REPORTS_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+/** Every day at 07:30; the job itself skips the organisation's days off. */
+export const DAILY_DIGEST_CRON = '30 7 * * *';
+/** Monday 08:00: the leaders' weekly hotline review (Chỉ thị 09/CT-BYT). */
+export const HOTLINE_REVIEW_CRON = '0 8 * * 1';
+
+export async function scheduleDeadlineJobs(ctx: AppContext): Promise<void> {
+  const { queues, config } = ctx;
+  await queues.upsertScheduler(
+    'deadlines-sweep',
+    { every: config.deadlineSweepIntervalMs },
+    'deadlines.sweep',
+    {},
+  );
+  await queues.upsertScheduler(
+    'daily-digest',
+    { pattern: DAILY_DIGEST_CRON, tz: REPORTS_TIME_ZONE },
+    'reports.daily-digest',
+    {},
+  );
+  await queues.upsertScheduler(
+    'hotline-review',
+    { pattern: HOTLINE_REVIEW_CRON, tz: REPORTS_TIME_ZONE },
+    'reports.hotline-review',
+    {},
+  );
+}

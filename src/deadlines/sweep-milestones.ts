@@ -1,0 +1,110 @@
+// The repeating safety net behind the delayed jobs: Redis lost, a worker down for a day, a deleted
+// job. It re-plans every running clock near or past its due date and fires each milestone that is
+// due and has no audit event yet (fireMilestone is idempotent, so racing a delayed job is harmless).
+// First it re-counts running clocks whose stored due date no longer matches the calendar (official
+// days off loaded after the clock started) and reschedules those cases.
+import type { AppContext } from '../app-context.js';
+import { addDays, fromDbDate, toVietnamDate } from '../calendar/local-date.js';
+import { appendCaseEvent } from '../cases/case.repository.js';
+import { computeDueDate } from './clock.js';
+import { rowToClock, upsertClock } from './clock.repository.js';
+import { loadDeadlineSettings, type DeadlineSettings } from './deadline.service.js';
+import {
+  fireMilestone,
+  loadOrgDeadlineContext,
+  milestonesOfClock,
+  type MilestoneDeps,
+  type OrgDeadlineContext,
+} from './fire-milestone.js';
+import { isMilestoneDue } from './milestone-plan.js';
+import { firedKey, listFiredKeys, listOpenClocks, listRunningClocksDueBy } from './milestone.repository.js';
+import { scheduleCaseMilestonesSafely } from './schedule-milestones.js';
+
+export interface SweepResult {
+  recounted: number;
+  checked: number;
+  fired: number;
+  failed: number;
+}
+
+// Reminders come at most a few working days before the due date; 60 calendar days covers any
+// offset the policy allows (≤ 20 working days) even across Tết.
+const HORIZON_DAYS = 60;
+
+export async function sweepDeadlineMilestones(ctx: AppContext, deps: MilestoneDeps): Promise<SweepResult> {
+  const now = ctx.clock.now();
+  const orgs = new Map<string, Promise<OrgDeadlineContext>>();
+  const orgContext = (organizationId: string, settings: unknown) => {
+    let org = orgs.get(organizationId);
+    if (!org) orgs.set(organizationId, (org = loadOrgDeadlineContext(ctx, organizationId, settings)));
+    return org;
+  };
+
+  const calendars = new Map<string, Promise<DeadlineSettings>>();
+  const recounted = await recountDueDates(ctx, now, (id) => {
+    let settings = calendars.get(id);
+    if (!settings) calendars.set(id, (settings = loadDeadlineSettings(ctx.db.prisma, id)));
+    return settings;
+  });
+
+  const rows = await listRunningClocksDueBy(ctx.db.prisma, addDays(toVietnamDate(now), HORIZON_DAYS));
+  const fired = await listFiredKeys(ctx.db.prisma, [...new Set(rows.map((r) => r.caseId))]);
+  const result: SweepResult = { recounted, checked: rows.length, fired: 0, failed: 0 };
+  for (const row of rows) {
+    const org = await orgContext(row.case.organizationId, row.case.organization.settings);
+    const dueOn = fromDbDate(row.dueOn);
+    for (const m of milestonesOfClock(row, org)) {
+      if (!isMilestoneDue(m, now) || fired.has(firedKey({ clockKind: row.kind, milestone: m.name, dueOn })))
+        continue;
+      try {
+        const r = await fireMilestone(ctx, deps, { clockId: row.id, milestone: m.name, dueOn }, { row, org });
+        if (r.status === 'fired') result.fired++;
+      } catch (err) {
+        result.failed++;
+        ctx.logger.warn(
+          { err: { message: (err as Error).message }, caseId: row.caseId, milestone: m.name },
+          'deadline sweep: firing failed; next sweep retries',
+        );
+      }
+    }
+  }
+  if (result.fired || result.failed || result.recounted) ctx.logger.info(result, 'deadline sweep');
+  return result;
+}
+
+/**
+ * A running clock's stored due date is recomputed with today's calendar; when it differs (days off
+ * loaded since), the row is rewritten with an audit event and the case's milestones rescheduled.
+ * Paused clocks are left alone: their stored date assumes the pause ends on the day it began, and
+ * resuming recomputes it.
+ */
+async function recountDueDates(
+  ctx: AppContext,
+  now: Date,
+  settingsOf: (organizationId: string) => Promise<DeadlineSettings>,
+): Promise<number> {
+  const { prisma } = ctx.db;
+  let changed = 0;
+  for (const row of await listOpenClocks(prisma)) {
+    if (row.status !== 'running') continue;
+    const settings = await settingsOf(row.case.organizationId);
+    const clock = rowToClock(row);
+    const stored = fromDbDate(row.dueOn);
+    const dueOn = computeDueDate(clock, settings.calendar);
+    if (dueOn === stored) continue;
+    await prisma.$transaction(async (tx) => {
+      await upsertClock(tx, row.caseId, clock, dueOn, 'running', now);
+      await appendCaseEvent(tx, {
+        caseId: row.caseId,
+        action: 'clock_recounted',
+        actorType: 'system',
+        reason: 'Lịch ngày nghỉ thay đổi',
+        data: { clockKind: row.kind, from: stored, to: dueOn },
+        at: now,
+      });
+    });
+    await scheduleCaseMilestonesSafely(ctx, row.caseId);
+    changed++;
+  }
+  return changed;
+}
