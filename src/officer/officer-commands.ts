@@ -546,7 +546,11 @@ const HELP: readonly HelpLine[] = [
     text: 'soạn thư cảm ơn/xin lỗi, gửi trưởng khoa hoặc lãnh đạo duyệt và ký (/letter)',
     roles: WORKERS,
   },
-  { command: '/maudon <mã>', text: 'gửi người gửi mẫu đơn khiếu nại/tố cáo điền sẵn (/petitionform)', roles: REPLIERS },
+  {
+    command: '/maudon <mã>',
+    text: 'gửi người gửi mẫu đơn khiếu nại/tố cáo điền sẵn (/petitionform)',
+    roles: REPLIERS,
+  },
   {
     command: '/xinloi <mã> <dd/mm/yyyy> <lý do>',
     text: 'hẹn ngày trả kết quả mới (một lần) và gửi thư xin lỗi (/newdate)',

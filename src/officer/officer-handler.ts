@@ -41,6 +41,7 @@ import {
 } from './officer-commands.js';
 import { findCaseForCard, findChildOrganizationIds, listInboxCases } from './officer.repository.js';
 import { logHotlineCallAndAnswer, type HotlineFormHandler } from './hotline-form.handler.js';
+import { listNotificationStatusesOfCase } from '../notify/notification.repository.js';
 import { postCaseCards } from './post-case-cards.js';
 
 export interface OfficerCaller {
@@ -343,13 +344,24 @@ async function view(ctx: AppContext, staff: StaffMember, code: string): Promise<
   const caseId = await caseIdFromCode(ctx, code);
   const seen = await viewCaseForStaff(ctx, { staffId: staff.id, caseId });
   const c = await findCaseForCard(ctx.db.prisma, caseId);
-  return buildCaseCard(seen.view, {
+  const card = buildCaseCard(seen.view, {
     unitName: c?.unit?.name ?? null,
     organizationName: c?.organization.name ?? '',
     dueOn: c?.clocks[0] ? fromDbDate(c.clocks[0].dueOn) : null,
     attachmentCount: c?._count.attachments ?? 0,
     actions: seen.actions,
   });
+  // Messages that did not reach their recipient (a closed Zalo window, a blocked bot): officers
+  // must know the sender has not heard from them. Reasons are short and carry no personal data.
+  const notDelivered = (await listNotificationStatusesOfCase(ctx.db.prisma, caseId)).filter(
+    (n) => n.status === 'undeliverable' || n.status === 'failed',
+  );
+  if (!notDelivered.length) return card;
+  const reasons = [...new Set(notDelivered.map((n) => n.lastError ?? 'không rõ lý do'))];
+  return {
+    ...card,
+    text: `${card.text}\n\n⚠️ ${notDelivered.length} tin nhắn chưa gửi được:\n${reasons.map((r) => `• ${r}`).join('\n')}`,
+  };
 }
 
 async function assignTarget(ctx: AppContext, staff: StaffMember, target: string): Promise<TransitionParams> {

@@ -28,6 +28,8 @@ let printer: InstanceType<typeof PdfPrinter> | undefined;
 export function normalizeDocument<T>(value: T): T {
   if (typeof value === 'string') return value.normalize('NFC') as T;
   if (Buffer.isBuffer(value)) return value;
+  // A Date (info.creationDate) is kept as it is: copied key by key it would lose its methods.
+  if (value instanceof Date) return value;
   if (Array.isArray(value)) return value.map((v: unknown) => normalizeDocument(v)) as T;
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};

@@ -1,0 +1,471 @@
+// A letter's life: drafted (by the handler, the unit's head or a leader), sent as a draft PDF to the
+// heads with "sign" and "return" buttons, signed (numbered in the organisation's register for the
+// year, once), stored under DATA_DIR/files/letters/, and sent to the sender through the notify
+// outbox (once: a dedupe key and status conditions). Every step writes an audit case event. Each
+// step can run again — a second button press, a retry — and ends in the same single letter.
+import type { AppContext } from '../app-context.js';
+import { formatVietnameseDate, toVietnamDate } from '../calendar/local-date.js';
+import { appendCaseEvent } from '../cases/case.repository.js';
+import { loadCaseWithScope } from '../cases/case-scope.service.js';
+import { replyHandleOf } from '../cases/notify-case-sender.js';
+import type { CaseScope } from '../cases/case-permissions.js';
+import { AppError } from '../core/app-error.js';
+import { isUuid } from '../core/ids.js';
+import type { Prisma } from '../db/generated/client.js';
+import type { Outbound } from '../dialog/dialog-types.js';
+import { loadActiveStaff } from '../directory/resolve-staff.js';
+import { enqueueNotification } from '../notify/enqueue-notification.js';
+import type { LetterContent } from './letter-content.js';
+import { parseLetterContent } from './letter-content.js';
+import { resolveSignerTitle } from './letter-document.js';
+import { absoluteLetterPath, letterFileName, storeLetterFile } from './letter-files.js';
+import { parseLetterSettings, symbolFor } from './letter-settings.js';
+import { draftingRole, findLetterSigners, signingRole } from './letter-signers.js';
+import {
+  claimLetterForSigning,
+  deleteDraftLetter,
+  findLetterById,
+  findLetterOfCase,
+  findOrganizationForLetter,
+  findStaffTelegram,
+  findUnitName,
+  insertLetter,
+  markLetterSent,
+  setLetterFileOnce,
+  setLetterNumber,
+  takeRegisterNumber,
+  type Tx,
+} from './letter.repository.js';
+import { LETTER_KIND_LABELS, goesToSender, type LetterKind } from './letter-vocabulary.js';
+
+/** Button values (Telegram callback_data ≤ 64 bytes): `lt:sign:<letterId>`, `lt:back:<letterId>`. */
+export const LETTER_BUTTON_PREFIX = 'lt:';
+export const signButtonValue = (letterId: string) => `${LETTER_BUTTON_PREFIX}sign:${letterId}`;
+export const returnButtonValue = (letterId: string) => `${LETTER_BUTTON_PREFIX}back:${letterId}`;
+
+type LoadedLetter = NonNullable<Awaited<ReturnType<typeof findLetterById>>>;
+
+const label = (kind: LetterKind) => LETTER_KIND_LABELS[kind].vi;
+const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+async function loadLetter(ctx: AppContext, letterId: string): Promise<LoadedLetter> {
+  const letter = isUuid(letterId) ? await findLetterById(ctx.db.prisma, letterId) : null;
+  if (!letter) throw new AppError('not_found', 'Không tìm thấy thư (có thể dự thảo đã được trả lại).');
+  return letter;
+}
+
+/** "12/TTYT-THUAN-AN". */
+export async function registerNumberText(ctx: AppContext, letter: LoadedLetter): Promise<string | null> {
+  if (letter.number === null) return null;
+  const org = await findOrganizationForLetter(ctx.db.prisma, letter.organizationId);
+  return `${letter.number}/${symbolFor(letter.kind as LetterKind, parseLetterSettings(org, org.settings))}`;
+}
+
+export interface CreatedLetter {
+  letterId: string;
+  /** False when the case already had a letter of this kind (the existing one is returned). */
+  created: boolean;
+}
+
+/** Inserts the letter and its `letter_draft` event, in the caller's transaction. */
+export async function insertLetterWithEvent(
+  tx: Tx,
+  input: {
+    caseId: string;
+    organizationId: string;
+    content: LetterContent;
+    status: 'draft' | 'approved';
+    actor: { staffId: string; role: string };
+    caseStatus: string;
+    at: Date;
+  },
+): Promise<string> {
+  const row = await insertLetter(tx, {
+    caseId: input.caseId,
+    organizationId: input.organizationId,
+    kind: input.content.kind,
+    content: input.content as unknown as Prisma.InputJsonValue,
+    status: input.status,
+    at: input.at,
+  });
+  await appendCaseEvent(tx, {
+    caseId: input.caseId,
+    action: 'letter_draft',
+    fromStatus: input.caseStatus as never,
+    toStatus: input.caseStatus as never,
+    actorType: 'staff',
+    actorStaffId: input.actor.staffId,
+    actorRole: input.actor.role,
+    data: { letterId: row.id, kind: input.content.kind },
+    at: input.at,
+  });
+  return row.id;
+}
+
+export interface DraftLetterInput {
+  caseId: string;
+  staffId: string;
+  kind: 'thank_you' | 'apology';
+  note?: string;
+}
+
+export interface DraftLetterResult extends CreatedLetter {
+  caseCode: string;
+  /** Heads who were sent the draft on Telegram. */
+  signers: string[];
+}
+
+const THANKABLE_KINDS = ['praise', 'feedback', 'petition', 'report'];
+const APOLOGY_OUTCOMES = ['valid', 'partly_valid'];
+
+/** `/thu <mã> camon|xinloi [lời nhắn]`: drafts the letter and sends the draft to the heads. */
+export async function draftLetter(ctx: AppContext, input: DraftLetterInput): Promise<DraftLetterResult> {
+  const staff = await loadActiveStaff(ctx, input.staffId);
+  const { case: c, scope } = await loadCaseWithScope(ctx, input.caseId);
+  const role = draftingRole(staff, scope);
+  if (!role) {
+    throw new AppError(
+      'forbidden',
+      'Chỉ cán bộ xử lý, trưởng khoa/phòng hoặc lãnh đạo phụ trách hồ sơ mới được soạn thư.',
+    );
+  }
+  if (input.kind === 'thank_you' && !THANKABLE_KINDS.includes(c.kind)) {
+    throw new AppError(
+      'unprocessable',
+      'Thư cảm ơn dành cho ý kiến khen ngợi, góp ý, kiến nghị hoặc phản ánh.',
+    );
+  }
+  if (input.kind === 'apology' && (!c.outcome || !APOLOGY_OUTCOMES.includes(c.outcome))) {
+    throw new AppError(
+      'unprocessable',
+      'Thư xin lỗi chỉ soạn khi hồ sơ đã được giải quyết với kết quả đúng hoặc đúng một phần.',
+    );
+  }
+  const existing = await findLetterOfCase(ctx.db.prisma, c.id, input.kind);
+  if (existing && existing.status !== 'draft') {
+    const n = await registerNumberText(ctx, existing);
+    throw new AppError(
+      'conflict',
+      `Hồ sơ ${c.code} đã có ${lower(label(input.kind))}${n ? ` số ${n}` : ''}; mỗi hồ sơ chỉ phát hành một thư loại này.`,
+    );
+  }
+  const now = ctx.clock.now();
+  const note = input.note?.normalize('NFC').trim();
+  const letterId =
+    existing?.id ??
+    (await ctx.db.prisma.$transaction((tx) =>
+      insertLetterWithEvent(tx, {
+        caseId: c.id,
+        organizationId: c.organizationId,
+        content: {
+          kind: input.kind,
+          caseCode: c.code,
+          caseKind: c.kind,
+          receivedOn: toVietnamDate(c.receivedAt),
+          ...(note ? { note: note.slice(0, 2000) } : {}),
+          ...(input.kind === 'apology' && c.outcome ? { outcome: c.outcome } : {}),
+          ...(input.kind === 'apology' && c.answer ? { answer: c.answer.slice(0, 4000) } : {}),
+          draftedByStaffId: staff.id,
+        },
+        status: 'draft',
+        actor: { staffId: staff.id, role },
+        caseStatus: c.status,
+        at: now,
+      }),
+    ));
+  const signers = await sendDraftToSigners(ctx, letterId, scope, staff.fullName);
+  return { letterId, created: !existing, caseCode: c.code, signers };
+}
+
+/** The draft PDF with its buttons, to each head on Telegram (once per head: dedupe key). */
+export async function sendDraftToSigners(
+  ctx: AppContext,
+  letterId: string,
+  scope: CaseScope,
+  drafterName: string,
+): Promise<string[]> {
+  const letter = await loadLetter(ctx, letterId);
+  const kind = letter.kind as LetterKind;
+  const signers = await findLetterSigners(ctx, scope, kind);
+  if (!signers.length) return [];
+  const draftPath = await storeLetterFile(ctx, letter, { draft: true });
+  const content = parseLetterContent(letter.content);
+  for (const signer of signers) {
+    await enqueueNotification(ctx, {
+      caseId: letter.caseId,
+      channel: 'telegram',
+      recipient: { channel: 'telegram', conversationId: signer.telegramUserId },
+      content: {
+        text: `📝 Dự thảo ${lower(label(kind))} — hồ sơ ${content.caseCode}, do ${drafterName} soạn.\nXin đồng chí xem, duyệt và ký; thư sẽ được đánh số và gửi ngay sau khi ký.`,
+        file: {
+          path: absoluteLetterPath(ctx, draftPath),
+          fileName: `du-thao-${letterFileName({ kind, number: null, caseCode: content.caseCode })}`,
+          mimeType: 'application/pdf',
+        },
+        buttons: [
+          [
+            { label: '✍️ Duyệt và ký', value: signButtonValue(letter.id) },
+            { label: '↩️ Trả lại', value: returnButtonValue(letter.id) },
+          ],
+        ],
+      },
+      dedupeKey: `letter:${letter.id}:draft:${signer.id}`,
+    });
+  }
+  return signers.map((s) => s.fullName);
+}
+
+export interface SignLetterResult {
+  letterId: string;
+  kind: LetterKind;
+  caseCode: string;
+  /** "12/TTYT-THUAN-AN". */
+  numberText: string;
+  /** False when it had been signed before (this run changed nothing). */
+  signedNow: boolean;
+  /** Where it went: the sender's channel, stored for tracking (no handle), or back to the officer. */
+  delivery: 'sender' | 'stored' | 'officer';
+  /** Absolute path of the signed PDF. */
+  filePath: string;
+  fileName: string;
+}
+
+/**
+ * "✍️ Duyệt và ký": numbers the letter (once) in the signing transaction, then stores and sends it.
+ * Pressing it again, or another head pressing it, finds the letter signed and finishes whatever
+ * step had not happened yet.
+ */
+export async function signLetter(
+  ctx: AppContext,
+  input: { letterId: string; staffId: string },
+): Promise<SignLetterResult> {
+  const letter = await loadLetter(ctx, input.letterId);
+  const kind = letter.kind as LetterKind;
+  const staff = await loadActiveStaff(ctx, input.staffId);
+  const { scope } = await loadCaseWithScope(ctx, letter.caseId);
+  const role = signingRole(staff, scope, kind);
+  if (!role) {
+    throw new AppError(
+      'forbidden',
+      kind === 'forward_slip'
+        ? 'Chỉ lãnh đạo đơn vị được ký phiếu chuyển đơn.'
+        : 'Chỉ trưởng khoa/phòng phụ trách hoặc lãnh đạo đơn vị được duyệt và ký thư.',
+    );
+  }
+  let signedNow = false;
+  if (letter.status === 'draft' || letter.status === 'approved') {
+    const org = await findOrganizationForLetter(ctx.db.prisma, letter.organizationId);
+    const settings = parseLetterSettings(org, org.settings);
+    const unitName = scope.unitId ? ((await findUnitName(ctx.db.prisma, scope.unitId))?.name ?? null) : null;
+    const title = resolveSignerTitle({
+      headTitle: settings.headTitle,
+      signerTitle: staff.title,
+      signerRole: role,
+      unitName,
+    });
+    const at = ctx.clock.now();
+    signedNow = await ctx.db.prisma.$transaction(async (tx) => {
+      const claimed = await claimLetterForSigning(tx, letter.id, { name: staff.fullName, title, at });
+      if (claimed.count === 0) return false;
+      const year = Number(toVietnamDate(at).slice(0, 4));
+      const number = await takeRegisterNumber(tx, letter.organizationId, year);
+      await setLetterNumber(tx, letter.id, year, number);
+      await appendCaseEvent(tx, {
+        caseId: letter.caseId,
+        action: 'letter_sign',
+        fromStatus: letter.case.status,
+        toStatus: letter.case.status,
+        actorType: 'staff',
+        actorStaffId: staff.id,
+        actorRole: role,
+        data: { letterId: letter.id, kind, number, year },
+        at,
+      });
+      return true;
+    });
+  }
+  const done = await completeLetter(ctx, letter.id, { actorStaffId: staff.id });
+  return { ...done, signedNow };
+}
+
+/**
+ * The steps after the signature, each once: store the signed PDF, then send it. Safe to run again
+ * (a retry, a second press): the file is recorded once, the message has a dedupe key and
+ * signed → sent happens once.
+ */
+export async function completeLetter(
+  ctx: AppContext,
+  letterId: string,
+  options: { actorStaffId?: string } = {},
+): Promise<Omit<SignLetterResult, 'signedNow'>> {
+  let letter = await loadLetter(ctx, letterId);
+  const kind = letter.kind as LetterKind;
+  if (letter.status === 'draft') throw new AppError('conflict', 'Thư chưa được ký.');
+  const content = parseLetterContent(letter.content);
+  if (!letter.filePath) {
+    const relative = await storeLetterFile(ctx, letter, { draft: false });
+    const at = ctx.clock.now();
+    await ctx.db.prisma.$transaction(async (tx) => {
+      if (!(await setLetterFileOnce(tx, letter.id, relative))) return;
+      await appendCaseEvent(tx, {
+        caseId: letter.caseId,
+        action: 'letter_store',
+        fromStatus: letter.case.status,
+        toStatus: letter.case.status,
+        actorType: 'system',
+        data: { letterId: letter.id, kind },
+        at,
+      });
+    });
+    letter = await loadLetter(ctx, letterId);
+  }
+  const numberText = (await registerNumberText(ctx, letter)) ?? '';
+  const filePath = absoluteLetterPath(ctx, letter.filePath!);
+  const fileName = letterFileName({ kind, number: letter.number, caseCode: letter.case.code });
+  const base = { letterId: letter.id, kind, caseCode: letter.case.code, numberText, filePath, fileName };
+  const file = { path: filePath, fileName, mimeType: 'application/pdf' };
+
+  if (!goesToSender(kind)) {
+    // The slip goes back to the officer who forwarded the case, to print and attach; when that
+    // officer is the one signing, the answer to the button or command carries it.
+    const drafter = content.draftedByStaffId;
+    if (letter.status !== 'sent' && drafter && drafter !== options.actorStaffId) {
+      const account = await findStaffTelegram(ctx.db.prisma, drafter);
+      if (account?.active && account.telegramUserId) {
+        await enqueueNotification(ctx, {
+          caseId: letter.caseId,
+          channel: 'telegram',
+          recipient: { channel: 'telegram', conversationId: account.telegramUserId },
+          content: {
+            text: `📄 Phiếu chuyển đơn số ${numberText} (hồ sơ ${letter.case.code}) đã được ký. In và gửi kèm hồ sơ đến ${content.targetBody ?? 'cơ quan nhận'}.`,
+            file,
+          },
+          dedupeKey: `letter:${letter.id}:officer`,
+        });
+      }
+    }
+    await recordSent(ctx, letter, { to: 'officer' });
+    return { ...base, delivery: 'officer' };
+  }
+
+  const handle = await replyHandleOf(ctx, letter.caseId);
+  if (!handle) return { ...base, delivery: 'stored' };
+  if (letter.status !== 'sent') {
+    const org = await findOrganizationForLetter(ctx.db.prisma, letter.organizationId);
+    await enqueueNotification(ctx, {
+      caseId: letter.caseId,
+      channel: handle.channel,
+      recipient: handle,
+      content: {
+        text: senderMessage(kind, {
+          organizationName: org.name,
+          numberText,
+          caseCode: letter.case.code,
+          signedOn: letter.signedAt ? formatVietnameseDate(toVietnamDate(letter.signedAt)) : null,
+        }),
+        file,
+      },
+      dedupeKey: `letter:${letter.id}:sender`,
+    });
+    await recordSent(ctx, letter, { to: 'sender', channel: handle.channel });
+  }
+  return { ...base, delivery: 'sender' };
+}
+
+function senderMessage(
+  kind: LetterKind,
+  v: { organizationName: string; numberText: string; caseCode: string; signedOn: string | null },
+): string {
+  if (kind === 'petition_form') {
+    return `📄 ${v.organizationName} gửi Ông/Bà mẫu đơn đã điền sẵn cho hồ sơ ${v.caseCode}. Ông/Bà vui lòng kiểm tra, bổ sung các mục còn trống, ghi ngày, ký tên và nộp lại (trực tiếp hoặc qua bưu điện) để đơn được thụ lý theo quy định.`;
+  }
+  return `📄 ${v.organizationName} trân trọng gửi Ông/Bà ${lower(label(kind))} số ${v.numberText}${
+    v.signedOn ? ` ngày ${v.signedOn}` : ''
+  } về hồ sơ ${v.caseCode}.`;
+}
+
+async function recordSent(
+  ctx: AppContext,
+  letter: LoadedLetter,
+  data: { to: 'sender' | 'officer'; channel?: string },
+): Promise<void> {
+  const at = ctx.clock.now();
+  await ctx.db.prisma.$transaction(async (tx) => {
+    if (!(await markLetterSent(tx, letter.id, at))) return;
+    await appendCaseEvent(tx, {
+      caseId: letter.caseId,
+      action: 'letter_send',
+      fromStatus: letter.case.status,
+      toStatus: letter.case.status,
+      actorType: 'system',
+      data: { letterId: letter.id, kind: letter.kind, ...data },
+      at,
+    });
+  });
+}
+
+/** "↩️ Trả lại": the draft is withdrawn (the handler may draft again) and its drafter told. */
+export async function returnLetter(
+  ctx: AppContext,
+  input: { letterId: string; staffId: string },
+): Promise<{ caseCode: string; kind: LetterKind; returnedNow: boolean }> {
+  const letter = await loadLetter(ctx, input.letterId);
+  const kind = letter.kind as LetterKind;
+  const staff = await loadActiveStaff(ctx, input.staffId);
+  const { scope } = await loadCaseWithScope(ctx, letter.caseId);
+  const role = signingRole(staff, scope, kind);
+  if (!role) throw new AppError('forbidden', 'Chỉ người có thẩm quyền ký mới được trả lại dự thảo.');
+  if (letter.status !== 'draft') {
+    throw new AppError('conflict', 'Thư đã được ký, không thể trả lại.');
+  }
+  const content = parseLetterContent(letter.content);
+  const at = ctx.clock.now();
+  const returnedNow = await ctx.db.prisma.$transaction(async (tx) => {
+    const { count } = await deleteDraftLetter(tx, letter.id);
+    if (count === 0) return false;
+    await appendCaseEvent(tx, {
+      caseId: letter.caseId,
+      action: 'letter_return',
+      fromStatus: letter.case.status,
+      toStatus: letter.case.status,
+      actorType: 'staff',
+      actorStaffId: staff.id,
+      actorRole: role,
+      data: { letterId: letter.id, kind },
+      at,
+    });
+    return true;
+  });
+  const drafter = content.draftedByStaffId;
+  if (returnedNow && drafter && drafter !== staff.id) {
+    const account = await findStaffTelegram(ctx.db.prisma, drafter);
+    if (account?.active && account.telegramUserId) {
+      await enqueueNotification(ctx, {
+        caseId: letter.caseId,
+        channel: 'telegram',
+        recipient: { channel: 'telegram', conversationId: account.telegramUserId },
+        content: {
+          text: `↩️ ${staff.fullName} đã trả lại dự thảo ${lower(label(kind))} của hồ sơ ${letter.case.code}. Có thể soạn lại bằng lệnh /thu.`,
+        },
+        dedupeKey: `letter:${letter.id}:returned`,
+      });
+    }
+  }
+  return { caseCode: letter.case.code, kind, returnedNow };
+}
+
+/** What the signer reads after pressing "sign" (the forward slip comes back as the document itself). */
+export function signedAnswer(result: SignLetterResult): Outbound {
+  const what = `${label(result.kind)} số ${result.numberText} (hồ sơ ${result.caseCode})`;
+  const file = { path: result.filePath, fileName: result.fileName, mimeType: 'application/pdf' };
+  switch (result.delivery) {
+    case 'sender':
+      return { text: `✅ Đã ký ${lower(what)}; thư đã được gửi cho người gửi.` };
+    case 'stored':
+      return {
+        text: `✅ Đã ký ${lower(what)}. Người gửi không để lại kênh liên hệ: thư được lưu và người gửi tải về khi tra cứu mã hồ sơ.`,
+      };
+    case 'officer':
+      return { text: `✅ Đã ký ${lower(what)}. In phiếu và gửi kèm hồ sơ.`, file };
+  }
+}

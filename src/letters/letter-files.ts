@@ -1,0 +1,188 @@
+// Letters as files: rendered from the stored row (so the same letter renders to the same bytes)
+// and kept under DATA_DIR/files/letters/. Also what tracking offers a sender with no reply handle:
+// the list of their case's issued letters and the file of one.
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { AppContext } from '../app-context.js';
+import { toVietnamDate } from '../calendar/local-date.js';
+import { AppError } from '../core/app-error.js';
+import { isUuid } from '../core/ids.js';
+import type { SealedIdentity } from '../intake/sender-identity.js';
+import { findSenderIdentityOfCase } from '../intake/intake.repository.js';
+import { ATTACHMENTS_DIR } from '../intake/store-attachment.js';
+import { renderPdf } from '../pdf/render-pdf.js';
+import { parseLetterContent } from './letter-content.js';
+import { buildLetterDocument, buildPetitionFormDocument, type SignatureBlock } from './letter-document.js';
+import { parseLetterSettings, symbolFor } from './letter-settings.js';
+import { letterText, petitionFormText } from './letter-texts.js';
+import { findLetterById, findOrganizationForLetter, listLetters } from './letter.repository.js';
+import { goesToSender, type LetterKind } from './letter-vocabulary.js';
+import { signatureBlock } from './letter-document.js';
+
+export const LETTERS_DIR = path.posix.join(ATTACHMENTS_DIR, 'letters');
+
+const FILE_SLUGS: Readonly<Record<LetterKind, string>> = {
+  thank_you: 'thu-cam-on',
+  apology: 'thu-xin-loi',
+  apology_new_date: 'thu-xin-loi-hen-ngay-moi',
+  petition_form: 'mau-don',
+  forward_slip: 'phieu-chuyen-don',
+};
+
+/** The name a person sees: ASCII, the kind, the number when there is one, the case code. */
+export function letterFileName(letter: {
+  kind: LetterKind;
+  number: number | null;
+  caseCode: string;
+}): string {
+  const number = letter.number !== null ? `-so-${letter.number}` : '';
+  return `${FILE_SLUGS[letter.kind]}${number}-${letter.caseCode}.pdf`;
+}
+
+export function absoluteLetterPath(ctx: Pick<AppContext, 'config'>, relative: string): string {
+  return path.join(ctx.config.dataDir, relative);
+}
+
+async function writeAtomically(target: string, bytes: Buffer): Promise<void> {
+  await mkdir(path.dirname(target), { recursive: true });
+  const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+  await writeFile(temp, bytes, { mode: 0o600 });
+  await rename(temp, target);
+}
+
+type LoadedLetter = NonNullable<Awaited<ReturnType<typeof findLetterById>>>;
+
+/** The sender's contact as they gave it (their own copy is addressed to them). */
+async function senderContact(ctx: AppContext, caseId: string) {
+  const row = await findSenderIdentityOfCase(ctx.db.prisma, caseId);
+  if (!row) return undefined;
+  return ctx.sealedBox.openJson<SealedIdentity>(row.ciphertext).contact;
+}
+
+/**
+ * Renders the letter: the draft a head reviews (no number, no date, no sender name, watermark) or
+ * the signed copy (number, date of signature, addressed to the sender by name when they gave one).
+ */
+export async function renderLetter(
+  ctx: AppContext,
+  letter: LoadedLetter,
+  options: { draft: boolean },
+): Promise<Buffer> {
+  const org = await findOrganizationForLetter(ctx.db.prisma, letter.organizationId);
+  const settings = parseLetterSettings(org, org.settings);
+  const content = parseLetterContent(letter.content);
+  const kind = letter.kind as LetterKind;
+  const creationDate = letter.signedAt ?? letter.createdAt;
+
+  if (kind === 'petition_form') {
+    const contact = await senderContact(ctx, letter.caseId);
+    return renderPdf(
+      buildPetitionFormDocument({
+        text: petitionFormText({
+          caseKind: content.caseKind,
+          caseCode: content.caseCode,
+          organizationName: org.name,
+          senderName: contact?.name ?? null,
+          senderAddress: contact?.address ?? null,
+          senderPhone: contact?.phone ?? null,
+          description: letter.case.description,
+        }),
+        creationDate,
+      }),
+    );
+  }
+
+  const signed = !options.draft && letter.signedAt !== null && letter.signerName !== null;
+  const senderName = goesToSender(kind)
+    ? options.draft
+      ? ('draft' as const)
+      : ((await senderContact(ctx, letter.caseId))?.name ?? null)
+    : null;
+  const signature: SignatureBlock = signed
+    ? signatureBlock({
+        organizationKind: org.kind,
+        headTitle: settings.headTitle,
+        signerTitle: letter.signerTitle,
+        signerRole: 'leader',
+        unitName: null,
+        signerName: letter.signerName!,
+        signed: true,
+      })
+    : { authority: [settings.headTitle.toLocaleUpperCase('vi')], name: '……………………', signed: false };
+  return renderPdf(
+    buildLetterDocument({
+      heading: {
+        parentName: org.parent?.name ?? null,
+        organizationName: org.name,
+        place: org.place,
+        number: signed ? letter.number : null,
+        symbol: symbolFor(kind, settings),
+        date: signed ? toVietnamDate(letter.signedAt!) : null,
+      },
+      text: letterText({ content, organizationName: org.name, senderName }),
+      signature,
+      draft: !signed,
+      creationDate,
+    }),
+  );
+}
+
+/** Renders and writes the file; returns its path relative to DATA_DIR. */
+export async function storeLetterFile(
+  ctx: AppContext,
+  letter: LoadedLetter,
+  options: { draft: boolean },
+): Promise<string> {
+  const bytes = await renderLetter(ctx, letter, options);
+  const relative = path.posix.join(LETTERS_DIR, `${letter.id}${options.draft ? '-draft' : ''}.pdf`);
+  await writeAtomically(absoluteLetterPath(ctx, relative), bytes);
+  return relative;
+}
+
+export interface IssuedLetterSummary {
+  id: string;
+  kind: LetterKind;
+  number: number | null;
+  year: number | null;
+  signedAt: Date | null;
+}
+
+/**
+ * The letters of a case that a sender may download on tracking: signed (or, for the pre-filled
+ * đơn, prepared) and stored. Drafts and forward slips are internal.
+ */
+export async function listLettersOfCase(ctx: AppContext, caseId: string): Promise<IssuedLetterSummary[]> {
+  if (!isUuid(caseId)) return [];
+  const rows = await listLetters(ctx.db.prisma, { caseId });
+  return rows
+    .filter((l) => l.status !== 'draft' && l.filePath && goesToSender(l.kind as LetterKind))
+    .map((l) => ({
+      id: l.id,
+      kind: l.kind as LetterKind,
+      number: l.number,
+      year: l.year,
+      signedAt: l.signedAt,
+    }));
+}
+
+/** The stored PDF of an issued letter (the caller has already checked the sender may see the case). */
+export async function readLetterFile(
+  ctx: AppContext,
+  letterId: string,
+): Promise<{ fileName: string; mimeType: 'application/pdf'; bytes: Buffer }> {
+  const letter = isUuid(letterId) ? await findLetterById(ctx.db.prisma, letterId) : null;
+  if (!letter || letter.status === 'draft' || !letter.filePath || !goesToSender(letter.kind as LetterKind)) {
+    throw new AppError('not_found', 'Không tìm thấy thư.');
+  }
+  const bytes = await readFile(absoluteLetterPath(ctx, letter.filePath));
+  return {
+    fileName: letterFileName({
+      kind: letter.kind as LetterKind,
+      number: letter.number,
+      caseCode: letter.case.code,
+    }),
+    mimeType: 'application/pdf',
+    bytes,
+  };
+}
