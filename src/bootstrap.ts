@@ -1,6 +1,7 @@
 // Builds and starts the app: `all` (the embedded default: HTTP and every worker in one process),
 // `web` or `worker` (production, any number of each). Shutdown runs in the reverse order of start.
 import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
 import type { AppContext } from './app-context.js';
 import type { Config } from './config/config.js';
 import { systemClock, type Clock } from './core/clock.js';
@@ -17,10 +18,25 @@ import { startEmbeddedRedis } from './queue/embedded-redis.js';
 import { createJobQueues } from './queue/job-queues.js';
 import { connectRedis } from './queue/redis-connection.js';
 import { startWorkers } from './queue/worker-host.js';
+import { scheduleDeadlineJobs } from './deadlines/deadline-schedulers.js';
 import { createJobHandlers } from '../workers/index.js';
 import { createIntakeDialogHandler } from './dialog/index.js';
 import { createBotRouter } from './officer/bot-router.js';
+import { createHotlineFormHandler } from './officer/hotline-form.handler.js';
+import { createRedisHotlineFormStore } from './officer/hotline-form.store.js';
 import { createTelegramBot, createTelegramSender, type TelegramBot } from '../bots/telegram/index.js';
+import { createWebChatRoutes, createWebChatSender } from '../bots/web/index.js';
+import {
+  createZaloChannel,
+  createZaloOaClient,
+  createZaloSender,
+  createZaloTokens,
+  registerZaloWebhookRoute,
+  zaloOaLink,
+  zaloUnitKeyword,
+  type ZaloChannel,
+} from '../bots/zalo/index.js';
+import { createHeldNotifications } from './notify/held-notifications.js';
 import { createChannelSenders } from './notify/channel-sender.js';
 import { enqueueNotification } from './notify/enqueue-notification.js';
 import { createRecipientPacer } from './notify/recipient-pacer.js';
@@ -136,7 +152,13 @@ export async function startApp(
         token: tg.botToken,
         apiRoot: tg.apiRoot,
         // Officers' commands and card buttons, invites, and the citizen dialog for everything else.
-        handle: createBotRouter(ctx, { citizen: createIntakeDialogHandler(ctx, { redis }) }),
+        handle: createBotRouter(ctx, {
+          citizen: createIntakeDialogHandler(ctx, { redis }),
+          hotlineForms: createHotlineFormHandler(
+            ctx,
+            createRedisHotlineFormStore({ redis, prefix: config.queuePrefix, sealedBox: ctx.sealedBox }),
+          ),
+        }),
         logger,
         redis,
         prefix: config.queuePrefix,
@@ -148,11 +170,53 @@ export async function startApp(
       });
     }
 
+    // Zalo OA (when the ZALO_* app settings are set): webhook in web processes, sender in workers.
+    // Messages Zalo refuses until the person writes again (7-day window) wait in `held`.
+    const held = createHeldNotifications(redis, config.queuePrefix);
+    const zalo = config.zalo;
+    const zaloClient = zalo
+      ? createZaloOaClient({
+          apiBase: zalo.apiBase,
+          tokens: createZaloTokens({
+            db,
+            sealedBox: ctx.sealedBox,
+            redis,
+            prefix: config.queuePrefix,
+            oauth: zalo,
+            logger,
+            clock: ctx.clock,
+          }),
+        })
+      : undefined;
+    let zaloChannel: ZaloChannel | undefined;
+    if (zalo && zaloClient && (role === 'all' || role === 'web')) {
+      zaloChannel = createZaloChannel({
+        appId: zalo.appId,
+        oaSecretKey: zalo.oaSecretKey,
+        client: zaloClient,
+        // Citizens only: officers work in Telegram.
+        handle: createIntakeDialogHandler(ctx, { redis }),
+        redis,
+        prefix: config.queuePrefix,
+        logger,
+        sealedBox: ctx.sealedBox,
+        clock: ctx.clock,
+        releaseHeld: (recipient) => held.releaseHeldNotifications(ctx, recipient),
+        deferReply: async (recipient, content, dedupeKey) => {
+          await enqueueNotification(ctx, { channel: recipient.channel, recipient, content, dedupeKey });
+        },
+      });
+      const running = zaloChannel;
+      stops.push(() => running.stop());
+    }
+
     if (role === 'all' || role === 'worker') {
-      const senders = createChannelSenders(
-        tg ? [bot?.sender ?? createTelegramSender({ token: tg.botToken, apiRoot: tg.apiRoot })] : [],
-      );
-      const notify = { senders, pacer: createRecipientPacer(redis, config.queuePrefix) };
+      const senders = createChannelSenders([
+        ...(zaloClient ? [zaloChannel?.sender ?? createZaloSender(zaloClient)] : []),
+        ...(tg ? [bot?.sender ?? createTelegramSender({ token: tg.botToken, apiRoot: tg.apiRoot })] : []),
+        createWebChatSender(ctx),
+      ]);
+      const notify = { senders, pacer: createRecipientPacer(redis, config.queuePrefix), held };
       const host = startWorkers(createJobHandlers(ctx, { notify }), {
         connection: redis,
         prefix: config.queuePrefix,
@@ -161,6 +225,7 @@ export async function startApp(
         logger: logger.child({ component: 'worker' }),
       });
       stops.push(() => host.close());
+      await scheduleDeadlineJobs(ctx);
       const sweep = () =>
         Promise.all([requeuePendingSubmissions(ctx), requeuePendingNotifications(ctx)]).catch(
           (err: unknown) => logger.warn({ err }, 'recovery sweep failed'),
@@ -180,15 +245,23 @@ export async function startApp(
           { name: 'redis', check: async () => void (await redis.ping()) },
         ],
         () => url ?? '',
-        bot && config.publicUrl
-          ? [
-              (app) =>
-                registerTelegramWebhookRoute(app, {
-                  secretToken: tg!.webhookSecret,
-                  receiveUpdate: bot.receiveUpdate,
-                }),
-            ]
-          : [],
+        [
+          // The web chat: the same citizen dialog, on /chat and /api/chat/*.
+          createWebChatRoutes(ctx, { redis, handle: createIntakeDialogHandler(ctx, { redis }) }),
+          // Zalo's webhook URL is set by hand in the Zalo developer console: no PUBLIC_URL needed.
+          ...(zaloChannel ? [(app: FastifyInstance) => registerZaloWebhookRoute(app, zaloChannel)] : []),
+          ...(bot && config.publicUrl
+            ? [
+                (app: FastifyInstance) =>
+                  registerTelegramWebhookRoute(app, {
+                    secretToken: tg!.webhookSecret,
+                    receiveUpdate: bot.receiveUpdate,
+                  }),
+              ]
+            : []),
+        ],
+        // Public pages; posters print the Zalo OA link and keyword when Zalo is configured.
+        { redis, zaloLink: zaloOaLink, zaloKeyword: zaloUnitKeyword },
       );
       const address = await http.listen({ host: config.host, port: config.port });
       // Stop taking requests first: registered last, so it runs first on shutdown.

@@ -62,6 +62,7 @@ export function findMasterForTracking(db: Db, id: string) {
     select: {
       status: true,
       outcome: true,
+      answer: true,
       updatedAt: true,
       unit: { select: { name: true } },
       messages: { where: { visibility: 'public', direction: 'outbound' }, orderBy: { createdAt: 'asc' } },

@@ -2,6 +2,9 @@
 import type { AppContext } from '../app-context.js';
 import { AppError } from '../core/app-error.js';
 import { findSubmissionByTrackingCode } from '../intake/intake.repository.js';
+import { fromDbDate } from '../calendar/local-date.js';
+import { clockKindLabel } from '../deadlines/clock-labels.js';
+import { listClocks } from '../deadlines/clock.repository.js';
 import { findCaseByCode, findMasterForTracking } from './case.repository.js';
 import { CASE_KIND_LABELS, CASE_STATUS_LABELS, parseTrackingCode, verifySecret } from './index.js';
 
@@ -16,8 +19,14 @@ export interface PublicCaseStatus {
   receivedAt: string;
   updatedAt: string;
   outcome: string | null;
+  /** The answer given on resolution; hidden like the replies for an anonymous case without its secret. */
+  answer: string | null;
   replies: { at: string; text: string }[] | null;
   repliesNeedSecret: boolean;
+  /** The clocks still counting (running or paused), with the date they fall due (YYYY-MM-DD, Vietnam). */
+  dueDates: { kind: string; label: string; dueOn: string; paused: boolean }[];
+  /** The sender's satisfaction answer (1–5), shown only where the replies are. */
+  satisfaction: number | null;
 }
 
 export async function getPublicCaseStatus(
@@ -46,8 +55,11 @@ export async function getPublicCaseStatus(
       receivedAt: pending.createdAt.toISOString(),
       updatedAt: pending.createdAt.toISOString(),
       outcome: null,
+      answer: null,
       replies: [],
       repliesNeedSecret: false,
+      dueDates: [],
+      satisfaction: null,
     };
   }
 
@@ -61,6 +73,7 @@ export async function getPublicCaseStatus(
   const needsSecret = found.followUpSecretHash !== null;
   const secretOk = needsSecret && secret ? await verifySecret(secret, found.followUpSecretHash!) : false;
   const showReplies = !needsSecret || secretOk;
+  const clocks = master ? [] : await listClocks(ctx.db.prisma, found.id);
   return {
     code,
     kind: found.kind,
@@ -72,6 +85,7 @@ export async function getPublicCaseStatus(
     receivedAt: found.receivedAt.toISOString(),
     updatedAt: followed.updatedAt.toISOString(),
     outcome: followed.outcome,
+    answer: showReplies ? followed.answer : null,
     replies: showReplies
       ? [...found.messages, ...(master?.messages ?? [])].map((m) => ({
           at: m.createdAt.toISOString(),
@@ -79,5 +93,15 @@ export async function getPublicCaseStatus(
         }))
       : null,
     repliesNeedSecret: needsSecret && !secretOk,
+    dueDates: clocks
+      .filter((c) => c.status !== 'stopped')
+      .map((c) => ({
+        kind: c.kind,
+        label: clockKindLabel(c.kind).vi,
+        dueOn: fromDbDate(c.dueOn),
+        paused: c.status === 'paused',
+      }))
+      .sort((a, b) => a.dueOn.localeCompare(b.dueOn)),
+    satisfaction: showReplies ? found.satisfaction : null,
   };
 }

@@ -1,28 +1,36 @@
-// The sender's answer to "are you satisfied?" (QĐ 56/QĐ-BYT 2024: 1 Rất không hài lòng … 5 Rất hài
-// lòng), asked after resolution. Only the case's own sender may answer: the conversation asking
-// must be the reply handle sealed in SenderIdentity. The answer and its audit event are written in
-// one transaction; the same answer twice changes nothing.
+// The sender's answer to "are you satisfied?" (QĐ 56/QĐ-BYT 2024: 1 Rất không hài lòng … 5
+// Rất hài lòng), asked after resolution. Only the case's own sender may answer: in a conversation,
+// it must be the reply handle sealed in SenderIdentity; on the tracking page, the holder of the code
+// and, when the case has one, of its follow-up secret (the same proof that shows the replies), and
+// there the first answer stands (decision 0012). The answer and its audit event are written in one
+// transaction; the same answer twice changes nothing.
 import type { AppContext } from '../app-context.js';
 import { AppError } from '../core/app-error.js';
 import type { ConversationRef } from '../dialog/dialog-types.js';
 import { isCaseSender } from '../intake/sender-identity.js';
 import { appendCaseEvent, findCaseByCode } from './case.repository.js';
+import { verifySecret } from './follow-up-secret.js';
 import { parseTrackingCode } from './tracking-code.js';
 
-export interface RecordSatisfactionInput {
+export type RecordSatisfactionInput = {
   code: string;
   score: number;
   /** Undefined keeps a comment given before; an empty string clears it. */
   comment?: string;
-  conversation: ConversationRef;
-}
+} & (
+  | { conversation: ConversationRef }
+  /** The public tracking page: the secret is required when the case has one. */
+  | { trackingPage: { secret?: string } }
+);
 
 export interface RecordSatisfactionResult {
   caseId: string;
   status: string;
   resolvedAt: Date | null;
-  /** False when this exact answer was already recorded. */
+  /** False when this exact answer was already recorded (or, on the tracking page, any answer). */
   changed: boolean;
+  /** The score on the case afterwards. */
+  score: number;
 }
 
 /** Why an answer was refused, in `AppError.details.reason`. */
@@ -42,7 +50,13 @@ export async function recordSatisfaction(
   const found = await findCaseByCode(ctx.db.prisma, parsed.code);
   if (!found)
     throw new AppError('not_found', `Không tìm thấy hồ sơ có mã ${parsed.code}.`, { reason: 'not_found' });
-  if (!(await isCaseSender(ctx, found.id, input.conversation))) {
+  const isSender =
+    'conversation' in input
+      ? await isCaseSender(ctx, found.id, input.conversation)
+      : found.followUpSecretHash === null ||
+        (!!input.trackingPage.secret &&
+          (await verifySecret(input.trackingPage.secret, found.followUpSecretHash)));
+  if (!isSender) {
     throw new AppError('forbidden', 'Chỉ người đã gửi hồ sơ mới đánh giá được.', { reason: 'not_sender' });
   }
   if (found.status !== 'resolved' && found.status !== 'closed') {
@@ -55,7 +69,10 @@ export async function recordSatisfaction(
       : input.comment.normalize('NFC').trim().slice(0, MAX_COMMENT_CHARS) || null;
   const result = { caseId: found.id, status: found.status, resolvedAt: found.resolvedAt };
   if (found.satisfaction === input.score && found.satisfactionComment === comment)
-    return { ...result, changed: false };
+    return { ...result, changed: false, score: input.score };
+  // The code may have been shown to others (printed, forwarded): on the page it cannot overwrite.
+  if ('trackingPage' in input && found.satisfaction !== null)
+    return { ...result, changed: false, score: found.satisfaction };
 
   const at = ctx.clock.now();
   await ctx.db.prisma.$transaction(async (tx) => {
@@ -68,9 +85,14 @@ export async function recordSatisfaction(
       action: 'satisfaction',
       actorType: 'sender',
       // The comment itself stays on the case; the audit trail records that one was given.
-      data: { score: input.score, previousScore: found.satisfaction, comment: comment !== null },
+      data: {
+        score: input.score,
+        previousScore: found.satisfaction,
+        comment: comment !== null,
+        via: 'conversation' in input ? input.conversation.channel : 'tracking_page',
+      },
       at,
     });
   });
-  return { ...result, changed: true };
+  return { ...result, changed: true, score: input.score };
 }

@@ -7,6 +7,7 @@ import { dbMigrateCommand } from './commands/db-migrate.command.js';
 import { dueCommand } from './commands/due.command.js';
 import { rulesCommand } from './commands/rules.command.js';
 import { seedCommand } from './commands/seed.command.js';
+import { postersCommand } from './commands/posters.command.js';
 import { staffCodeCommand } from './commands/staff-code.command.js';
 import { directoryListCommand } from './commands/directory-list.command.js';
 import { dutyListCommand, dutySetCommand } from './commands/duty-set.command.js';
@@ -16,6 +17,8 @@ import { staffCreateCommand } from './commands/staff-create.command.js';
 import { staffInviteCommand } from './commands/staff-invite.command.js';
 import { staffRoleCommand } from './commands/staff-role.command.js';
 import { unitCreateCommand } from './commands/unit-create.command.js';
+import { lettersCommand } from './commands/letters.command.js';
+import { zaloTokenCommand } from './commands/zalo-token.command.js';
 
 const COMMANDS: CliCommand[] = [
   calendarCommand,
@@ -35,6 +38,9 @@ const COMMANDS: CliCommand[] = [
   dutySetCommand,
   dutyListCommand,
   dbMigrateCommand,
+  lettersCommand,
+  zaloTokenCommand,
+  postersCommand,
 ];
 
 function help(): string {

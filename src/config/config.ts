@@ -58,8 +58,23 @@ const ZEnvSchema = z.object({
       .default('langnghe'),
   ),
   WORKER_CONCURRENCY: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100).default(4)),
+  /**
+   * How many reverse proxies in front of the app to believe in X-Forwarded-For: client addresses
+   * key the tracking page's guess limit, and a header anyone can set must not decide them.
+   */
+  TRUST_PROXY_HOPS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(10).default(0)),
   /** How long a worker holds a job before another process may take it over after a crash. */
   QUEUE_LOCK_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1000).default(30_000)),
+  /** How often the deadline sweep fires milestones whose delayed job went missing (default 15 min). */
+  DEADLINE_SWEEP_INTERVAL_MS: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number()
+      .int()
+      .min(10_000)
+      .max(24 * 3600 * 1000)
+      .default(15 * 60 * 1000),
+  ),
   SEED_ON_FIRST_START: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('true')),
   TELEGRAM_BOT_TOKEN: z.preprocess(
     emptyToUndefined,
@@ -69,6 +84,13 @@ const ZEnvSchema = z.object({
       .optional(),
   ),
   TELEGRAM_API_ROOT: optionalUrl(['http:', 'https:']),
+  TELEGRAM_BOT_USERNAME: z.preprocess(
+    (v) => (typeof v === 'string' ? emptyToUndefined(v.trim().replace(/^@/, '')) : v),
+    z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9_]{3,31}$/, 'must be the bot username @BotFather gave, like LangNgheBot')
+      .optional(),
+  ),
   TELEGRAM_WEBHOOK_SECRET: z.preprocess(
     emptyToUndefined,
     z
@@ -76,6 +98,24 @@ const ZEnvSchema = z.object({
       .regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16–256 characters of A-Z a-z 0-9 _ -')
       .optional(),
   ),
+  ZALO_APP_ID: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^\d{5,30}$/, 'must be the numeric App ID shown at developers.zalo.me')
+      .optional(),
+  ),
+  ZALO_APP_SECRET: optionalString,
+  ZALO_OA_SECRET_KEY: optionalString,
+  ZALO_OA_ID: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^\d{5,30}$/, 'must be the numeric OA ID shown at oa.zalo.me')
+      .optional(),
+  ),
+  ZALO_API_BASE: optionalUrl(['http:', 'https:']),
+  ZALO_OAUTH_BASE: optionalUrl(['http:', 'https:']),
   PATH: z.string().default(''),
 });
 
@@ -91,17 +131,35 @@ export interface Config {
   port: number;
   dataDir: string;
   publicUrl: string | undefined;
+  /** Reverse proxies whose X-Forwarded-For is believed (0: the socket's address is the client). */
+  trustProxyHops: number;
   logLevel: Env['LOG_LEVEL'];
   encryptionKey: Buffer | undefined;
   defaultOrgCode: string | undefined;
   queuePrefix: string;
   workerConcurrency: number;
   queueLockMs: number;
+  deadlineSweepIntervalMs: number;
   seedOnFirstStart: boolean;
   /** Where to look for redis-server when the app starts its own. */
   searchPath: string;
   /** Unset when TELEGRAM_BOT_TOKEN is unset: the bot is off. */
   telegram: TelegramConfig | undefined;
+  /** Unset when the ZALO_* app settings are unset: the Zalo OA channel is off. */
+  zalo: ZaloConfig | undefined;
+}
+
+export interface ZaloConfig {
+  appId: string;
+  appSecret: string;
+  /** Checks X-ZEvent-Signature on every webhook call. */
+  oaSecretKey: string;
+  /** For links to the OA chat (QR posters); optional. */
+  oaId: string | undefined;
+  /** OpenAPI server (https://openapi.zalo.me); tests point it at a local fake. No trailing slash. */
+  apiBase: string;
+  /** OAuth server (https://oauth.zaloapp.com). No trailing slash. */
+  oauthBase: string;
 }
 
 export interface TelegramConfig {
@@ -113,10 +171,21 @@ export interface TelegramConfig {
    * else derived from the bot token (HMAC), so every web process agrees without extra setup.
    */
   webhookSecret: string;
+  /** TELEGRAM_BOT_USERNAME without the @: printed on posters as https://t.me/<username>. */
+  botUsername: string | undefined;
 }
 
 /** Values never echoed in an error message. */
-const SECRET_VARIABLES = new Set(['ENCRYPTION_KEY', 'TELEGRAM_BOT_TOKEN', 'TELEGRAM_WEBHOOK_SECRET']);
+const SECRET_VARIABLES = new Set([
+  'ENCRYPTION_KEY',
+  'TELEGRAM_BOT_TOKEN',
+  'TELEGRAM_WEBHOOK_SECRET',
+  'ZALO_APP_SECRET',
+  'ZALO_OA_SECRET_KEY',
+]);
+
+/** The Zalo channel needs its three app settings together; one or two alone is a mistake. */
+const ZALO_REQUIRED = ['ZALO_APP_ID', 'ZALO_APP_SECRET', 'ZALO_OA_SECRET_KEY'] as const;
 
 /** Telegram's secret_token alphabet is [A-Za-z0-9_-]: base64url of an HMAC fits. */
 export function deriveTelegramWebhookSecret(botToken: string): string {
@@ -145,6 +214,13 @@ export function createConfig(source: Record<string, string | undefined> = {}): C
       'Configuration error: ENCRYPTION_KEY is required when DATABASE_URL is set (senders’ identities are encrypted with it). Generate one with: openssl rand -base64 32',
     );
   }
+  const zaloSet = ZALO_REQUIRED.filter((v) => env[v] !== undefined);
+  if (zaloSet.length > 0 && zaloSet.length < ZALO_REQUIRED.length) {
+    const missing = ZALO_REQUIRED.filter((v) => env[v] === undefined);
+    throw new ConfigError(
+      `Configuration error: the Zalo OA channel needs ${ZALO_REQUIRED.join(', ')} together; ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} missing. Set all of them, or none to turn Zalo off. See .env.example.`,
+    );
+  }
   return {
     env: env.NODE_ENV,
     databaseUrl: env.DATABASE_URL,
@@ -153,12 +229,14 @@ export function createConfig(source: Record<string, string | undefined> = {}): C
     port: env.PORT,
     dataDir: path.resolve(env.DATA_DIR),
     publicUrl: env.PUBLIC_URL?.replace(/\/+$/, ''),
+    trustProxyHops: env.TRUST_PROXY_HOPS,
     logLevel: env.LOG_LEVEL,
     encryptionKey: env.ENCRYPTION_KEY ? Buffer.from(env.ENCRYPTION_KEY, 'base64') : undefined,
     defaultOrgCode: env.DEFAULT_ORG_CODE,
     queuePrefix: env.QUEUE_PREFIX,
     workerConcurrency: env.WORKER_CONCURRENCY,
     queueLockMs: env.QUEUE_LOCK_MS,
+    deadlineSweepIntervalMs: env.DEADLINE_SWEEP_INTERVAL_MS,
     seedOnFirstStart: env.SEED_ON_FIRST_START === 'true',
     searchPath: env.PATH,
     telegram: env.TELEGRAM_BOT_TOKEN
@@ -166,8 +244,20 @@ export function createConfig(source: Record<string, string | undefined> = {}): C
           botToken: env.TELEGRAM_BOT_TOKEN,
           apiRoot: (env.TELEGRAM_API_ROOT ?? 'https://api.telegram.org').replace(/\/+$/, ''),
           webhookSecret: env.TELEGRAM_WEBHOOK_SECRET ?? deriveTelegramWebhookSecret(env.TELEGRAM_BOT_TOKEN),
+          botUsername: env.TELEGRAM_BOT_USERNAME,
         }
       : undefined,
+    zalo:
+      env.ZALO_APP_ID && env.ZALO_APP_SECRET && env.ZALO_OA_SECRET_KEY
+        ? {
+            appId: env.ZALO_APP_ID,
+            appSecret: env.ZALO_APP_SECRET,
+            oaSecretKey: env.ZALO_OA_SECRET_KEY,
+            oaId: env.ZALO_OA_ID,
+            apiBase: (env.ZALO_API_BASE ?? 'https://openapi.zalo.me').replace(/\/+$/, ''),
+            oauthBase: (env.ZALO_OAUTH_BASE ?? 'https://oauth.zaloapp.com').replace(/\/+$/, ''),
+          }
+        : undefined,
   };
 }
 

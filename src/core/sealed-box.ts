@@ -1,6 +1,6 @@
 // AES-256-GCM for senders' identities and queued submissions. The key id lets a future key
 // rotation tell which key sealed a row.
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
@@ -11,6 +11,11 @@ export interface SealedBox {
   open(sealed: Uint8Array): string;
   sealJson(value: unknown): Buffer;
   openJson<T = unknown>(sealed: Uint8Array): T;
+  /**
+   * A 32-byte key for one purpose (signing CSRF tokens, download links…), derived with HKDF so the
+   * encryption key itself is never used for anything but encryption, and every process agrees.
+   */
+  deriveKey(purpose: string): Buffer;
 }
 
 export function createSealedBox(key: Buffer): SealedBox {
@@ -36,5 +41,6 @@ export function createSealedBox(key: Buffer): SealedBox {
     open,
     sealJson: (value) => seal(JSON.stringify(value)),
     openJson: <T>(sealed: Uint8Array) => JSON.parse(open(sealed)) as T,
+    deriveKey: (purpose) => Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), `langnghe:${purpose}`, 32)),
   };
 }

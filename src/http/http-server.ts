@@ -4,6 +4,8 @@ import type { AppContext } from '../app-context.js';
 import { installErrorHandler } from './error-handler.js';
 import { registerHealthRoutes, type ReadinessProbe } from './routes/health.routes.js';
 import { registerSubmissionRoutes } from './routes/submission.routes.js';
+import { registerPublicPages, type PublicPagesOptions } from './routes/public-pages.routes.js';
+import { installSecurityHeaders } from './security-headers.js';
 
 /** Enough for a 5 000-character description in any script; anything larger is refused with 413. */
 export const JSON_BODY_LIMIT = 64 * 1024;
@@ -17,13 +19,16 @@ export async function buildHttpServer(
   probes: ReadinessProbe[],
   publicUrl: () => string,
   mountRoutes: ((app: FastifyInstance) => void)[] = [],
+  /** The public pages (home, tracking, transparency, posters); left out by tests of the API alone. */
+  pages?: Omit<PublicPagesOptions, 'publicUrl'>,
 ): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: ctx.logger.child({ component: 'http' }) as FastifyBaseLogger,
     bodyLimit: JSON_BODY_LIMIT,
     // Fastify's own request log carries client addresses; ours carries the route pattern only.
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: true,
+    // Trust that many proxy hops from the socket (0: none), never a client-set header beyond them.
+    trustProxy: (_address: string, hop: number) => hop < ctx.config.trustProxyHops,
   });
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(
@@ -37,20 +42,10 @@ export async function buildHttpServer(
     );
   });
   installErrorHandler(app);
-  app.get('/', async (_request, reply) =>
-    reply.type('text/html; charset=utf-8').send(landingPage(publicUrl())),
-  );
+  installSecurityHeaders(app);
+  if (pages) registerPublicPages(app, ctx, { ...pages, publicUrl });
   registerHealthRoutes(app, probes);
   registerSubmissionRoutes(app, ctx, publicUrl);
   for (const mount of mountRoutes) mount(app);
   return app;
-}
-
-function landingPage(publicUrl: string): string {
-  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>Lắng Nghe</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem">
-<h1>Lắng Nghe</h1><p>Hệ thống tiếp nhận phản ánh, góp ý, khiếu nại, tố cáo và khen ngợi.</p>
-<ul><li>Gửi ý kiến: <code>POST ${publicUrl}/api/submissions</code></li>
-<li>Tra cứu hồ sơ: <code>GET ${publicUrl}/api/cases/&lt;mã hồ sơ&gt;</code></li>
-<li>Tình trạng hệ thống: <a href="/readyz">/readyz</a></li></ul></body></html>`;
 }

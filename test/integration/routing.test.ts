@@ -270,7 +270,12 @@ describe('competence and the officers’ scope', () => {
     });
     expect(started).toMatchObject({ role: 'handler', to: 'in_progress' });
     await expect(
-      applyStaffCaseAction(t.ctx, { caseId: id, staffId: staff.handlerNoi!, action: 'accept' }),
+      applyStaffCaseAction(t.ctx, {
+        caseId: id,
+        staffId: staff.handlerNoi!,
+        action: 'refuse',
+        params: { groundId: 'anonymous' },
+      }),
     ).rejects.toMatchObject({ details: { reason: 'role_not_allowed' } });
   });
 
@@ -311,7 +316,10 @@ describe('viewCaseForStaff', () => {
     const { code } = await caseOf(id);
     expect(await caseIdFromCode(t.ctx, code.toLowerCase())).toBe(id);
     const seen = await viewCaseForStaff(t.ctx, { staffId: staff.handlerNoi!, caseId: id });
-    expect(seen).toMatchObject({ role: 'handler', actions: ['start', 'resolve', 'pause', 'extend', 'note'] });
+    expect(seen).toMatchObject({
+      role: 'handler',
+      actions: ['accept', 'start', 'resolve', 'pause', 'extend', 'note'],
+    });
     expect(seen.view.description).toBe('Gọi tôi [số điện thoại], nhân viên quát');
     await expect(viewCaseForStaff(t.ctx, { staffId: staff.handlerNgoai!, caseId: id })).rejects.toMatchObject(
       {
