@@ -2,12 +2,11 @@
 // who forwards signs it at once and gets the PDF back to print; anyone else (the receiving office)
 // gets a draft sent to the leaders for signature, and the signed slip comes back to them.
 import type { AppContext } from '../app-context.js';
-import { toVietnamDate } from '../calendar/local-date.js';
 import { applicableRoles } from '../cases/case-permissions.js';
 import { loadCaseWithScope } from '../cases/case-scope.service.js';
 import { loadActiveStaff } from '../directory/resolve-staff.js';
 import type { Outbound } from '../dialog/dialog-types.js';
-import { insertLetterWithEvent, sendDraftToSigners, signLetter, signedAnswer } from './issue-letter.js';
+import { letterOnce, sendDraftToSigners, signLetter, signedAnswer } from './issue-letter.js';
 import { signingRole } from './letter-signers.js';
 import { findLetterOfCase } from './letter.repository.js';
 
@@ -20,27 +19,16 @@ export async function issueForwardSlip(
   const reach = applicableRoles(staff, scope);
   const role = reach.ok ? reach.roles[0]! : 'receiver';
   const existing = await findLetterOfCase(ctx.db.prisma, c.id, 'forward_slip');
-  const letterId =
-    existing?.id ??
-    (await ctx.db.prisma.$transaction((tx) =>
-      insertLetterWithEvent(tx, {
-        caseId: c.id,
-        organizationId: c.organizationId,
-        content: {
-          kind: 'forward_slip',
-          caseCode: c.code,
-          caseKind: c.kind,
-          receivedOn: toVietnamDate(c.receivedAt),
-          targetBody: input.targetBody.normalize('NFC').trim().slice(0, 500),
-          ...(input.reason ? { forwardReason: input.reason.normalize('NFC').trim().slice(0, 2000) } : {}),
-          draftedByStaffId: staff.id,
-        },
-        status: 'draft',
-        actor: { staffId: staff.id, role },
-        caseStatus: c.status,
-        at: ctx.clock.now(),
-      }),
-    ));
+  const letterId = await letterOnce(ctx, c, existing, {
+    content: {
+      kind: 'forward_slip',
+      targetBody: input.targetBody.normalize('NFC').trim().slice(0, 500),
+      ...(input.reason ? { forwardReason: input.reason.normalize('NFC').trim().slice(0, 2000) } : {}),
+      draftedByStaffId: staff.id,
+    },
+    status: 'draft',
+    actor: { staffId: staff.id, role },
+  });
   if (signingRole(staff, scope, 'forward_slip')) {
     return signedAnswer(await signLetter(ctx, { letterId, staffId: staff.id }));
   }

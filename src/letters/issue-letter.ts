@@ -68,6 +68,50 @@ export interface CreatedLetter {
 }
 
 /** Inserts the letter and its `letter_draft` event, in the caller's transaction. */
+/** What identifies a case on every letter. */
+interface LetterCase {
+  id: string;
+  organizationId: string;
+  code: string;
+  kind: LetterContent['caseKind'];
+  receivedAt: Date;
+  status: string;
+}
+
+/**
+ * The id of `existing`, or of a new letter of `content.kind` made with its `letter_draft` event:
+ * a case has one letter of each kind, so a repeated command finds the first one.
+ */
+export async function letterOnce(
+  ctx: AppContext,
+  c: LetterCase,
+  existing: { id: string } | null,
+  draft: {
+    content: Omit<LetterContent, 'caseCode' | 'caseKind' | 'receivedOn'>;
+    status: 'draft' | 'approved';
+    actor: { staffId: string; role: string };
+  },
+): Promise<string> {
+  if (existing) return existing.id;
+  const at = ctx.clock.now();
+  return ctx.db.prisma.$transaction((tx) =>
+    insertLetterWithEvent(tx, {
+      caseId: c.id,
+      organizationId: c.organizationId,
+      content: {
+        caseCode: c.code,
+        caseKind: c.kind,
+        receivedOn: toVietnamDate(c.receivedAt),
+        ...draft.content,
+      },
+      status: draft.status,
+      actor: draft.actor,
+      caseStatus: c.status,
+      at,
+    }),
+  );
+}
+
 export async function insertLetterWithEvent(
   tx: Tx,
   input: {
@@ -149,30 +193,18 @@ export async function draftLetter(ctx: AppContext, input: DraftLetterInput): Pro
       `Hồ sơ ${c.code} đã có ${lower(label(input.kind))}${n ? ` số ${n}` : ''}; mỗi hồ sơ chỉ phát hành một thư loại này.`,
     );
   }
-  const now = ctx.clock.now();
   const note = input.note?.normalize('NFC').trim();
-  const letterId =
-    existing?.id ??
-    (await ctx.db.prisma.$transaction((tx) =>
-      insertLetterWithEvent(tx, {
-        caseId: c.id,
-        organizationId: c.organizationId,
-        content: {
-          kind: input.kind,
-          caseCode: c.code,
-          caseKind: c.kind,
-          receivedOn: toVietnamDate(c.receivedAt),
-          ...(note ? { note: note.slice(0, 2000) } : {}),
-          ...(input.kind === 'apology' && c.outcome ? { outcome: c.outcome } : {}),
-          ...(input.kind === 'apology' && c.answer ? { answer: c.answer.slice(0, 4000) } : {}),
-          draftedByStaffId: staff.id,
-        },
-        status: 'draft',
-        actor: { staffId: staff.id, role },
-        caseStatus: c.status,
-        at: now,
-      }),
-    ));
+  const letterId = await letterOnce(ctx, c, existing, {
+    content: {
+      kind: input.kind,
+      ...(note ? { note: note.slice(0, 2000) } : {}),
+      ...(input.kind === 'apology' && c.outcome ? { outcome: c.outcome } : {}),
+      ...(input.kind === 'apology' && c.answer ? { answer: c.answer.slice(0, 4000) } : {}),
+      draftedByStaffId: staff.id,
+    },
+    status: 'draft',
+    actor: { staffId: staff.id, role },
+  });
   const signers = await sendDraftToSigners(ctx, letterId, scope, staff.fullName);
   return { letterId, created: !existing, caseCode: c.code, signers };
 }

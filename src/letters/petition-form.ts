@@ -2,12 +2,11 @@
 // the statutory clocks start (DOMAIN.md §2.1). This sends them the đơn pre-filled with what we hold
 // (name, address, phone, what they wrote) and blanks for the rest; they sign and hand it in.
 import type { AppContext } from '../app-context.js';
-import { toVietnamDate } from '../calendar/local-date.js';
 import { applicableRoles } from '../cases/case-permissions.js';
 import { loadCaseWithScope } from '../cases/case-scope.service.js';
 import { AppError } from '../core/app-error.js';
 import { loadActiveStaff } from '../directory/resolve-staff.js';
-import { completeLetter, insertLetterWithEvent, type SignLetterResult } from './issue-letter.js';
+import { completeLetter, letterOnce, type SignLetterResult } from './issue-letter.js';
 import { findLetterOfCase } from './letter.repository.js';
 
 const PREPARING_ROLES = ['receiver', 'handler', 'unit_head', 'leader', 'hotline'] as const;
@@ -30,25 +29,11 @@ export async function sendPetitionForm(
     throw new AppError('conflict', `Hồ sơ ${c.code} đã có đơn có chữ ký; không cần gửi mẫu đơn.`);
   }
   const existing = await findLetterOfCase(ctx.db.prisma, c.id, 'petition_form');
-  const letterId =
-    existing?.id ??
-    (await ctx.db.prisma.$transaction((tx) =>
-      insertLetterWithEvent(tx, {
-        caseId: c.id,
-        organizationId: c.organizationId,
-        content: {
-          kind: 'petition_form',
-          caseCode: c.code,
-          caseKind: c.kind,
-          receivedOn: toVietnamDate(c.receivedAt),
-          draftedByStaffId: staff.id,
-        },
-        // Nothing of ours to sign: ready to go as soon as it is made.
-        status: 'approved',
-        actor: { staffId: staff.id, role },
-        caseStatus: c.status,
-        at: ctx.clock.now(),
-      }),
-    ));
+  const letterId = await letterOnce(ctx, c, existing, {
+    content: { kind: 'petition_form', draftedByStaffId: staff.id },
+    // Nothing of ours to sign: ready to go as soon as it is made.
+    status: 'approved',
+    actor: { staffId: staff.id, role },
+  });
   return completeLetter(ctx, letterId, { actorStaffId: staff.id });
 }

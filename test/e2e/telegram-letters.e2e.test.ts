@@ -19,12 +19,15 @@ import {
   type FakeTelegramApi,
   type RecordedCall,
 } from '../helpers/fake-telegram-api.js';
-import { TelegramConversation, type BotReply } from '../helpers/telegram-conversation.js';
+import {
+  TelegramConversation,
+  type BotReply,
+  reportThroughQrLink,
+} from '../helpers/telegram-conversation.js';
 import { createEmptyPostgresDatabase, usingPostgres } from '../helpers/test-database.js';
 import { testRedisUrl } from '../helpers/test-redis.js';
 
 const ORG = 'ttyt-thuan-an';
-const CODE = /Mã hồ sơ: ([2-9A-Z]{4}-[2-9A-Z]{3}-[2-9A-Z]{3})/;
 const run = promisify(execFile);
 
 let fake: FakeTelegramApi;
@@ -118,24 +121,7 @@ const buttonsOf = (call: RecordedCall) => {
   return (parsed?.inline_keyboard ?? []).flat();
 };
 
-/** A citizen's report through the QR link of Khoa Nhi, named; returns the tracking code. */
-async function citizenIntake(c: TelegramConversation, text: string): Promise<string> {
-  await c.say('/start u_ta-knhi');
-  await c.pressValue('menu:report');
-  await c.say(text);
-  await c.pressValue('attach:none');
-  await c.pressValue('when:skip');
-  await c.pressValue('where:skip');
-  await c.pressValue('involved:skip');
-  await c.pressValue('contact:named');
-  await c.say('0912 345 678');
-  await c.say('Phạm Thị Lan');
-  await c.pressValue('consent:agree');
-  const replies = await c.pressValue('summary:confirm');
-  const receipt = replies.map((r) => r.text).find((t) => CODE.test(t));
-  expect(receipt).toBeDefined();
-  return CODE.exec(receipt!)![1]!;
-}
+const citizenIntake = (c: TelegramConversation, text: string) => reportThroughQrLink(c, 'ta-knhi', text);
 
 /** The case once made and routed (acting before routing would race its update of the case). */
 async function caseByCode(code: string) {

@@ -12,12 +12,15 @@ import { issueStaffInvite } from '../../src/directory/staff-invite.js';
 import { seedSampleDirectory } from '../../src/directory/seed-sample-directory.js';
 import { setDutyShift } from '../../src/hotline/duty-roster.js';
 import { startFakeTelegramApi, tgUpdates, type FakeTelegramApi } from '../helpers/fake-telegram-api.js';
-import { TelegramConversation, type BotReply } from '../helpers/telegram-conversation.js';
+import {
+  TelegramConversation,
+  type BotReply,
+  reportThroughQrLink,
+} from '../helpers/telegram-conversation.js';
 import { createEmptyPostgresDatabase, usingPostgres } from '../helpers/test-database.js';
 import { testRedisUrl } from '../helpers/test-redis.js';
 
 const ORG = 'ttyt-thuan-an';
-const CODE = /Mã hồ sơ: ([2-9A-Z]{4}-[2-9A-Z]{3}-[2-9A-Z]{3})/;
 
 let fake: FakeTelegramApi;
 let config: Config;
@@ -146,24 +149,7 @@ async function received(chatId: number, pattern: RegExp, timeoutMs = 30_000): Pr
   };
 }
 
-/** A citizen's intake through the QR link of Khoa Nhi, named; returns the tracking code. */
-async function citizenIntake(c: TelegramConversation, text: string): Promise<string> {
-  await c.say('/start u_ta-knhi');
-  await c.pressValue('menu:report');
-  await c.say(text);
-  await c.pressValue('attach:none');
-  await c.pressValue('when:skip');
-  await c.pressValue('where:skip');
-  await c.pressValue('involved:skip');
-  await c.pressValue('contact:named');
-  await c.say('0912 345 678');
-  await c.say('Phạm Thị Lan');
-  await c.pressValue('consent:agree');
-  const replies = await c.pressValue('summary:confirm');
-  const receipt = replies.map((r) => r.text).find((t) => CODE.test(t));
-  expect(receipt).toBeDefined();
-  return CODE.exec(receipt!)![1]!;
-}
+const citizenIntake = (c: TelegramConversation, text: string) => reportThroughQrLink(c, 'ta-knhi', text);
 
 async function caseByCode(code: string) {
   for (let i = 0; i < 100; i++) {

@@ -110,3 +110,34 @@ export class TelegramConversation {
     return this.transcript.map((r) => r.text).join('\n---\n');
   }
 }
+
+/** The tracking code in the bot's receipt. */
+export const RECEIPT_CODE = /Mã hồ sơ: ([2-9A-Z]{4}-[2-9A-Z]{3}-[2-9A-Z]{3})/;
+
+/**
+ * A citizen's named report through a department's QR link (`/start u_<unitCode>`), with nothing
+ * skipped that the officers' tests need; returns the tracking code of the receipt.
+ */
+export async function reportThroughQrLink(
+  c: TelegramConversation,
+  unitCode: string,
+  text: string,
+  contact = { phone: '0912 345 678', name: 'Phạm Thị Lan' },
+): Promise<string> {
+  await c.say(`/start u_${unitCode}`);
+  await c.pressValue('menu:report');
+  await c.say(text);
+  await c.pressValue('attach:none');
+  await c.pressValue('when:skip');
+  await c.pressValue('where:skip');
+  await c.pressValue('involved:skip');
+  await c.pressValue('contact:named');
+  await c.say(contact.phone);
+  await c.say(contact.name);
+  await c.pressValue('consent:agree');
+  const replies = await c.pressValue('summary:confirm');
+  const receipt = replies.map((r) => r.text).find((t) => RECEIPT_CODE.test(t));
+  if (!receipt)
+    throw new Error(`no receipt with a tracking code in: ${replies.map((r) => r.text).join(' | ')}`);
+  return RECEIPT_CODE.exec(receipt)![1]!;
+}
