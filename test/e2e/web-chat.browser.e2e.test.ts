@@ -219,6 +219,23 @@ describe('web chat in a browser, on a phone', () => {
       headers: { 'x-follow-up-secret': secret },
     }).then((r) => r.json() as Promise<{ status: string; satisfaction: number | null }>);
     expect(status).toMatchObject({ status: 'resolved', satisfaction: 5 });
+
+    // Following the case from the receipt's link (a new tab): the tracking page shows the answer
+    // and the score.
+    const [tracking] = await Promise.all([
+      context.waitForEvent('page'),
+      page.locator('#chat-log .receipt a', { hasText: code }).last().tap(),
+    ]);
+    await tracking.waitForLoadState();
+    expect(new URL(tracking.url()).pathname).toBe('/tra-cuu');
+    await expect.poll(() => tracking.inputValue('#code')).toBe(code);
+    await tracking.locator('#secret').fill(secret);
+    await tracking.getByRole('button', { name: 'Tra cứu' }).tap();
+    await tracking.waitForSelector('#case-status');
+    expect(await tracking.textContent('#case-status')).toContain('Đã giải quyết');
+    expect(await tracking.textContent('main')).toContain('bố trí thêm 20 ghế chờ');
+    expect(await tracking.textContent('#satisfaction-recorded')).toMatch(/Bạn đã đánh giá/);
+    await screenshot(tracking, 'tracking-page');
     await context.close();
   }, 240_000);
 
