@@ -16,6 +16,7 @@ import { processSubmission } from '../../src/intake/process-submission.js';
 import { ZSubmissionSchema } from '../../src/intake/submission.schema.js';
 import { submitSubmission } from '../../src/intake/submit-submission.js';
 import { sendDailyDigests } from '../../src/reports/send-daily-digests.js';
+import { sendHotlineReviews } from '../../src/reports/send-hotline-review.js';
 import { createDeadlineMilestoneHandler } from '../../workers/deadlines.handler.js';
 import { createTestContext, type TestContext } from '../helpers/test-context.js';
 
@@ -55,11 +56,11 @@ afterAll(async () => {
 });
 
 let n = 0;
-async function newCase(kind: string, at: string): Promise<string> {
+async function newCase(kind: string, at: string, channel = 'web'): Promise<string> {
   clock.set(new Date(at));
   const s = parseInput(ZSubmissionSchema, {
     submissionId: `dl-${Date.now()}-${n++}`,
-    channel: 'web',
+    channel,
     kind,
     text: 'Bệnh nhân chờ khám quá lâu, gọi 0901234567 không ai nghe',
     unitCode: 'ta-knoi',
@@ -211,6 +212,25 @@ describe('deadline timers', () => {
     expect(texts).toContain('Tổng hợp thời hạn ngày 24/02/2026 — Khoa Nội');
     expect(texts).toContain('Hồ sơ quá hạn ngày 24/02/2026');
     expect(texts).not.toContain('0901234567');
+  });
+
+  it('sends the leaders the week’s hotline cases on Monday, once, and not the other channels', async () => {
+    const call = await newCase('report', '2026-03-04T03:00:00Z', 'hotline'); // Wednesday 04/03/2026
+    const web = await newCase('report', '2026-03-05T03:00:00Z');
+    const codeOf = async (id: string) =>
+      (await t.ctx.db.prisma.case.findUniqueOrThrow({ where: { id } })).code;
+    clock.set(nineAm('2026-03-09')); // the Monday after
+    const first = await sendHotlineReviews(t.ctx);
+    expect(first).toMatchObject({ weekOf: '2026-03-09', messages: 1 });
+    expect((await sendHotlineReviews(t.ctx)).messages).toBe(0);
+    const row = await t.ctx.db.prisma.notification.findFirstOrThrow({
+      where: { dedupeKey: { startsWith: 'hotline-review:' } },
+    });
+    const text = (row.content as { text: string }).text;
+    expect(text).toContain('Rà soát đường dây nóng tuần 02/03/2026–08/03/2026');
+    expect(text).toContain(`${await codeOf(call)} (Phản ánh, nhận 04/03/2026) — Đã tiếp nhận`);
+    expect(text).not.toContain(await codeOf(web));
+    expect(text).not.toContain('0901234567');
   });
 
   it('a pause moves the milestones: nothing while paused, then the resumed dates', async () => {
