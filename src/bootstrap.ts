@@ -24,6 +24,7 @@ import { createIntakeDialogHandler } from './dialog/index.js';
 import { createBotRouter } from './officer/bot-router.js';
 import { createHotlineFormHandler } from './officer/hotline-form.handler.js';
 import { createRedisHotlineFormStore } from './officer/hotline-form.store.js';
+import { createRedisButtonPromptStore } from './officer/button-prompt.js';
 import { createTelegramBot, createTelegramSender, type TelegramBot } from '../bots/telegram/index.js';
 import { createWebChatRoutes, createWebChatSender } from '../bots/web/index.js';
 import {
@@ -158,6 +159,11 @@ export async function startApp(
             ctx,
             createRedisHotlineFormStore({ redis, prefix: config.queuePrefix, sealedBox: ctx.sealedBox }),
           ),
+          buttonPrompts: createRedisButtonPromptStore({
+            redis,
+            prefix: config.queuePrefix,
+            sealedBox: ctx.sealedBox,
+          }),
         }),
         logger,
         redis,

@@ -13,6 +13,7 @@ import { findUnitByTelegramChat } from '../directory/link-unit-group.js';
 import { resolveStaffByTelegramUser } from '../directory/resolve-staff.js';
 import { redeemInvite } from '../directory/staff-invite.js';
 import { JOIN_COMMANDS, inboxArgsOfButton, officerCommandOf, parseCardButton } from './officer-commands.js';
+import { commandArgsOfAnswer, type ButtonPromptStore } from './button-prompt.js';
 import { HOTLINE_FORM_BUTTON_PREFIX } from './hotline-form.js';
 import type { HotlineFormHandler } from './hotline-form.handler.js';
 import { createOfficerHandler, type OfficerInput } from './officer-handler.js';
@@ -24,10 +25,15 @@ export interface BotRouterDeps {
   citizen: InboundHandle;
   /** The step-by-step hotline form (needs Redis); without it only the one-line form works. */
   hotlineForms?: HotlineFormHandler;
+  /** A button's question waiting for the officer's words (private chats). */
+  buttonPrompts?: ButtonPromptStore;
 }
 
 export function createBotRouter(ctx: AppContext, deps: BotRouterDeps): InboundHandle {
-  const officer = createOfficerHandler(ctx, deps.hotlineForms ? { hotlineForms: deps.hotlineForms } : {});
+  const officer = createOfficerHandler(ctx, {
+    ...(deps.hotlineForms ? { hotlineForms: deps.hotlineForms } : {}),
+    ...(deps.buttonPrompts ? { buttonPrompts: deps.buttonPrompts } : {}),
+  });
   return async (env) => {
     const conv = env.conversation;
     const userId = conv.userId ?? conv.conversationId;
@@ -43,6 +49,21 @@ export function createBotRouter(ctx: AppContext, deps: BotRouterDeps): InboundHa
       const form = await deps.hotlineForms.pending(env);
       const staff = form ? await resolveStaffByTelegramUser(ctx, userId) : null;
       if (form && staff) return deps.hotlineForms.continue(env, staff, form);
+    }
+    // An officer answering a button's question: the words complete that command.
+    const answer = ev.type === 'text' || (ev.type === 'command' && ['huy', 'cancel'].includes(ev.command));
+    if (deps.buttonPrompts && !inGroup && answer) {
+      const prompt = await deps.buttonPrompts.load(env.conversation);
+      const staff = prompt ? await resolveStaffByTelegramUser(ctx, userId) : null;
+      if (prompt && staff) {
+        await deps.buttonPrompts.clear(env.conversation);
+        if (ev.type !== 'text') return [{ text: `Đã thôi, hồ sơ ${prompt.code} không thay đổi.` }];
+        return officer(
+          env,
+          { staff, inGroup },
+          { type: 'command', name: prompt.command, args: commandArgsOfAnswer(prompt, ev.text) },
+        );
+      }
     }
     if (ev.type === 'choice' && ev.value.startsWith(HOTLINE_FORM_BUTTON_PREFIX)) {
       return [

@@ -151,3 +151,23 @@ describe('officer commands', () => {
     expect(officerHelp(['inspector'])).not.toMatch(/\/ghichu/);
   });
 });
+
+describe('button prompts', () => {
+  it('turn a command template into what is left to type, and an answer into the command', async () => {
+    const { promptOfTemplate, commandArgsOfAnswer } = await import('./button-prompt.js');
+    expect(promptOfTemplate('/giahan {code} <số ngày> <lý do>')).toEqual({
+      command: 'giahan',
+      rest: '<số ngày> <lý do>',
+    });
+    expect(promptOfTemplate('(chưa hỗ trợ trên bot)')).toBeUndefined();
+    expect(promptOfTemplate('/khongco {code} <x>')).toBeUndefined();
+    const args = commandArgsOfAnswer(
+      { command: 'giahan', code: 'ABCD-EFG-HJK' },
+      ' 5 Chờ kết quả xét nghiệm ',
+    );
+    expect(parseOfficerCommand('giahan', args)).toMatchObject({
+      ok: true,
+      request: { type: 'action', action: 'extend', code: 'ABCD-EFG-HJK', params: { days: 5 } },
+    });
+  });
+});

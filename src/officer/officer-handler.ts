@@ -40,6 +40,7 @@ import {
   type OfficerRequest,
 } from './officer-commands.js';
 import { findCaseForCard, findChildOrganizationIds, listInboxCases } from './officer.repository.js';
+import { promptOfTemplate, type ButtonPrompt, type ButtonPromptStore } from './button-prompt.js';
 import { logHotlineCallAndAnswer, type HotlineFormHandler } from './hotline-form.handler.js';
 import { listNotificationStatusesOfCase } from '../notify/notification.repository.js';
 import { postCaseCards } from './post-case-cards.js';
@@ -83,6 +84,8 @@ const DIRECT: readonly ButtonAction[] = ['accept', 'start', 'resume'];
 export interface OfficerHandlerDeps {
   /** The step-by-step hotline form; without it `/nhanduongday` explains the one-line form. */
   hotlineForms?: HotlineFormHandler;
+  /** Where a button that needs words waits for them (private chats); without it, the command to type. */
+  buttonPrompts?: ButtonPromptStore;
 }
 
 export function createOfficerHandler(ctx: AppContext, deps: OfficerHandlerDeps = {}) {
@@ -99,6 +102,11 @@ export function createOfficerHandler(ctx: AppContext, deps: OfficerHandlerDeps =
       if (!parsed.ok) return [{ text: parsed.message }];
       request = parsed.request;
     } else {
+      const prompt = deps.buttonPrompts && !caller.inGroup ? askForWords(input.action, input.code) : null;
+      if (prompt) {
+        await deps.buttonPrompts!.save(env.conversation, prompt.pending);
+        return [{ text: prompt.text }];
+      }
       const fromButton = buttonRequest(input.action, input.code);
       if ('text' in fromButton) return [fromButton];
       request = fromButton;
@@ -109,6 +117,17 @@ export function createOfficerHandler(ctx: AppContext, deps: OfficerHandlerDeps =
       if (isAppError(err) && !err.retryable) return [{ text: err.message }];
       throw err;
     }
+  };
+}
+
+function askForWords(action: ButtonAction, code: string): { pending: ButtonPrompt; text: string } | null {
+  const template = COMMAND_FOR[action];
+  const prompt = template ? promptOfTemplate(template) : undefined;
+  if (!prompt) return null;
+  const verb = CASE_ACTION_LABELS[action as CaseAction]?.verb ?? 'thực hiện';
+  return {
+    pending: { command: prompt.command, code },
+    text: `Để ${verb} hồ sơ ${code}, hãy gõ tiếp: ${prompt.rest}\n(Gõ /huy để thôi.)`,
   };
 }
 

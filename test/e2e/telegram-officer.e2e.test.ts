@@ -221,6 +221,26 @@ describe('Officers in Telegram, end to end', () => {
     expect(tracker.allText()).toMatch(/Đã giải quyết/);
   }, 120_000);
 
+  it('a button that needs words asks for them in a private chat; the answer completes the move', async () => {
+    const citizen = chat();
+    const code = await citizenIntake(citizen, 'Máy lạnh phòng bệnh khoa Nhi hỏng hai ngày chưa sửa.');
+    await caseByCode(code);
+    await handler.chat.pressValue(`oc:accept:${code}`);
+    const asked = await handler.chat.pressValue(`oc:pause:${code}`);
+    expect(textOf(asked)).toMatch(new RegExp(`tạm dừng hồ sơ ${code}, hãy gõ tiếp: <lý do>`));
+    const paused = await handler.chat.say('Chờ đơn vị bảo trì kiểm tra');
+    expect(textOf(paused)).toMatch(/Tạm dừng/);
+    // Given up with /huy: nothing changes, and the next message is the citizen dialog's again.
+    await handler.chat.pressValue(`oc:extend:${code}`);
+    const cancelled = await handler.chat.say('/huy');
+    expect(textOf(cancelled)).toMatch(`Đã thôi, hồ sơ ${code} không thay đổi.`);
+    const saved = await caseByCode(code);
+    expect(saved.paused).toBe(true);
+    const pause = saved.events.find((e) => e.action === 'pause');
+    expect(pause?.reason).toBe('Chờ đơn vị bảo trì kiểm tra');
+    expect(saved.events.map((e) => e.action)).not.toContain('extend');
+  }, 120_000);
+
   it('a handler of another unit is refused, and the inbox shows only cases in scope', async () => {
     const citizen = chat();
     const code = await citizenIntake(citizen, 'Khu vệ sinh khoa Nhi không có nước rửa tay.');

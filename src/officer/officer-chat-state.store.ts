@@ -1,0 +1,43 @@
+// What an officer is in the middle of in one chat (the hotline form, the answer a button asked
+// for): Redis, sealed (a caller's name and number may be in it), short-lived, one per officer and
+// chat and purpose.
+import type { Redis } from 'ioredis';
+import type { z } from 'zod';
+import type { SealedBox } from '../core/sealed-box.js';
+import type { ConversationRef } from '../dialog/dialog-types.js';
+
+export interface OfficerChatStateStore<T> {
+  load(conversation: ConversationRef): Promise<T | null>;
+  save(conversation: ConversationRef, state: T): Promise<void>;
+  clear(conversation: ConversationRef): Promise<void>;
+}
+
+export interface OfficerChatStateOptions {
+  redis: Redis;
+  prefix: string;
+  sealedBox: SealedBox;
+}
+
+export function createRedisOfficerChatState<S extends z.ZodType>(
+  options: OfficerChatStateOptions & { purpose: string; schema: S; ttlSeconds: number },
+): OfficerChatStateStore<z.infer<S>> {
+  const { redis, prefix, sealedBox, purpose, schema, ttlSeconds } = options;
+  const key = (c: ConversationRef) =>
+    `${prefix}:officer:${purpose}:${c.channel}:${c.conversationId}:${c.userId ?? c.conversationId}`;
+  return {
+    async load(conversation) {
+      const raw = await redis.getBuffer(key(conversation));
+      if (!raw) return null;
+      const parsed = schema.safeParse(sealedBox.openJson(raw));
+      if (parsed.success) return parsed.data;
+      await redis.del(key(conversation));
+      return null;
+    },
+    async save(conversation, state) {
+      await redis.set(key(conversation), sealedBox.sealJson(state), 'EX', ttlSeconds);
+    },
+    async clear(conversation) {
+      await redis.del(key(conversation));
+    },
+  };
+}
