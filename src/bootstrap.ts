@@ -25,6 +25,7 @@ import { createBotRouter } from './officer/bot-router.js';
 import { createHotlineFormHandler } from './officer/hotline-form.handler.js';
 import { createRedisHotlineFormStore } from './officer/hotline-form.store.js';
 import { createRedisButtonPromptStore } from './officer/button-prompt.js';
+import { completeUnfinishedLetters } from './letters/complete-unfinished-letters.js';
 import { createTelegramBot, createTelegramSender, type TelegramBot } from '../bots/telegram/index.js';
 import { createWebChatRoutes, createWebChatSender } from '../bots/web/index.js';
 import {
@@ -233,9 +234,11 @@ export async function startApp(
       stops.push(() => host.close());
       await scheduleDeadlineJobs(ctx);
       const sweep = () =>
-        Promise.all([requeuePendingSubmissions(ctx), requeuePendingNotifications(ctx)]).catch(
-          (err: unknown) => logger.warn({ err }, 'recovery sweep failed'),
-        );
+        Promise.all([
+          requeuePendingSubmissions(ctx),
+          requeuePendingNotifications(ctx),
+          completeUnfinishedLetters(ctx),
+        ]).catch((err: unknown) => logger.warn({ err }, 'recovery sweep failed'));
       await sweep();
       const timer = setInterval(sweep, options.recoveryIntervalMs ?? 60_000);
       timer.unref();

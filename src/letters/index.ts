@@ -4,6 +4,7 @@ export { requestApologyDecision } from './apology-request.js';
 export { issueApologyWithNewDate } from './apology-new-date.js';
 export { draftLetter, signLetter, returnLetter, completeLetter } from './issue-letter.js';
 export { issueForwardSlip } from './forward-slip.js';
+export { completeUnfinishedLetters } from './complete-unfinished-letters.js';
 export { sendPetitionForm } from './petition-form.js';
 export { listLettersOfCase, readLetterFile } from './letter-files.js';
 export { LETTER_KINDS, LETTER_KIND_LABELS, type LetterKind } from './letter-vocabulary.js';

@@ -19,6 +19,7 @@ import { recordOnTimeExpected, requestApologyDecision } from '../../src/letters/
 import { completeLetter, draftLetter, returnLetter, signLetter } from '../../src/letters/issue-letter.js';
 import { listLettersOfCase, readLetterFile } from '../../src/letters/letter-files.js';
 import { sendPetitionForm } from '../../src/letters/petition-form.js';
+import { completeUnfinishedLetters } from '../../src/letters/complete-unfinished-letters.js';
 import { issueForwardSlip } from '../../src/letters/forward-slip.js';
 import { createTestContext, type TestContext } from '../helpers/test-context.js';
 
@@ -196,6 +197,30 @@ describe('letters', () => {
     await expect(draftLetter(t.ctx, { caseId, staffId: staff.handler!, kind: 'apology' })).rejects.toThrow(
       /đã có thư xin lỗi số 1\/TTYT-THUAN-AN/,
     );
+  }, 60_000);
+
+  it('the recovery sweep finishes a letter whose process died after it was signed', async () => {
+    const caseId = await newCase('report', { handle: '9100042' });
+    await resolveAs(caseId, 'partly_valid');
+    const drafted = await draftLetter(t.ctx, { caseId, staffId: staff.handler!, kind: 'apology' });
+    await signLetter(t.ctx, { letterId: drafted.letterId, staffId: staff.head! });
+    // As if the process had died right after numbering: no file, nothing queued, not sent.
+    await t.ctx.db.prisma.letter.update({
+      where: { id: drafted.letterId },
+      data: { status: 'signed', filePath: null, sentAt: null },
+    });
+    await t.ctx.db.prisma.notification.deleteMany({
+      where: { dedupeKey: `letter:${drafted.letterId}:sender` },
+    });
+
+    expect(await completeUnfinishedLetters(t.ctx, 0)).toBeGreaterThanOrEqual(1);
+    const letter = await t.ctx.db.prisma.letter.findUniqueOrThrow({ where: { id: drafted.letterId } });
+    expect(letter.status).toBe('sent');
+    expect(letter.filePath).toBe(`files/letters/${letter.id}.pdf`);
+    expect(await notificationsLike(`letter:${drafted.letterId}:sender`)).toHaveLength(1);
+    // Once finished, later sweeps leave it alone.
+    await completeUnfinishedLetters(t.ctx, 0);
+    expect(await notificationsLike(`letter:${drafted.letterId}:sender`)).toHaveLength(1);
   }, 60_000);
 
   it('refuses an apology for a case not found valid; a returned draft can be drafted again', async () => {
