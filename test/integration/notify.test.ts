@@ -202,8 +202,10 @@ describe('notify with the worker', () => {
     );
     const times = sends.map((c) => c.at).sort((a, b) => a - b);
     // BullMQ's limiter counts jobs per 1-second window from the first job's start: the 31st send
-    // comes about a second after the 1st (which itself left a little after its job started).
-    expect(times[30]! - times[0]!).toBeGreaterThanOrEqual(750);
+    // comes about a second after that start. The 1st send itself leaves some time after its job
+    // started (more on a loaded machine: CI measured 727 ms between them), so the bound is loose;
+    // without the limiter the 40 sends take a fraction of that.
+    expect(times[30]! - times[0]!).toBeGreaterThanOrEqual(500);
     const elapsed = times[39]! - started;
     console.log(`[measure] 40 notifications to distinct chats: ${elapsed} ms (limit 30/s)`);
   });
