@@ -336,19 +336,9 @@ export async function completeLetter(
   const content = parseLetterContent(letter.content);
   if (!letter.filePath) {
     const relative = await storeLetterFile(ctx, letter, { draft: false });
-    const at = ctx.clock.now();
-    await ctx.db.prisma.$transaction(async (tx) => {
-      if (!(await setLetterFileOnce(tx, letter.id, relative))) return;
-      await appendCaseEvent(tx, {
-        caseId: letter.caseId,
-        action: 'letter_store',
-        fromStatus: letter.case.status,
-        toStatus: letter.case.status,
-        actorType: 'system',
-        data: { letterId: letter.id, kind },
-        at,
-      });
-    });
+    await changeOnceWithEvent(ctx, letter, 'letter_store', {}, (tx) =>
+      setLetterFileOnce(tx, letter.id, relative),
+    );
     letter = await loadLetter(ctx, letterId);
   }
   const numberText = (await registerNumberText(ctx, letter)) ?? '';
@@ -421,16 +411,30 @@ async function recordSent(
   letter: LoadedLetter,
   data: { to: 'sender' | 'officer'; channel?: string },
 ): Promise<void> {
+  await changeOnceWithEvent(ctx, letter, 'letter_send', data, (tx, at) => markLetterSent(tx, letter.id, at));
+}
+
+/**
+ * Applies a conditional change to the letter (true when this call made it) and, only then, its
+ * system audit event, in one transaction: a step run twice is recorded once.
+ */
+async function changeOnceWithEvent(
+  ctx: AppContext,
+  letter: LoadedLetter,
+  action: 'letter_store' | 'letter_send',
+  data: Record<string, unknown>,
+  change: (tx: Tx, at: Date) => Promise<boolean>,
+): Promise<void> {
   const at = ctx.clock.now();
   await ctx.db.prisma.$transaction(async (tx) => {
-    if (!(await markLetterSent(tx, letter.id, at))) return;
+    if (!(await change(tx, at))) return;
     await appendCaseEvent(tx, {
       caseId: letter.caseId,
-      action: 'letter_send',
+      action,
       fromStatus: letter.case.status,
       toStatus: letter.case.status,
       actorType: 'system',
-      data: { letterId: letter.id, kind: letter.kind, ...data },
+      data: { letterId: letter.id, kind: letter.kind, ...data } as Prisma.InputJsonValue,
       at,
     });
   });
