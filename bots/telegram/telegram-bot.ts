@@ -7,16 +7,12 @@
 import { createHmac } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { Telegraf } from 'telegraf';
-import { isAppError } from '../../src/core/app-error.js';
 import { systemClock, type Clock } from '../../src/core/clock.js';
 import type { Logger } from '../../src/core/logger.js';
 import type { SealedBox } from '../../src/core/sealed-box.js';
 import type { ConversationRef, InboundEnvelope, Outbound } from '../../src/dialog/dialog-types.js';
-import {
-  SendRejectedError,
-  UndeliverableError,
-  type ChannelSender,
-} from '../../src/notify/channel-sender.js';
+import { SendRejectedError, type ChannelSender } from '../../src/notify/channel-sender.js';
+import { answerInbound, type AnswerInboundDeps } from '../shared/answer-inbound.js';
 import { createChatInbox } from '../shared/chat-inbox.js';
 import { createRedisLease } from '../shared/redis-lock.js';
 import { downloadTelegramFile, performCalls } from './telegram-api.js';
@@ -75,10 +71,6 @@ export interface TelegramBot {
 }
 
 const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
-
-const GENERIC_APOLOGY: Outbound = {
-  text: 'Xin lỗi, hệ thống đang gặp sự cố nên chưa xử lý được tin nhắn của bạn. Bạn vui lòng thử lại sau ít phút.',
-};
 
 interface StoredUpdate {
   receivedAt: string;
@@ -184,8 +176,24 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     }
   }
 
+  const answering: AnswerInboundDeps = {
+    channel: 'telegram',
+    eventNoun: 'update',
+    handle,
+    handleTimeoutMs: tuning.handleTimeoutMs,
+    send: async (recipient, content) => {
+      await performCalls(
+        telegram,
+        renderOutbound(recipient.conversationId, content, { languageHint: recipient.languageHint }),
+      );
+    },
+    toChannelError: (err) =>
+      err instanceof RenderError ? new SendRejectedError(err.message) : toChannelError(err),
+    ...(options.deferReply ? { deferReply: options.deferReply } : {}),
+    logger,
+  };
+
   async function processStored(chatKey: string, updateId: number, sealed: string): Promise<void> {
-    const started = Date.now();
     const { receivedAt, update } = sealedBox.openJson<StoredUpdate>(Buffer.from(sealed, 'base64'));
     const env = mapTelegramUpdate(update, {
       botUsername: await botUsername(),
@@ -196,81 +204,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
       logger.debug({ update: updateId, chat: chatKey }, 'telegram update of a kind the dialog does not take');
       return;
     }
-    let replies: Outbound[];
-    let failed = false;
-    try {
-      replies = await withTimeout(handle(env), tuning.handleTimeoutMs);
-    } catch (err) {
-      failed = true;
-      logger.error(
-        {
-          update: updateId,
-          chat: chatKey,
-          err: { name: (err as Error)?.name, code: isAppError(err) ? err.code : undefined },
-        },
-        'dialog failed on a telegram update',
-      );
-      replies = [isAppError(err) && !err.retryable ? { text: err.message } : GENERIC_APOLOGY];
-    }
-    await replyDirectly(env.conversation, replies, updateId, chatKey);
-    logger.info(
-      {
-        update: updateId,
-        chat: chatKey,
-        inbound: env.event.type,
-        ...(env.event.type === 'command' ? { command: env.event.command } : {}),
-        replies: replies.length,
-        failed,
-        ms: Date.now() - started,
-      },
-      'telegram update handled',
-    );
-  }
-
-  async function replyDirectly(
-    recipient: ConversationRef,
-    replies: Outbound[],
-    updateId: number,
-    chatKey: string,
-  ): Promise<void> {
-    for (let i = 0; i < replies.length; i++) {
-      try {
-        await performCalls(
-          telegram,
-          renderOutbound(recipient.conversationId, replies[i]!, { languageHint: recipient.languageHint }),
-        );
-      } catch (err) {
-        const e = err instanceof RenderError ? new SendRejectedError(err.message) : toChannelError(err);
-        if (e instanceof UndeliverableError) {
-          logger.info({ update: updateId, chat: chatKey, reason: e.reason }, 'telegram chat unreachable');
-          return;
-        }
-        if (e instanceof SendRejectedError) {
-          logger.error({ update: updateId, chat: chatKey, reason: e.reason }, 'telegram refused a reply');
-          continue;
-        }
-        // Flood limit or a transient failure: the notify queue honours retry_after and retries.
-        if (!options.deferReply) {
-          logger.warn({ update: updateId, chat: chatKey, reason: e.message }, 'reply lost: no notify queue');
-          return;
-        }
-        for (let j = i; j < replies.length; j++) {
-          await options
-            .deferReply(recipient, replies[j]!, `tg:${updateId}:reply:${j}`)
-            .catch((deferErr: unknown) =>
-              logger.error(
-                { update: updateId, chat: chatKey, err: { message: (deferErr as Error).message } },
-                'reply lost: could not queue it',
-              ),
-            );
-        }
-        logger.info(
-          { update: updateId, chat: chatKey, deferred: replies.length - i, reason: e.message },
-          'replies handed to the notify queue',
-        );
-        return;
-      }
-    }
+    await answerInbound(answering, env, { update: updateId, chat: chatKey }, `tg:${updateId}`);
   }
 
   // Long polling: telegraf's loop feeds the same path as the webhook. Telegraf confirms a batch
@@ -416,21 +350,5 @@ function sleep(ms: number, cancelled?: () => boolean): Promise<void> {
       setTimeout(tick, Math.min(200, ms - (Date.now() - started))).unref();
     };
     tick();
-  });
-}
-
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
-    p.then(
-      (v) => {
-        clearTimeout(timer);
-        resolve(v);
-      },
-      (err: unknown) => {
-        clearTimeout(timer);
-        reject(err instanceof Error ? err : new Error(String(err)));
-      },
-    );
   });
 }

@@ -14,16 +14,12 @@
 // as a hash of the msg_id, and what people wrote waits sealed.
 import { createHash, createHmac } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { isAppError } from '../../src/core/app-error.js';
 import { systemClock, type Clock } from '../../src/core/clock.js';
 import type { Logger } from '../../src/core/logger.js';
 import type { SealedBox } from '../../src/core/sealed-box.js';
 import type { ConversationRef, InboundEnvelope, Outbound } from '../../src/dialog/dialog-types.js';
-import {
-  SendRejectedError,
-  UndeliverableError,
-  type ChannelSender,
-} from '../../src/notify/channel-sender.js';
+import { SendRejectedError, type ChannelSender } from '../../src/notify/channel-sender.js';
+import { answerInbound, type AnswerInboundDeps } from '../shared/answer-inbound.js';
 import { createChatInbox } from '../shared/chat-inbox.js';
 import type { ZaloOaClient } from './zalo-api.js';
 import { toChannelError } from './zalo-errors.js';
@@ -82,10 +78,6 @@ interface StoredEvent {
   eventId: string;
   event: HandledEvent;
 }
-
-const GENERIC_APOLOGY: Outbound = {
-  text: 'Xin lỗi, hệ thống đang gặp sự cố nên chưa xử lý được tin nhắn của bạn. Bạn vui lòng thử lại sau ít phút.',
-};
 
 export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
   const { redis, client, sealedBox } = options;
@@ -192,13 +184,25 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
   }, tuning.sweepIntervalMs);
   sweep.unref();
 
+  const answering: AnswerInboundDeps = {
+    channel: 'zalo',
+    eventNoun: 'event',
+    handle: options.handle,
+    handleTimeoutMs: tuning.handleTimeoutMs,
+    send: async (recipient, content) => {
+      await performZaloCalls(client, recipient.conversationId, renderForZalo(recipient, content));
+    },
+    toChannelError: (err) => (err instanceof SendRejectedError ? err : toChannelError(err)),
+    ...(options.deferReply ? { deferReply: options.deferReply } : {}),
+    logger,
+  };
+
   async function processEvent(
     event: HandledEvent,
     eventId: string,
     userKey: string,
     receivedAt: Date,
   ): Promise<void> {
-    const started = Date.now();
     const recipient: ConversationRef = { channel: 'zalo', conversationId: event.userId };
     // Writing to the OA opens Zalo's 7-day window again: what was held for this person goes out.
     if (options.releaseHeld) {
@@ -213,72 +217,7 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
     }
     const env = toInboundEnvelope(event, { download, receivedAt, eventId });
     if (!env) return;
-    let replies: Outbound[];
-    let failed = false;
-    try {
-      replies = await withTimeout(options.handle(env), tuning.handleTimeoutMs);
-    } catch (err) {
-      failed = true;
-      logger.error(
-        { user: userKey, err: { name: (err as Error)?.name, code: isAppError(err) ? err.code : undefined } },
-        'dialog failed on a zalo event',
-      );
-      replies = [isAppError(err) && !err.retryable ? { text: err.message } : GENERIC_APOLOGY];
-    }
-    await replyDirectly(recipient, replies, eventId, userKey);
-    logger.info(
-      {
-        user: userKey,
-        inbound: env.event.type,
-        ...(env.event.type === 'command' ? { command: env.event.command } : {}),
-        replies: replies.length,
-        failed,
-        ms: Date.now() - started,
-      },
-      'zalo event handled',
-    );
-  }
-
-  async function replyDirectly(
-    recipient: ConversationRef,
-    replies: Outbound[],
-    eventId: string,
-    userKey: string,
-  ): Promise<void> {
-    for (let i = 0; i < replies.length; i++) {
-      try {
-        await performZaloCalls(client, recipient.conversationId, renderForZalo(recipient, replies[i]!));
-      } catch (err) {
-        const e = err instanceof SendRejectedError ? err : toChannelError(err);
-        if (e instanceof UndeliverableError) {
-          logger.info({ user: userKey, reason: e.reason }, 'zalo user unreachable');
-          return;
-        }
-        if (e instanceof SendRejectedError) {
-          logger.error({ user: userKey, reason: e.reason }, 'zalo refused a reply');
-          continue;
-        }
-        if (!options.deferReply) {
-          logger.warn({ user: userKey, reason: e.message }, 'reply lost: no notify queue');
-          return;
-        }
-        for (let j = i; j < replies.length; j++) {
-          await options
-            .deferReply(recipient, replies[j]!, `${eventId}:reply:${j}`)
-            .catch((deferErr: unknown) =>
-              logger.error(
-                { user: userKey, err: { message: (deferErr as Error).message } },
-                'reply lost: could not queue it',
-              ),
-            );
-        }
-        logger.info(
-          { user: userKey, deferred: replies.length - i, reason: e.message },
-          'replies handed to the notify queue',
-        );
-        return;
-      }
-    }
+    await answerInbound(answering, env, { user: userKey }, eventId);
   }
 
   return {
@@ -301,20 +240,4 @@ async function downloadFile(url: string, maxBytes: number): Promise<Buffer> {
   const bytes = Buffer.from(await res.arrayBuffer());
   if (bytes.length > maxBytes) throw new Error('file too large');
   return bytes;
-}
-
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
-    p.then(
-      (v) => {
-        clearTimeout(timer);
-        resolve(v);
-      },
-      (err: unknown) => {
-        clearTimeout(timer);
-        reject(err instanceof Error ? err : new Error(String(err)));
-      },
-    );
-  });
 }
