@@ -3,6 +3,7 @@ import type { Db } from '../db/database.js';
 import type { Prisma, Clock as ClockRow } from '../db/generated/client.js';
 import { fromDbDate, toDbDate, type LocalDate } from '../calendar/local-date.js';
 import type { ClockExtension, ClockPause, DeadlineClock } from './clock.js';
+import { governingClock } from './governing-clock.js';
 import type { ClockKind } from './time-limit.js';
 
 export type Tx = Prisma.TransactionClient;
@@ -26,7 +27,7 @@ export function listClocks(db: Db | Tx, caseId: string): Promise<ClockRow[]> {
   return db.clock.findMany({ where: { caseId }, orderBy: { createdAt: 'asc' } });
 }
 
-export function upsertClock(
+export async function upsertClock(
   tx: Tx,
   caseId: string,
   clock: DeadlineClock,
@@ -47,9 +48,27 @@ export function upsertClock(
     dueResetOn: clock.dueResetTo ? toDbDate(clock.dueResetTo) : null,
     stoppedAt: status === 'stopped' ? at : null,
   };
-  return tx.clock.upsert({
+  const row = await tx.clock.upsert({
     where: { caseId_kind: { caseId, kind: clock.kind } },
     create: { caseId, kind: clock.kind, ...data, originalDueOn: toDbDate(dueOn) },
     update: data,
+  });
+  await refreshGoverningDeadline(tx, caseId);
+  return row;
+}
+
+/**
+ * Keeps the case's governing clock and due date true; called by every clock write, inside its
+ * transaction, so an inbox sorted by it in SQL never disagrees with the clocks.
+ */
+export async function refreshGoverningDeadline(tx: Tx, caseId: string): Promise<void> {
+  const rows = await listClocks(tx, caseId);
+  const governing = governingClock(rows.map((r) => ({ ...r, dueOn: fromDbDate(r.dueOn) })));
+  await tx.case.update({
+    where: { id: caseId },
+    data: {
+      governingClockKind: governing?.clock.kind ?? null,
+      governingDueOn: governing ? toDbDate(governing.clock.dueOn) : null,
+    },
   });
 }
