@@ -11,6 +11,7 @@ import { createSealedBox } from './core/sealed-box.js';
 import { openDatabase } from './db/database.js';
 import { findOrganizationByCode } from './intake/intake.repository.js';
 import { requeuePendingSubmissions } from './intake/requeue-pending-submissions.js';
+import { requeuePendingCaseEffects } from './cases/case-effects.queue.js';
 import { SAMPLE_DEFAULT_ORG_CODE } from './directory/sample-directory.js';
 import { isDirectoryEmpty, seedSampleDirectory } from './directory/seed-sample-directory.js';
 import { buildHttpServer } from './http/http-server.js';
@@ -236,6 +237,7 @@ export async function startApp(
       const sweep = () =>
         Promise.all([
           requeuePendingSubmissions(ctx),
+          requeuePendingCaseEffects(ctx),
           requeuePendingNotifications(ctx),
           completeUnfinishedLetters(ctx),
         ]).catch((err: unknown) => logger.warn({ err }, 'recovery sweep failed'));

@@ -4,6 +4,7 @@ import type { AppContext } from '../src/app-context.js';
 import type { LocalDate } from '../src/calendar/local-date.js';
 import { fireMilestone, type MilestoneDeps } from '../src/deadlines/fire-milestone.js';
 import { sweepDeadlineMilestones } from '../src/deadlines/sweep-milestones.js';
+import { closeOverdueResolvedCases } from '../src/cases/auto-close.js';
 import type { JobHandler } from '../src/queue/worker-host.js';
 
 export const createDeadlineMilestoneHandler =
@@ -13,5 +14,8 @@ export const createDeadlineMilestoneHandler =
 
 export const createDeadlineSweepHandler =
   (ctx: AppContext, deps: MilestoneDeps): JobHandler<'deadlines.sweep'> =>
-  async () =>
-    sweepDeadlineMilestones(ctx, deps);
+  async () => {
+    await sweepDeadlineMilestones(ctx, deps);
+    // Resolved cases whose auto-close job was lost close here.
+    await closeOverdueResolvedCases(ctx);
+  };

@@ -1,6 +1,7 @@
 import type { AppContext } from '../src/app-context.js';
 import type { DeliveryDeps } from '../src/notify/deliver-notification.js';
 import type { JobHandlers } from '../src/queue/worker-host.js';
+import { createAutoCloseHandler, createCaseEffectsHandler } from './cases.handler.js';
 import { createDialogReminderHandler } from './dialog-reminder.handler.js';
 import { createDeadlineMilestoneHandler, createDeadlineSweepHandler } from './deadlines.handler.js';
 import { createIntakeHandler } from './intake.handler.js';
@@ -21,6 +22,8 @@ export function createJobHandlers(ctx: AppContext, deps: JobHandlerDeps): JobHan
   const deadlines = deps.deadlines ?? { onApologyDue: requestApologyDecision };
   return {
     'intake.process-submission': createIntakeHandler(ctx),
+    'cases.run-effects': createCaseEffectsHandler(ctx),
+    'cases.auto-close': createAutoCloseHandler(ctx),
     'notify.deliver': createNotifyHandler(ctx, deps.notify),
     'dialog.remind-draft': createDialogReminderHandler(ctx),
     'deadlines.milestone': createDeadlineMilestoneHandler(ctx, deadlines),

@@ -3,12 +3,13 @@
 import type { AppContext } from '../app-context.js';
 import { AppError } from '../core/app-error.js';
 import type { Prisma } from '../db/generated/client.js';
-import { parseLocalDate, toDbDate, toVietnamDate } from '../calendar/local-date.js';
+import { fromDbDate, parseLocalDate, toDbDate, toVietnamDate } from '../calendar/local-date.js';
 import { isDeadlineError } from '../deadlines/deadline-error.js';
 import {
   extendClocks,
   loadDeadlineSettings,
   pauseClocks,
+  recomputeClocksForKind,
   resumeClocks,
   startClocks,
   stopClocks,
@@ -16,14 +17,21 @@ import {
 } from '../deadlines/deadline.service.js';
 import { scheduleCaseMilestonesSafely } from '../deadlines/schedule-milestones.js';
 import { appendCaseEvent, type Tx } from './case.repository.js';
-import { notifyCaseSender } from './notify-case-sender.js';
+import {
+  changesClocks,
+  isTransactionEffect,
+  unhandledEffect,
+  type AfterCommitEffect,
+} from './case-effects.js';
+import { enqueueCaseEffectsSafely } from './case-effects.queue.js';
 import {
   planTransition,
   type CaseAction,
   type CaseEffect,
   type TransitionParams,
+  type TransitionPlan,
 } from './case-transitions.js';
-import { isOpenStatus, type Actor, type CaseStatus } from './case-vocabulary.js';
+import { CASE_KIND_LABELS, isOpenStatus, type Actor, type CaseStatus } from './case-vocabulary.js';
 
 export type CaseActor =
   | { type: 'staff'; staffId: string; role: Exclude<Actor, 'system' | 'sender'> }
@@ -47,16 +55,9 @@ export interface ApplyCaseActionResult {
   eventId: string;
   from: CaseStatus;
   to: CaseStatus;
-  /** Effects that leave the transaction: notifications, letters, satisfaction questions. */
+  /** Every effect of the move; those after the commit run from the `cases.run-effects` job. */
   effects: readonly CaseEffect[];
 }
-
-const CLOCK_EFFECTS = new Set<CaseEffect['type']>([
-  'start_clocks',
-  'resume_clocks',
-  'extend_clocks',
-  'recompute_clocks',
-]);
 
 const roleOf = (actor: CaseActor): Actor => (actor.type === 'staff' ? actor.role : actor.type);
 
@@ -72,14 +73,18 @@ export async function applyCaseAction(
     throw new AppError('conflict', 'Hồ sơ vừa được người khác cập nhật. Vui lòng xem lại và thử lại.');
   }
 
-  const plan = planTransition(current, input.action, roleOf(input.actor), input.params ?? {});
+  const params = input.params ?? {};
+  const plan = planTransition(current, input.action, roleOf(input.actor), params, {
+    today: toVietnamDate(now),
+  });
   if (!plan.ok)
     throw new AppError('illegal_transition', plan.message, {
       reason: plan.code,
       ...(plan.param ? { param: plan.param } : {}),
     });
-  await checkReferences(ctx, current.organizationId, current.id, input.params ?? {});
+  await checkReferences(ctx, current.organizationId, current.id, params);
 
+  const afterCommit = plan.effects.filter((e): e is AfterCommitEffect => !isTransactionEffect(e));
   const settings = await loadDeadlineSettings(prisma, current.organizationId);
   let eventId: string;
   try {
@@ -100,6 +105,8 @@ export async function applyCaseAction(
           ...(c.petitionReceivedOn !== undefined && {
             petitionReceivedOn: toDbDate(parseLocalDate(c.petitionReceivedOn)),
           }),
+          ...(c.acceptedNow && { acceptedAt: now }),
+          ...(c.petitionDateCorrectedNow && { petitionDateCorrectedAt: now }),
           ...(plan.to === 'resolved' && plan.from !== 'resolved' && { resolvedAt: now }),
           ...(plan.to === 'closed' && { closedAt: now }),
           ...(input.action === 'reopen' && { resolvedAt: null, closedAt: null, outcome: null }),
@@ -109,15 +116,8 @@ export async function applyCaseAction(
       if (updated.count !== 1) {
         throw new AppError('conflict', 'Hồ sơ vừa được người khác cập nhật. Vui lòng xem lại và thử lại.');
       }
-      const clockData = await applyClockEffects(
-        tx,
-        settings,
-        current,
-        plan.effects,
-        plan.to,
-        now,
-        input.params ?? {},
-      );
+      const after = { ...current, kind: plan.changes.kind ?? current.kind };
+      const clockData = await applyTransactionEffects(tx, settings, after, plan, now, params);
       const event = await appendCaseEvent(tx, {
         caseId: current.id,
         action: plan.event.action,
@@ -127,8 +127,13 @@ export async function applyCaseAction(
         actorStaffId: input.actor.type === 'staff' ? input.actor.staffId : null,
         actorRole: plan.event.actorRole,
         reason: plan.event.reason,
-        data: { ...plan.event.data, ...clockData } as Prisma.InputJsonValue,
+        data: {
+          ...plan.event.data,
+          ...clockData,
+          ...(afterCommit.length ? { effects: afterCommit } : {}),
+        } as Prisma.InputJsonValue,
         at: now,
+        effectsPending: afterCommit.length > 0,
       });
       return event.id;
     });
@@ -138,36 +143,28 @@ export async function applyCaseAction(
   }
   const result = { caseId: current.id, eventId, from: plan.from, to: plan.to, effects: plan.effects };
   // The clocks changed in the transaction; their reminders follow (a failure is left to the sweep).
-  if (plan.effects.some((e) => CLOCK_EFFECTS.has(e.type)))
-    await scheduleCaseMilestonesSafely(ctx, current.id);
-  try {
-    await notifyCaseSender(ctx, {
-      caseId: current.id,
-      eventId,
-      action: input.action,
-      effects: plan.effects,
-      reason: plan.event.reason,
-      targetBody: input.params?.targetBody ?? null,
-    });
-  } catch (err) {
-    // The move is committed; a lost notice must not undo it. Officers see undelivered notices.
-    ctx.logger.warn({ err: { message: (err as Error).message }, caseId: current.id }, 'sender notice failed');
-  }
+  if (changesClocks(plan.effects)) await scheduleCaseMilestonesSafely(ctx, current.id);
+  // Notices, cards, letters and the auto-close timer: a job keyed by the event, so a crash between
+  // the commit and here loses nothing (the recovery sweep finds the event) and repeats nothing.
+  if (afterCommit.length) await enqueueCaseEffectsSafely(ctx, eventId);
   return result;
 }
 
-async function applyClockEffects(
+type CaseRow = NonNullable<Awaited<ReturnType<AppContext['db']['prisma']['case']['findUnique']>>>;
+
+/** Runs the effects that change the case's own rows, in its transaction; returns audit data. */
+async function applyTransactionEffects(
   tx: Tx,
   settings: DeadlineSettings,
-  subject: { id: string; kind: import('./case-vocabulary.js').CaseKind; audience: 'citizen' | 'staff' },
-  effects: readonly CaseEffect[],
-  to: CaseStatus,
+  subject: CaseRow,
+  plan: TransitionPlan,
   now: Date,
   params: TransitionParams,
 ): Promise<Record<string, unknown>> {
   const data: Record<string, unknown> = {};
   const today = toVietnamDate(now);
-  for (const effect of effects) {
+  for (const effect of plan.effects) {
+    if (!isTransactionEffect(effect)) continue;
     switch (effect.type) {
       case 'start_clocks': {
         const startedOn = effect.startedOn ? parseLocalDate(effect.startedOn) : today;
@@ -196,12 +193,32 @@ async function applyClockEffects(
       case 'stop_clocks':
         await stopClocks(tx, settings, subject.id, now);
         break;
-      default:
+      case 'recompute_clocks': {
+        const changed = await recomputeClocksForKind(
+          tx,
+          settings,
+          subject,
+          {
+            petitionReceivedOn: subject.petitionReceivedOn ? fromDbDate(subject.petitionReceivedOn) : null,
+            acceptedOn: subject.acceptedAt ? toVietnamDate(subject.acceptedAt) : null,
+            open: isOpenStatus(plan.to),
+          },
+          now,
+        );
+        // The audit event says which limits stopped or started and why.
+        data.clocksStopped = changed.stopped;
+        data.clocksStarted = changed.started;
+        if (changed.stopped.length || changed.started.length) {
+          data.clockChangeReason = `Đổi loại hồ sơ từ ${CASE_KIND_LABELS[effect.fromKind].vi} sang ${CASE_KIND_LABELS[effect.toKind].vi}: thời hạn áp dụng theo loại mới.`;
+        }
         break;
+      }
+      default:
+        unhandledEffect(effect);
     }
   }
   // Whatever the table says, a case that leaves the open statuses owes no more work.
-  if (!isOpenStatus(to) && !effects.some((e) => e.type === 'stop_clocks'))
+  if (!isOpenStatus(plan.to) && !plan.effects.some((e) => e.type === 'stop_clocks'))
     await stopClocks(tx, settings, subject.id, now);
   return data;
 }

@@ -32,9 +32,11 @@ const ALLOWED: Record<Role, readonly CaseAction[]> = {
     'assign',
     'reclassify',
     'record_petition_document',
+    'correct_petition_date',
     'note',
   ],
-  handler: ['start', 'resolve', 'pause', 'resume', 'extend', 'note'],
+  // Accepting and extending are the handler's only for some kinds (the kind-specific cases below).
+  handler: ['start', 'resolve', 'pause', 'resume', 'note'],
   unit_head: [
     'accept',
     'refuse',
@@ -44,6 +46,7 @@ const ALLOWED: Record<Role, readonly CaseAction[]> = {
     'resolve',
     'pause',
     'resume',
+    'correct_petition_date',
     'extend',
     'note',
   ],
@@ -89,8 +92,8 @@ const MATRIX = ROLES.flatMap((role) =>
 );
 
 describe('authorizeCaseAction: every role × action × scope', () => {
-  it('covers 7 roles × 17 actions × 4 scopes', () => {
-    expect(MATRIX).toHaveLength(7 * 17 * 4);
+  it('covers 7 roles × 18 actions × 4 scopes', () => {
+    expect(MATRIX).toHaveLength(7 * 18 * 4);
   });
 
   it.each(MATRIX)('$role · $action · $scope', ({ role, action, scope }) => {
@@ -296,6 +299,16 @@ describe('availableStaffActions', () => {
       'extend',
       'note',
     ]);
+  });
+
+  it('lets a handler of the unit extend a report but not a complaint (the head decides that)', () => {
+    expect(authorizeCaseAction(staffWith('handler'), SCOPES['own unit'], 'extend', 'report').ok).toBe(true);
+    expect(authorizeCaseAction(staffWith('handler'), SCOPES['own unit'], 'extend', 'complaint').ok).toBe(
+      false,
+    );
+    expect(authorizeCaseAction(staffWith('unit_head'), SCOPES['own unit'], 'extend', 'complaint').ok).toBe(
+      true,
+    );
   });
 
   it('lets a handler of the unit accept a report but not a complaint', () => {

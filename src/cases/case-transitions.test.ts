@@ -64,7 +64,18 @@ const SPEC: Record<
     actors: 'receiver leader',
     kinds: 'complaint denunciation',
   },
-  extend: { from: 'accepted assigned in_progress', to: '—', actors: 'handler unit_head leader' },
+  correct_petition_date: {
+    from: OPEN,
+    to: '—',
+    actors: 'receiver unit_head leader',
+    kinds: 'complaint denunciation',
+  },
+  extend: {
+    from: 'accepted assigned in_progress',
+    to: '—',
+    actors: 'unit_head leader',
+    kindActors: 'handler: feedback report petition praise',
+  },
   note: { from: CASE_STATUSES.join(' '), to: '—', actors: 'admin receiver handler unit_head leader hotline' },
 };
 
@@ -100,6 +111,7 @@ function permissiveState(action: CaseAction, status: CaseStatus, kind: CaseKind)
     kind,
     paused: action === 'resume',
     petitionReceivedOn: action === 'record_petition_document' ? null : '2026-03-02',
+    acceptedAt: new Date('2026-03-03T02:00:00Z'),
   });
 }
 
@@ -120,6 +132,8 @@ function validParams(action: CaseAction, kind: CaseKind): TransitionParams {
       return { newKind: kind === 'report' ? 'petition' : 'report', reason };
     case 'record_petition_document':
       return { receivedOn: '2026-03-02' };
+    case 'correct_petition_date':
+      return { receivedOn: '2026-03-01', reason };
     case 'note':
       return { text: 'Đã gọi lại cho người bệnh.' };
     default:
@@ -342,7 +356,10 @@ describe('planTransition', () => {
         planTransition(caseState({ status: 'in_progress' }), 'assign', 'receiver', { unitId: 'khoa-nhi' }),
       );
       expect(plan.changes).toEqual({ status: 'assigned', unitId: 'khoa-nhi', assigneeId: null });
-      expect(plan.effects).toEqual([{ type: 'notify_assignee', unitId: 'khoa-nhi' }]);
+      expect(plan.effects).toEqual([
+        { type: 'notify_assignee', unitId: 'khoa-nhi' },
+        { type: 'notify_sender', notice: 'assign' },
+      ]);
     });
 
     it('lets the routing worker assign', () => {
@@ -374,7 +391,7 @@ describe('planTransition', () => {
 
     it('needs a finding on the merits for a complaint', () => {
       const result = refused(
-        planTransition({ ...working, kind: 'complaint' }, 'resolve', 'handler', {
+        planTransition({ ...working, kind: 'complaint', acceptedAt: new Date() }, 'resolve', 'handler', {
           outcome: 'not_applicable',
           answer: 'x',
         }),
@@ -578,5 +595,103 @@ describe('planTransition', () => {
       'note',
     ]);
     expect(availableActions(caseState({ status: 'received' }), 'inspector')).toEqual([]);
+  });
+});
+
+describe('rules the law sets on top of the table', () => {
+  const complaint = (overrides: Partial<CaseState> = {}) =>
+    caseState({ kind: 'complaint', status: 'in_progress', petitionReceivedOn: '2026-03-02', ...overrides });
+  const resolveParams: TransitionParams = { outcome: 'not_valid', answer: 'Khiếu nại không có cơ sở.' };
+
+  it.each(['complaint', 'denunciation'] as const)('resolves a %s only after its thụ lý', (kind) => {
+    for (const actor of ['handler', 'unit_head', 'leader'] as const) {
+      const state = complaint({ kind, acceptedAt: null });
+      expect(refused(planTransition(state, 'resolve', actor, resolveParams)).code).toBe(
+        'acceptance_required',
+      );
+      expect(availableActions(state, actor)).not.toContain('resolve');
+      expect(
+        planTransition(
+          { ...state, acceptedAt: new Date('2026-03-04T02:00:00Z') },
+          'resolve',
+          actor,
+          resolveParams,
+        ).ok,
+      ).toBe(true);
+    }
+    // A report needs no thụ lý to be answered.
+    expect(planTransition(caseState({ status: 'assigned' }), 'resolve', 'handler', resolveParams).ok).toBe(
+      true,
+    );
+  });
+
+  it('leaves the extension of a statutory clock to the head, a service clock to the handler too', () => {
+    const params = { days: 10, reason: 'Cần xác minh thêm' };
+    const accepted = { acceptedAt: new Date('2026-03-04T02:00:00Z') };
+    expect(refused(planTransition(complaint(accepted), 'extend', 'handler', params)).code).toBe(
+      'actor_not_allowed',
+    );
+    expect(planTransition(complaint(accepted), 'extend', 'unit_head', params).ok).toBe(true);
+    expect(planTransition(caseState({ status: 'in_progress' }), 'extend', 'handler', params).ok).toBe(true);
+  });
+
+  it('takes a đơn date that is not in the future, and one before receipt only with a reason', () => {
+    const state = caseState({
+      kind: 'complaint',
+      status: 'received',
+      receivedAt: new Date('2026-03-02T03:00:00Z'),
+    });
+    const today = { today: '2026-03-05' };
+    const plan = (receivedOn: string, reason?: string) =>
+      planTransition(
+        state,
+        'record_petition_document',
+        'receiver',
+        { receivedOn, ...(reason && { reason }) },
+        today,
+      );
+    expect(refused(plan('2027-03-05'))).toMatchObject({ code: 'invalid_param', param: 'receivedOn' });
+    expect(refused(plan('2027-03-05')).message).toContain('05/03/2027');
+    expect(refused(plan('2020-01-01'))).toMatchObject({ code: 'missing_param', param: 'reason' });
+    expect(plan('2026-02-27', 'Đơn gửi qua bưu điện trước khi nhắn tin').ok).toBe(true);
+    expect(plan('2026-03-05').ok).toBe(true);
+    expect(plan('2026-03-02').ok).toBe(true);
+  });
+
+  it('corrects the đơn date once, with a reason, restarting the acceptance clock only before thụ lý', () => {
+    const recorded = complaint({ status: 'received', receivedAt: new Date('2026-03-02T03:00:00Z') });
+    const fix = (state: CaseState, receivedOn = '2026-03-03') =>
+      planTransition(
+        state,
+        'correct_petition_date',
+        'receiver',
+        { receivedOn, reason: 'Nhập nhầm ngày' },
+        {
+          today: '2026-03-05',
+        },
+      );
+    const before = planned(fix(recorded));
+    expect(before.changes).toMatchObject({
+      petitionReceivedOn: '2026-03-03',
+      petitionDateCorrectedNow: true,
+    });
+    expect(before.effects).toContainEqual({
+      type: 'start_clocks',
+      trigger: 'petition_document_recorded',
+      startedOn: '2026-03-03',
+    });
+    const after = planned(
+      fix({ ...recorded, status: 'accepted', acceptedAt: new Date('2026-03-04T02:00:00Z') }),
+    );
+    expect(after.effects.some((e) => e.type === 'start_clocks')).toBe(false);
+    expect(refused(fix({ ...recorded, petitionDateCorrectedAt: new Date() })).code).toBe(
+      'petition_date_already_corrected',
+    );
+    expect(refused(fix({ ...recorded, petitionReceivedOn: null })).code).toBe('petition_not_recorded');
+    expect(refused(fix(recorded, '2026-12-31')).code).toBe('invalid_param');
+    expect(
+      refused(planTransition(recorded, 'correct_petition_date', 'receiver', { receivedOn: '2026-03-03' }))
+        .code,
+    ).toBe('missing_param');
   });
 });

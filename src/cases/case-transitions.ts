@@ -13,14 +13,18 @@
 // | withdraw                 | open                                | withdrawn   | sender, receiver, unit_head, leader                  | reason (staff only)                    |
 // | assign                   | open                                | assigned    | receiver, unit_head, leader, system                  | unitId or assigneeId                   |
 // | start                    | accepted, assigned                  | in_progress | handler, unit_head, leader                           |                                        |
-// | resolve                  | accepted, assigned, in_progress     | resolved    | handler, unit_head, leader                           | outcome, answer                        |
+// | resolve                  | accepted, assigned, in_progress     | resolved    | handler, unit_head, leader                           | outcome, answer; thụ lý first          |
+// |                          |                                     |             |                                                      | (complaint, denunciation)              |
 // | close                    | resolved                            | closed      | leader, admin, system                                |                                        |
 // | reopen                   | resolved, closed (sender: resolved) | in_progress | sender, leader, admin                                | reason                                 |
 // | pause                    | open, not paused                    | —           | handler, unit_head, leader                           | reason                                 |
 // | resume                   | open, paused                        | —           | handler, unit_head, leader                           |                                        |
 // | reclassify               | open, resolved                      | —           | receiver, leader                                     | newKind ≠ kind, reason                 |
-// | record_petition_document | open; complaint, denunciation       | —           | receiver, leader                                     | receivedOn; once                       |
-// | extend                   | accepted, assigned, in_progress     | —           | handler, unit_head, leader                           | reason                                 |
+// | record_petition_document | open; complaint, denunciation       | —           | receiver, leader                                     | receivedOn (not after today; before    |
+// |                          |                                     |             |                                                      | receipt only with a reason); once      |
+// | correct_petition_date    | open; complaint, denunciation       | —           | receiver, unit_head, leader                          | receivedOn, reason; đơn recorded; once |
+// | extend                   | accepted, assigned, in_progress     | —           | unit_head, leader (+ handler: not a complaint or     | reason                                 |
+// |                          |                                     |             | denunciation)                                        |                                        |
 // | note                     | any                                 | —           | admin, receiver, handler, unit_head, leader, hotline | text                                   |
 //
 // Role choices, and why:
@@ -44,8 +48,17 @@
 // - A complaint or denunciation is accepted only after its signed đơn is recorded, because a chat
 //   message is not a valid complaint or denunciation (DOMAIN.md §2.1). Assign has no such guard:
 //   routing may hand an item to a unit before the đơn exists.
+// - A complaint or denunciation is resolved only after its thụ lý: the decision on its merits is
+//   the end of the procedure the acceptance opened (Luật Khiếu nại Điều 27–31, Luật Tố cáo Điều 29–35).
+// - Extending a statutory clock is a decision of the person competent to resolve (Luật Khiếu nại
+//   Điều 28, Luật Tố cáo Điều 30: the head), so a handler may extend only the service clock of the
+//   other kinds.
+// - The đơn's date drives the statutory clocks, so it is checked (never after today; before the case
+//   was received only with a reason, e.g. a đơn posted earlier) and may be corrected once, with a
+//   reason, by the receiving office or the head (docs/decisions/0015).
 // Unit scope ("only cases of my unit") is checked by the service, not here.
 import { z } from 'zod';
+import { formatVietnameseDate, toVietnamDate, type LocalDate } from '../calendar/local-date.js';
 import {
   ACTOR_LABELS,
   CASE_KINDS,
@@ -82,6 +95,7 @@ export const CASE_ACTIONS = [
   'resume',
   'reclassify',
   'record_petition_document',
+  'correct_petition_date',
   'extend',
   'note',
 ] as const;
@@ -105,6 +119,11 @@ export const CASE_ACTION_LABELS: Readonly<Record<CaseAction, Label & { readonly 
   resume: { vi: 'Tiếp tục', en: 'Resume', verb: 'tiếp tục xử lý' },
   reclassify: { vi: 'Phân loại lại', en: 'Reclassify', verb: 'phân loại lại' },
   record_petition_document: { vi: 'Ghi nhận đơn', en: 'Record signed petition', verb: 'ghi nhận đơn cho' },
+  correct_petition_date: {
+    vi: 'Đính chính ngày nhận đơn',
+    en: 'Correct the petition date',
+    verb: 'đính chính ngày nhận đơn của',
+  },
   extend: { vi: 'Gia hạn', en: 'Extend', verb: 'gia hạn' },
   note: { vi: 'Ghi chú nội bộ', en: 'Internal note', verb: 'ghi chú vào' },
 };
@@ -119,6 +138,18 @@ export interface CaseState {
   readonly forwardCount: number;
   /** The date the signed đơn was received; null until recorded. */
   readonly petitionReceivedOn: Date | string | null;
+  /** When the case was accepted (thụ lý); null or absent until then. */
+  readonly acceptedAt?: Date | null;
+  /** When the case was received: a đơn dated earlier needs a reason. */
+  readonly receivedAt?: Date;
+  /** When the đơn's date was corrected; it may be corrected once. */
+  readonly petitionDateCorrectedAt?: Date | null;
+}
+
+/** What the planner needs from outside the case: today in Vietnam, for date checks. */
+export interface PlanContext {
+  /** YYYY-MM-DD, Vietnam time. Without it dates are checked for form only. */
+  readonly today?: string;
 }
 
 /** Everything an action may take; which ones it needs is in the table. */
@@ -153,6 +184,9 @@ export interface CaseChanges {
   outcome?: Outcome | null;
   answer?: string | null;
   petitionReceivedOn?: string;
+  /** Set by the service to its clock's now. */
+  acceptedNow?: true;
+  petitionDateCorrectedNow?: true;
 }
 
 /** What starts a clock; the deadlines module maps a trigger and the case kind to clock kinds. */
@@ -198,6 +232,9 @@ export type TransitionErrorCode =
   | 'ground_not_applicable'
   | 'petition_document_required'
   | 'petition_already_recorded'
+  | 'petition_not_recorded'
+  | 'petition_date_already_corrected'
+  | 'acceptance_required'
   | 'same_kind'
   | 'outcome_not_allowed';
 
@@ -233,6 +270,9 @@ interface Applied {
 interface ApplyInput {
   readonly state: CaseState;
   readonly params: TransitionParams;
+  readonly context: PlanContext;
+  /** The reason given, trimmed, or null. */
+  readonly reason: string | null;
 }
 
 export interface TransitionRule {
@@ -280,7 +320,10 @@ export const CASE_TRANSITIONS: Readonly<Record<CaseAction, TransitionRule>> = {
           )
         : null,
     // The resolution period of a complaint or denunciation runs from the day it is accepted.
-    apply: () => ({ effects: [notify('accept'), { type: 'start_clocks', trigger: 'accepted' }] }),
+    apply: () => ({
+      changes: { acceptedNow: true },
+      effects: [notify('accept'), { type: 'start_clocks', trigger: 'accepted' }],
+    }),
   },
 
   refuse: {
@@ -391,7 +434,11 @@ export const CASE_TRANSITIONS: Readonly<Record<CaseAction, TransitionRule>> = {
       return {
         changes,
         data: { unitId: unitId ?? null, assigneeId: assigneeId ?? null },
-        effects: [{ type: 'notify_assignee', ...(unitId && { unitId }), ...(assigneeId && { assigneeId }) }],
+        effects: [
+          { type: 'notify_assignee', ...(unitId && { unitId }), ...(assigneeId && { assigneeId }) },
+          // The sender hears which unit now handles it; a person inside the unit is internal.
+          ...(unitId ? [notify('assign')] : []),
+        ],
       };
     },
   },
@@ -411,6 +458,13 @@ export const CASE_TRANSITIONS: Readonly<Record<CaseAction, TransitionRule>> = {
     actors: WORKERS,
     reason: 'optional',
     requires: ['outcome', 'answer'],
+    guard: (state) =>
+      isStatutoryKind(state.kind) && !state.acceptedAt
+        ? refusal(
+            'acceptance_required',
+            'Khiếu nại, tố cáo chỉ được giải quyết sau khi đã ghi nhận đơn và thụ lý.',
+          )
+        : null,
     apply: ({ state, params }) => {
       const outcome = params.outcome;
       if (outcome === undefined) {
@@ -526,12 +580,10 @@ export const CASE_TRANSITIONS: Readonly<Record<CaseAction, TransitionRule>> = {
       state.petitionReceivedOn
         ? refusal('petition_already_recorded', 'Đơn của hồ sơ này đã được ghi nhận trước đó.')
         : null,
-    apply: ({ params }) => {
+    apply: ({ state, params, context, reason }) => {
       const receivedOn = text(params.receivedOn);
-      if (!receivedOn) return missing('receivedOn', 'Cần nhập ngày nhận đơn.');
-      if (!isCalendarDate(receivedOn)) {
-        return invalid('receivedOn', 'Ngày nhận đơn không hợp lệ (định dạng YYYY-MM-DD).');
-      }
+      const wrong = checkPetitionDate(receivedOn, state, context, reason);
+      if (wrong) return wrong;
       // The statutory clocks start from the đơn, not from the chat message (DOMAIN.md §2.1).
       return {
         changes: { petitionReceivedOn: receivedOn },
@@ -544,10 +596,56 @@ export const CASE_TRANSITIONS: Readonly<Record<CaseAction, TransitionRule>> = {
     },
   },
 
+  correct_petition_date: {
+    from: OPEN,
+    to: UNCHANGED,
+    actors: ['receiver', 'unit_head', 'leader'],
+    kinds: ['complaint', 'denunciation'],
+    reason: 'required',
+    requires: ['receivedOn'],
+    guard: (state) =>
+      !state.petitionReceivedOn
+        ? refusal('petition_not_recorded', 'Hồ sơ chưa ghi nhận đơn; hãy ghi nhận đơn trước (/nhandon).')
+        : state.petitionDateCorrectedAt
+          ? refusal(
+              'petition_date_already_corrected',
+              'Ngày nhận đơn của hồ sơ này đã được đính chính một lần; không thể đính chính lần nữa.',
+            )
+          : null,
+    apply: ({ state, params, context, reason }) => {
+      const receivedOn = text(params.receivedOn);
+      const wrong = checkPetitionDate(receivedOn, state, context, reason);
+      if (wrong) return wrong;
+      const previous = dateText(state.petitionReceivedOn);
+      if (receivedOn === previous) {
+        return invalid('receivedOn', 'Ngày mới trùng với ngày nhận đơn đã ghi nhận.');
+      }
+      // Before thụ lý the đơn's date starts the acceptance clock, so it restarts from the corrected
+      // date; after it, the resolution clock counts from the acceptance and does not move.
+      return {
+        changes: { petitionReceivedOn: receivedOn, petitionDateCorrectedNow: true },
+        data: { previousReceivedOn: previous, receivedOn, clocksRestarted: !state.acceptedAt },
+        effects: [
+          ...(state.acceptedAt
+            ? []
+            : [
+                {
+                  type: 'start_clocks',
+                  trigger: 'petition_document_recorded',
+                  startedOn: receivedOn,
+                } as const,
+              ]),
+          notify('correct_petition_date'),
+        ],
+      };
+    },
+  },
+
   extend: {
     from: BEING_WORKED,
     to: UNCHANGED,
-    actors: WORKERS,
+    actors: ['unit_head', 'leader'],
+    extraActorsByKind: { actors: ['handler'], kinds: ['feedback', 'report', 'petition', 'praise'] },
     reason: 'required',
     requires: [],
     apply: ({ params }) => {
@@ -591,6 +689,7 @@ export function planTransition(
   action: CaseAction,
   actor: Actor,
   params: TransitionParams = {},
+  context: PlanContext = {},
 ): TransitionResult {
   const rule = ruleFor(action);
   if (!rule) return refusal('unknown_action', 'Thao tác không hợp lệ.');
@@ -604,7 +703,7 @@ export function planTransition(
     return missing('reason', `Cần nêu lý do để ${CASE_ACTION_LABELS[action].verb} hồ sơ.`);
   }
 
-  const applied = rule.apply({ state, params });
+  const applied = rule.apply({ state, params, context, reason });
   if ('ok' in applied) return applied;
 
   const to = rule.to === UNCHANGED ? state.status : rule.to;
@@ -711,6 +810,44 @@ function text(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const trimmed = value.normalize('NFC').trim();
   return trimmed === '' ? undefined : trimmed;
+}
+
+/**
+ * The đơn's date: a real date, not after today, and not before the case was received unless a
+ * reason says why (a đơn sent by post before the chat message, for example).
+ */
+function checkPetitionDate(
+  receivedOn: string | undefined,
+  state: CaseState,
+  context: PlanContext,
+  reason: string | null,
+): TransitionRefusal | null {
+  if (!receivedOn) return missing('receivedOn', 'Cần nhập ngày nhận đơn.');
+  if (!isCalendarDate(receivedOn)) {
+    return invalid('receivedOn', 'Ngày nhận đơn không hợp lệ (định dạng YYYY-MM-DD).');
+  }
+  if (context.today && receivedOn > context.today) {
+    return invalid(
+      'receivedOn',
+      `Ngày nhận đơn ${formatDate(receivedOn)} là ngày trong tương lai; hãy kiểm tra lại (hôm nay là ${formatDate(context.today)}).`,
+    );
+  }
+  const receivedOnCase = state.receivedAt ? toVietnamDate(state.receivedAt) : null;
+  if (receivedOnCase && receivedOn < receivedOnCase && !reason) {
+    return missing(
+      'reason',
+      `Ngày nhận đơn ${formatDate(receivedOn)} trước ngày tiếp nhận hồ sơ (${formatDate(receivedOnCase)}); nếu đúng, hãy nêu lý do (ví dụ đơn gửi qua bưu điện trước đó).`,
+    );
+  }
+  return null;
+}
+
+const formatDate = (value: string) => formatVietnameseDate(value as LocalDate);
+
+/** A stored date (a DATE column reads as midnight UTC) or a YYYY-MM-DD string, as YYYY-MM-DD. */
+function dateText(value: Date | string | null): string | null {
+  if (value === null) return null;
+  return typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10);
 }
 
 function isCalendarDate(value: string): boolean {

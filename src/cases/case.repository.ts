@@ -16,6 +16,8 @@ export interface CaseEventInput {
   reason?: string | null;
   data?: Prisma.InputJsonValue;
   at: Date;
+  /** The event has effects that run after the commit (case-effects.ts); they mark it done. */
+  effectsPending?: boolean;
 }
 
 /** Audit events are append-only; every change to a case writes one in the same transaction. */
@@ -31,6 +33,7 @@ export function appendCaseEvent(tx: Tx, e: CaseEventInput) {
       actorRole: e.actorRole ?? null,
       reason: e.reason ?? null,
       ...(e.data === undefined ? {} : { data: e.data }),
+      effectsDoneAt: e.effectsPending ? null : e.at,
       createdAt: e.at,
     },
   });
@@ -170,4 +173,43 @@ export function findMergedDuplicateIds(db: Db, masterCaseId: string) {
 /** The case a merged duplicate now follows, for tracking. */
 export function findMasterOfMerged(db: Db, caseId: string) {
   return db.case.findUnique({ where: { id: caseId }, select: { duplicateOfId: true, status: true } });
+}
+
+/** Marks an event's after-commit effects as carried out (once; a second call changes nothing). */
+export function markCaseEventEffectsDone(db: Db | Tx, eventId: string, at: Date) {
+  return db.caseEvent.updateMany({
+    where: { id: eventId, effectsDoneAt: null },
+    data: { effectsDoneAt: at },
+  });
+}
+
+export function findCaseEventById(db: Db | Tx, eventId: string) {
+  return db.caseEvent.findUnique({ where: { id: eventId } });
+}
+
+/** Events whose after-commit effects have not run, oldest first, after `afterId` (keyset paging). */
+export function listEventsWithPendingEffects(
+  db: Db,
+  input: { olderThan: Date; afterId: string | null; take: number },
+) {
+  return db.caseEvent.findMany({
+    where: {
+      effectsDoneAt: null,
+      createdAt: { lt: input.olderThan },
+      ...(input.afterId ? { id: { gt: input.afterId } } : {}),
+    },
+    select: { id: true },
+    orderBy: { id: 'asc' },
+    take: input.take,
+  });
+}
+
+/** Resolved cases resolved before `before`, oldest first: candidates for closing. */
+export function listResolvedCaseIds(db: Db, before: Date, take: number) {
+  return db.case.findMany({
+    where: { status: 'resolved', resolvedAt: { lt: before } },
+    select: { id: true },
+    orderBy: [{ resolvedAt: 'asc' }, { id: 'asc' }],
+    take,
+  });
 }

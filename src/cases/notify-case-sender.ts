@@ -1,5 +1,5 @@
-// After a move is committed: tell the sender on the channel they came from, and after resolution
-// ask how satisfied they are. A no-trace sender has no handle, so nothing can reach them: they
+// After a move is committed (run by the case effects job): tell the sender on the channel they came
+// from, and after resolution ask how satisfied they are. A no-trace sender has no handle, so nothing can reach them: they
 // follow by code and secret. Delivery goes through the notify outbox, once per (case, event).
 import type { AppContext } from '../app-context.js';
 import { fromDbDate } from '../calendar/local-date.js';
@@ -9,14 +9,14 @@ import { findSenderIdentityOfCase } from '../intake/intake.repository.js';
 import { findCaseById, findMergedDuplicateIds } from './case.repository.js';
 import type { SealedIdentity } from '../intake/sender-identity.js';
 import { enqueueNotification } from '../notify/enqueue-notification.js';
-import type { CaseAction, CaseEffect } from './case-transitions.js';
+import type { CaseAction } from './case-transitions.js';
+import { loadGoverningDeadline } from '../deadlines/governing-deadline.js';
 import { ACTIONS_TOLD_TO_SENDER, senderNotice } from './sender-notices.js';
 
 export interface CommittedMove {
   caseId: string;
   eventId: string;
   action: CaseAction;
-  effects: readonly CaseEffect[];
   reason?: string | null;
   targetBody?: string | null;
 }
@@ -28,37 +28,27 @@ export async function replyHandleOf(ctx: AppContext, caseId: string): Promise<Co
   return identity.replyTo ? { ...identity.replyTo } : undefined;
 }
 
-export async function notifyCaseSender(ctx: AppContext, move: CommittedMove): Promise<void> {
-  const told =
-    ACTIONS_TOLD_TO_SENDER.includes(move.action) &&
-    (move.action === 'assign' || move.effects.some((e) => e.type === 'notify_sender'));
-  const askSatisfaction =
-    move.effects.some((e) => e.type === 'request_satisfaction') || move.action === 'resolve';
-  if (!told && !askSatisfaction) return;
-
-  const recipient = await replyHandleOf(ctx, move.caseId);
+/** Tells the sender (and the senders of duplicates merged into the case) what this move means. */
+export async function notifySenderOfMove(ctx: AppContext, move: CommittedMove): Promise<void> {
+  if (!ACTIONS_TOLD_TO_SENDER.includes(move.action)) return;
   const c = await ctx.db.prisma.case.findUniqueOrThrow({
     where: { id: move.caseId },
-    include: {
-      unit: { select: { name: true } },
-      organization: { select: { name: true } },
-      clocks: { where: { status: { not: 'stopped' } }, orderBy: { dueOn: 'desc' }, take: 1 },
-    },
+    include: { unit: { select: { name: true } }, organization: { select: { name: true } } },
   });
-  const text = told
-    ? senderNotice(move.action, {
-        code: c.code,
-        unitName: c.unit?.name,
-        organizationName: c.organization.name,
-        outcome: c.outcome,
-        answer: c.answer,
-        reason: move.reason ?? null,
-        targetBody: move.targetBody ?? null,
-        dueOn: c.clocks[0] ? fromDbDate(c.clocks[0].dueOn) : null,
-      })
-    : undefined;
+  const text = senderNotice(move.action, {
+    code: c.code,
+    unitName: c.unit?.name,
+    organizationName: c.organization.name,
+    outcome: c.outcome,
+    answer: c.answer,
+    reason: move.reason ?? null,
+    targetBody: move.targetBody ?? null,
+    deadline: await loadGoverningDeadline(ctx.db.prisma, c.id),
+    receivedOn: c.petitionReceivedOn ? fromDbDate(c.petitionReceivedOn) : null,
+  });
+  if (!text) return;
   // Senders of duplicates merged into this case follow it: they hear of its moves too.
-  if (text && move.action !== 'merge') {
+  if (move.action !== 'merge') {
     await sendToMergedFollowers(
       ctx,
       c.id,
@@ -66,23 +56,43 @@ export async function notifyCaseSender(ctx: AppContext, move: CommittedMove): Pr
       `event:${move.eventId}`,
     );
   }
+  const recipient = await replyHandleOf(ctx, move.caseId);
   if (!recipient) return;
-  if (text) {
+  await enqueueNotification(ctx, {
+    caseId: c.id,
+    channel: recipient.channel,
+    recipient,
+    content: { text },
+    dedupeKey: `case:${c.id}:event:${move.eventId}:sender`,
+  });
+}
+
+/**
+ * After resolution: asks the sender, and each sender of a duplicate merged into the case (under
+ * their own code: they answer for their own item), how satisfied they are.
+ */
+export async function askSatisfaction(ctx: AppContext, move: Pick<CommittedMove, 'caseId' | 'eventId'>) {
+  const c = await findCaseById(ctx.db.prisma, move.caseId);
+  if (!c || c.status !== 'resolved') return;
+  const targets = [
+    { caseId: c.id, code: c.code, key: `case:${c.id}:event:${move.eventId}:satisfaction` },
+    ...(await findMergedDuplicateIds(ctx.db.prisma, c.id)).map((dup) => ({
+      caseId: dup.id,
+      code: null as string | null,
+      key: `case:${c.id}:event:${move.eventId}:satisfaction:follower:${dup.id}`,
+    })),
+  ];
+  for (const target of targets) {
+    const recipient = await replyHandleOf(ctx, target.caseId);
+    if (!recipient) continue;
+    const code = target.code ?? (await findCaseById(ctx.db.prisma, target.caseId))?.code;
+    if (!code) continue;
     await enqueueNotification(ctx, {
-      caseId: c.id,
+      caseId: target.caseId,
       channel: recipient.channel,
       recipient,
-      content: { text },
-      dedupeKey: `case:${c.id}:event:${move.eventId}:sender`,
-    });
-  }
-  if (askSatisfaction && c.status === 'resolved') {
-    await enqueueNotification(ctx, {
-      caseId: c.id,
-      channel: recipient.channel,
-      recipient,
-      content: buildSatisfactionQuestion(c.code, recipient.languageHint?.startsWith('en') ? 'en' : 'vi'),
-      dedupeKey: `case:${c.id}:event:${move.eventId}:satisfaction`,
+      content: buildSatisfactionQuestion(code, recipient.languageHint?.startsWith('en') ? 'en' : 'vi'),
+      dedupeKey: target.key,
     });
   }
 }

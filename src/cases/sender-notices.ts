@@ -1,6 +1,7 @@
 // What the sender is told when their case moves, in Vietnamese. Pure: the service fills in the
 // facts (code, unit, outcome, answer, new due date).
 import { formatVietnameseDate, type LocalDate } from '../calendar/local-date.js';
+import { governingDeadlineText, type GoverningDeadline } from '../deadlines/governing-deadline.js';
 import type { CaseAction } from './case-transitions.js';
 import { OUTCOME_LABELS, type Outcome } from './case-vocabulary.js';
 
@@ -11,7 +12,10 @@ export interface NoticeFacts {
   outcome?: Outcome | null;
   answer?: string | null;
   reason?: string | null;
-  dueOn?: LocalDate | null;
+  /** The governing deadline after the move: statutory when one runs, else the unit's own. */
+  deadline?: GoverningDeadline | null;
+  /** The date of the signed đơn, once recorded. */
+  receivedOn?: LocalDate | null;
   targetBody?: string | null;
 }
 
@@ -27,11 +31,12 @@ export const ACTIONS_TOLD_TO_SENDER: readonly CaseAction[] = [
   'merge',
   'reopen',
   'record_petition_document',
+  'correct_petition_date',
 ];
 
 export function senderNotice(action: CaseAction, f: NoticeFacts): string | undefined {
   const head = `Hồ sơ ${f.code} (${f.organizationName})`;
-  const due = f.dueOn ? ` Hạn trả lời: ${formatVietnameseDate(f.dueOn)}.` : '';
+  const due = f.deadline ? ` ${governingDeadlineText(f.deadline)}.` : '';
   switch (action) {
     case 'accept':
       return `${head} đã được tiếp nhận xử lý.${due}`;
@@ -54,7 +59,9 @@ export function senderNotice(action: CaseAction, f: NoticeFacts): string | undef
     case 'reopen':
       return `${head} đã được mở lại để xem xét tiếp.${due}`;
     case 'record_petition_document':
-      return `${head}: đơn vị đã nhận được đơn có chữ ký của bạn. Thời hạn giải quyết theo luật được tính từ ngày nhận đơn.${due}`;
+      return `${head}: đơn vị đã nhận được đơn có chữ ký của bạn${f.receivedOn ? ` (ngày nhận đơn ${formatVietnameseDate(f.receivedOn)})` : ''}. Thời hạn theo luật được tính từ ngày nhận đơn.${due}`;
+    case 'correct_petition_date':
+      return `${head}: ngày nhận đơn của bạn được đính chính thành ${f.receivedOn ? formatVietnameseDate(f.receivedOn) : '—'}.${f.reason ? ` Lý do: ${f.reason}.` : ''}${due}`;
     default:
       return undefined;
   }

@@ -261,3 +261,71 @@ export async function describeCaseClocks(
     };
   });
 }
+
+/** Whether a clock of this kind belongs to a case of this kind and audience under the rule sets. */
+function clockAppliesTo(settings: DeadlineSettings, clockKind: string, subject: CaseClockSubject): boolean {
+  return settings.ruleSets.some((set) =>
+    set.rules.some(
+      (r) =>
+        r.clockKind === clockKind && r.appliesTo.includes(subject.kind) && r.audience === subject.audience,
+    ),
+  );
+}
+
+export interface CaseProgress {
+  /** The signed đơn's date, when one was recorded. */
+  petitionReceivedOn: LocalDate | null;
+  /** The day of thụ lý, when the case was accepted. */
+  acceptedOn: LocalDate | null;
+  /** False once the case left the open statuses: nothing new starts then. */
+  open: boolean;
+}
+
+/**
+ * After a reclassification (`subject.kind` is the new kind): stops the clocks whose rule does not
+ * cover the new kind and starts the ones the new kind calls for at the point the case has reached
+ * (đơn recorded, accepted), counted from the day that point was reached.
+ */
+export async function recomputeClocksForKind(
+  tx: Tx,
+  settings: DeadlineSettings,
+  subject: CaseClockSubject,
+  progress: CaseProgress,
+  at: Date,
+): Promise<{ stopped: ClockKind[]; started: ClockKind[] }> {
+  const rows = await listClocks(tx, subject.id);
+  const stopped = rows
+    .filter((r) => r.status !== 'stopped' && !clockAppliesTo(settings, r.kind, subject))
+    .map((r) => r.kind as ClockKind);
+  if (stopped.length) await stopClocks(tx, settings, subject.id, at, stopped);
+  if (!progress.open) return { stopped, started: [] };
+
+  const counting = new Set(rows.filter((r) => r.status !== 'stopped').map((r) => r.kind));
+  const wanted: { kind: ClockKind; startedOn: LocalDate }[] = [
+    ...(progress.petitionReceivedOn && !progress.acceptedOn
+      ? clocksStartedBy('petition_document_recorded', subject.kind, subject.audience).map((kind) => ({
+          kind,
+          startedOn: progress.petitionReceivedOn!,
+        }))
+      : []),
+    ...(progress.acceptedOn
+      ? clocksStartedBy('accepted', subject.kind, subject.audience).map((kind) => ({
+          kind,
+          startedOn: progress.acceptedOn!,
+        }))
+      : []),
+  ];
+  const started: ClockKind[] = [];
+  for (const { kind, startedOn } of wanted) {
+    if (counting.has(kind) && !stopped.includes(kind)) continue;
+    const { clock } = openClock({
+      ruleSets: settings.ruleSets,
+      orgInternalLimits: settings.internalLimits,
+      kind,
+      startedOn,
+    });
+    await upsertClock(tx, subject.id, clock, computeDueDate(clock, settings.calendar), 'running', at);
+    started.push(kind);
+  }
+  return { stopped, started };
+}

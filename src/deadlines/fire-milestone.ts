@@ -64,6 +64,9 @@ export async function loadOrgDeadlineContext(
 
 export function milestonesOfClock(row: ClockWithCase, org: OrgDeadlineContext): Milestone[] {
   if (!isOpenStatus(row.case.status as CaseStatus)) return [];
+  // Reminders and escalations follow the governing clock only: while the law's clock runs (and may
+  // have been extended), the unit's own earlier service target must not call anyone late.
+  if (row.case.governingClockKind !== row.kind) return [];
   return planMilestones(
     {
       status: row.status,

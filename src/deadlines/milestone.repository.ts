@@ -26,6 +26,7 @@ const clockWithCase = {
       organizationId: true,
       unitId: true,
       assigneeId: true,
+      governingClockKind: true,
       organization: { select: { settings: true } },
     },
   },
@@ -104,6 +105,8 @@ export async function recordMilestoneOnce(
         action: input.action,
         actorType: 'system',
         data: input.data as Prisma.InputJsonValue,
+        // A milestone's messages went out before this record: nothing is left to run.
+        effectsDoneAt: input.at,
         createdAt: input.at,
       },
     });

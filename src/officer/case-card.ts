@@ -2,6 +2,8 @@
 // status, due date, the redacted summary, attachment count, and buttons for the next legal moves.
 // Pure. Identity is never on it: the view is redactedCaseView.
 import { formatVietnameseDate, type LocalDate } from '../calendar/local-date.js';
+import { clockKindLabel } from '../deadlines/clock-labels.js';
+import { governingDeadlineText, type GoverningDeadline } from '../deadlines/governing-deadline.js';
 import { CASE_ACTION_LABELS, type CaseAction } from '../cases/case-transitions.js';
 import {
   AUDIENCE_LABELS,
@@ -22,12 +24,25 @@ const NO_BUTTON: readonly CaseAction[] = ['withdraw', 'close', 'note'];
 export interface CardFacts {
   unitName: string | null;
   organizationName: string;
-  dueOn: LocalDate | null;
+  /** The governing deadline (statutory when one runs, else the unit's own), with its basis. */
+  deadline: GoverningDeadline | null;
+  /** Every clock of the case, for the full view (/xem); the card shows only the governing one. */
+  clocks?: readonly CardClock[];
   attachmentCount: number;
   actions: readonly CaseAction[];
   /** First line, e.g. "🆕 Hồ sơ mới" or "🚨 Hồ sơ KHẨN". */
   headline?: string;
 }
+
+export interface CardClock {
+  kind: string;
+  status: 'running' | 'paused' | 'stopped';
+  dueOn: LocalDate;
+  /** How the due date was counted, e.g. "30 ngày kể từ ngày thụ lý 12/02/2026". */
+  explanation?: string;
+}
+
+const CLOCK_STATUS_VI = { running: 'đang tính', paused: 'tạm dừng', stopped: 'đã dừng' } as const;
 
 export function buildCaseCard(view: RedactedCaseView, facts: CardFacts): Outbound {
   const summary =
@@ -42,7 +57,16 @@ export function buildCaseCard(view: RedactedCaseView, facts: CardFacts): Outboun
     `Trạng thái: ${CASE_STATUS_LABELS[view.status].vi}${view.paused ? ' (tạm dừng)' : ''}${
       view.outcome ? ` · Kết luận: ${OUTCOME_LABELS[view.outcome].vi}` : ''
     }`,
-    `Hạn: ${facts.dueOn ? formatVietnameseDate(facts.dueOn) : '—'}`,
+    facts.deadline ? `Hạn: ${governingDeadlineText(facts.deadline)}` : 'Hạn: —',
+    ...(facts.clocks?.length
+      ? [
+          'Các thời hạn:',
+          ...facts.clocks.map(
+            (k) =>
+              `• ${clockKindLabel(k.kind).vi}: ${formatVietnameseDate(k.dueOn)} (${CLOCK_STATUS_VI[k.status]})${k.explanation ? ` — ${k.explanation}` : ''}`,
+          ),
+        ]
+      : []),
     ...(view.kind === 'complaint' || view.kind === 'denunciation'
       ? [
           view.petitionRecorded

@@ -3,7 +3,7 @@
 // the service's Vietnamese refusal. Every change goes through the case services, which check role
 // and unit scope and write the audit event.
 import type { AppContext } from '../app-context.js';
-import { fromDbDate, parseUserDate } from '../calendar/local-date.js';
+import { parseUserDate } from '../calendar/local-date.js';
 import { applyStaffCaseAction } from '../cases/apply-staff-case-action.js';
 import { addInternalNote, replyToSender } from '../cases/case-messages.js';
 import { canViewCase } from '../cases/case-permissions.js';
@@ -28,7 +28,9 @@ import { setDutyShift, whoIsOnDuty } from '../hotline/duty-roster.js';
 import { findStaffByName } from '../directory/staff.repository.js';
 import { formatVietnamTime } from '../hotline/duty-shift.js';
 import { buildCaseCard } from './case-card.js';
-import { forwardSlipAfter, letterHintAfter } from './letter-actions.js';
+import { letterHintAfter } from './letter-actions.js';
+import { describeCaseClocksOf } from '../deadlines/describe-case-clocks.js';
+import { governingDeadlineText, loadGoverningDeadline } from '../deadlines/governing-deadline.js';
 import {
   HOTLINE_FORM_USAGE,
   inboxButtonValue,
@@ -43,7 +45,6 @@ import { findCaseForCard, findChildOrganizationIds, listInboxCases } from './off
 import { promptOfTemplate, type ButtonPrompt, type ButtonPromptStore } from './button-prompt.js';
 import { logHotlineCallAndAnswer, type HotlineFormHandler } from './hotline-form.handler.js';
 import { listNotificationStatusesOfCase } from '../notify/notification.repository.js';
-import { postCaseCards } from './post-case-cards.js';
 
 export interface OfficerCaller {
   /** Null when the Telegram account is not bound to an active staff member. */
@@ -325,48 +326,37 @@ async function act(
   knownCaseId?: string,
 ): Promise<Outbound> {
   const caseId = knownCaseId ?? (await caseIdFromCode(ctx, code));
-  const done = await applyStaffCaseAction(ctx, { caseId, staffId: staff.id, action, params });
-  // A case handed to another unit (or person) lands in that unit's group as a new card.
-  if (action === 'assign' && params.unitId) {
-    await postCaseCards(ctx, caseId, {
-      occasion: `event:${done.eventId}`,
-      headline: '📌 Hồ sơ được giao cho khoa/phòng',
-    });
-  }
+  // Cards for a new unit or person, the forward slip, letters and notices are the move's effects,
+  // carried out by the case effects job for every door (src/cases/run-case-effects.ts).
+  await applyStaffCaseAction(ctx, { caseId, staffId: staff.id, action, params });
   const after = await findCaseForCard(ctx.db.prisma, caseId);
+  const deadline = after ? await loadGoverningDeadline(ctx.db.prisma, caseId) : null;
   const state = after
     ? `Trạng thái: ${CASE_STATUS_LABELS[after.status].vi}${after.paused ? ' (tạm dừng)' : ''}${
         after.unit ? ` · ${after.unit.name}` : ''
-      }${after.clocks[0] ? ` · Hạn: ${formatDue(after.clocks[0].dueOn)}` : ''}`
+      }${deadline ? `\n${governingDeadlineText(deadline)}` : ''}`
     : '';
   const hint = letterHintAfter(action, after);
-  const answer: Outbound = {
-    text: `✅ ${CASE_ACTION_LABELS[action].vi}: hồ sơ ${after?.code ?? code}.\n${state}${hint ? `\n${hint}` : ''}`.trim(),
+  const slip =
+    action === 'forward'
+      ? '\n📄 Phiếu chuyển đơn đang được lập; bản đã ký (hoặc dự thảo gửi lãnh đạo ký) sẽ được gửi cho bạn.'
+      : '';
+  return {
+    text: `✅ ${CASE_ACTION_LABELS[action].vi}: hồ sơ ${after?.code ?? code}.\n${state}${hint ? `\n${hint}` : ''}${slip}`.trim(),
   };
-  if (action !== 'forward') return answer;
-  // The phiếu chuyển đơn goes with the forwarded case (letter-actions.ts).
-  const slip = await forwardSlipAfter(ctx, {
-    caseId,
-    staffId: staff.id,
-    targetBody: params.targetBody,
-    reason: params.reason,
-  });
-  return { ...slip, text: `${answer.text}\n${slip.text}` };
-}
-
-function formatDue(d: Date): string {
-  const [y, m, day] = fromDbDate(d).split('-');
-  return `${day}/${m}/${y}`;
 }
 
 async function view(ctx: AppContext, staff: StaffMember, code: string): Promise<Outbound> {
   const caseId = await caseIdFromCode(ctx, code);
   const seen = await viewCaseForStaff(ctx, { staffId: staff.id, caseId });
   const c = await findCaseForCard(ctx.db.prisma, caseId);
+  // Officers see every clock of the case and how it was counted; the governing one leads.
+  const clocks = c ? await describeCaseClocksOf(ctx, c.organizationId, caseId) : [];
   const card = buildCaseCard(seen.view, {
     unitName: c?.unit?.name ?? null,
     organizationName: c?.organization.name ?? '',
-    dueOn: c?.clocks[0] ? fromDbDate(c.clocks[0].dueOn) : null,
+    deadline: await loadGoverningDeadline(ctx.db.prisma, caseId),
+    clocks,
     attachmentCount: c?._count.attachments ?? 0,
     actions: seen.actions,
   });

@@ -5,7 +5,7 @@
 // - an urgent case also to the hotline officers on duty and the heads of the unit.
 // Every recipient is checked with canViewCase first; dedupe keys make a second call a no-op.
 import type { AppContext } from '../app-context.js';
-import { fromDbDate } from '../calendar/local-date.js';
+import { loadGoverningDeadline } from '../deadlines/governing-deadline.js';
 import { availableStaffActions, canViewCase, type StaffPrincipal } from '../cases/case-permissions.js';
 import { loadCaseWithScope } from '../cases/case-scope.service.js';
 import { redactedCaseView } from '../cases/redacted-case-view.js';
@@ -40,31 +40,61 @@ const unitPrincipal = (organizationId: string, unitId: string): StaffPrincipal =
   ],
 });
 
-export async function postCaseCards(
-  ctx: AppContext,
-  caseId: string,
-  options: PostCardsOptions = {},
-): Promise<PostedCards> {
-  const { prisma } = ctx.db;
-  const c = await findCaseForCard(prisma, caseId);
-  if (!c) return { unitGroup: false, staff: 0, urgentStaff: 0 };
+/** What posting a case's card needs: the case, its scope, and the card a principal should see. */
+async function prepareCards(ctx: AppContext, caseId: string, options: PostCardsOptions) {
+  const c = await findCaseForCard(ctx.db.prisma, caseId);
+  if (!c) return null;
   const { case: subject, scope } = await loadCaseWithScope(ctx, caseId);
   const view = redactedCaseView(subject);
-  const suffix = options.occasion ? `:${options.occasion}` : '';
   const urgent = c.urgency === 'urgent';
   const headline = options.headline ?? (urgent ? '🚨 Hồ sơ KHẨN' : '🆕 Hồ sơ mới');
+  const deadline = await loadGoverningDeadline(ctx.db.prisma, caseId);
   const cardFor = (principal: StaffPrincipal): Outbound =>
     buildCaseCard(view, {
       unitName: c.unit?.name ?? null,
       organizationName: c.organization.name,
-      dueOn: c.clocks[0] ? fromDbDate(c.clocks[0].dueOn) : null,
+      deadline,
       attachmentCount: c._count.attachments,
       actions: availableStaffActions(principal, scope, subject),
       headline,
     });
   const post = (recipient: ConversationRef, content: Outbound, key: string) =>
     enqueueNotification(ctx, { caseId: c.id, channel: 'telegram', recipient, content, dedupeKey: key });
+  return { c, scope, urgent, cardFor, post };
+}
 
+/**
+ * The card of a case sent to one staff member in their private chat (a case assigned to them by
+ * name, or reopened while it was theirs); false when they cannot be reached or may not see it.
+ */
+export async function postCaseCardToStaff(
+  ctx: AppContext,
+  caseId: string,
+  staffId: string,
+  options: PostCardsOptions & { occasion: string },
+): Promise<boolean> {
+  const prepared = await prepareCards(ctx, caseId, options);
+  const staff = await findStaff(ctx, staffId);
+  if (!prepared || !staff?.active || !staff.telegramUserId || !canViewCase(staff, prepared.scope))
+    return false;
+  await prepared.post(
+    tg(staff.telegramUserId),
+    prepared.cardFor(staff),
+    `case:${caseId}:card:staff:${staff.id}:${options.occasion}`,
+  );
+  return true;
+}
+
+export async function postCaseCards(
+  ctx: AppContext,
+  caseId: string,
+  options: PostCardsOptions = {},
+): Promise<PostedCards> {
+  const { prisma } = ctx.db;
+  const prepared = await prepareCards(ctx, caseId, options);
+  if (!prepared) return { unitGroup: false, staff: 0, urgentStaff: 0 };
+  const { c, scope, urgent, cardFor, post } = prepared;
+  const suffix = options.occasion ? `:${options.occasion}` : '';
   const result: PostedCards = { unitGroup: false, staff: 0, urgentStaff: 0 };
   const notified = new Set<string>();
 

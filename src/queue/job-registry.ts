@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { JobsOptions, WorkerOptions } from 'bullmq';
 
-export const QUEUE_NAMES = ['intake', 'notify', 'deadlines', 'letters', 'reports'] as const;
+export const QUEUE_NAMES = ['intake', 'cases', 'notify', 'deadlines', 'letters', 'reports'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 const ZIdSchema = z.string().min(1).max(100);
@@ -24,6 +24,21 @@ export const JOB_DEFINITIONS = {
     options: retried,
     /** Job id = submission id: a retry or a double tap never makes two jobs. */
     jobId: (p: { submissionId: string }) => `submission-${p.submissionId}`,
+  },
+  'cases.run-effects': {
+    queue: 'cases',
+    /** The case event whose after-commit effects (notices, cards, letters, timers) must run. */
+    schema: z.object({ eventId: z.uuid() }).strict(),
+    options: retried,
+    /** One job per event: a repeated add or the recovery sweep never runs the effects twice. */
+    jobId: (p: { eventId: string }) => `case-effects-${p.eventId}`,
+  },
+  'cases.auto-close': {
+    queue: 'cases',
+    /** A resolved case and the `resolve` event that started its wait; a later reopen voids it. */
+    schema: z.object({ caseId: z.uuid(), resolveEventId: z.uuid() }).strict(),
+    options: { ...retried, attempts: 5 },
+    jobId: (p: { caseId: string; resolveEventId: string }) => `auto-close-${p.resolveEventId}`,
   },
   'notify.deliver': {
     queue: 'notify',

@@ -4,7 +4,8 @@ ALTER TABLE "case_events" ADD COLUMN     "effectsDoneAt" TIMESTAMP(3);
 -- AlterTable
 ALTER TABLE "cases" ADD COLUMN     "acceptedAt" TIMESTAMP(3),
 ADD COLUMN     "governingClockKind" TEXT,
-ADD COLUMN     "governingDueOn" DATE;
+ADD COLUMN     "governingDueOn" DATE,
+ADD COLUMN     "petitionDateCorrectedAt" TIMESTAMP(3);
 
 -- CreateIndex
 CREATE INDEX "cases_organizationId_status_governingDueOn_id_idx" ON "cases"("organizationId", "status", "governingDueOn", "id");

@@ -1,0 +1,128 @@
+// Carries out the after-commit effects of one case event: the job `cases.run-effects` (and only
+// it) calls this. Each effect is idempotent under the event id — notices and cards carry dedupe
+// keys made of it, the auto-close job is keyed by it, letters are one per case and kind — so a
+// retry after a crash repeats nothing, and the event is marked done only when all have run.
+import type { AppContext } from '../app-context.js';
+import { isAppError } from '../core/app-error.js';
+import { enqueueNotification } from '../notify/enqueue-notification.js';
+import { draftLetter } from '../letters/issue-letter.js';
+import { issueForwardSlip } from '../letters/forward-slip.js';
+import { findStaff } from '../directory/resolve-staff.js';
+import { notifyAssignee } from '../officer/notify-assignee.js';
+import { scheduleAutoClose } from './auto-close.js';
+import { findCaseEventById, markCaseEventEffectsDone } from './case.repository.js';
+import { readStoredEffects, unhandledEffect, type AfterCommitEffect } from './case-effects.js';
+import type { CaseAction } from './case-transitions.js';
+import { askSatisfaction, notifySenderOfMove } from './notify-case-sender.js';
+
+export type RunEffectsResult = 'done' | 'already_done' | 'gone';
+
+interface EventFacts {
+  caseId: string;
+  eventId: string;
+  action: CaseAction;
+  reason: string | null;
+  actorStaffId: string | null;
+  data: Record<string, unknown>;
+}
+
+export async function runCaseEffects(ctx: AppContext, eventId: string): Promise<RunEffectsResult> {
+  const event = await findCaseEventById(ctx.db.prisma, eventId);
+  if (!event) return 'gone';
+  if (event.effectsDoneAt) return 'already_done';
+  const facts: EventFacts = {
+    caseId: event.caseId,
+    eventId: event.id,
+    action: event.action as CaseAction,
+    reason: event.reason,
+    actorStaffId: event.actorStaffId,
+    data: (event.data ?? {}) as Record<string, unknown>,
+  };
+  for (const effect of readStoredEffects(event.data)) await runEffect(ctx, facts, effect);
+  await markCaseEventEffectsDone(ctx.db.prisma, eventId, ctx.clock.now());
+  return 'done';
+}
+
+async function runEffect(ctx: AppContext, e: EventFacts, effect: AfterCommitEffect): Promise<void> {
+  switch (effect.type) {
+    case 'notify_sender':
+      await notifySenderOfMove(ctx, {
+        caseId: e.caseId,
+        eventId: e.eventId,
+        action: e.action,
+        reason: e.reason,
+        targetBody: typeof e.data.targetBody === 'string' ? e.data.targetBody : null,
+      });
+      return;
+    case 'request_satisfaction':
+      await askSatisfaction(ctx, e);
+      return;
+    case 'notify_assignee':
+      await notifyAssignee(ctx, {
+        caseId: e.caseId,
+        eventId: e.eventId,
+        action: e.action,
+        ...(effect.unitId && { unitId: effect.unitId }),
+        ...(effect.assigneeId && { assigneeId: effect.assigneeId }),
+      });
+      return;
+    case 'send_forwarding_slip':
+      await sendForwardSlip(ctx, e, effect.targetBody);
+      return;
+    case 'schedule_auto_close':
+      await scheduleAutoClose(ctx, { caseId: e.caseId, resolveEventId: e.eventId });
+      return;
+    case 'draft_letter':
+      await draftLetterOfResolution(ctx, e, effect.letter);
+      return;
+    default:
+      unhandledEffect(effect);
+  }
+}
+
+/** The phiếu chuyển đơn: signed at once by a leader, else drafted for the leaders; the result goes to the officer who forwarded. */
+async function sendForwardSlip(ctx: AppContext, e: EventFacts, targetBody: string): Promise<void> {
+  if (!e.actorStaffId) return;
+  const answer = await refusalsLogged(ctx, e, 'forward slip', () =>
+    issueForwardSlip(ctx, { caseId: e.caseId, staffId: e.actorStaffId!, targetBody, reason: e.reason }),
+  );
+  const staff = answer ? await findStaff(ctx, e.actorStaffId) : null;
+  if (!answer || !staff?.telegramUserId) return;
+  await enqueueNotification(ctx, {
+    caseId: e.caseId,
+    channel: 'telegram',
+    recipient: { channel: 'telegram', conversationId: staff.telegramUserId },
+    content: answer,
+    dedupeKey: `case:${e.caseId}:event:${e.eventId}:forward-slip`,
+  });
+}
+
+async function draftLetterOfResolution(
+  ctx: AppContext,
+  e: EventFacts,
+  letter: 'thank_you' | 'apology',
+): Promise<void> {
+  if (!e.actorStaffId) return;
+  await refusalsLogged(ctx, e, 'resolution letter', () =>
+    draftLetter(ctx, { caseId: e.caseId, staffId: e.actorStaffId!, kind: letter }),
+  );
+}
+
+/**
+ * A refusal of the feature (the letter exists already, the officer may not draft) is final: it is
+ * logged and the other effects go on. Anything else is thrown, so the job retries.
+ */
+async function refusalsLogged<T>(
+  ctx: AppContext,
+  e: EventFacts,
+  what: string,
+  run: () => Promise<T>,
+): Promise<T | null> {
+  try {
+    return await run();
+  } catch (err) {
+    if (!isAppError(err) || err.retryable) throw err;
+    ctx.logger.info({ caseId: e.caseId, eventId: e.eventId, code: err.code }, `${what} not made`);
+    return null;
+  }
+}
