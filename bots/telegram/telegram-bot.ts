@@ -4,20 +4,31 @@
 //   update ─▶ chat inbox (Redis: de-dup by update_id, ordered per chat, any process)
 //          ─▶ map to InboundEnvelope ─▶ handle(env) ─▶ Outbound[] ─▶ sent directly
 //                                                          └─ flood limit / network: notify queue
+//
+// A button press is answered once it is handled (answerCallbackQuery can be called only once, and
+// what it says is the outcome): the presser alone sees a refusal or a confirmation, and the pressed
+// message is rewritten only when the handler says what it now reads (telegram-press.renderer.ts).
 import { createHmac } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { Telegraf } from 'telegraf';
 import { systemClock, type Clock } from '../../src/core/clock.js';
 import type { Logger } from '../../src/core/logger.js';
 import type { SealedBox } from '../../src/core/sealed-box.js';
-import type { ConversationRef, InboundEnvelope, Outbound } from '../../src/dialog/dialog-types.js';
+import type {
+  ConversationRef,
+  InboundAnswer,
+  InboundEnvelope,
+  Outbound,
+  PressAnswer,
+} from '../../src/dialog/dialog-types.js';
 import { SendRejectedError, type ChannelSender } from '../../src/notify/channel-sender.js';
-import { answerInbound, type AnswerInboundDeps } from '../shared/answer-inbound.js';
+import { answerInbound, type AnswerInboundDeps, type AnswerPress } from '../shared/answer-inbound.js';
 import { createChatInbox } from '../shared/chat-inbox.js';
 import { createRedisLease } from '../shared/redis-lock.js';
 import { downloadTelegramFile, performCalls } from './telegram-api.js';
 import { describeTelegramError, toChannelError } from './telegram-errors.js';
 import { RenderError, renderOutbound } from './telegram-message.renderer.js';
+import { renderPress, type PressCalls } from './telegram-press.renderer.js';
 import { createTelegramSender } from './telegram-sender.js';
 import {
   chatOfUpdate,
@@ -27,7 +38,7 @@ import {
   type TgUpdate,
 } from './telegram-update.mapper.js';
 
-export type DialogHandle = (env: InboundEnvelope) => Promise<Outbound[]>;
+export type DialogHandle = (env: InboundEnvelope) => Promise<InboundAnswer>;
 
 export interface TelegramBotOptions {
   token: string;
@@ -46,7 +57,10 @@ export interface TelegramBotOptions {
    */
   deferReply?: (recipient: ConversationRef, content: Outbound, dedupeKey: string) => Promise<void>;
   clock?: Clock;
-  /** Remove the inline keyboard of a message once one of its buttons was pressed. Default true. */
+  /**
+   * Remove the inline keyboard of a message once one of its buttons was pressed, when the handler
+   * answered the press with plain messages (no PressAnswer). Default true.
+   */
   retirePressedKeyboards?: boolean;
   tuning?: {
     chatLeaseMs?: number;
@@ -134,7 +148,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     if (!isTgUpdate(update)) return 'ignored';
     const chat = chatOfUpdate(update);
     if (!chat) {
-      if (update.callback_query) void answerButton(update.callback_query);
+      if (update.callback_query) void answerButton(update.callback_query, { message: 'keep' });
       return 'ignored';
     }
     const chatKey = chatKeyOf(chat.id);
@@ -144,8 +158,6 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
       logger.info({ update: update.update_id, chat: chatKey }, 'repeated telegram update ignored');
       return 'duplicate';
     }
-    // The spinner on the pressed button stops now, whatever the queue in front of this update.
-    if (update.callback_query) void answerButton(update.callback_query);
     await drain(chatKey);
     return 'handled';
   }
@@ -160,19 +172,54 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     );
   }
 
-  async function answerButton(query: TgCallbackQuery): Promise<void> {
+  /**
+   * The presser's answer, then the pressed message, then the notice in full privately. Each step
+   * may fail on its own (a query older than Telegram keeps, an unchanged message): logged, no more.
+   */
+  async function answerButton(query: TgCallbackQuery, press: PressAnswer | undefined): Promise<void> {
+    let calls: PressCalls;
     try {
-      await telegram.answerCbQuery(query.id);
-      if (retireKeyboards && query.message) {
-        await telegram.editMessageReplyMarkup(
-          query.message.chat.id,
-          query.message.message_id,
-          undefined,
-          undefined,
-        );
-      }
+      calls = renderPress(press, { retireKeyboard: retireKeyboards });
     } catch (err) {
-      logger.debug({ err: describeTelegramError(err) }, 'answering a button press failed');
+      logger.error({ err: { message: (err as Error).message } }, 'a rewritten message could not be rendered');
+      calls = renderPress(press?.notice ? { notice: press.notice, message: 'keep' } : { message: 'keep' }, {
+        retireKeyboard: false,
+      });
+    }
+    const attempt = async (what: string, call: () => Promise<unknown>) => {
+      try {
+        await call();
+      } catch (err) {
+        logger.debug({ err: describeTelegramError(err) }, `${what} failed`);
+      }
+    };
+    await attempt('answering a button press', () =>
+      telegram.answerCbQuery(
+        query.id,
+        calls.answer.text,
+        calls.answer.show_alert ? { show_alert: true } : undefined,
+      ),
+    );
+    const pressed = query.message;
+    const edit = calls.edit;
+    if (pressed && edit?.kind === 'text') {
+      await attempt('rewriting a pressed message', () =>
+        telegram.editMessageText(pressed.chat.id, pressed.message_id, undefined, edit.text, {
+          ...(edit.reply_markup ? { reply_markup: edit.reply_markup } : {}),
+          link_preview_options: { is_disabled: true },
+        }),
+      );
+    } else if (pressed && edit?.kind === 'remove_keyboard') {
+      await attempt('retiring a pressed keyboard', () =>
+        telegram.editMessageReplyMarkup(pressed.chat.id, pressed.message_id, undefined, undefined),
+      );
+    }
+    const copy = calls.privateCopy;
+    if (copy) {
+      // A private chat's id is the person's user id; it fails harmlessly if they never wrote to the bot.
+      await attempt('sending a notice privately', () =>
+        telegram.sendMessage(query.from.id, copy, { link_preview_options: { is_disabled: true } }),
+      );
     }
   }
 
@@ -200,11 +247,14 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
       download: (fileId) => downloadTelegramFile(telegram, { token, apiRoot }, fileId),
       receivedAt: new Date(receivedAt),
     });
+    const query = update.callback_query;
     if (!env) {
       logger.debug({ update: updateId, chat: chatKey }, 'telegram update of a kind the dialog does not take');
+      if (query) await answerButton(query, { message: 'keep' });
       return;
     }
-    await answerInbound(answering, env, { update: updateId, chat: chatKey }, `tg:${updateId}`);
+    const answerPress: AnswerPress | undefined = query ? (press) => answerButton(query, press) : undefined;
+    await answerInbound(answering, env, { update: updateId, chat: chatKey }, `tg:${updateId}`, answerPress);
   }
 
   // Long polling: telegraf's loop feeds the same path as the webhook. Telegraf confirms a batch

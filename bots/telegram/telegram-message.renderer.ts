@@ -12,8 +12,12 @@ export const TEXT_LIMIT = 4096;
 export const CAPTION_LIMIT = 1024;
 const CALLBACK_DATA_BYTES = 64;
 
+export interface InlineKeyboard {
+  inline_keyboard: { text: string; callback_data: string }[][];
+}
+
 export type ReplyMarkup =
-  | { inline_keyboard: { text: string; callback_data: string }[][] }
+  | InlineKeyboard
   | {
       keyboard: { text: string; request_contact?: boolean }[][];
       resize_keyboard: true;
@@ -110,7 +114,7 @@ export function renderOutbound(
   return calls;
 }
 
-function inlineKeyboard(rows: Button[][]): ReplyMarkup {
+export function inlineKeyboard(rows: Button[][]): InlineKeyboard {
   return {
     inline_keyboard: rows
       .filter((row) => row.length > 0)

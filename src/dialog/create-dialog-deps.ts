@@ -2,6 +2,7 @@
 // intake, files under DATA_DIR, tracking and follow-up on the database, reminders on the queue.
 import { findMasterForTracking } from '../cases/case.repository.js';
 import { randomBytes } from 'node:crypto';
+import { loadGoverningDeadline } from '../deadlines/governing-deadline.js';
 import type { Redis } from 'ioredis';
 import type { AppContext } from '../app-context.js';
 import { fromDbDate } from '../calendar/local-date.js';
@@ -210,6 +211,7 @@ export function createDialogDeps(ctx: AppContext, options: CreateDialogDepsOptio
             ? await findMasterForTracking(prisma, found.duplicateOfId)
             : null;
         const followed = master ?? found;
+        const deadline = await loadGoverningDeadline(prisma, master ? found.duplicateOfId! : found.id);
         return {
           found: true,
           secretRejected: !!secret && locked && !secretOk,
@@ -219,7 +221,8 @@ export function createDialogDeps(ctx: AppContext, options: CreateDialogDepsOptio
             status: followed.status,
             organizationName: found.organization.name,
             unitName: followed.unit?.name ?? null,
-            dueOn: !master && found.clocks[0] ? fromDbDate(found.clocks[0].dueOn) : null,
+            dueOn: deadline?.dueOn ?? null,
+            deadline,
             replies: open
               ? [...found.messages, ...(master?.messages ?? [])].map((m) => ({
                   at: m.createdAt,

@@ -1,5 +1,6 @@
 // Everything the dialog needs from the outside, as interfaces: the real ones are built from the
 // AppContext by create-dialog-deps.ts, unit tests pass in-memory fakes (testing/fake-dialog-deps.ts).
+import type { GoverningDeadline } from '../deadlines/governing-deadline.js';
 import type { LocalDate } from '../calendar/local-date.js';
 import type { CaseKind, CaseStatus } from '../cases/case-vocabulary.js';
 import type { Clock } from '../core/clock.js';
@@ -70,6 +71,8 @@ export interface TrackedCase {
   organizationName: string | null;
   unitName: string | null;
   dueOn: LocalDate | null;
+  /** The governing deadline behind `dueOn`: which limit and its basis (law or service target). */
+  deadline?: GoverningDeadline | null;
   /** Public replies; null when they need the follow-up secret and it was not given. */
   replies: { at: Date; text: string }[] | null;
   /** The conversation asking is the case's own sender (its sealed reply handle matches). */

@@ -1,5 +1,6 @@
 // What the dialog says in English, for people who choose it or whose app is set to English.
 // Vietnamese names of units and organisations stay as they are: they are what is on the wall.
+import { governingDeadlineText } from '../deadlines/governing-deadline.js';
 import { CASE_KIND_LABELS, CASE_STATUS_LABELS } from '../cases/case-vocabulary.js';
 import { TRACKING_CODE_ERROR_MESSAGES } from '../cases/tracking-code.js';
 import { dayOfWeek, formatVietnameseDate } from '../calendar/local-date.js';
@@ -285,7 +286,11 @@ export const EN_TEXTS: DialogTexts = {
       c.unitName || c.organizationName
         ? `Handled by: ${[c.unitName, c.organizationName].filter(Boolean).join(' — ')}`
         : '',
-      c.dueOn ? `Answer due: ${WEEKDAYS[dayOfWeek(c.dueOn)]}, ${formatVietnameseDate(c.dueOn)}` : '',
+      c.deadline
+        ? governingDeadlineText(c.deadline, 'en')
+        : c.dueOn
+          ? `Answer due: ${WEEKDAYS[dayOfWeek(c.dueOn)]}, ${formatVietnameseDate(c.dueOn)}`
+          : '',
       ...(c.replies === null
         ? []
         : c.replies.length

@@ -1,5 +1,6 @@
 // What the dialog says in Vietnamese. Plain words first (DOMAIN.md §1: most grievances are
 // "phản ánh", not legal complaints); legal references only where the law is the reason for a step.
+import { governingDeadlineText } from '../deadlines/governing-deadline.js';
 import { formatVietnameseDateWithWeekday } from '../calendar/local-date.js';
 import { CASE_KIND_LABELS, CASE_STATUS_LABELS } from '../cases/case-vocabulary.js';
 import { TRACKING_CODE_ERROR_MESSAGES } from '../cases/tracking-code.js';
@@ -299,7 +300,11 @@ export const VI_TEXTS: DialogTexts = {
       c.unitName || c.organizationName
         ? `Nơi xử lý: ${[c.unitName, c.organizationName].filter(Boolean).join(' — ')}`
         : '',
-      c.dueOn ? `Hạn trả lời: ${formatVietnameseDateWithWeekday(c.dueOn)}` : '',
+      c.deadline
+        ? governingDeadlineText(c.deadline)
+        : c.dueOn
+          ? `Hạn trả lời: ${formatVietnameseDateWithWeekday(c.dueOn)}`
+          : '',
       ...(c.replies === null
         ? []
         : c.replies.length

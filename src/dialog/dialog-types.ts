@@ -74,3 +74,45 @@ export interface Outbound {
    */
   receipt?: { code: string; followUpSecret?: string };
 }
+
+/**
+ * How a button press is answered besides messages to the chat. In a group a press is private to
+ * the presser (others see neither the press nor a refusal), while the message carrying the buttons
+ * is seen by everyone: it changes only when what it shows changed.
+ */
+export interface PressAnswer {
+  /** Shown to the presser alone (Telegram: answerCallbackQuery). */
+  notice?: {
+    text: string;
+    /** A dialog to dismiss (a refusal that must be read) rather than a passing toast. */
+    alert?: boolean;
+    /**
+     * The presser has a private chat with the bot (staff bound by /thamgia): a notice too long for
+     * the channel's toast may be sent there in full.
+     */
+    privateCopy?: boolean;
+  };
+  /** The pressed message: left as it is, or rewritten for everyone (without buttons: none left). */
+  message: 'keep' | { text: string; buttons?: Button[][] };
+}
+
+/** A handler's answer to a button press: messages to the chat, and the press's own answer. */
+export interface PressReply {
+  replies: Outbound[];
+  press: PressAnswer;
+}
+
+/**
+ * What a handler answers to one inbound event. Plain messages, or, to a button press, a PressReply;
+ * a press answered with plain messages gets the channel's default (Telegram: the pressed keyboard
+ * is retired, which suits the one-person intake dialog).
+ */
+export type InboundAnswer = Outbound[] | PressReply;
+
+export function repliesOf(answer: InboundAnswer): Outbound[] {
+  return Array.isArray(answer) ? answer : answer.replies;
+}
+
+export function pressOf(answer: InboundAnswer): PressAnswer | undefined {
+  return Array.isArray(answer) ? undefined : answer.press;
+}

@@ -63,12 +63,6 @@ export function findCaseForTracking(db: Db, code: string) {
         orderBy: { createdAt: 'asc' },
         select: { createdAt: true, body: true },
       },
-      clocks: {
-        where: { status: { not: 'stopped' } },
-        orderBy: { dueOn: 'asc' },
-        select: { dueOn: true },
-        take: 1,
-      },
     },
   });
 }

@@ -8,7 +8,7 @@
 // - Everything else: the citizen intake dialog.
 import type { AppContext } from '../app-context.js';
 import { isAppError } from '../core/app-error.js';
-import type { InboundEnvelope, Outbound } from '../dialog/dialog-types.js';
+import type { InboundAnswer, InboundEnvelope, Outbound } from '../dialog/dialog-types.js';
 import { findUnitByTelegramChat } from '../directory/link-unit-group.js';
 import { resolveStaffByTelegramUser } from '../directory/resolve-staff.js';
 import { redeemInvite } from '../directory/staff-invite.js';
@@ -17,9 +17,10 @@ import { commandArgsOfAnswer, type ButtonPromptStore } from './button-prompt.js'
 import { HOTLINE_FORM_BUTTON_PREFIX } from './hotline-form.js';
 import type { HotlineFormHandler } from './hotline-form.handler.js';
 import { createOfficerHandler, type OfficerInput } from './officer-handler.js';
+import { refusedPress } from './press-answer.js';
 import { handleLetterInput } from './letter-actions.js';
 
-export type InboundHandle = (env: InboundEnvelope) => Promise<Outbound[]>;
+export type InboundHandle = (env: InboundEnvelope) => Promise<InboundAnswer>;
 
 export interface BotRouterDeps {
   citizen: InboundHandle;
@@ -92,7 +93,12 @@ export function createBotRouter(ctx: AppContext, deps: BotRouterDeps): InboundHa
     }
 
     if (!input) {
-      if (inGroup && (await findUnitByTelegramChat(ctx, conv.conversationId))) return [];
+      if (inGroup && (await findUnitByTelegramChat(ctx, conv.conversationId))) {
+        // A button nobody here knows (an old message's): the presser is told, the group is not.
+        return ev.type === 'choice'
+          ? refusedPress('Nút này không còn dùng được.', { inGroup, staff: false })
+          : [];
+      }
       return deps.citizen(env);
     }
     const staff = await resolveStaffByTelegramUser(ctx, userId);

@@ -19,7 +19,7 @@ import { refusalGroundsFor } from '../cases/refusal-grounds.js';
 import { revealSenderIdentity } from '../cases/reveal-identity.js';
 import { caseIdFromCode, viewCaseForStaff } from '../cases/view-case-for-staff.js';
 import { AppError, isAppError } from '../core/app-error.js';
-import type { InboundEnvelope, Outbound } from '../dialog/dialog-types.js';
+import type { InboundAnswer, InboundEnvelope, Outbound, PressReply } from '../dialog/dialog-types.js';
 import { findOrganizationById, findUnitByCode } from '../directory/directory.repository.js';
 import { linkUnitGroup } from '../directory/link-unit-group.js';
 import { findStaffByFullName } from '../directory/resolve-staff.js';
@@ -45,6 +45,8 @@ import { findCaseForCard, findChildOrganizationIds, listInboxCases } from './off
 import { promptOfTemplate, type ButtonPrompt, type ButtonPromptStore } from './button-prompt.js';
 import { logHotlineCallAndAnswer, type HotlineFormHandler } from './hotline-form.handler.js';
 import { listNotificationStatusesOfCase } from '../notify/notification.repository.js';
+import { cardKept, cardRewritten, refusedPress } from './press-answer.js';
+import { refreshedCaseCard } from './refresh-case-card.js';
 
 export interface OfficerCaller {
   /** Null when the Telegram account is not bound to an active staff member. */
@@ -61,6 +63,8 @@ const NOT_STAFF =
   'Tài khoản Telegram này chưa được gắn với cán bộ nào. Nếu bạn là cán bộ, hãy gửi /thamgia <mã mời> do quản trị viên cấp.';
 
 const INBOX_PAGE = 20;
+
+const STALE_BUTTON = 'Nút này không còn dùng được.';
 
 /** The command to type for an action a button cannot finish alone. */
 const COMMAND_FOR: Partial<Record<ButtonAction, string>> = {
@@ -94,31 +98,63 @@ export function createOfficerHandler(ctx: AppContext, deps: OfficerHandlerDeps =
     env: InboundEnvelope,
     caller: OfficerCaller,
     input: OfficerInput,
-  ): Promise<Outbound[]> {
+  ): Promise<InboundAnswer> {
     const staff = caller.staff;
-    if (!staff) return [{ text: NOT_STAFF }];
-    let request: OfficerRequest;
-    if (input.type === 'command') {
-      const parsed = parseOfficerCommand(input.name, input.args);
-      if (!parsed.ok) return [{ text: parsed.message }];
-      request = parsed.request;
-    } else {
-      const prompt = deps.buttonPrompts && !caller.inGroup ? askForWords(input.action, input.code) : null;
-      if (prompt) {
-        await deps.buttonPrompts!.save(env.conversation, prompt.pending);
-        return [{ text: prompt.text }];
-      }
-      const fromButton = buttonRequest(input.action, input.code);
-      if ('text' in fromButton) return [fromButton];
-      request = fromButton;
-    }
+    // Any button (a card's, the inbox's pages): a refusal is the presser's alone (press-answer.ts).
+    const pressed = env.event.type === 'choice';
+    const place = { inGroup: caller.inGroup, staff: staff !== null };
+    if (!staff) return pressed ? refusedPress(NOT_STAFF, place) : [{ text: NOT_STAFF }];
+    if (input.type === 'button') return pressCardButton(ctx, deps, env, caller, staff, input);
+    const parsed = parseOfficerCommand(input.name, input.args);
+    if (!parsed.ok) return pressed ? refusedPress(parsed.message, place) : [{ text: parsed.message }];
     try {
-      return await run(ctx, deps, env, caller, staff, request);
+      return await run(ctx, deps, env, caller, staff, parsed.request);
     } catch (err) {
-      if (isAppError(err) && !err.retryable) return [{ text: err.message }];
+      if (isAppError(err) && !err.retryable) {
+        return pressed ? refusedPress(err.message, place) : [{ text: err.message }];
+      }
       throw err;
     }
   };
+}
+
+/**
+ * A case card's button. A move that changed the case rewrites the card for everyone; a refusal, a
+ * view or a question for words leaves it as it is.
+ */
+async function pressCardButton(
+  ctx: AppContext,
+  deps: OfficerHandlerDeps,
+  env: InboundEnvelope,
+  caller: OfficerCaller,
+  staff: StaffMember,
+  button: { action: ButtonAction; code: string },
+): Promise<PressReply> {
+  const place = { inGroup: caller.inGroup, staff: true };
+  const prompt = deps.buttonPrompts && !caller.inGroup ? askForWords(button.action, button.code) : null;
+  if (prompt) {
+    await deps.buttonPrompts!.save(env.conversation, prompt.pending);
+    return cardKept([{ text: prompt.text }]);
+  }
+  const request = buttonRequest(button.action, button.code);
+  if ('text' in request) {
+    return request.text === STALE_BUTTON ? refusedPress(STALE_BUTTON, place) : cardKept([request]);
+  }
+  try {
+    if (request.type !== 'action') return cardKept(await run(ctx, deps, env, caller, staff, request));
+    const caseId = await caseIdFromCode(ctx, request.code);
+    const done = await act(ctx, staff, request.code, request.action, {}, caseId);
+    const card = await refreshedCaseCard(
+      ctx,
+      caseId,
+      { conversationId: env.conversation.conversationId, inGroup: caller.inGroup, staff },
+      `✅ ${CASE_ACTION_LABELS[request.action].vi} — ${staff.fullName}`,
+    );
+    return cardRewritten(done, card, place);
+  } catch (err) {
+    if (isAppError(err) && !err.retryable) return refusedPress(err.message, place);
+    throw err;
+  }
 }
 
 function askForWords(action: ButtonAction, code: string): { pending: ButtonPrompt; text: string } | null {
@@ -137,7 +173,7 @@ function buttonRequest(action: ButtonAction, code: string): OfficerRequest | Out
   if (action === 'refuse') return { type: 'refuse_grounds', code };
   if (DIRECT.includes(action)) return { type: 'action', action: action as CaseAction, code, params: {} };
   const template = COMMAND_FOR[action];
-  if (!template) return { text: 'Nút này không còn dùng được.' };
+  if (!template) return { text: STALE_BUTTON };
   return {
     text: `Để ${CASE_ACTION_LABELS[action as CaseAction]?.verb ?? 'thực hiện'} hồ sơ ${code}, hãy gửi:\n${template.replace('{code}', code)}`,
   };

@@ -9,7 +9,6 @@ export function findCaseForCard(db: Db, caseId: string) {
     include: {
       unit: { select: { id: true, code: true, name: true, telegramChatId: true, active: true } },
       organization: { select: { id: true, name: true } },
-      clocks: { where: { status: 'running' }, orderBy: { dueOn: 'asc' }, take: 1 },
       _count: { select: { attachments: true } },
     },
   });

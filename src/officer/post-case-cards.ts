@@ -31,7 +31,7 @@ export interface PostCardsOptions {
 const tg = (conversationId: string): ConversationRef => ({ channel: 'telegram', conversationId });
 
 /** A unit's group as a principal: what a handler and the head of that unit may see and do. */
-const unitPrincipal = (organizationId: string, unitId: string): StaffPrincipal => ({
+export const unitPrincipal = (organizationId: string, unitId: string): StaffPrincipal => ({
   id: `unit:${unitId}`,
   organizationId,
   roles: [

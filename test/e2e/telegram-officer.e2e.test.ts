@@ -116,17 +116,44 @@ async function inGroup(who: Officer, text: string): Promise<BotReply[]> {
   return replies;
 }
 
-/** A staff member presses a button on a message in the unit's group. */
-async function pressInGroup(who: Officer, data: string): Promise<BotReply[]> {
-  const since = Date.now();
-  const update = tgUpdates.callback(GROUP_ID, data);
-  update.callback_query.from = tgUpdates.user(who.chat.chatId);
+let cardMessageSeq = 900_000;
+
+/**
+ * Someone (a Telegram user id) presses a button of a card in the unit's group. A press is answered
+ * to the presser alone: resolves with that answerCallbackQuery and the time the press was sent.
+ */
+async function pressInGroup(userId: number, data: string, messageId: number) {
+  const update = tgUpdates.callback(GROUP_ID, data, messageId);
+  update.callback_query.from = tgUpdates.user(userId);
   update.callback_query.message.chat = { id: GROUP_ID, type: 'supergroup' };
+  const since = Date.now();
   fake.queueUpdate(update);
-  const replies = await group.repliesSince(since);
-  group.transcript.push(...replies);
-  return replies;
+  const answer = await fake.waitForCall(
+    'answerCallbackQuery',
+    (c) => c.params.callback_query_id === update.callback_query.id,
+    20_000,
+  );
+  return { answer, since };
 }
+
+/** Edits of one message of the group (its text or its buttons). */
+const editsOf = (messageId: number) =>
+  fake.calls.filter(
+    (c) =>
+      c.method.startsWith('editMessage') &&
+      String(c.params.chat_id) === String(GROUP_ID) &&
+      Number(c.params.message_id) === messageId,
+  );
+
+const inlineButtonsOf = (markup: unknown) =>
+  (
+    (
+      (typeof markup === 'string' ? JSON.parse(markup) : markup) as
+        { inline_keyboard?: { callback_data?: string }[][] } | undefined
+    )?.inline_keyboard ?? []
+  )
+    .flat()
+    .map((b) => b.callback_data ?? '');
 
 const textOf = (replies: BotReply[]) => replies.map((r) => r.text).join('\n');
 
@@ -177,8 +204,15 @@ describe('Officers in Telegram, end to end', () => {
 
     // The handler of the unit takes the report up with the card's button, in the group (accepting a
     // report is not a thụ lý decision reserved to the head: docs/decisions/0008).
-    const accepted = await pressInGroup(handler, `oc:accept:${code}`);
-    expect(textOf(accepted)).toMatch(/Thụ lý: hồ sơ .*\n.*Đã thụ lý/);
+    const cardId = cardMessageSeq++;
+    const accepted = await pressInGroup(handler.chat.chatId, `oc:accept:${code}`, cardId);
+    expect(accepted.answer.params.text).toMatch(`Thụ lý: hồ sơ ${code}`);
+    const [edited] = await fake.waitForCalls(
+      'editMessageText',
+      1,
+      (c) => Number(c.params.message_id) === cardId,
+    );
+    expect(edited!.params.text).toMatch(/Trạng thái: Đã thụ lý/);
 
     // The handler writes to the citizen, and notes something internal.
     const replied = await handler.chat.say(
@@ -219,6 +253,74 @@ describe('Officers in Telegram, end to end', () => {
     const tracker = chat();
     await tracker.say(`/tracuu ${code}`);
     expect(tracker.allText()).toMatch(/Đã giải quyết/);
+  }, 120_000);
+
+  it('a card button answers the presser alone; the card changes once, for everyone, when the case does', async () => {
+    const citizen = chat();
+    const code = await citizenIntake(citizen, 'Bàn đón tiếp khoa Nhi không có ai trực buổi trưa.');
+    const card = await received(GROUP_ID, new RegExp(`Mã hồ sơ: ${code}`));
+    expect(card.buttons.map((b) => b.data)).toContain(`oc:accept:${code}`);
+    const cardId = cardMessageSeq++;
+    const groupMessagesSince = (since: number) => fake.sentTo(GROUP_ID).filter((c) => c.at >= since);
+    const settle = () => new Promise((r) => setTimeout(r, 600));
+
+    // Someone in the group who is not staff.
+    const stranger = await pressInGroup(
+      7_000_000 + Math.floor(Math.random() * 100_000),
+      `oc:accept:${code}`,
+      cardId,
+    );
+    expect(stranger.answer.params.show_alert).toBe(true);
+    expect(stranger.answer.params.text).toMatch(/chưa được gắn với cán bộ/);
+    // A staff member whose role does not reach this case.
+    const outsider = await pressInGroup(otherHandler.chat.chatId, `oc:accept:${code}`, cardId);
+    expect(outsider.answer.params.show_alert).toBe(true);
+    expect(String(outsider.answer.params.text).length).toBeLessThanOrEqual(200);
+    expect(outsider.answer.params.text).toMatch(/không thuộc phạm vi|không có quyền/);
+    // A button that only asks for words, in the group: the command to type; the card stays.
+    const asked = await pressInGroup(handler.chat.chatId, `oc:pause:${code}`, cardId);
+    await settle();
+    expect(
+      groupMessagesSince(asked.since)
+        .map((c) => String(c.params.text))
+        .join('\n'),
+    ).toMatch(`/tamdung ${code}`);
+    expect(
+      groupMessagesSince(stranger.since)
+        .map((c) => String(c.params.text))
+        .join('\n'),
+    ).not.toMatch(/chưa được gắn|không thuộc phạm vi|không có quyền/);
+    expect(editsOf(cardId)).toHaveLength(0);
+    expect((await caseByCode(code)).events.map((e) => e.action)).not.toContain('accept');
+
+    // The unit's handler takes it up: one edit, to the new state with the next moves.
+    const since = Date.now();
+    const accepted = await pressInGroup(handler.chat.chatId, `oc:accept:${code}`, cardId);
+    expect(accepted.answer.params.show_alert).toBeUndefined();
+    expect(accepted.answer.params.text).toMatch(`✅ Thụ lý: hồ sơ ${code}`);
+    const [edit] = await fake.waitForCalls(
+      'editMessageText',
+      1,
+      (c) => Number(c.params.message_id) === cardId,
+    );
+    await settle();
+    expect(editsOf(cardId)).toHaveLength(1);
+    expect(edit!.params.text).toMatch(`Mã hồ sơ: ${code}`);
+    expect(edit!.params.text).toMatch(/Trạng thái: Đã thụ lý/);
+    expect(edit!.params.text).toMatch(/Thụ lý — Điều dưỡng khoa Nhi/);
+    const buttons = inlineButtonsOf(edit!.params.reply_markup);
+    expect(buttons).not.toContain(`oc:accept:${code}`);
+    expect(buttons).toContain(`oc:view:${code}`);
+    expect(buttons.length).toBeGreaterThan(1);
+    expect(groupMessagesSince(since)).toHaveLength(0);
+    expect((await caseByCode(code)).status).toBe('accepted');
+
+    // The same button again (a stale card elsewhere): refused to the presser, this card untouched.
+    const again = await pressInGroup(handler.chat.chatId, `oc:accept:${code}`, cardId);
+    expect(again.answer.params.show_alert).toBe(true);
+    await settle();
+    expect(editsOf(cardId)).toHaveLength(1);
+    expect(groupMessagesSince(again.since)).toHaveLength(0);
   }, 120_000);
 
   it('a button that needs words asks for them in a private chat; the answer completes the move', async () => {

@@ -10,6 +10,7 @@ import { storeZaloTokenFromRefreshToken } from '../../bots/zalo/index.js';
 import { startApp, type RunningApp } from '../../src/bootstrap.js';
 import { applyCaseAction } from '../../src/cases/case-lifecycle.service.js';
 import { createConfig, type Config } from '../../src/config/config.js';
+import { repliesOf } from '../../src/dialog/dialog-types.js';
 import { loadActiveStaff } from '../../src/directory/resolve-staff.js';
 import { seedSampleDirectory } from '../../src/directory/seed-sample-directory.js';
 import { createOfficerHandler } from '../../src/officer/officer-handler.js';
@@ -238,7 +239,11 @@ describe('Zalo OA intake, end to end', () => {
       { staff: await loadActiveStaff(app.ctx, handler.id), inGroup: false },
       { type: 'command', name: 'xem', args: code },
     );
-    expect(seen.map((m) => m.text).join('\n')).toMatch(/tin nhắn chưa gửi được:\n• .*7 ngày/);
+    expect(
+      repliesOf(seen)
+        .map((m) => m.text)
+        .join('\n'),
+    ).toMatch(/tin nhắn chưa gửi được:\n• .*7 ngày/);
     expect(fake.sentTo(u.userId).some((m) => m.text.includes('xin lỗi gia đình'))).toBe(false);
     const redis = new Redis(config.redisUrl!);
     try {

@@ -104,7 +104,7 @@ describe('telegram bot', () => {
     expect(fake.sentTo(chat)).toHaveLength(1);
   });
 
-  it('answers a button press at once, retires its keyboard, and passes the choice on', async () => {
+  it('answers a button press answered with plain messages, retires its keyboard, and passes the choice on', async () => {
     const seen: InboundEnvelope[] = [];
     const a = bot(async (env) => {
       seen.push(env);
@@ -120,6 +120,66 @@ describe('telegram bot', () => {
     );
     expect(answered).toBeTruthy();
     await fake.waitForCall('editMessageReplyMarkup', (c) => String(c.params.chat_id) === String(chat));
+  });
+
+  it('answers a press in a group to the presser only, and rewrites the pressed message only when told', async () => {
+    const group = -(2_000_000_000 + newChat());
+    const presser = newChat();
+    const press = (data: string, messageId: number) => {
+      const update = { update_id: fake.nextUpdateId(), ...tgUpdates.callback(group, data, messageId) };
+      update.callback_query.from = tgUpdates.user(presser);
+      update.callback_query.message.chat = { id: group, type: 'supergroup' };
+      return update;
+    };
+    const long = `Không được phép: ${'lý do dài '.repeat(40)}`.trim();
+    const a = bot(async (env) => {
+      if (env.event.type !== 'choice') return [];
+      if (env.event.value === 'no') {
+        return {
+          replies: [],
+          press: { notice: { text: long, alert: true, privateCopy: true }, message: 'keep' },
+        };
+      }
+      return {
+        replies: [],
+        press: {
+          notice: { text: 'Đã thụ lý.' },
+          message: { text: 'Trạng thái: Đã thụ lý', buttons: [[{ label: 'Bắt đầu', value: 'go' }]] },
+        },
+      };
+    });
+
+    const refused = press('no', 70);
+    await a.receiveUpdate(refused);
+    const alert = await fake.waitForCall(
+      'answerCallbackQuery',
+      (c) => c.params.callback_query_id === refused.callback_query.id,
+    );
+    expect(alert.params.show_alert).toBe(true);
+    expect(String(alert.params.text).length).toBeLessThanOrEqual(200);
+    expect(alert.params.text).toMatch(/xem đủ trong tin nhắn riêng/);
+    const copy = await fake.waitForCall('sendMessage', (c) => String(c.params.chat_id) === String(presser));
+    expect(copy.params.text).toBe(long);
+    expect(fake.sentTo(group)).toHaveLength(0);
+
+    const done = press('yes', 71);
+    await a.receiveUpdate(done);
+    const toast = await fake.waitForCall(
+      'answerCallbackQuery',
+      (c) => c.params.callback_query_id === done.callback_query.id,
+    );
+    expect(toast.params.text).toBe('Đã thụ lý.');
+    expect(toast.params.show_alert).toBeUndefined();
+    const edits = fake.calls.filter(
+      (c) => c.method.startsWith('editMessage') && String(c.params.chat_id) === String(group),
+    );
+    expect(edits).toHaveLength(1);
+    expect(edits[0]!.method).toBe('editMessageText');
+    expect(Number(edits[0]!.params.message_id)).toBe(71);
+    expect(edits[0]!.params.reply_markup).toEqual({
+      inline_keyboard: [[{ text: 'Bắt đầu', callback_data: 'go' }]],
+    });
+    expect(fake.sentTo(group)).toHaveLength(0);
   });
 
   it('downloads a file the person sent through getFile and the file URL', async () => {
