@@ -5,7 +5,7 @@
 // are sealed with the identity like any sender's, never logged.
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../app-context.js';
-import type { CaseKind, Role } from '../cases/case-vocabulary.js';
+import type { CaseKind } from '../cases/case-vocabulary.js';
 import { AppError } from '../core/app-error.js';
 import { parseInput } from '../core/validation.js';
 import { findOrganizationById } from '../directory/directory.repository.js';
