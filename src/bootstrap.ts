@@ -23,6 +23,9 @@ import { scheduleDeadlineJobs } from './deadlines/deadline-schedulers.js';
 import { createJobHandlers } from '../workers/index.js';
 import { createIntakeDialogHandler } from './dialog/index.js';
 import { createBotRouter } from './officer/bot-router.js';
+import { publicCommandMenus, staffCommandMenus } from './officer/command-menus.js';
+import { parseOrganizationPolicy } from './directory/organization-settings.js';
+import { findOrganizationById } from './directory/directory.repository.js';
 import { createHotlineFormHandler } from './officer/hotline-form.handler.js';
 import { createRedisHotlineFormStore } from './officer/hotline-form.store.js';
 import { createRedisButtonPromptStore } from './officer/button-prompt.js';
@@ -166,7 +169,16 @@ export async function startApp(
             prefix: config.queuePrefix,
             sealedBox: ctx.sealedBox,
           }),
+          // A newly bound officer's private chat gets the menu of their roles.
+          onStaffBound: async (userId, staff) => {
+            const org = await findOrganizationById(db.prisma, staff.organizationId);
+            const { policy } = parseOrganizationPolicy(org?.settings ?? {});
+            const roles = staff.roles.map((r) => r.role);
+            await bot?.publishCommandMenus(staffCommandMenus(userId, roles, policy));
+          },
         }),
+        // Citizens' commands in every chat, officers' in the units' groups (command-menus.ts).
+        commandMenus: publicCommandMenus(),
         logger,
         redis,
         prefix: config.queuePrefix,

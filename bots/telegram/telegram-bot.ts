@@ -25,7 +25,9 @@ import { SendRejectedError, type ChannelSender } from '../../src/notify/channel-
 import { answerInbound, type AnswerInboundDeps, type AnswerPress } from '../shared/answer-inbound.js';
 import { createChatInbox } from '../shared/chat-inbox.js';
 import { createRedisLease } from '../shared/redis-lock.js';
+import type { CommandMenu } from '../../src/officer/command-menus.js';
 import { downloadTelegramFile, performCalls } from './telegram-api.js';
+import { publishCommandMenus } from './telegram-menus.js';
 import { describeTelegramError, toChannelError } from './telegram-errors.js';
 import { RenderError, renderOutbound } from './telegram-message.renderer.js';
 import { renderPress, type PressCalls } from './telegram-press.renderer.js';
@@ -57,6 +59,8 @@ export interface TelegramBotOptions {
    */
   deferReply?: (recipient: ConversationRef, content: Outbound, dedupeKey: string) => Promise<void>;
   clock?: Clock;
+  /** Command menus published when the bot starts (polling or webhook); see telegram-menus.ts. */
+  commandMenus?: readonly CommandMenu[];
   /**
    * Remove the inline keyboard of a message once one of its buttons was pressed, when the handler
    * answered the press with plain messages (no PressAnswer). Default true.
@@ -80,6 +84,8 @@ export interface TelegramBot {
   startPolling(): void;
   /** setWebhook with the secret token, retried in the background until Telegram accepts it. */
   startWebhook(url: string, secretToken: string): void;
+  /** Publishes command menus (one staff member's private chat…); logs a refusal, never throws. */
+  publishCommandMenus(menus: readonly CommandMenu[]): Promise<void>;
   /** Stops polling first, then lets the updates being handled finish. */
   stop(): Promise<void>;
 }
@@ -293,9 +299,16 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   let polling: Promise<void> | undefined;
   let stopPollingNow: (() => void) | undefined;
 
+  let menusPublished: Promise<void> | undefined;
+  const publishStartMenus = () => {
+    if (options.commandMenus?.length)
+      menusPublished ??= track(publishCommandMenus(telegram, options.commandMenus, logger));
+  };
+
   function startPolling(): void {
     if (polling) return;
     startSweep();
+    publishStartMenus();
     const lease = createRedisLease(redis, `${keyPrefix}:poller`, tuning.pollerLeaseMs);
     polling = (async () => {
       while (!stopping) {
@@ -348,6 +361,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   let webhook: Promise<void> | undefined;
   function startWebhook(url: string, secretToken: string): void {
     startSweep();
+    publishStartMenus();
     webhook ??= (async () => {
       for (let delay = 1000; !stopping; delay = Math.min(delay * 2, 60_000)) {
         try {
@@ -376,6 +390,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     receiveUpdate: receive,
     startPolling,
     startWebhook,
+    publishCommandMenus: (menus) => publishCommandMenus(telegram, menus, logger),
     async stop() {
       stopping = true;
       clearInterval(sweep);

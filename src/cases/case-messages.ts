@@ -9,15 +9,14 @@ import { AppError } from '../core/app-error.js';
 import { loadActiveStaff } from '../directory/resolve-staff.js';
 import { enqueueNotification } from '../notify/enqueue-notification.js';
 import { insertCaseMessageWithEvent } from './case.repository.js';
-import { applicableRoles, authorizeCaseAction } from './case-permissions.js';
+import { REPLY_ROLES, applicableRoles, authorizeCaseAction } from './case-permissions.js';
 import { loadCaseWithScope } from './case-scope.service.js';
 import { ACTOR_LABELS, isOpenStatus, type Role } from './case-vocabulary.js';
 import { replyHandleOf, sendToMergedFollowers } from './notify-case-sender.js';
 
 export const MAX_MESSAGE_CHARS = 3000;
 
-/** Who may answer the sender: whoever works or triages the case. */
-export const REPLY_ROLES: readonly Role[] = ['handler', 'unit_head', 'receiver', 'leader'];
+export { REPLY_ROLES } from './case-permissions.js';
 
 export interface WrittenMessage {
   caseId: string;

@@ -73,6 +73,9 @@ export type CaseAuthorization =
 /** Roles that work only through a unit: held without one they reach no case. */
 export const UNIT_BOUND_ROLES = ['handler', 'unit_head'] as const satisfies readonly Role[];
 
+/** Who may answer the sender (case-messages.ts): whoever works or triages the case. */
+export const REPLY_ROLES: readonly Role[] = ['handler', 'unit_head', 'receiver', 'leader'];
+
 /** In the organisation of a case referred to the managing body, only these roles keep access. */
 export const ROLES_KEPT_WHEN_REFERRED_UP = [
   'receiver',

@@ -1,5 +1,6 @@
 // Commands, and button values that work at any step. Vietnamese names without diacritics first
 // (/huy, /quaylai, /tracuu), English aliases beside them.
+import type { Label } from '../cases/case-vocabulary.js';
 import { hasIntakeContent } from './dialog-draft.js';
 import { isIntakeStep, previousStep } from './dialog-flow.js';
 import { parseStartPayload } from './deep-link.js';
@@ -18,6 +19,25 @@ const ALIASES: Readonly<Record<string, string>> = {
   vietnamese: 'vi',
   duongdaynong: 'hotline',
 };
+
+/**
+ * The citizen commands offered in the messenger's command menu: the Vietnamese name for the
+ * Vietnamese menu, the English alias for the English one (both work in either language).
+ */
+export const CITIZEN_MENU: readonly { vi: string; en: string; description: Label }[] = [
+  {
+    vi: 'start',
+    en: 'start',
+    description: { vi: 'Gửi ý kiến, phản ánh', en: 'Send feedback or a complaint' },
+  },
+  { vi: 'tracuu', en: 'track', description: { vi: 'Tra cứu hồ sơ bằng mã', en: 'Track a case by its code' } },
+  { vi: 'quaylai', en: 'back', description: { vi: 'Quay lại bước trước', en: 'Go back one step' } },
+  { vi: 'huy', en: 'cancel', description: { vi: 'Hủy ý kiến đang soạn', en: 'Cancel the draft' } },
+  { vi: 'duongdaynong', en: 'hotline', description: { vi: 'Số đường dây nóng', en: 'Hotline numbers' } },
+  { vi: 'trogiup', en: 'help', description: { vi: 'Các lệnh', en: 'The commands' } },
+  // Each language's menu offers the other language, in that language's own words.
+  { vi: 'english', en: 'tiengviet', description: { vi: 'Switch to English', en: 'Chuyển sang tiếng Việt' } },
+];
 
 export async function runCommand(turn: Turn, rawName: string, args: string): Promise<void> {
   const command = ALIASES[rawName] ?? rawName;

@@ -2,12 +2,16 @@
 // (`/ganphong <unitCode>`) by an administrator of the organisation or by the head of that unit.
 import { z } from 'zod';
 import type { StaffPrincipal } from '../cases/case-permissions.js';
+import type { Role } from '../cases/case-vocabulary.js';
 import { AppError } from '../core/app-error.js';
 import { isUniqueViolation } from '../db/prisma-errors.js';
 import type { DirectoryContext } from './directory-context.js';
 import { ZCodeSchema, ZTelegramIdSchema, parseDirectoryInput } from './directory-input.js';
 import { findUnitByCode, findUnitByTelegramChatId, setUnitTelegramChat } from './directory.repository.js';
 import { loadActiveStaff } from './resolve-staff.js';
+
+/** Who may link a unit's group: see canManageUnitGroup for which unit each role covers. */
+export const UNIT_GROUP_MANAGER_ROLES = ['admin', 'unit_head'] as const satisfies readonly Role[];
 
 /** An administrator of the unit's organisation (org-wide or for that unit), or that unit's head. */
 export function canManageUnitGroup(

@@ -8,6 +8,7 @@ import { isUuid } from '../core/ids.js';
 import { findOrganizationById } from '../directory/directory.repository.js';
 import { loadActiveStaff } from '../directory/resolve-staff.js';
 import { checkShift, formatVietnamTime, parseShiftInstant } from './duty-shift.js';
+import { DUTY_OFFICER_ROLE, ROSTER_MANAGER_ROLES } from './hotline-roles.js';
 import {
   deleteDutyShift,
   findDutyShift,
@@ -54,7 +55,7 @@ export async function setDutyShift(ctx: HotlineContext, input: SetDutyShiftInput
   if (officer.organizationId !== org.id) {
     throw new AppError('unprocessable', 'Cán bộ trực không thuộc đơn vị này.');
   }
-  if (!officer.roles.some((r) => r.role === 'hotline')) {
+  if (!officer.roles.some((r) => r.role === DUTY_OFFICER_ROLE)) {
     throw new AppError(
       'unprocessable',
       'Cán bộ chưa được giao vai trò trực đường dây nóng (hotline); hãy cấp vai trò trước khi xếp ca.',
@@ -115,7 +116,7 @@ async function requireRosterManager(ctx: HotlineContext, staffId: string, organi
   const by = await loadActiveStaff(ctx, staffId);
   const allowed =
     by.organizationId === organizationId &&
-    by.roles.some((r) => (r.role === 'admin' || r.role === 'leader') && r.unitId === null);
+    by.roles.some((r) => (ROSTER_MANAGER_ROLES as readonly string[]).includes(r.role) && r.unitId === null);
   if (!allowed) {
     throw new AppError(
       'forbidden',

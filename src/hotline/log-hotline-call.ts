@@ -5,7 +5,7 @@
 // are sealed with the identity like any sender's, never logged.
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../app-context.js';
-import type { CaseKind, Role } from '../cases/case-vocabulary.js';
+import type { CaseKind } from '../cases/case-vocabulary.js';
 import { AppError } from '../core/app-error.js';
 import { parseInput } from '../core/validation.js';
 import { findOrganizationById } from '../directory/directory.repository.js';
@@ -14,6 +14,7 @@ import { processSubmission } from '../intake/process-submission.js';
 import { ZSubmissionSchema } from '../intake/submission.schema.js';
 import { submitSubmission } from '../intake/submit-submission.js';
 import { routeCase, type RouteCaseResult } from '../routing/route-case.js';
+import { HOTLINE_CALL_LOGGING_ROLES } from './hotline-roles.js';
 import { recordHotlineCallLogged } from './hotline.repository.js';
 
 export interface LogHotlineCallInput {
@@ -45,15 +46,12 @@ export interface LoggedHotlineCall {
   routing: RouteCaseResult | null;
 }
 
-/** Roles that may log a call, the hotline officer first (that is the role recorded). */
-const LOGGING_ROLES: readonly Role[] = ['hotline', 'receiver', 'leader'];
-
 export async function logHotlineCall(
   ctx: AppContext,
   input: LogHotlineCallInput,
 ): Promise<LoggedHotlineCall> {
   const officer = await loadActiveStaff(ctx, input.officerStaffId);
-  const role = LOGGING_ROLES.find((r) =>
+  const role = HOTLINE_CALL_LOGGING_ROLES.find((r) =>
     officer.roles.some((g) => g.role === r && (g.unitId === null || r === 'hotline')),
   );
   if (officer.organizationId !== input.organizationId || !role) {

@@ -8,13 +8,25 @@ import type { Role } from '../cases/case-vocabulary.js';
 import { listSignerCandidates } from './letter.repository.js';
 import type { LetterKind } from './letter-vocabulary.js';
 
-const DRAFTING_ROLES: readonly Role[] = ['handler', 'unit_head', 'leader'];
+export const DRAFTING_ROLES = ['handler', 'unit_head', 'leader'] as const satisfies readonly Role[];
+
+/** Who may sign a letter: the unit's head (not a forward slip), else a leader. */
+export const SIGNING_ROLES = ['unit_head', 'leader'] as const satisfies readonly Role[];
+
+/** Who may send the pre-filled đơn: whoever triages, works or takes the call of the case. */
+export const PETITION_FORM_ROLES = [
+  'receiver',
+  'handler',
+  'unit_head',
+  'leader',
+  'hotline',
+] as const satisfies readonly Role[];
 
 /** The role the staff member drafts in, or null when they may not draft the case's letters. */
 export function draftingRole(staff: StaffPrincipal, scope: CaseScope): Role | null {
   const reach = applicableRoles(staff, scope);
   if (!reach.ok) return null;
-  return reach.roles.find((r) => DRAFTING_ROLES.includes(r)) ?? null;
+  return reach.roles.find((r) => (DRAFTING_ROLES as readonly Role[]).includes(r)) ?? null;
 }
 
 /**
@@ -25,7 +37,7 @@ export function signingRole(
   staff: StaffPrincipal,
   scope: CaseScope,
   kind: LetterKind,
-): 'unit_head' | 'leader' | null {
+): (typeof SIGNING_ROLES)[number] | null {
   const reach = applicableRoles(staff, scope);
   if (!reach.ok) return null;
   if (kind !== 'forward_slip' && reach.roles.includes('unit_head')) return 'unit_head';
@@ -51,7 +63,7 @@ export async function findLetterSigners(
   const candidates = (await listSignerCandidates(ctx.db.prisma, scope.organizationId)).filter(
     (s) => s.telegramUserId,
   );
-  const withRole = (role: 'unit_head' | 'leader') =>
+  const withRole = (role: (typeof SIGNING_ROLES)[number]) =>
     candidates
       .filter((s) => signingRole(s as StaffPrincipal, scope, kind) === role)
       .map((s) => ({ id: s.id, fullName: s.fullName, telegramUserId: s.telegramUserId! }));

@@ -8,8 +8,7 @@ import { AppError } from '../core/app-error.js';
 import { loadActiveStaff } from '../directory/resolve-staff.js';
 import { completeLetter, letterOnce, type SignLetterResult } from './issue-letter.js';
 import { findLetterOfCase } from './letter.repository.js';
-
-const PREPARING_ROLES = ['receiver', 'handler', 'unit_head', 'leader', 'hotline'] as const;
+import { PETITION_FORM_ROLES } from './letter-signers.js';
 
 export async function sendPetitionForm(
   ctx: AppContext,
@@ -19,7 +18,7 @@ export async function sendPetitionForm(
   const { case: c, scope } = await loadCaseWithScope(ctx, input.caseId);
   const reach = applicableRoles(staff, scope);
   const role = reach.ok
-    ? reach.roles.find((r) => (PREPARING_ROLES as readonly string[]).includes(r))
+    ? reach.roles.find((r) => (PETITION_FORM_ROLES as readonly string[]).includes(r))
     : undefined;
   if (!role) throw new AppError('forbidden', 'Hồ sơ này không thuộc phạm vi xử lý của bạn.');
   if (c.kind !== 'complaint' && c.kind !== 'denunciation') {

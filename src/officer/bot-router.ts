@@ -12,6 +12,7 @@ import type { InboundAnswer, InboundEnvelope, Outbound } from '../dialog/dialog-
 import { findUnitByTelegramChat } from '../directory/link-unit-group.js';
 import { resolveStaffByTelegramUser } from '../directory/resolve-staff.js';
 import { redeemInvite } from '../directory/staff-invite.js';
+import type { StaffMember } from '../directory/staff-member.js';
 import { JOIN_COMMANDS, inboxArgsOfButton, officerCommandOf, parseCardButton } from './officer-commands.js';
 import { commandArgsOfAnswer, type ButtonPromptStore } from './button-prompt.js';
 import { HOTLINE_FORM_BUTTON_PREFIX } from './hotline-form.js';
@@ -28,6 +29,11 @@ export interface BotRouterDeps {
   hotlineForms?: HotlineFormHandler;
   /** A button's question waiting for the officer's words (private chats). */
   buttonPrompts?: ButtonPromptStore;
+  /**
+   * Told when an account was just bound to a staff member by /thamgia (their private chat id is
+   * `userId`): the channel publishes that chat's command menu. Failures are the callee's to log.
+   */
+  onStaffBound?: (userId: string, staff: StaffMember) => Promise<void>;
 }
 
 export function createBotRouter(ctx: AppContext, deps: BotRouterDeps): InboundHandle {
@@ -75,7 +81,7 @@ export function createBotRouter(ctx: AppContext, deps: BotRouterDeps): InboundHa
     }
 
     if (ev.type === 'command' && JOIN_COMMANDS.includes(ev.command))
-      return join(ctx, userId, ev.args, inGroup);
+      return join(ctx, userId, ev.args, inGroup, deps.onStaffBound);
 
     // Letters (letter-actions.ts): /thu, /maudon, /xinloi and the `lt:` buttons.
     const letter = await handleLetterInput(ctx, env, { inGroup });
@@ -107,11 +113,21 @@ export function createBotRouter(ctx: AppContext, deps: BotRouterDeps): InboundHa
   };
 }
 
-async function join(ctx: AppContext, userId: string, code: string, inGroup: boolean): Promise<Outbound[]> {
+async function join(
+  ctx: AppContext,
+  userId: string,
+  code: string,
+  inGroup: boolean,
+  onStaffBound: BotRouterDeps['onStaffBound'],
+): Promise<Outbound[]> {
   if (inGroup) return [{ text: 'Vì bảo mật, hãy gửi /thamgia <mã mời> trong tin nhắn riêng với bot.' }];
   if (!code.trim()) return [{ text: 'Cú pháp: /thamgia <mã mời>, ví dụ /thamgia ABCD-EFGH-JKMN.' }];
   try {
     const staff = await redeemInvite(ctx, { code, telegramUserId: userId });
+    // The binding is done whatever happens to the menu.
+    await onStaffBound?.(userId, staff).catch((err: unknown) =>
+      ctx.logger.warn({ err: { message: (err as Error).message } }, 'staff command menu not published'),
+    );
     const roles = staff.roles.map((r) => `${r.role}${r.unitName ? ` (${r.unitName})` : ''}`).join(', ');
     return [
       {

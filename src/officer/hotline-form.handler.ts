@@ -7,14 +7,13 @@ import { CASE_KIND_LABELS } from '../cases/case-vocabulary.js';
 import { isAppError } from '../core/app-error.js';
 import type { InboundEnvelope, Outbound } from '../dialog/dialog-types.js';
 import type { StaffMember } from '../directory/staff-member.js';
+import { HOTLINE_CALL_LOGGING_ROLES } from '../hotline/hotline-roles.js';
 import { logHotlineCall } from '../hotline/log-hotline-call.js';
 import { advanceHotlineForm, prompt, startHotlineForm, type HotlineFormState } from './hotline-form.js';
 import type { HotlineFormStore } from './hotline-form.store.js';
 import type { HotlineCallForm } from './officer-commands.js';
 import { findCaseForCard } from './officer.repository.js';
 import { postCaseCards } from './post-case-cards.js';
-
-const LOGGING_ROLES = ['hotline', 'receiver', 'leader'] as const;
 
 export interface HotlineFormHandler {
   open(env: InboundEnvelope, staff: StaffMember): Promise<Outbound[]>;
@@ -32,7 +31,7 @@ export function createHotlineFormHandler(ctx: AppContext, store: HotlineFormStor
     });
   return {
     async open(env, staff) {
-      if (!staff.roles.some((r) => (LOGGING_ROLES as readonly string[]).includes(r.role))) {
+      if (!staff.roles.some((r) => (HOTLINE_CALL_LOGGING_ROLES as readonly string[]).includes(r.role))) {
         return [
           { text: 'Chỉ cán bộ trực đường dây nóng hoặc cán bộ tiếp nhận của đơn vị mới ghi nhận cuộc gọi.' },
         ];

@@ -5,17 +5,12 @@
 // - `/xinloi <mã> <dd/mm/yyyy> <lý do>` (/newdate): new date (once per clock) and the apology.
 // - Buttons `lt:sign:<id>`, `lt:back:<id>` (drafts), `lt:apw:<clockId>`, `lt:ok:<clockId>:<yyyymmdd>`
 //   (the apology-before-overdue question).
+// Their syntax, aliases and roles are entries of officer-command-registry.ts.
 // Also the hint lines after a resolve and the forward slip after a forward (officer-handler.ts).
 import type { AppContext } from '../app-context.js';
-import {
-  formatVietnameseDate,
-  parseLocalDate,
-  parseUserDate,
-  type LocalDate,
-} from '../calendar/local-date.js';
+import { formatVietnameseDate, parseLocalDate } from '../calendar/local-date.js';
 import { caseIdFromCode } from '../cases/view-case-for-staff.js';
 import { isAppError } from '../core/app-error.js';
-import { foldText } from '../core/fold-text.js';
 import type { InboundEnvelope, Outbound } from '../dialog/dialog-types.js';
 import { resolveStaffByTelegramUser } from '../directory/resolve-staff.js';
 import type { StaffMember } from '../directory/staff-member.js';
@@ -31,30 +26,13 @@ import {
 } from '../letters/issue-letter.js';
 import { sendPetitionForm } from '../letters/petition-form.js';
 import { LETTER_KIND_LABELS } from '../letters/letter-vocabulary.js';
-
-export const LETTER_COMMANDS: Readonly<Record<string, 'letter' | 'petition_form' | 'new_date'>> = {
-  thu: 'letter',
-  letter: 'letter',
-  maudon: 'petition_form',
-  petitionform: 'petition_form',
-  xinloi: 'new_date',
-  newdate: 'new_date',
-};
+import type { LetterRequest } from './officer-command-args.js';
+import { findLetterCommand, parseWith } from './officer-command-registry.js';
 
 const NOT_STAFF =
   'Tài khoản Telegram này chưa được gắn với cán bộ nào. Nếu bạn là cán bộ, hãy gửi /thamgia <mã mời> do quản trị viên cấp.';
 
-const THANKS_WORDS = ['camon', 'cam on', 'thanks', 'thank', 'thankyou', 'thank you'];
-const APOLOGY_WORDS = ['xinloi', 'xin loi', 'apology', 'sorry'];
-
-export type LetterRequest =
-  | { type: 'draft'; code: string; kind: 'thank_you' | 'apology'; note: string }
-  | { type: 'petition_form'; code: string }
-  | { type: 'new_date'; code: string; newDate: LocalDate; reason: string }
-  | { type: 'sign'; letterId: string }
-  | { type: 'return'; letterId: string }
-  | { type: 'apology_hint'; clockId: string }
-  | { type: 'on_time'; clockId: string; dueOn: LocalDate };
+export type { LetterRequest };
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
@@ -81,49 +59,15 @@ export function parseLetterButton(value: string): LetterRequest | undefined {
   return undefined;
 }
 
-function split(args: string): [string, string] {
-  const m = /^(\S+)\s*([\s\S]*)$/.exec(args.normalize('NFC').trim());
-  return m ? [m[1]!, m[2]!.trim()] : ['', ''];
-}
+/** The registry's entry of each letter command, by what it does. */
+const LETTER_COMMAND_OF = { letter: 'thu', petition_form: 'maudon', new_date: 'xinloi' } as const;
 
 /** Parses a letter command's arguments: the request, or the usage line to answer with. */
 export function parseLetterCommand(
-  name: 'letter' | 'petition_form' | 'new_date',
+  name: keyof typeof LETTER_COMMAND_OF,
   args: string,
 ): { ok: true; request: LetterRequest } | { ok: false; message: string } {
-  const [code, rest] = split(args);
-  switch (name) {
-    case 'letter': {
-      const usage = 'Cú pháp: /thu <mã hồ sơ> camon|xinloi [lời nhắn thêm]';
-      if (!code || !rest) return { ok: false, message: usage };
-      // The kind is one word (camon) or two (cảm ơn, xin lỗi).
-      const [first, afterFirst] = split(rest);
-      const [second, afterSecond] = split(afterFirst);
-      const pick = (word: string) =>
-        THANKS_WORDS.includes(word) ? 'thank_you' : APOLOGY_WORDS.includes(word) ? 'apology' : undefined;
-      const two = second ? pick(foldText(`${first} ${second}`)) : undefined;
-      const kind = two ?? pick(foldText(first));
-      if (!kind) return { ok: false, message: usage };
-      return { ok: true, request: { type: 'draft', code, kind, note: two ? afterSecond : afterFirst } };
-    }
-    case 'petition_form':
-      return code
-        ? { ok: true, request: { type: 'petition_form', code } }
-        : { ok: false, message: 'Cú pháp: /maudon <mã hồ sơ>' };
-    case 'new_date': {
-      const usage =
-        'Cú pháp: /xinloi <mã hồ sơ> <ngày hẹn mới dd/mm/yyyy> <lý do>, ví dụ /xinloi ABCD-EFG-HJK 20/03/2026 Cần thêm thời gian xác minh.';
-      const [date, reason] = split(rest);
-      if (!code || !date || !reason) return { ok: false, message: usage };
-      let newDate: LocalDate;
-      try {
-        newDate = parseUserDate(date);
-      } catch {
-        return { ok: false, message: `Ngày hẹn mới không hợp lệ: "${date}". ${usage}` };
-      }
-      return { ok: true, request: { type: 'new_date', code, newDate, reason } };
-    }
-  }
+  return parseWith(findLetterCommand(LETTER_COMMAND_OF[name])!, args);
 }
 
 /**
@@ -139,9 +83,9 @@ export async function handleLetterInput(
   const ev = env.event;
   let request: LetterRequest | Outbound | undefined;
   if (ev.type === 'command') {
-    const name = LETTER_COMMANDS[ev.command.toLowerCase()];
-    if (!name) return undefined;
-    const parsed = parseLetterCommand(name, ev.args);
+    const command = findLetterCommand(ev.command);
+    if (!command) return undefined;
+    const parsed = parseWith(command, ev.args);
     request = parsed.ok ? parsed.request : { text: parsed.message };
   } else if (ev.type === 'choice') {
     request = parseLetterButton(ev.value);

@@ -8,7 +8,12 @@ import { applyStaffCaseAction } from '../cases/apply-staff-case-action.js';
 import { addInternalNote, replyToSender } from '../cases/case-messages.js';
 import { canViewCase } from '../cases/case-permissions.js';
 import { caseScopeOf } from '../cases/case-scope.js';
-import { CASE_ACTION_LABELS, type CaseAction, type TransitionParams } from '../cases/case-transitions.js';
+import {
+  CASE_ACTIONS,
+  CASE_ACTION_LABELS,
+  type CaseAction,
+  type TransitionParams,
+} from '../cases/case-transitions.js';
 import {
   CASE_KIND_LABELS,
   CASE_STATUS_LABELS,
@@ -21,6 +26,7 @@ import { caseIdFromCode, viewCaseForStaff } from '../cases/view-case-for-staff.j
 import { AppError, isAppError } from '../core/app-error.js';
 import type { InboundAnswer, InboundEnvelope, Outbound, PressReply } from '../dialog/dialog-types.js';
 import { findOrganizationById, findUnitByCode } from '../directory/directory.repository.js';
+import { parseOrganizationPolicy } from '../directory/organization-settings.js';
 import { linkUnitGroup } from '../directory/link-unit-group.js';
 import { findStaffByFullName } from '../directory/resolve-staff.js';
 import type { StaffMember } from '../directory/staff-member.js';
@@ -41,6 +47,7 @@ import {
   type OfficerCommandName,
   type OfficerRequest,
 } from './officer-commands.js';
+import { buttonTemplate } from './officer-command-registry.js';
 import { findCaseForCard, findChildOrganizationIds, listInboxCases } from './officer.repository.js';
 import { promptOfTemplate, type ButtonPrompt, type ButtonPromptStore } from './button-prompt.js';
 import { logHotlineCallAndAnswer, type HotlineFormHandler } from './hotline-form.handler.js';
@@ -66,22 +73,19 @@ const INBOX_PAGE = 20;
 
 const STALE_BUTTON = 'Nút này không còn dùng được.';
 
-/** The command to type for an action a button cannot finish alone. */
+/**
+ * The command to type for an action a button cannot finish alone: the usage of the registry's
+ * command performing it (officer-command-registry.ts); actions no command performs say so.
+ */
 const COMMAND_FOR: Partial<Record<ButtonAction, string>> = {
-  forward: '/chuyen {code} <cơ quan nhận đơn>',
-  guide: '/huongdan {code} <nội dung hướng dẫn>',
-  merge: '/gop {code} <mã hồ sơ chính>',
-  assign: '/giao {code} <mã khoa/phòng hoặc họ tên cán bộ>',
-  resolve: '/giaiquyet {code} <valid|partly_valid|not_valid|not_applicable> <trả lời người gửi>',
-  reopen: '/molai {code} <lý do>',
-  pause: '/tamdung {code} <lý do>',
-  reclassify: '/phanloai {code} <loại> <lý do>',
-  record_petition_document: '/nhandon {code} <ngày nhận đơn dd/mm/yyyy>',
-  extend: '/giahan {code} <số ngày> <lý do>',
   withdraw: '(chưa hỗ trợ trên bot)',
   close: '(chưa hỗ trợ trên bot)',
-  note: '/ghichu {code} <nội dung>',
-  reply: '/traloi {code} <nội dung>',
+  ...Object.fromEntries(
+    [...CASE_ACTIONS, 'reply' as const].flatMap((a) => {
+      const template = buttonTemplate(a);
+      return template ? [[a, template]] : [];
+    }),
+  ),
 };
 /** Buttons that act at once (no parameter needed). */
 const DIRECT: readonly ButtonAction[] = ['accept', 'start', 'resume'];
@@ -188,8 +192,19 @@ async function run(
   request: OfficerRequest,
 ): Promise<Outbound[]> {
   switch (request.type) {
-    case 'help':
-      return [{ text: officerHelp(staff.roles.map((r) => r.role)) }];
+    case 'help': {
+      // Who may reveal identities is the organisation's policy.
+      const org = await findOrganizationById(ctx.db.prisma, staff.organizationId);
+      const { policy } = parseOrganizationPolicy(org?.settings ?? {});
+      return [
+        {
+          text: officerHelp(
+            staff.roles.map((r) => r.role),
+            policy,
+          ),
+        },
+      ];
+    }
     case 'inbox':
       return [await inbox(ctx, staff, request.status, request.unitCode, request.page)];
     case 'view':

@@ -481,6 +481,17 @@ describe('Officers in Telegram, end to end', () => {
     const help = await handler.chat.say('/trogiup');
     expect(textOf(help)).toMatch(/\/giaiquyet/);
     expect(textOf(help)).not.toMatch(/\/gop/);
+    // The menus: citizens' everywhere at start; the handler's own, set when they joined.
+    const menus = fake.callsOf('setMyCommands');
+    expect(menus.some((c) => c.params.scope?.type === 'default')).toBe(true);
+    const own = menus.filter(
+      (c) =>
+        c.params.scope?.type === 'chat' && String(c.params.scope.chat_id) === String(handler.chat.chatId),
+    );
+    expect(own.length).toBeGreaterThan(0);
+    const commands = own[0]!.params.commands.map((c: { command: string }) => c.command);
+    expect(commands).toContain('giaiquyet');
+    expect(commands).not.toContain('gop');
     const start = await handler.chat.say('/start');
     expect(start.at(-1)!.buttons.length).toBeGreaterThan(3);
   }, 60_000);

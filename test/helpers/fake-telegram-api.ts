@@ -2,7 +2,8 @@
 // client against it through TELEGRAM_API_ROOT. It implements the methods the bot uses, records
 // every call, feeds updates (queued for getUpdates with offset/timeout long polling, or POSTed to
 // the registered webhook with a secret), serves files for getFile, and answers with an error
-// (e.g. 429 with retry_after) on demand.
+// (e.g. 429 with retry_after) on demand. setMyCommands checks Telegram's limits on names and
+// descriptions.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -175,6 +176,22 @@ export async function startFakeTelegramApi(
           },
           ...(params.caption ? { caption: params.caption } : {}),
         });
+      }
+      case 'setMyCommands': {
+        // Telegram's own limits, so a menu it would refuse fails here too.
+        const commands = typeof params.commands === 'string' ? JSON.parse(params.commands) : params.commands;
+        const bad =
+          !Array.isArray(commands) ||
+          commands.length > 100 ||
+          commands.some(
+            (c: Json) =>
+              !/^[a-z0-9_]{1,32}$/.test(String(c.command)) ||
+              typeof c.description !== 'string' ||
+              c.description.length < 1 ||
+              c.description.length > 256,
+          );
+        if (bad) return fail(res, { error_code: 400, description: 'Bad Request: BOT_COMMAND_INVALID' });
+        return ok(res, true);
       }
       case 'answerCallbackQuery':
       case 'deleteMessage':

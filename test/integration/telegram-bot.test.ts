@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { createTelegramBot, type DialogHandle, type TelegramBot } from '../../bots/telegram/telegram-bot.js';
 import { createLogger } from '../../src/core/logger.js';
 import { createSealedBox } from '../../src/core/sealed-box.js';
+import { publicCommandMenus, staffCommandMenus } from '../../src/officer/command-menus.js';
 import type { InboundEnvelope, Outbound } from '../../src/dialog/dialog-types.js';
 import { startFakeTelegramApi, tgUpdates, type FakeTelegramApi } from '../helpers/fake-telegram-api.js';
 import { testRedisUrl } from '../helpers/test-redis.js';
@@ -275,6 +276,32 @@ describe('telegram bot', () => {
     fake.queueUpdate(tgUpdates.text(chat, 'sau khi đổi'));
     await vi.waitFor(() => expect(handled).toContain('sau khi đổi'), { timeout: 8000 });
     expect(handled.filter((h) => h === 'qua polling')).toHaveLength(1);
+  });
+
+  it('publishes the command menus of the registry at start: every chat and the groups, vi and en', async () => {
+    const before = fake.calls.length;
+    const fresh = (c: { method: string }) => fake.calls.indexOf(c as never) >= before;
+    // A refused menu is logged and the bot goes on (it still polls, the other menus are sent).
+    fake.failNext('setMyCommands', { error_code: 400, description: 'Bad Request: BOT_COMMAND_INVALID' });
+    const a = bot(async () => [], { commandMenus: publicCommandMenus() });
+    a.startPolling();
+    const calls = await fake.waitForCalls('setMyCommands', 4, fresh);
+    await fake.waitForCall('getUpdates', fresh);
+    const menu = (scope: string, language?: string) =>
+      calls.find((c) => c.params.scope?.type === scope && c.params.language_code === language)?.params
+        .commands as { command: string; description: string }[] | undefined;
+    expect(menu('all_group_chats')!.map((c) => c.command)).toContain('giaiquyet');
+    expect(menu('all_group_chats', 'en')!.map((c) => c.command)).toContain('resolve');
+    expect(menu('default', 'en')!.map((c) => c.command)).toContain('track');
+    // The first (the Vietnamese default menu) was refused once; the others went through.
+    expect(calls[0]!.params.scope).toEqual({ type: 'default' });
+    expect(calls[0]!.params.language_code).toBeUndefined();
+
+    // A staff member's private chat gets their own menu.
+    await a.publishCommandMenus(staffCommandMenus('777001', ['handler']));
+    const chatMenu = fake.callsOf('setMyCommands', (c) => c.params.scope?.type === 'chat');
+    expect(chatMenu.map((c) => c.params.scope.chat_id)).toEqual(['777001', '777001']);
+    expect(chatMenu[0]!.params.commands.map((c: { command: string }) => c.command)).not.toContain('chuyen');
   });
 
   it('measures: 300 updates over 30 chats through two processes, each handled once', async () => {

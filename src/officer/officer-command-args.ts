@@ -1,0 +1,256 @@
+// What officers' commands turn into, and the pieces their arguments are read with. Pure. Each
+// command's entry in officer-command-registry.ts strings these together; a helper that finds the
+// arguments wrong answers with the `fail` it is given, so every usage message is built from the
+// entry's own syntax line.
+import type { LocalDate } from '../calendar/local-date.js';
+import type { CaseAction } from '../cases/case-transitions.js';
+import {
+  CASE_KINDS,
+  CASE_STATUSES,
+  OUTCOMES,
+  type CaseKind,
+  type CaseStatus,
+  type Outcome,
+} from '../cases/case-vocabulary.js';
+import { foldText } from '../core/fold-text.js';
+
+export type OfficerRequest =
+  | { type: 'help' }
+  | { type: 'inbox'; status: CaseStatus | 'all' | null; unitCode: string | null; page: number }
+  | { type: 'view'; code: string }
+  | { type: 'action'; action: CaseAction; code: string; params: ActionParams }
+  | { type: 'refuse_grounds'; code: string }
+  | { type: 'note'; code: string; text: string }
+  | { type: 'reply'; code: string; text: string }
+  | { type: 'assign'; code: string; target: string; reason: string | null }
+  | { type: 'merge'; code: string; masterCode: string; reason: string | null }
+  | { type: 'reveal'; code: string; reason: string }
+  | { type: 'duty' }
+  /** A hotline officer starts a shift now, for `hours`. */
+  | { type: 'duty_take'; hours: number }
+  /** A leader or administrator puts someone on duty; times as `YYYY-MM-DDTHH:mm`, Vietnam time. */
+  | { type: 'duty_set'; from: string; to: string; fullName: string }
+  | { type: 'link_group'; unitCode: string }
+  | { type: 'hotline_form' }
+  | { type: 'hotline_call'; call: HotlineCallForm };
+
+/** The letter commands' requests (run by letter-actions.ts), and the letter buttons'. */
+export type LetterRequest =
+  | { type: 'draft'; code: string; kind: 'thank_you' | 'apology'; note: string }
+  | { type: 'petition_form'; code: string }
+  | { type: 'new_date'; code: string; newDate: LocalDate; reason: string }
+  | { type: 'sign'; letterId: string }
+  | { type: 'return'; letterId: string }
+  | { type: 'apology_hint'; clockId: string }
+  | { type: 'on_time'; clockId: string; dueOn: LocalDate };
+
+export interface ActionParams {
+  reason?: string;
+  groundId?: string;
+  targetBody?: string;
+  outcome?: Outcome;
+  answer?: string;
+  newKind?: CaseKind;
+  receivedOn?: string;
+  days?: number;
+}
+
+export interface HotlineCallForm {
+  kind: CaseKind;
+  unitCode: string | null;
+  text: string;
+  callerName: string | null;
+  callerPhone: string | null;
+}
+
+export type Parsed<R> = { ok: true; request: R } | { ok: false; message: string };
+export type ParsedOfficerCommand = Parsed<OfficerRequest>;
+export type ParsedLetterCommand = Parsed<LetterRequest>;
+
+/** The usage answer of the command being parsed; `detail` goes before the syntax when given. */
+export type UsageFail = (detail?: string) => { ok: false; message: string };
+
+export const ok = <R>(request: R): { ok: true; request: R } => ({ ok: true, request });
+
+/** Splits "CODE rest of the text" into the first word and the rest (trimmed). */
+export function head(args: string): [string, string] {
+  const text = args.normalize('NFC').trim();
+  const m = /^(\S+)\s*([\s\S]*)$/.exec(text);
+  return m ? [m[1]!, m[2]!.trim()] : ['', ''];
+}
+
+const OUTCOME_WORDS: Readonly<Record<string, Outcome>> = {
+  dung: 'valid',
+  'dung mot phan': 'partly_valid',
+  dungmotphan: 'partly_valid',
+  motphan: 'partly_valid',
+  sai: 'not_valid',
+  'khong dung': 'not_valid',
+  khongdung: 'not_valid',
+  'khong ap dung': 'not_applicable',
+  khongapdung: 'not_applicable',
+};
+
+export function parseOutcome(word: string): Outcome | undefined {
+  if ((OUTCOMES as readonly string[]).includes(word)) return word as Outcome;
+  return OUTCOME_WORDS[foldText(word)];
+}
+
+const KIND_WORDS: Readonly<Record<string, CaseKind>> = {
+  'gop y': 'feedback',
+  gopy: 'feedback',
+  'phan anh': 'report',
+  phananh: 'report',
+  'kien nghi': 'petition',
+  kiennghi: 'petition',
+  'khieu nai': 'complaint',
+  khieunai: 'complaint',
+  'to cao': 'denunciation',
+  tocao: 'denunciation',
+  'khen ngoi': 'praise',
+  khenngoi: 'praise',
+  khen: 'praise',
+};
+
+export function parseCaseKind(word: string): CaseKind | undefined {
+  const lower = word.trim().toLowerCase();
+  if ((CASE_KINDS as readonly string[]).includes(lower)) return lower as CaseKind;
+  return KIND_WORDS[foldText(word)];
+}
+
+const STATUS_WORDS: Readonly<Record<string, CaseStatus | 'all'>> = {
+  moi: 'received',
+  'tiep nhan': 'received',
+  thuly: 'accepted',
+  'thu ly': 'accepted',
+  giao: 'assigned',
+  dangxuly: 'in_progress',
+  'dang xu ly': 'in_progress',
+  xuly: 'in_progress',
+  giaiquyet: 'resolved',
+  'giai quyet': 'resolved',
+  tatca: 'all',
+  'tat ca': 'all',
+  all: 'all',
+};
+
+export function parseStatusFilter(word: string): CaseStatus | 'all' | undefined {
+  const lower = word.trim().toLowerCase();
+  if ((CASE_STATUSES as readonly string[]).includes(lower)) return lower as CaseStatus;
+  return STATUS_WORDS[foldText(word)];
+}
+
+/** The code and, after it, one free-text field (required or not). */
+export function codeAndText<R>(
+  args: string,
+  fail: UsageFail,
+  textRequired: boolean,
+  build: (code: string, text: string) => R,
+): Parsed<R> {
+  const [code, rest] = head(args);
+  if (!code || (textRequired && !rest)) return fail();
+  return ok(build(code, rest));
+}
+
+/** `/phanloai`: the kind is one word (complaint, khieunai) or a two-word label (khiếu nại). */
+export function kindThenReason(rest: string): { newKind: CaseKind | undefined; reason: string } {
+  const [kindWord, firstReason] = head(rest);
+  let reason = firstReason;
+  let newKind = kindWord ? parseCaseKind(kindWord) : undefined;
+  if (!newKind && kindWord) {
+    const [second, after] = head(reason);
+    newKind = parseCaseKind(`${kindWord} ${second}`);
+    if (newKind) reason = after;
+  }
+  return { newKind, reason };
+}
+
+export function parseInboxArgs(args: string, fail: UsageFail): ParsedOfficerCommand {
+  let status: CaseStatus | 'all' | null = null;
+  let unitCode: string | null = null;
+  let page = 1;
+  const words = args.trim().split(/\s+/).filter(Boolean);
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const s = parseStatusFilter(word);
+    if (['trang', 'page'].includes(word.toLowerCase())) {
+      if (!/^\d{1,4}$/.test(words[i + 1] ?? '')) return fail();
+      page = Math.max(1, Number(words[++i]));
+    } else if (s && status === null) status = s;
+    else if (/^[a-z0-9][a-z0-9-]{1,40}$/i.test(word) && unitCode === null) unitCode = word.toLowerCase();
+    else return fail();
+  }
+  return ok({ type: 'inbox', status, unitCode, page });
+}
+
+/** Inbox paging buttons: `ib:<status or ->:<unit or ->:<page>`, turned back into /hopthu arguments. */
+export const INBOX_BUTTON_PREFIX = 'ib:';
+
+export function inboxButtonValue(
+  status: CaseStatus | 'all' | null,
+  unitCode: string | null,
+  page: number,
+): string {
+  return `${INBOX_BUTTON_PREFIX}${status ?? '-'}:${unitCode ?? '-'}:${page}`;
+}
+
+export function inboxArgsOfButton(value: string): string | undefined {
+  const m = /^ib:([a-z_]+|-):([a-z0-9-]+):(\d{1,4})$/.exec(value);
+  if (!m) return undefined;
+  return [m[1] !== '-' ? m[1] : '', m[2] !== '-' ? m[2] : '', `trang ${m[3]}`].filter(Boolean).join(' ');
+}
+
+/** `07:00 02/03/2026`, `02/03/2026 07:00` or `2026-03-02T07:00` → `2026-03-02T07:00`; null if none. */
+export function parseDutyTime(input: string): string | null {
+  const text = input.trim();
+  const iso = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})$/.exec(text);
+  if (iso) return `${iso[1]}T${iso[2]}`;
+  const timeFirst = /^(\d{1,2}):(\d{2})\s+(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+  const dateFirst = /^(\d{1,2})\/(\d{1,2})\/(\d{4})\s+(\d{1,2}):(\d{2})$/.exec(text);
+  const [h, mi, d, mo, y] = timeFirst
+    ? timeFirst.slice(1)
+    : dateFirst
+      ? [dateFirst[4], dateFirst[5], dateFirst[1], dateFirst[2], dateFirst[3]]
+      : [];
+  if (!y) return null;
+  const two = (v: string | undefined) => v!.padStart(2, '0');
+  return `${y}-${two(mo)}-${two(d)}T${two(h)}:${two(mi)}`;
+}
+
+export function parseDutyArgs(args: string, fail: UsageFail): ParsedOfficerCommand {
+  const text = args.normalize('NFC').trim();
+  if (!text) return ok({ type: 'duty' });
+  const [first, rest] = head(text);
+  if (['nhan', 'nhận', 'take'].includes(first.toLowerCase())) {
+    const hours = rest ? Number(rest.replace(/\s*(giờ|gio|h)$/i, '')) : 8;
+    if (!Number.isInteger(hours) || hours < 1 || hours > 24) {
+      return fail('Số giờ trực là một số nguyên từ 1 đến 24, ví dụ /truc nhan 12.');
+    }
+    return ok({ type: 'duty_take', hours });
+  }
+  const parts = text.split('|').map((p) => p.trim());
+  const from = parseDutyTime(parts[0] ?? '');
+  const to = parseDutyTime(parts[1] ?? '');
+  if (parts.length !== 3 || !from || !to || !parts[2]) return fail();
+  return ok({ type: 'duty_set', from, to, fullName: parts[2] });
+}
+
+export function parseHotlineArgs(args: string, fail: UsageFail): ParsedOfficerCommand {
+  const text = args.normalize('NFC').trim();
+  if (!text) return ok({ type: 'hotline_form' });
+  const parts = text.split('|').map((p) => p.trim());
+  const kind = parseCaseKind(parts[0] ?? '');
+  const unit = parts[1] ?? '';
+  const content = parts[2] ?? '';
+  if (!kind || parts.length < 3 || !content) return fail();
+  return ok({
+    type: 'hotline_call',
+    call: {
+      kind,
+      unitCode: unit && unit !== '-' ? unit.toLowerCase() : null,
+      text: content,
+      callerName: parts[3] || null,
+      callerPhone: parts[4] || null,
+    },
+  });
+}
