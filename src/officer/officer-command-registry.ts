@@ -279,18 +279,36 @@ export const CASE_COMMANDS = [
   define({
     name: 'nhandon',
     aliases: ['petition'],
-    usage: '/nhandon <mã hồ sơ> <ngày nhận đơn dd/mm/yyyy>',
+    usage: '/nhandon <mã hồ sơ> <ngày nhận đơn dd/mm/yyyy> [lý do]',
     description: {
       vi: 'Ghi nhận đơn có chữ ký (khiếu nại, tố cáo)',
       en: 'Record the signed petition (complaint, denunciation)',
     },
+    hint: 'Ngày nhận đơn không được sau hôm nay; nếu trước ngày tiếp nhận hồ sơ, hãy ghi lý do.',
     action: 'record_petition_document',
     inGroups: true,
     parse: (args, fail) => {
       const [code, rest] = head(args);
-      const [date] = head(rest);
+      const [date, reason] = head(rest);
       if (!code || !date) return fail();
-      return action('record_petition_document', code, { receivedOn: date });
+      return action('record_petition_document', code, { receivedOn: date, ...(reason ? { reason } : {}) });
+    },
+  }),
+  define({
+    name: 'dinhchinhdon',
+    aliases: ['fixdate'],
+    usage: '/dinhchinhdon <mã hồ sơ> <ngày nhận đơn đúng dd/mm/yyyy> <lý do>',
+    description: {
+      vi: 'Đính chính ngày nhận đơn (một lần, có lý do)',
+      en: 'Correct the date the signed petition was received (once, with a reason)',
+    },
+    action: 'correct_petition_date',
+    inGroups: true,
+    parse: (args, fail) => {
+      const [code, rest] = head(args);
+      const [date, reason] = head(rest);
+      if (!code || !date || !reason) return fail();
+      return action('correct_petition_date', code, { receivedOn: date, reason });
     },
   }),
   define({
