@@ -20,6 +20,7 @@ import { parseLetterContent } from './letter-content.js';
 import { resolveSignerTitle } from './letter-document.js';
 import { absoluteLetterPath, letterFileName, storeLetterFile } from './letter-files.js';
 import { parseLetterSettings, symbolFor } from './letter-settings.js';
+import { mayDraftByHand } from './letter-rules.js';
 import { draftingRole, findLetterSigners, signingRole } from './letter-signers.js';
 import {
   claimLetterForSigning,
@@ -159,9 +160,6 @@ export interface DraftLetterResult extends CreatedLetter {
   signers: string[];
 }
 
-const THANKABLE_KINDS = ['praise', 'feedback', 'petition', 'report'];
-const APOLOGY_OUTCOMES = ['valid', 'partly_valid'];
-
 /** `/thu <mã> camon|xinloi [lời nhắn]`: drafts the letter and sends the draft to the heads. */
 export async function draftLetter(ctx: AppContext, input: DraftLetterInput): Promise<DraftLetterResult> {
   const staff = await loadActiveStaff(ctx, input.staffId);
@@ -173,18 +171,8 @@ export async function draftLetter(ctx: AppContext, input: DraftLetterInput): Pro
       'Chỉ cán bộ xử lý, trưởng khoa/phòng hoặc lãnh đạo phụ trách hồ sơ mới được soạn thư.',
     );
   }
-  if (input.kind === 'thank_you' && !THANKABLE_KINDS.includes(c.kind)) {
-    throw new AppError(
-      'unprocessable',
-      'Thư cảm ơn dành cho ý kiến khen ngợi, góp ý, kiến nghị hoặc phản ánh.',
-    );
-  }
-  if (input.kind === 'apology' && (!c.outcome || !APOLOGY_OUTCOMES.includes(c.outcome))) {
-    throw new AppError(
-      'unprocessable',
-      'Thư xin lỗi chỉ soạn khi hồ sơ đã được giải quyết với kết quả đúng hoặc đúng một phần.',
-    );
-  }
+  const allowed = mayDraftByHand(c, input.kind);
+  if (!allowed.ok) throw new AppError('unprocessable', allowed.message);
   const existing = await findLetterOfCase(ctx.db.prisma, c.id, input.kind);
   if (existing && existing.status !== 'draft') {
     const n = await registerNumberText(ctx, existing);
