@@ -20,7 +20,7 @@ import { parseLetterContent } from './letter-content.js';
 import { resolveSignerTitle } from './letter-document.js';
 import { absoluteLetterPath, letterFileName, storeLetterFile } from './letter-files.js';
 import { parseLetterSettings, symbolFor } from './letter-settings.js';
-import { mayDraftByHand } from './letter-rules.js';
+import { mayDraftByHand, type CaseLetter } from './letter-rules.js';
 import { draftingRole, findLetterSigners, signingRole } from './letter-signers.js';
 import {
   claimLetterForSigning,
@@ -90,7 +90,8 @@ export async function letterOnce(
   draft: {
     content: Omit<LetterContent, 'caseCode' | 'caseKind' | 'receivedOn'>;
     status: 'draft' | 'approved';
-    actor: { staffId: string; role: string };
+    actor: LetterActor;
+    eventData?: Record<string, string>;
   },
 ): Promise<string> {
   if (existing) return existing.id;
@@ -109,9 +110,13 @@ export async function letterOnce(
       actor: draft.actor,
       caseStatus: c.status,
       at,
+      ...(draft.eventData ? { eventData: draft.eventData } : {}),
     }),
   );
 }
+
+/** Who drafts: a staff member in a role, or the system (a draft made by a case move's effect). */
+export type LetterActor = { staffId: string; role: string } | 'system';
 
 export async function insertLetterWithEvent(
   tx: Tx,
@@ -120,9 +125,11 @@ export async function insertLetterWithEvent(
     organizationId: string;
     content: LetterContent;
     status: 'draft' | 'approved';
-    actor: { staffId: string; role: string };
+    actor: LetterActor;
     caseStatus: string;
     at: Date;
+    /** More for the `letter_draft` event, e.g. the resolution that asked for the letter. */
+    eventData?: Record<string, string>;
   },
 ): Promise<string> {
   const row = await insertLetter(tx, {
@@ -138,10 +145,10 @@ export async function insertLetterWithEvent(
     action: 'letter_draft',
     fromStatus: input.caseStatus as never,
     toStatus: input.caseStatus as never,
-    actorType: 'staff',
-    actorStaffId: input.actor.staffId,
-    actorRole: input.actor.role,
-    data: { letterId: row.id, kind: input.content.kind },
+    ...(input.actor === 'system'
+      ? { actorType: 'system' as const }
+      : { actorType: 'staff' as const, actorStaffId: input.actor.staffId, actorRole: input.actor.role }),
+    data: { ...input.eventData, letterId: row.id, kind: input.content.kind },
     at: input.at,
   });
   return row.id;
@@ -158,6 +165,25 @@ export interface DraftLetterResult extends CreatedLetter {
   caseCode: string;
   /** Heads who were sent the draft on Telegram. */
   signers: string[];
+}
+
+/**
+ * What a thank-you or apology holds besides the case's reference: the drafter's note, and for an
+ * apology the finding and the answer it apologises for.
+ */
+export function caseLetterContent(
+  c: { outcome: LetterContent['outcome'] | null; answer: string | null },
+  kind: CaseLetter,
+  extra: { note?: string | undefined; draftedByStaffId?: string | undefined },
+): Omit<LetterContent, 'caseCode' | 'caseKind' | 'receivedOn'> {
+  const note = extra.note?.normalize('NFC').trim();
+  return {
+    kind,
+    ...(note ? { note: note.slice(0, 2000) } : {}),
+    ...(kind === 'apology' && c.outcome ? { outcome: c.outcome } : {}),
+    ...(kind === 'apology' && c.answer ? { answer: c.answer.slice(0, 4000) } : {}),
+    ...(extra.draftedByStaffId ? { draftedByStaffId: extra.draftedByStaffId } : {}),
+  };
 }
 
 /** `/thu <mã> camon|xinloi [lời nhắn]`: drafts the letter and sends the draft to the heads. */
@@ -181,15 +207,8 @@ export async function draftLetter(ctx: AppContext, input: DraftLetterInput): Pro
       `Hồ sơ ${c.code} đã có ${lower(label(input.kind))}${n ? ` số ${n}` : ''}; mỗi hồ sơ chỉ phát hành một thư loại này.`,
     );
   }
-  const note = input.note?.normalize('NFC').trim();
   const letterId = await letterOnce(ctx, c, existing, {
-    content: {
-      kind: input.kind,
-      ...(note ? { note: note.slice(0, 2000) } : {}),
-      ...(input.kind === 'apology' && c.outcome ? { outcome: c.outcome } : {}),
-      ...(input.kind === 'apology' && c.answer ? { answer: c.answer.slice(0, 4000) } : {}),
-      draftedByStaffId: staff.id,
-    },
+    content: caseLetterContent(c, input.kind, { note: input.note, draftedByStaffId: staff.id }),
     status: 'draft',
     actor: { staffId: staff.id, role },
   });

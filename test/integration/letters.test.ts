@@ -2,6 +2,7 @@
 // register numbers under concurrent signing; the apology with a new date resets the clock once; the
 // PDF's text, extracted by pdftotext (poppler-utils), reads with every diacritic.
 import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +20,7 @@ import { recordOnTimeExpected, requestApologyDecision } from '../../src/letters/
 import { completeLetter, draftLetter, returnLetter, signLetter } from '../../src/letters/issue-letter.js';
 import { listLettersOfCase, readLetterFile } from '../../src/letters/letter-files.js';
 import { sendPetitionForm } from '../../src/letters/petition-form.js';
+import { draftResolutionLetter } from '../../src/letters/draft-resolution-letter.js';
 import { completeUnfinishedLetters } from '../../src/letters/complete-unfinished-letters.js';
 import { issueForwardSlip } from '../../src/letters/forward-slip.js';
 import { createTestContext, type TestContext } from '../helpers/test-context.js';
@@ -197,6 +199,79 @@ describe('letters', () => {
     await expect(draftLetter(t.ctx, { caseId, staffId: staff.handler!, kind: 'apology' })).rejects.toThrow(
       /đã có thư xin lỗi số 1\/TTYT-THUAN-AN/,
     );
+  }, 60_000);
+
+  it("the draft_letter effect: run twice → one draft in the resolving officer's name, one notice to the head", async () => {
+    const caseId = await newCase('report', { handle: '9100050' });
+    await resolveAs(caseId, 'valid');
+    const effect = { caseId, eventId: randomUUID(), letter: 'apology' as const, staffId: staff.handler! };
+    await draftResolutionLetter(t.ctx, effect);
+    await draftResolutionLetter(t.ctx, effect);
+
+    const letters = await t.ctx.db.prisma.letter.findMany({ where: { caseId } });
+    expect(letters).toHaveLength(1);
+    expect(letters[0]).toMatchObject({ kind: 'apology', status: 'draft' });
+    expect(letters[0]!.content).toMatchObject({ draftedByStaffId: staff.handler, outcome: 'valid' });
+    const drafts = await eventsOf(caseId, 'letter_draft');
+    expect(drafts).toHaveLength(1);
+    expect(drafts[0]).toMatchObject({ actorType: 'staff', actorStaffId: staff.handler });
+    expect(drafts[0]!.data).toMatchObject({ eventId: effect.eventId, letterId: letters[0]!.id });
+    const notices = await notificationsLike(`letter:${letters[0]!.id}:draft:`);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.dedupeKey).toBe(`letter:${letters[0]!.id}:draft:${staff.head}`);
+    expect((notices[0]!.content as { text: string }).text).toContain('do Điều dưỡng Khoa Nhi soạn');
+
+    // Signed and sent, then the effect runs once more (a retry): nothing changes, nothing is sent.
+    await signLetter(t.ctx, { letterId: letters[0]!.id, staffId: staff.head! });
+    await draftResolutionLetter(t.ctx, effect);
+    await draftResolutionLetter(t.ctx, { ...effect, eventId: randomUUID() });
+    expect(await t.ctx.db.prisma.letter.count({ where: { caseId } })).toBe(1);
+    expect(await eventsOf(caseId, 'letter_draft')).toHaveLength(1);
+    expect(await notificationsLike(`letter:${letters[0]!.id}:`)).toHaveLength(2); // the draft, the sender's copy
+  }, 60_000);
+
+  it('the draft_letter effect after an officer drafted by hand, or a returned draft, adds nothing', async () => {
+    const caseId = await newCase('praise');
+    await resolveAs(caseId, 'valid');
+    const byHand = await draftLetter(t.ctx, { caseId, staffId: staff.handler!, kind: 'thank_you' });
+    await draftResolutionLetter(t.ctx, { caseId, eventId: randomUUID(), letter: 'thank_you', staffId: null });
+    expect(await t.ctx.db.prisma.letter.count({ where: { caseId } })).toBe(1);
+    expect(await notificationsLike(`letter:${byHand.letterId}:draft:`)).toHaveLength(1);
+
+    // No officer behind the move (or one who may not draft): the system drafts; the head returns it,
+    // and a retry of the same effect does not draft it again.
+    const other = await newCase('feedback');
+    await resolveAs(other, 'partly_valid');
+    const effect = {
+      caseId: other,
+      eventId: randomUUID(),
+      letter: 'thank_you' as const,
+      staffId: staff.otherHandler!,
+    };
+    await draftResolutionLetter(t.ctx, effect);
+    const letter = await t.ctx.db.prisma.letter.findFirstOrThrow({ where: { caseId: other } });
+    expect(letter.content).not.toHaveProperty('draftedByStaffId');
+    const [event] = await eventsOf(other, 'letter_draft');
+    expect(event).toMatchObject({ actorType: 'system', actorStaffId: null });
+    const [notice] = await notificationsLike(`letter:${letter.id}:draft:`);
+    expect((notice!.content as { text: string }).text).toContain('do hệ thống');
+    await returnLetter(t.ctx, { letterId: letter.id, staffId: staff.head! });
+    await draftResolutionLetter(t.ctx, effect);
+    expect(await t.ctx.db.prisma.letter.count({ where: { caseId: other } })).toBe(0);
+
+    // A case reopened before the effect ran no longer calls for the letter.
+    const reopened = await newCase('report');
+    await t.ctx.db.prisma.case.update({
+      where: { id: reopened },
+      data: { status: 'in_progress', outcome: null },
+    });
+    await draftResolutionLetter(t.ctx, {
+      caseId: reopened,
+      eventId: randomUUID(),
+      letter: 'apology',
+      staffId: null,
+    });
+    expect(await t.ctx.db.prisma.letter.count({ where: { caseId: reopened } })).toBe(0);
   }, 60_000);
 
   it('the recovery sweep finishes a letter whose process died after it was signed', async () => {
