@@ -9,6 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromDbDate } from '../../src/calendar/local-date.js';
+import { applyCaseAction } from '../../src/cases/case-lifecycle.service.js';
 import { fixedClock } from '../../src/core/clock.js';
 import { parseInput } from '../../src/core/validation.js';
 import { createStaff } from '../../src/directory/create-staff.js';
@@ -417,7 +418,65 @@ describe('letters', () => {
       'Do cần lấy thêm ý kiến của Hội đồng chuyên môn, đơn vị chưa thể trả kết quả đúng hạn',
     );
     expect(text).toMatch(/thời hạn trả kết quả là ngày 16\/03\/2026/);
+    expect(text).toContain('ý kiến phản ánh của Ông/Bà (mã hồ sơ');
+    expect(text).toContain('ý kiến gửi ngày 02/03/2026');
     expect(text).toMatch(/thứ sáu, ngày 20\/03\/2026/);
+  }, 60_000);
+
+  it('apology with a new date on an accepted complaint: names the đơn date, resets the statutory clock', async () => {
+    const caseId = await newCase('complaint', { handle: '9100060' });
+    const receiver = { type: 'staff' as const, staffId: staff.receiver!, role: 'receiver' as const };
+    // The signed đơn reached the unit on a day other than the chat message (02/03/2026).
+    await applyCaseAction(t.ctx, {
+      caseId,
+      action: 'record_petition_document',
+      actor: receiver,
+      params: { receivedOn: '2026-02-27' },
+    });
+    await applyCaseAction(t.ctx, { caseId, action: 'accept', actor: receiver });
+    const clocks = async () =>
+      Object.fromEntries(
+        (await t.ctx.db.prisma.clock.findMany({ where: { caseId, status: { not: 'stopped' } } })).map((c) => [
+          c.kind,
+          fromDbDate(c.dueOn),
+        ]),
+      );
+    // Both run; the internal one falls due first, the statutory one governs.
+    expect(await clocks()).toEqual({
+      internal_answer: '2026-03-16',
+      complaint_resolution_first: '2026-04-01',
+    });
+
+    const done = await issueApologyWithNewDate(t.ctx, {
+      caseId,
+      staffId: staff.head!,
+      newDate: '2026-04-10' as never,
+      reason: 'Cần trưng cầu giám định chuyên môn',
+    });
+    expect(done).toMatchObject({ previousDueOn: '2026-04-01', newDueOn: '2026-04-10' });
+    expect(await clocks()).toEqual({
+      internal_answer: '2026-03-16',
+      complaint_resolution_first: '2026-04-10',
+    });
+    const c = await t.ctx.db.prisma.case.findUniqueOrThrow({ where: { id: caseId } });
+    expect(c.governingClockKind).toBe('complaint_resolution_first');
+    expect(fromDbDate(c.governingDueOn!)).toBe('2026-04-10');
+    const [reset] = await eventsOf(caseId, 'reset_due_date');
+    expect(reset!.data).toMatchObject({
+      clockKind: 'complaint_resolution_first',
+      previousDueOn: '2026-04-01',
+    });
+
+    const letter = await t.ctx.db.prisma.letter.findFirstOrThrow({
+      where: { caseId, kind: 'apology_new_date' },
+    });
+    expect(letter.content).toMatchObject({ receivedOn: '2026-03-02', petitionReceivedOn: '2026-02-27' });
+    const text = await pdfText(done.filePath);
+    expect(text).toContain('đơn khiếu nại của Ông/Bà');
+    expect(text).toContain('đơn nhận ngày 27/02/2026');
+    expect(text).not.toContain('02/03/2026)');
+    expect(text).toMatch(/thời hạn trả kết quả là ngày 01\/04\/2026/);
+    expect(text).toMatch(/thứ sáu, ngày 10\/04\/2026/);
   }, 60_000);
 
   it('a new date on a day off or not later than the due date is refused and changes nothing', async () => {
