@@ -5,9 +5,9 @@
 // step can run again — a second button press, a retry — and ends in the same single letter.
 import type { AppContext } from '../app-context.js';
 import { formatVietnameseDate, toVietnamDate } from '../calendar/local-date.js';
-import { appendCaseEvent } from '../cases/case.repository.js';
+import { appendCaseEvent, findCaseById } from '../cases/case.repository.js';
 import { loadCaseWithScope } from '../cases/case-scope.service.js';
-import { replyHandleOf } from '../cases/notify-case-sender.js';
+import { replyHandleOf, sendToMergedFollowers } from '../cases/notify-case-sender.js';
 import type { CaseScope } from '../cases/case-permissions.js';
 import { AppError } from '../core/app-error.js';
 import { isUuid } from '../core/ids.js';
@@ -18,7 +18,7 @@ import { enqueueNotification } from '../notify/enqueue-notification.js';
 import type { LetterContent } from './letter-content.js';
 import { parseLetterContent } from './letter-content.js';
 import { resolveSignerTitle } from './letter-document.js';
-import { absoluteLetterPath, letterFileName, storeLetterFile } from './letter-files.js';
+import { absoluteLetterPath, letterFileName, storeFollowerCopy, storeLetterFile } from './letter-files.js';
 import { parseLetterSettings, symbolFor } from './letter-settings.js';
 import { mayDraftByHand, type CaseLetter } from './letter-rules.js';
 import { draftingRole, findLetterSigners, signingRole } from './letter-signers.js';
@@ -377,28 +377,54 @@ export async function completeLetter(
     return { ...base, delivery: 'officer' };
   }
 
+  const org = await findOrganizationForLetter(ctx.db.prisma, letter.organizationId);
+  const message = (caseCode: string) =>
+    senderMessage(kind, {
+      organizationName: org.name,
+      numberText,
+      caseCode,
+      signedOn: letter.signedAt ? formatVietnameseDate(toVietnamDate(letter.signedAt)) : null,
+    });
+  if (letter.status !== 'sent' && kind !== 'petition_form') {
+    await sendToFollowers(ctx, letter, message(letter.case.code));
+  }
   const handle = await replyHandleOf(ctx, letter.caseId);
   if (!handle) return { ...base, delivery: 'stored' };
   if (letter.status !== 'sent') {
-    const org = await findOrganizationForLetter(ctx.db.prisma, letter.organizationId);
     await enqueueNotification(ctx, {
       caseId: letter.caseId,
       channel: handle.channel,
       recipient: handle,
-      content: {
-        text: senderMessage(kind, {
-          organizationName: org.name,
-          numberText,
-          caseCode: letter.case.code,
-          signedOn: letter.signedAt ? formatVietnameseDate(toVietnamDate(letter.signedAt)) : null,
-        }),
-        file,
-      },
+      content: { text: message(letter.case.code), file },
       dedupeKey: `letter:${letter.id}:sender`,
     });
     await recordSent(ctx, letter, { to: 'sender', channel: handle.channel });
   }
   return { ...base, delivery: 'sender' };
+}
+
+/**
+ * The senders of duplicates merged into the case get the letter too, each a copy addressed to
+ * them under their own code, on their own channel; once per (letter, follower) by dedupe key.
+ * The pre-filled đơn is excluded: it is one sender's own document.
+ */
+async function sendToFollowers(ctx: AppContext, letter: LoadedLetter, text: string): Promise<void> {
+  const kind = letter.kind as LetterKind;
+  await sendToMergedFollowers(
+    ctx,
+    letter.caseId,
+    () => text,
+    `letter:${letter.id}`,
+    async (dup) => {
+      const follower = await findCaseById(ctx.db.prisma, dup.id);
+      const relative = await storeFollowerCopy(ctx, letter, follower!);
+      return {
+        path: absoluteLetterPath(ctx, relative),
+        fileName: letterFileName({ kind, number: letter.number, caseCode: dup.code }),
+        mimeType: 'application/pdf',
+      };
+    },
+  );
 }
 
 function senderMessage(

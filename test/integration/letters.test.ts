@@ -275,6 +275,50 @@ describe('letters', () => {
     expect(await t.ctx.db.prisma.letter.count({ where: { caseId: reopened } })).toBe(0);
   }, 60_000);
 
+  it('senders of merged duplicates get the signed letter too, each addressed to them under their own code', async () => {
+    const master = await newCase('report', { handle: '9100070', name: 'Phạm Thị Lan' });
+    const follower = await newCase('report', { handle: '9100071', name: 'Trần Văn Minh' });
+    const silent = await newCase('report', { handle: null, name: 'Không Kênh' });
+    for (const id of [follower, silent]) {
+      await t.ctx.db.prisma.case.update({ where: { id }, data: { status: 'merged', duplicateOfId: master } });
+    }
+    await resolveAs(master, 'valid');
+    const codes = Object.fromEntries(
+      (await t.ctx.db.prisma.case.findMany({ where: { id: { in: [master, follower] } } })).map((c) => [
+        c.id,
+        c.code,
+      ]),
+    );
+    const drafted = await draftLetter(t.ctx, { caseId: master, staffId: staff.handler!, kind: 'apology' });
+    const signed = await signLetter(t.ctx, { letterId: drafted.letterId, staffId: staff.head! });
+    // Running the steps after the signature again sends nobody anything twice.
+    await completeLetter(t.ctx, drafted.letterId);
+    await t.ctx.db.prisma.letter.update({ where: { id: drafted.letterId }, data: { status: 'signed' } });
+    await completeLetter(t.ctx, drafted.letterId);
+
+    const toFollower = await t.ctx.db.prisma.notification.findMany({ where: { caseId: follower } });
+    expect(toFollower).toHaveLength(1);
+    expect(toFollower[0]!.dedupeKey).toBe(`case:${master}:letter:${drafted.letterId}:follower:${follower}`);
+    const content = toFollower[0]!.content as { text: string; file: { path: string; fileName: string } };
+    expect(content.text).toContain(`thư xin lỗi số ${signed.numberText}`);
+    expect(content.text).toContain(`về hồ sơ ${codes[follower]}`);
+    expect(content.text).not.toContain(codes[master]!);
+    expect(content.file.fileName).toContain(codes[follower]!);
+    const copy = await pdfText(content.file.path);
+    expect(copy).toContain(`Số: ${signed.numberText}`);
+    expect(copy).toContain('Kính gửi: Ông/Bà Trần Văn Minh');
+    expect(copy).toContain(`mã hồ sơ ${codes[follower]}`);
+    expect(copy).not.toContain('Phạm Thị Lan');
+    expect(copy).not.toContain(codes[master]!);
+    expect(await t.ctx.db.prisma.notification.count({ where: { caseId: silent } })).toBe(0);
+    // The master's own sender still gets exactly one, addressed to them.
+    const own = await notificationsLike(`letter:${drafted.letterId}:sender`);
+    expect(own).toHaveLength(1);
+    expect(await pdfText((own[0]!.content as { file: { path: string } }).file.path)).toContain(
+      'Kính gửi: Ông/Bà Phạm Thị Lan',
+    );
+  }, 60_000);
+
   it('the recovery sweep finishes a letter whose process died after it was signed', async () => {
     const caseId = await newCase('report', { handle: '9100042' });
     await resolveAs(caseId, 'partly_valid');
