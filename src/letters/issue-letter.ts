@@ -68,7 +68,6 @@ export interface CreatedLetter {
   created: boolean;
 }
 
-/** Inserts the letter and its `letter_draft` event, in the caller's transaction. */
 /** What identifies a case on every letter. */
 interface LetterCase {
   id: string;
@@ -118,6 +117,7 @@ export async function letterOnce(
 /** Who drafts: a staff member in a role, or the system (a draft made by a case move's effect). */
 export type LetterActor = { staffId: string; role: string } | 'system';
 
+/** Inserts the letter and its `letter_draft` event, in the caller's transaction. */
 export async function insertLetterWithEvent(
   tx: Tx,
   input: {
