@@ -260,6 +260,15 @@ describe('letters', () => {
     await draftResolutionLetter(t.ctx, effect);
     expect(await t.ctx.db.prisma.letter.count({ where: { caseId: other } })).toBe(0);
 
+    // Two runs of one effect at once (two workers): one draft, one notice.
+    const raced = await newCase('petition');
+    await resolveAs(raced, 'valid');
+    const race = { caseId: raced, eventId: randomUUID(), letter: 'thank_you' as const, staffId: staff.head! };
+    await Promise.all([draftResolutionLetter(t.ctx, race), draftResolutionLetter(t.ctx, race)]);
+    const racedLetter = await t.ctx.db.prisma.letter.findFirstOrThrow({ where: { caseId: raced } });
+    expect(await t.ctx.db.prisma.letter.count({ where: { caseId: raced } })).toBe(1);
+    expect(await notificationsLike(`letter:${racedLetter.id}:draft:`)).toHaveLength(1);
+
     // A case reopened before the effect ran no longer calls for the letter.
     const reopened = await newCase('report');
     await t.ctx.db.prisma.case.update({
