@@ -77,6 +77,7 @@ import {
   type Label,
   type Outcome,
 } from './case-vocabulary.js';
+import { letterAfterResolution, type CaseLetter } from '../letters/letter-rules.js';
 import { findRefusalGround } from './refusal-grounds.js';
 
 export const CASE_ACTIONS = [
@@ -783,14 +784,9 @@ function checkPreconditions(
   return rule.guard?.(state) ?? null;
 }
 
-/** Which letter a resolution calls for (DOMAIN.md §2.8–2.9); the head still approves it. */
-function letterFor(kind: CaseKind, outcome: Outcome): 'thank_you' | 'apology' | null {
-  if (kind === 'praise') return 'thank_you';
-  const upheld = outcome === 'valid' || outcome === 'partly_valid';
-  if (!upheld) return null;
-  if (kind === 'feedback' || kind === 'petition') return 'thank_you';
-  if (kind === 'complaint' || kind === 'report') return 'apology';
-  return null;
+/** Which letter a resolution calls for: the one rule in src/letters/letter-rules.ts; the head still approves it. */
+function letterFor(kind: CaseKind, outcome: Outcome): CaseLetter | null {
+  return letterAfterResolution(kind, outcome);
 }
 
 function refusal(code: TransitionErrorCode, message: string, param?: TransitionParamName): TransitionRefusal {

@@ -3,7 +3,7 @@
 // follow by code and secret. Delivery goes through the notify outbox, once per (case, event).
 import type { AppContext } from '../app-context.js';
 import { fromDbDate } from '../calendar/local-date.js';
-import type { ConversationRef } from '../dialog/dialog-types.js';
+import type { ConversationRef, OutboundFile } from '../dialog/dialog-types.js';
 import { buildSatisfactionQuestion } from '../dialog/satisfaction-question.js';
 import { findSenderIdentityOfCase } from '../intake/intake.repository.js';
 import { findCaseById, findMergedDuplicateIds } from './case.repository.js';
@@ -99,13 +99,15 @@ export async function askSatisfaction(ctx: AppContext, move: Pick<CommittedMove,
 
 /**
  * Queues a message for the senders of the duplicates merged into `caseId`, each under its own
- * code: the master's code belongs to someone else and is replaced wherever it appears.
+ * code: the master's code belongs to someone else and is replaced wherever it appears. `fileFor`
+ * attaches each follower's own document (a letter addressed to them, under their code).
  */
 export async function sendToMergedFollowers(
   ctx: AppContext,
   caseId: string,
   textFor: (duplicateCode: string) => string,
   key: string,
+  fileFor?: (duplicate: { id: string; code: string }) => Promise<OutboundFile>,
 ): Promise<number> {
   const { prisma } = ctx.db;
   const master = await findCaseById(prisma, caseId);
@@ -119,7 +121,10 @@ export async function sendToMergedFollowers(
       caseId: dup.id,
       channel: handle.channel,
       recipient: handle,
-      content: { text: textFor(row.code).replaceAll(master.code, row.code) },
+      content: {
+        text: textFor(row.code).replaceAll(master.code, row.code),
+        ...(fileFor ? { file: await fileFor({ id: row.id, code: row.code }) } : {}),
+      },
       dedupeKey: `case:${caseId}:${key}:follower:${dup.id}`,
     });
     count++;

@@ -1,5 +1,5 @@
-// `/xinloi <mã> <dd/mm/yyyy> <lý do>`: the head sets the new date of the clock that will be missed
-// — once per clock (resetDueDate, src/deadlines/clock.ts) — and the apology with the reason and the
+// `/xinloi <mã> <dd/mm/yyyy> <lý do>`: the head sets the new date of the case's governing clock
+// (statutory before internal, src/deadlines/governing-clock.ts) — once per clock (resetDueDate, src/deadlines/clock.ts) — and the apology with the reason and the
 // new date is issued in their name and sent to the sender. The clock, its audit event and the
 // letter are written in one transaction: a refused reset leaves no letter, a second one is refused.
 import { scheduleCaseMilestonesSafely } from '../deadlines/schedule-milestones.js';
@@ -9,6 +9,7 @@ import { appendCaseEvent } from '../cases/case.repository.js';
 import { loadCaseWithScope } from '../cases/case-scope.service.js';
 import { AppError } from '../core/app-error.js';
 import { computeDueDate, resetDueDate } from '../deadlines/clock.js';
+import { governingClock } from '../deadlines/governing-clock.js';
 import { listClocks, rowToClock, upsertClock } from '../deadlines/clock.repository.js';
 import { isDeadlineError } from '../deadlines/deadline-error.js';
 import { loadDeadlineSettings } from '../deadlines/deadline.service.js';
@@ -40,10 +41,20 @@ export async function issueApologyWithNewDate(
   const at = ctx.clock.now();
 
   const planned = await ctx.db.prisma.$transaction(async (tx) => {
-    const open = (await listClocks(tx, c.id)).filter((r) => r.status !== 'stopped');
-    if (!open.length) throw new AppError('unprocessable', `Hồ sơ ${c.code} không có thời hạn nào đang tính.`);
-    // The clock that falls due first is the one the apology is about.
-    const row = open.sort((a, b) => a.dueOn.getTime() - b.dueOn.getTime())[0]!;
+    // The apology is about the governing clock — the statutory one when the law's clock runs,
+    // else the unit's own — not whichever falls due first: a new date on the internal clock would
+    // leave the deadline an inspector checks where it was. upsertClock then moves the case's
+    // governing due date with it.
+    const governing = governingClock(
+      (await listClocks(tx, c.id)).map((row) => ({
+        row,
+        kind: row.kind,
+        status: row.status,
+        dueOn: fromDbDate(row.dueOn),
+      })),
+    );
+    if (!governing) throw new AppError('unprocessable', `Hồ sơ ${c.code} không có thời hạn nào đang tính.`);
+    const { row } = governing.clock;
     if (row.dueResetOn) {
       throw new AppError(
         'conflict',
@@ -95,6 +106,8 @@ export async function issueApologyWithNewDate(
         caseCode: c.code,
         caseKind: c.kind,
         receivedOn: toVietnamDate(c.receivedAt),
+        // The statutory clocks count from the đơn, so the letter dates the item by it when one was recorded.
+        ...(c.petitionReceivedOn ? { petitionReceivedOn: fromDbDate(c.petitionReceivedOn) } : {}),
         reason: reason.slice(0, 2000),
         previousDueOn,
         newDueOn: input.newDate,

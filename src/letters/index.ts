@@ -3,6 +3,8 @@
 export { requestApologyDecision } from './apology-request.js';
 export { issueApologyWithNewDate } from './apology-new-date.js';
 export { draftLetter, signLetter, returnLetter, completeLetter } from './issue-letter.js';
+export { draftResolutionLetter } from './draft-resolution-letter.js';
+export { letterAfterResolution, mayDraftByHand, type CaseLetter } from './letter-rules.js';
 export { issueForwardSlip } from './forward-slip.js';
 export { completeUnfinishedLetters } from './complete-unfinished-letters.js';
 export { sendPetitionForm } from './petition-form.js';

@@ -5,9 +5,9 @@
 // step can run again — a second button press, a retry — and ends in the same single letter.
 import type { AppContext } from '../app-context.js';
 import { formatVietnameseDate, toVietnamDate } from '../calendar/local-date.js';
-import { appendCaseEvent } from '../cases/case.repository.js';
+import { appendCaseEvent, findCaseById } from '../cases/case.repository.js';
 import { loadCaseWithScope } from '../cases/case-scope.service.js';
-import { replyHandleOf } from '../cases/notify-case-sender.js';
+import { replyHandleOf, sendToMergedFollowers } from '../cases/notify-case-sender.js';
 import type { CaseScope } from '../cases/case-permissions.js';
 import { AppError } from '../core/app-error.js';
 import { isUuid } from '../core/ids.js';
@@ -18,8 +18,9 @@ import { enqueueNotification } from '../notify/enqueue-notification.js';
 import type { LetterContent } from './letter-content.js';
 import { parseLetterContent } from './letter-content.js';
 import { resolveSignerTitle } from './letter-document.js';
-import { absoluteLetterPath, letterFileName, storeLetterFile } from './letter-files.js';
+import { absoluteLetterPath, letterFileName, storeFollowerCopy, storeLetterFile } from './letter-files.js';
 import { parseLetterSettings, symbolFor } from './letter-settings.js';
+import { mayDraftByHand, type CaseLetter } from './letter-rules.js';
 import { draftingRole, findLetterSigners, signingRole } from './letter-signers.js';
 import {
   claimLetterForSigning,
@@ -67,7 +68,6 @@ export interface CreatedLetter {
   created: boolean;
 }
 
-/** Inserts the letter and its `letter_draft` event, in the caller's transaction. */
 /** What identifies a case on every letter. */
 interface LetterCase {
   id: string;
@@ -89,7 +89,8 @@ export async function letterOnce(
   draft: {
     content: Omit<LetterContent, 'caseCode' | 'caseKind' | 'receivedOn'>;
     status: 'draft' | 'approved';
-    actor: { staffId: string; role: string };
+    actor: LetterActor;
+    eventData?: Record<string, string>;
   },
 ): Promise<string> {
   if (existing) return existing.id;
@@ -108,10 +109,15 @@ export async function letterOnce(
       actor: draft.actor,
       caseStatus: c.status,
       at,
+      ...(draft.eventData ? { eventData: draft.eventData } : {}),
     }),
   );
 }
 
+/** Who drafts: a staff member in a role, or the system (a draft made by a case move's effect). */
+export type LetterActor = { staffId: string; role: string } | 'system';
+
+/** Inserts the letter and its `letter_draft` event, in the caller's transaction. */
 export async function insertLetterWithEvent(
   tx: Tx,
   input: {
@@ -119,9 +125,11 @@ export async function insertLetterWithEvent(
     organizationId: string;
     content: LetterContent;
     status: 'draft' | 'approved';
-    actor: { staffId: string; role: string };
+    actor: LetterActor;
     caseStatus: string;
     at: Date;
+    /** More for the `letter_draft` event, e.g. the resolution that asked for the letter. */
+    eventData?: Record<string, string>;
   },
 ): Promise<string> {
   const row = await insertLetter(tx, {
@@ -137,10 +145,10 @@ export async function insertLetterWithEvent(
     action: 'letter_draft',
     fromStatus: input.caseStatus as never,
     toStatus: input.caseStatus as never,
-    actorType: 'staff',
-    actorStaffId: input.actor.staffId,
-    actorRole: input.actor.role,
-    data: { letterId: row.id, kind: input.content.kind },
+    ...(input.actor === 'system'
+      ? { actorType: 'system' as const }
+      : { actorType: 'staff' as const, actorStaffId: input.actor.staffId, actorRole: input.actor.role }),
+    data: { ...input.eventData, letterId: row.id, kind: input.content.kind },
     at: input.at,
   });
   return row.id;
@@ -159,8 +167,24 @@ export interface DraftLetterResult extends CreatedLetter {
   signers: string[];
 }
 
-const THANKABLE_KINDS = ['praise', 'feedback', 'petition', 'report'];
-const APOLOGY_OUTCOMES = ['valid', 'partly_valid'];
+/**
+ * What a thank-you or apology holds besides the case's reference: the drafter's note, and for an
+ * apology the finding and the answer it apologises for.
+ */
+export function caseLetterContent(
+  c: { outcome: LetterContent['outcome'] | null; answer: string | null },
+  kind: CaseLetter,
+  extra: { note?: string | undefined; draftedByStaffId?: string | undefined },
+): Omit<LetterContent, 'caseCode' | 'caseKind' | 'receivedOn'> {
+  const note = extra.note?.normalize('NFC').trim();
+  return {
+    kind,
+    ...(note ? { note: note.slice(0, 2000) } : {}),
+    ...(kind === 'apology' && c.outcome ? { outcome: c.outcome } : {}),
+    ...(kind === 'apology' && c.answer ? { answer: c.answer.slice(0, 4000) } : {}),
+    ...(extra.draftedByStaffId ? { draftedByStaffId: extra.draftedByStaffId } : {}),
+  };
+}
 
 /** `/thu <mã> camon|xinloi [lời nhắn]`: drafts the letter and sends the draft to the heads. */
 export async function draftLetter(ctx: AppContext, input: DraftLetterInput): Promise<DraftLetterResult> {
@@ -173,18 +197,8 @@ export async function draftLetter(ctx: AppContext, input: DraftLetterInput): Pro
       'Chỉ cán bộ xử lý, trưởng khoa/phòng hoặc lãnh đạo phụ trách hồ sơ mới được soạn thư.',
     );
   }
-  if (input.kind === 'thank_you' && !THANKABLE_KINDS.includes(c.kind)) {
-    throw new AppError(
-      'unprocessable',
-      'Thư cảm ơn dành cho ý kiến khen ngợi, góp ý, kiến nghị hoặc phản ánh.',
-    );
-  }
-  if (input.kind === 'apology' && (!c.outcome || !APOLOGY_OUTCOMES.includes(c.outcome))) {
-    throw new AppError(
-      'unprocessable',
-      'Thư xin lỗi chỉ soạn khi hồ sơ đã được giải quyết với kết quả đúng hoặc đúng một phần.',
-    );
-  }
+  const allowed = mayDraftByHand(c, input.kind);
+  if (!allowed.ok) throw new AppError('unprocessable', allowed.message);
   const existing = await findLetterOfCase(ctx.db.prisma, c.id, input.kind);
   if (existing && existing.status !== 'draft') {
     const n = await registerNumberText(ctx, existing);
@@ -193,15 +207,8 @@ export async function draftLetter(ctx: AppContext, input: DraftLetterInput): Pro
       `Hồ sơ ${c.code} đã có ${lower(label(input.kind))}${n ? ` số ${n}` : ''}; mỗi hồ sơ chỉ phát hành một thư loại này.`,
     );
   }
-  const note = input.note?.normalize('NFC').trim();
   const letterId = await letterOnce(ctx, c, existing, {
-    content: {
-      kind: input.kind,
-      ...(note ? { note: note.slice(0, 2000) } : {}),
-      ...(input.kind === 'apology' && c.outcome ? { outcome: c.outcome } : {}),
-      ...(input.kind === 'apology' && c.answer ? { answer: c.answer.slice(0, 4000) } : {}),
-      draftedByStaffId: staff.id,
-    },
+    content: caseLetterContent(c, input.kind, { note: input.note, draftedByStaffId: staff.id }),
     status: 'draft',
     actor: { staffId: staff.id, role },
   });
@@ -370,28 +377,54 @@ export async function completeLetter(
     return { ...base, delivery: 'officer' };
   }
 
+  const org = await findOrganizationForLetter(ctx.db.prisma, letter.organizationId);
+  const message = (caseCode: string) =>
+    senderMessage(kind, {
+      organizationName: org.name,
+      numberText,
+      caseCode,
+      signedOn: letter.signedAt ? formatVietnameseDate(toVietnamDate(letter.signedAt)) : null,
+    });
+  if (letter.status !== 'sent' && kind !== 'petition_form') {
+    await sendToFollowers(ctx, letter, message(letter.case.code));
+  }
   const handle = await replyHandleOf(ctx, letter.caseId);
   if (!handle) return { ...base, delivery: 'stored' };
   if (letter.status !== 'sent') {
-    const org = await findOrganizationForLetter(ctx.db.prisma, letter.organizationId);
     await enqueueNotification(ctx, {
       caseId: letter.caseId,
       channel: handle.channel,
       recipient: handle,
-      content: {
-        text: senderMessage(kind, {
-          organizationName: org.name,
-          numberText,
-          caseCode: letter.case.code,
-          signedOn: letter.signedAt ? formatVietnameseDate(toVietnamDate(letter.signedAt)) : null,
-        }),
-        file,
-      },
+      content: { text: message(letter.case.code), file },
       dedupeKey: `letter:${letter.id}:sender`,
     });
     await recordSent(ctx, letter, { to: 'sender', channel: handle.channel });
   }
   return { ...base, delivery: 'sender' };
+}
+
+/**
+ * The senders of duplicates merged into the case get the letter too, each a copy addressed to
+ * them under their own code, on their own channel; once per (letter, follower) by dedupe key.
+ * The pre-filled đơn is excluded: it is one sender's own document.
+ */
+async function sendToFollowers(ctx: AppContext, letter: LoadedLetter, text: string): Promise<void> {
+  const kind = letter.kind as LetterKind;
+  await sendToMergedFollowers(
+    ctx,
+    letter.caseId,
+    () => text,
+    `letter:${letter.id}`,
+    async (dup) => {
+      const follower = await findCaseById(ctx.db.prisma, dup.id);
+      const relative = await storeFollowerCopy(ctx, letter, follower!);
+      return {
+        path: absoluteLetterPath(ctx, relative),
+        fileName: letterFileName({ kind, number: letter.number, caseCode: dup.code }),
+        mimeType: 'application/pdf',
+      };
+    },
+  );
 }
 
 function senderMessage(

@@ -13,6 +13,11 @@ export const ZLetterContentSchema = z.object({
   caseKind: z.enum(CASE_KINDS),
   /** The day the case was received (Vietnam time). */
   receivedOn: ZLocalDateSchema,
+  /**
+   * The day the signed đơn was received, when one was recorded (Case.petitionReceivedOn): the
+   * statutory clocks count from it, so a letter about a due date dates the item by it.
+   */
+  petitionReceivedOn: ZLocalDateSchema.optional(),
   /** A few words the drafter adds (/thu … [lời nhắn thêm]). */
   note: z.string().max(2000).optional(),
   /** apology: the outcome and the answer given to the sender. */

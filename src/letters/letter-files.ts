@@ -2,17 +2,17 @@
 // and kept under DATA_DIR/files/letters/. Also what tracking offers a sender with no reply handle:
 // the list of their case's issued letters and the file of one.
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AppContext } from '../app-context.js';
-import { toVietnamDate } from '../calendar/local-date.js';
+import { fromDbDate, toVietnamDate } from '../calendar/local-date.js';
 import { AppError } from '../core/app-error.js';
 import { isUuid } from '../core/ids.js';
 import type { SealedIdentity } from '../intake/sender-identity.js';
 import { findSenderIdentityOfCase } from '../intake/intake.repository.js';
 import { ATTACHMENTS_DIR } from '../intake/store-attachment.js';
 import { renderPdf } from '../pdf/render-pdf.js';
-import { parseLetterContent } from './letter-content.js';
+import { parseLetterContent, type LetterContent } from './letter-content.js';
 import { buildLetterDocument, buildPetitionFormDocument, type SignatureBlock } from './letter-document.js';
 import { parseLetterSettings, symbolFor } from './letter-settings.js';
 import { letterText, petitionFormText } from './letter-texts.js';
@@ -67,11 +67,15 @@ async function senderContact(ctx: AppContext, caseId: string) {
 export async function renderLetter(
   ctx: AppContext,
   letter: LoadedLetter,
-  options: { draft: boolean },
+  options: { draft: boolean; copyFor?: FollowerCase },
 ): Promise<Buffer> {
   const org = await findOrganizationForLetter(ctx.db.prisma, letter.organizationId);
   const settings = parseLetterSettings(org, org.settings);
-  const content = parseLetterContent(letter.content);
+  const copyFor = options.copyFor;
+  const content = copyFor
+    ? followerContent(parseLetterContent(letter.content), copyFor)
+    : parseLetterContent(letter.content);
+  const addresseeCaseId = copyFor?.id ?? letter.caseId;
   const kind = letter.kind as LetterKind;
   const creationDate = letter.signedAt ?? letter.createdAt;
 
@@ -97,7 +101,7 @@ export async function renderLetter(
   const senderName = goesToSender(kind)
     ? options.draft
       ? ('draft' as const)
-      : ((await senderContact(ctx, letter.caseId))?.name ?? null)
+      : ((await senderContact(ctx, addresseeCaseId))?.name ?? null)
     : null;
   const signature: SignatureBlock = signed
     ? signatureBlock({
@@ -125,6 +129,54 @@ export async function renderLetter(
       draft: !signed,
       creationDate,
     }),
+  );
+}
+
+/** A duplicate merged into the letter's case: its sender gets a copy of their own. */
+export interface FollowerCase {
+  id: string;
+  code: string;
+  kind: LetterContent['caseKind'];
+  receivedAt: Date;
+  petitionReceivedOn: Date | null;
+}
+
+/**
+ * The follower's copy speaks of their own item (code, kind, dates): the master's code and its
+ * sender's name belong to someone else. Number, date and signature stay the letter's own.
+ */
+function followerContent(content: LetterContent, follower: FollowerCase): LetterContent {
+  const { petitionReceivedOn: _master, ...rest } = content;
+  return {
+    ...rest,
+    caseCode: follower.code,
+    caseKind: follower.kind,
+    receivedOn: toVietnamDate(follower.receivedAt),
+    ...(follower.petitionReceivedOn ? { petitionReceivedOn: fromDbDate(follower.petitionReceivedOn) } : {}),
+  };
+}
+
+/**
+ * The signed copy for a merged duplicate's sender, rendered once and kept next to the letter's
+ * own file; returns its path relative to DATA_DIR.
+ */
+export async function storeFollowerCopy(
+  ctx: AppContext,
+  letter: LoadedLetter,
+  follower: FollowerCase,
+): Promise<string> {
+  const relative = path.posix.join(LETTERS_DIR, `${letter.id}-copy-${follower.id}.pdf`);
+  const target = absoluteLetterPath(ctx, relative);
+  if (!(await exists(target))) {
+    await writeAtomically(target, await renderLetter(ctx, letter, { draft: false, copyFor: follower }));
+  }
+  return relative;
+}
+
+async function exists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
   );
 }
 

@@ -72,6 +72,31 @@ function caseReference(c: LetterContent): string {
   return `mã hồ sơ ${c.caseCode}, tiếp nhận ngày ${date(c.receivedOn)}`;
 }
 
+/**
+ * What the sender sent and the date the clocks count from: the signed đơn and the day it was
+ * received when one was recorded ("đơn khiếu nại … đơn nhận ngày …"), else the item as written in
+ * the chat or form and the day it was sent ("ý kiến khiếu nại … ý kiến gửi ngày …").
+ */
+function datedItem(c: LetterContent): { item: string; reference: string } {
+  if (c.petitionReceivedOn) {
+    return {
+      item: CASE_KIND_IN_SENTENCE[c.caseKind],
+      reference: `mã hồ sơ ${c.caseCode}, đơn nhận ngày ${date(c.petitionReceivedOn)}`,
+    };
+  }
+  return {
+    item: ITEM_WITHOUT_PETITION[c.caseKind],
+    reference: `mã hồ sơ ${c.caseCode}, ý kiến gửi ngày ${date(c.receivedOn)}`,
+  };
+}
+
+/** A complaint or denunciation without its signed đơn is not yet a đơn (DOMAIN.md §2.1). */
+const ITEM_WITHOUT_PETITION: Readonly<Record<CaseKind, string>> = {
+  ...CASE_KIND_IN_SENTENCE,
+  complaint: 'ý kiến khiếu nại',
+  denunciation: 'ý kiến tố cáo',
+};
+
 const noteParagraph = (c: LetterContent) => (c.note ? [c.note] : []);
 
 const RECIPIENTS_SENDER = (c: LetterContent) => ['- Như trên;', `- Lưu: VT, hồ sơ ${c.caseCode}.`];
@@ -110,13 +135,14 @@ export function letterText(input: LetterTextInput): LetterText {
         closing: 'Trân trọng!',
         recipients: RECIPIENTS_SENDER(c),
       };
-    case 'apology_new_date':
+    case 'apology_new_date': {
+      const { item, reference } = datedItem(c);
       return {
         title: LETTER_TITLES.apology_new_date,
         subject: `V/v hẹn lại thời hạn trả kết quả hồ sơ ${c.caseCode}`,
         salutation: salutationFor(input.senderName),
         paragraphs: [
-          `${org} đã tiếp nhận ${CASE_KIND_IN_SENTENCE[c.caseKind]} của Ông/Bà (${caseReference(c)}); thời hạn trả kết quả là ngày ${date(c.previousDueOn)}.`,
+          `${org} đã tiếp nhận ${item} của Ông/Bà (${reference}); thời hạn trả kết quả là ngày ${date(c.previousDueOn)}.`,
           `Do ${reasonPhrase(c.reason ?? '…')}, đơn vị chưa thể trả kết quả đúng hạn. ${org} chân thành xin lỗi Ông/Bà vì sự chậm trễ này.`,
           `Đơn vị xin hẹn trả kết quả vào ${c.newDueOn ? withWeekday(c.newDueOn) : '…'}. Ông/Bà có thể theo dõi tiến độ bằng cách tra cứu mã hồ sơ ${c.caseCode}.`,
           ...noteParagraph(c),
@@ -125,6 +151,7 @@ export function letterText(input: LetterTextInput): LetterText {
         closing: 'Trân trọng!',
         recipients: RECIPIENTS_SENDER(c),
       };
+    }
     case 'forward_slip':
       return {
         title: LETTER_TITLES.forward_slip,

@@ -175,20 +175,8 @@ async function runLetterRequest(
   }
 }
 
-/** The hint line after a move: an apology after a (partly) valid resolution, thanks after praise. */
-export function letterHintAfter(
-  action: string,
-  after: { code: string; kind: string; status: string; outcome: string | null } | null,
-): string | null {
-  if (!after) return null;
-  if (action === 'resolve' && (after.outcome === 'valid' || after.outcome === 'partly_valid')) {
-    return `💡 Gửi thư xin lỗi người gửi: /thu ${after.code} xinloi`;
-  }
-  if ((action === 'resolve' || action === 'close') && after.kind === 'praise') {
-    return `💡 Gửi thư cảm ơn người gửi: /thu ${after.code} camon`;
-  }
-  return null;
-}
+// The hint after a resolve lives in its own pure module, next to the rule it reads.
+export { letterHintAfter } from './letter-hint.js';
 
 /**
  * After a forward: the slip (signed at once by a leader, else sent to the leaders to sign). The

@@ -2,12 +2,14 @@
 // register numbers under concurrent signing; the apology with a new date resets the clock once; the
 // PDF's text, extracted by pdftotext (poppler-utils), reads with every diacritic.
 import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromDbDate } from '../../src/calendar/local-date.js';
+import { applyCaseAction } from '../../src/cases/case-lifecycle.service.js';
 import { fixedClock } from '../../src/core/clock.js';
 import { parseInput } from '../../src/core/validation.js';
 import { createStaff } from '../../src/directory/create-staff.js';
@@ -19,6 +21,7 @@ import { recordOnTimeExpected, requestApologyDecision } from '../../src/letters/
 import { completeLetter, draftLetter, returnLetter, signLetter } from '../../src/letters/issue-letter.js';
 import { listLettersOfCase, readLetterFile } from '../../src/letters/letter-files.js';
 import { sendPetitionForm } from '../../src/letters/petition-form.js';
+import { draftResolutionLetter } from '../../src/letters/draft-resolution-letter.js';
 import { completeUnfinishedLetters } from '../../src/letters/complete-unfinished-letters.js';
 import { issueForwardSlip } from '../../src/letters/forward-slip.js';
 import { createTestContext, type TestContext } from '../helpers/test-context.js';
@@ -199,6 +202,132 @@ describe('letters', () => {
     );
   }, 60_000);
 
+  it("the draft_letter effect: run twice → one draft in the resolving officer's name, one notice to the head", async () => {
+    const caseId = await newCase('report', { handle: '9100050' });
+    await resolveAs(caseId, 'valid');
+    const effect = { caseId, eventId: randomUUID(), letter: 'apology' as const, staffId: staff.handler! };
+    await draftResolutionLetter(t.ctx, effect);
+    await draftResolutionLetter(t.ctx, effect);
+
+    const letters = await t.ctx.db.prisma.letter.findMany({ where: { caseId } });
+    expect(letters).toHaveLength(1);
+    expect(letters[0]).toMatchObject({ kind: 'apology', status: 'draft' });
+    expect(letters[0]!.content).toMatchObject({ draftedByStaffId: staff.handler, outcome: 'valid' });
+    const drafts = await eventsOf(caseId, 'letter_draft');
+    expect(drafts).toHaveLength(1);
+    expect(drafts[0]).toMatchObject({ actorType: 'staff', actorStaffId: staff.handler });
+    expect(drafts[0]!.data).toMatchObject({ eventId: effect.eventId, letterId: letters[0]!.id });
+    const notices = await notificationsLike(`letter:${letters[0]!.id}:draft:`);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.dedupeKey).toBe(`letter:${letters[0]!.id}:draft:${staff.head}`);
+    expect((notices[0]!.content as { text: string }).text).toContain('do Điều dưỡng Khoa Nhi soạn');
+
+    // Signed and sent, then the effect runs once more (a retry): nothing changes, nothing is sent.
+    await signLetter(t.ctx, { letterId: letters[0]!.id, staffId: staff.head! });
+    await draftResolutionLetter(t.ctx, effect);
+    await draftResolutionLetter(t.ctx, { ...effect, eventId: randomUUID() });
+    expect(await t.ctx.db.prisma.letter.count({ where: { caseId } })).toBe(1);
+    expect(await eventsOf(caseId, 'letter_draft')).toHaveLength(1);
+    expect(await notificationsLike(`letter:${letters[0]!.id}:`)).toHaveLength(2); // the draft, the sender's copy
+  }, 60_000);
+
+  it('the draft_letter effect after an officer drafted by hand, or a returned draft, adds nothing', async () => {
+    const caseId = await newCase('praise');
+    await resolveAs(caseId, 'valid');
+    const byHand = await draftLetter(t.ctx, { caseId, staffId: staff.handler!, kind: 'thank_you' });
+    await draftResolutionLetter(t.ctx, { caseId, eventId: randomUUID(), letter: 'thank_you', staffId: null });
+    expect(await t.ctx.db.prisma.letter.count({ where: { caseId } })).toBe(1);
+    expect(await notificationsLike(`letter:${byHand.letterId}:draft:`)).toHaveLength(1);
+
+    // No officer behind the move (or one who may not draft): the system drafts; the head returns it,
+    // and a retry of the same effect does not draft it again.
+    const other = await newCase('feedback');
+    await resolveAs(other, 'partly_valid');
+    const effect = {
+      caseId: other,
+      eventId: randomUUID(),
+      letter: 'thank_you' as const,
+      staffId: staff.otherHandler!,
+    };
+    await draftResolutionLetter(t.ctx, effect);
+    const letter = await t.ctx.db.prisma.letter.findFirstOrThrow({ where: { caseId: other } });
+    expect(letter.content).not.toHaveProperty('draftedByStaffId');
+    const [event] = await eventsOf(other, 'letter_draft');
+    expect(event).toMatchObject({ actorType: 'system', actorStaffId: null });
+    const [notice] = await notificationsLike(`letter:${letter.id}:draft:`);
+    expect((notice!.content as { text: string }).text).toContain('do hệ thống');
+    await returnLetter(t.ctx, { letterId: letter.id, staffId: staff.head! });
+    await draftResolutionLetter(t.ctx, effect);
+    expect(await t.ctx.db.prisma.letter.count({ where: { caseId: other } })).toBe(0);
+
+    // Two runs of one effect at once (two workers): one draft, one notice.
+    const raced = await newCase('petition');
+    await resolveAs(raced, 'valid');
+    const race = { caseId: raced, eventId: randomUUID(), letter: 'thank_you' as const, staffId: staff.head! };
+    await Promise.all([draftResolutionLetter(t.ctx, race), draftResolutionLetter(t.ctx, race)]);
+    const racedLetter = await t.ctx.db.prisma.letter.findFirstOrThrow({ where: { caseId: raced } });
+    expect(await t.ctx.db.prisma.letter.count({ where: { caseId: raced } })).toBe(1);
+    expect(await notificationsLike(`letter:${racedLetter.id}:draft:`)).toHaveLength(1);
+
+    // A case reopened before the effect ran no longer calls for the letter.
+    const reopened = await newCase('report');
+    await t.ctx.db.prisma.case.update({
+      where: { id: reopened },
+      data: { status: 'in_progress', outcome: null },
+    });
+    await draftResolutionLetter(t.ctx, {
+      caseId: reopened,
+      eventId: randomUUID(),
+      letter: 'apology',
+      staffId: null,
+    });
+    expect(await t.ctx.db.prisma.letter.count({ where: { caseId: reopened } })).toBe(0);
+  }, 60_000);
+
+  it('senders of merged duplicates get the signed letter too, each addressed to them under their own code', async () => {
+    const master = await newCase('report', { handle: '9100070', name: 'Phạm Thị Lan' });
+    const follower = await newCase('report', { handle: '9100071', name: 'Trần Văn Minh' });
+    const silent = await newCase('report', { handle: null, name: 'Không Kênh' });
+    for (const id of [follower, silent]) {
+      await t.ctx.db.prisma.case.update({ where: { id }, data: { status: 'merged', duplicateOfId: master } });
+    }
+    await resolveAs(master, 'valid');
+    const codes = Object.fromEntries(
+      (await t.ctx.db.prisma.case.findMany({ where: { id: { in: [master, follower] } } })).map((c) => [
+        c.id,
+        c.code,
+      ]),
+    );
+    const drafted = await draftLetter(t.ctx, { caseId: master, staffId: staff.handler!, kind: 'apology' });
+    const signed = await signLetter(t.ctx, { letterId: drafted.letterId, staffId: staff.head! });
+    // Running the steps after the signature again sends nobody anything twice.
+    await completeLetter(t.ctx, drafted.letterId);
+    await t.ctx.db.prisma.letter.update({ where: { id: drafted.letterId }, data: { status: 'signed' } });
+    await completeLetter(t.ctx, drafted.letterId);
+
+    const toFollower = await t.ctx.db.prisma.notification.findMany({ where: { caseId: follower } });
+    expect(toFollower).toHaveLength(1);
+    expect(toFollower[0]!.dedupeKey).toBe(`case:${master}:letter:${drafted.letterId}:follower:${follower}`);
+    const content = toFollower[0]!.content as { text: string; file: { path: string; fileName: string } };
+    expect(content.text).toContain(`thư xin lỗi số ${signed.numberText}`);
+    expect(content.text).toContain(`về hồ sơ ${codes[follower]}`);
+    expect(content.text).not.toContain(codes[master]!);
+    expect(content.file.fileName).toContain(codes[follower]!);
+    const copy = await pdfText(content.file.path);
+    expect(copy).toContain(`Số: ${signed.numberText}`);
+    expect(copy).toContain('Kính gửi: Ông/Bà Trần Văn Minh');
+    expect(copy).toContain(`mã hồ sơ ${codes[follower]}`);
+    expect(copy).not.toContain('Phạm Thị Lan');
+    expect(copy).not.toContain(codes[master]!);
+    expect(await t.ctx.db.prisma.notification.count({ where: { caseId: silent } })).toBe(0);
+    // The master's own sender still gets exactly one, addressed to them.
+    const own = await notificationsLike(`letter:${drafted.letterId}:sender`);
+    expect(own).toHaveLength(1);
+    expect(await pdfText((own[0]!.content as { file: { path: string } }).file.path)).toContain(
+      'Kính gửi: Ông/Bà Phạm Thị Lan',
+    );
+  }, 60_000);
+
   it('the recovery sweep finishes a letter whose process died after it was signed', async () => {
     const caseId = await newCase('report', { handle: '9100042' });
     await resolveAs(caseId, 'partly_valid');
@@ -342,7 +471,65 @@ describe('letters', () => {
       'Do cần lấy thêm ý kiến của Hội đồng chuyên môn, đơn vị chưa thể trả kết quả đúng hạn',
     );
     expect(text).toMatch(/thời hạn trả kết quả là ngày 16\/03\/2026/);
+    expect(text).toContain('ý kiến phản ánh của Ông/Bà (mã hồ sơ');
+    expect(text).toContain('ý kiến gửi ngày 02/03/2026');
     expect(text).toMatch(/thứ sáu, ngày 20\/03\/2026/);
+  }, 60_000);
+
+  it('apology with a new date on an accepted complaint: names the đơn date, resets the statutory clock', async () => {
+    const caseId = await newCase('complaint', { handle: '9100060' });
+    const receiver = { type: 'staff' as const, staffId: staff.receiver!, role: 'receiver' as const };
+    // The signed đơn reached the unit on a day other than the chat message (02/03/2026).
+    await applyCaseAction(t.ctx, {
+      caseId,
+      action: 'record_petition_document',
+      actor: receiver,
+      params: { receivedOn: '2026-02-27' },
+    });
+    await applyCaseAction(t.ctx, { caseId, action: 'accept', actor: receiver });
+    const clocks = async () =>
+      Object.fromEntries(
+        (await t.ctx.db.prisma.clock.findMany({ where: { caseId, status: { not: 'stopped' } } })).map((c) => [
+          c.kind,
+          fromDbDate(c.dueOn),
+        ]),
+      );
+    // Both run; the internal one falls due first, the statutory one governs.
+    expect(await clocks()).toEqual({
+      internal_answer: '2026-03-16',
+      complaint_resolution_first: '2026-04-01',
+    });
+
+    const done = await issueApologyWithNewDate(t.ctx, {
+      caseId,
+      staffId: staff.head!,
+      newDate: '2026-04-10' as never,
+      reason: 'Cần trưng cầu giám định chuyên môn',
+    });
+    expect(done).toMatchObject({ previousDueOn: '2026-04-01', newDueOn: '2026-04-10' });
+    expect(await clocks()).toEqual({
+      internal_answer: '2026-03-16',
+      complaint_resolution_first: '2026-04-10',
+    });
+    const c = await t.ctx.db.prisma.case.findUniqueOrThrow({ where: { id: caseId } });
+    expect(c.governingClockKind).toBe('complaint_resolution_first');
+    expect(fromDbDate(c.governingDueOn!)).toBe('2026-04-10');
+    const [reset] = await eventsOf(caseId, 'reset_due_date');
+    expect(reset!.data).toMatchObject({
+      clockKind: 'complaint_resolution_first',
+      previousDueOn: '2026-04-01',
+    });
+
+    const letter = await t.ctx.db.prisma.letter.findFirstOrThrow({
+      where: { caseId, kind: 'apology_new_date' },
+    });
+    expect(letter.content).toMatchObject({ receivedOn: '2026-03-02', petitionReceivedOn: '2026-02-27' });
+    const text = await pdfText(done.filePath);
+    expect(text).toContain('đơn khiếu nại của Ông/Bà');
+    expect(text).toContain('đơn nhận ngày 27/02/2026');
+    expect(text).not.toContain('02/03/2026)');
+    expect(text).toMatch(/thời hạn trả kết quả là ngày 01\/04\/2026/);
+    expect(text).toMatch(/thứ sáu, ngày 10\/04\/2026/);
   }, 60_000);
 
   it('a new date on a day off or not later than the due date is refused and changes nothing', async () => {

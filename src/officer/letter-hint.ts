@@ -1,0 +1,34 @@
+// The hint line an officer reads after resolving (or closing) a case: the `/thu` command for the
+// letter the resolution calls for, from the one rule in src/letters/letter-rules.ts. Pure.
+import type { CaseKind, Outcome } from '../cases/case-vocabulary.js';
+import { letterAfterResolution, type CaseLetter } from '../letters/letter-rules.js';
+
+/** The word `/thu <mã> …` takes for each letter (letter-actions.ts parses it back). */
+export const LETTER_COMMAND_WORDS: Readonly<Record<CaseLetter, string>> = {
+  thank_you: 'camon',
+  apology: 'xinloi',
+};
+
+const HINT_LABELS: Readonly<Record<CaseLetter, string>> = {
+  thank_you: 'Gửi thư cảm ơn người gửi',
+  apology: 'Gửi thư xin lỗi người gửi',
+};
+
+/** The letter the hint names after `action`, or null: what the hint line and its test agree on. */
+export function hintedLetter(
+  action: string,
+  after: { kind: CaseKind; outcome: Outcome | null } | null,
+): CaseLetter | null {
+  if (!after?.outcome || (action !== 'resolve' && action !== 'close')) return null;
+  return letterAfterResolution(after.kind, after.outcome);
+}
+
+/** "💡 Gửi thư xin lỗi người gửi: /thu ABCD-EFG-HJK xinloi", or null when no letter is called for. */
+export function letterHintAfter(
+  action: string,
+  after: { code: string; kind: CaseKind; status: string; outcome: Outcome | null } | null,
+): string | null {
+  const letter = hintedLetter(action, after);
+  if (!letter || !after) return null;
+  return `💡 ${HINT_LABELS[letter]}: /thu ${after.code} ${LETTER_COMMAND_WORDS[letter]}`;
+}
