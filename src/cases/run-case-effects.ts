@@ -5,7 +5,7 @@
 import type { AppContext } from '../app-context.js';
 import { isAppError } from '../core/app-error.js';
 import { enqueueNotification } from '../notify/enqueue-notification.js';
-import { draftLetter } from '../letters/issue-letter.js';
+import { draftResolutionLetter } from '../letters/draft-resolution-letter.js';
 import { issueForwardSlip } from '../letters/forward-slip.js';
 import { findStaff } from '../directory/resolve-staff.js';
 import { notifyAssignee } from '../officer/notify-assignee.js';
@@ -73,7 +73,12 @@ async function runEffect(ctx: AppContext, e: EventFacts, effect: AfterCommitEffe
       await scheduleAutoClose(ctx, { caseId: e.caseId, resolveEventId: e.eventId });
       return;
     case 'draft_letter':
-      await draftLetterOfResolution(ctx, e, effect.letter);
+      await draftResolutionLetter(ctx, {
+        caseId: e.caseId,
+        eventId: e.eventId,
+        letter: effect.letter,
+        staffId: e.actorStaffId,
+      });
       return;
     default:
       unhandledEffect(effect);
@@ -95,17 +100,6 @@ async function sendForwardSlip(ctx: AppContext, e: EventFacts, targetBody: strin
     content: answer,
     dedupeKey: `case:${e.caseId}:event:${e.eventId}:forward-slip`,
   });
-}
-
-async function draftLetterOfResolution(
-  ctx: AppContext,
-  e: EventFacts,
-  letter: 'thank_you' | 'apology',
-): Promise<void> {
-  if (!e.actorStaffId) return;
-  await refusalsLogged(ctx, e, 'resolution letter', () =>
-    draftLetter(ctx, { caseId: e.caseId, staffId: e.actorStaffId!, kind: letter }),
-  );
 }
 
 /**
