@@ -23,6 +23,7 @@ interface EventFacts {
   action: CaseAction;
   reason: string | null;
   actorStaffId: string | null;
+  actorType: string;
   data: Record<string, unknown>;
 }
 
@@ -36,6 +37,7 @@ export async function runCaseEffects(ctx: AppContext, eventId: string): Promise<
     action: event.action as CaseAction,
     reason: event.reason,
     actorStaffId: event.actorStaffId,
+    actorType: event.actorType,
     data: (event.data ?? {}) as Record<string, unknown>,
   };
   for (const effect of readStoredEffects(event.data)) await runEffect(ctx, facts, effect);
@@ -64,6 +66,7 @@ async function runEffect(ctx: AppContext, e: EventFacts, effect: AfterCommitEffe
         action: e.action,
         ...(effect.unitId && { unitId: effect.unitId }),
         ...(effect.assigneeId && { assigneeId: effect.assigneeId }),
+        byRouting: e.actorType === 'system',
       });
       return;
     case 'send_forwarding_slip':

@@ -14,9 +14,16 @@ export interface AssigneeNotice {
   action: CaseAction;
   unitId?: string;
   assigneeId?: string;
+  /** The move was the routing worker's: the unit's card is the new-case card itself. */
+  byRouting?: boolean;
 }
 
 export async function notifyAssignee(ctx: AppContext, input: AssigneeNotice): Promise<void> {
+  // Same dedupe keys as the intake worker's own post: the unit sees one "new case" card, not two.
+  if (input.byRouting && !input.assigneeId) {
+    await postCaseCards(ctx, input.caseId);
+    return;
+  }
   const occasion = `event:${input.eventId}`;
   const reopened = input.action === 'reopen';
   const headline = reopened

@@ -67,6 +67,8 @@ describe('case lifecycle', () => {
       code: 'illegal_transition',
     });
 
+    // The đơn reaches the office two days later; its date is not taken before it exists.
+    clock.set(new Date('2026-02-12T03:00:00Z'));
     await applyCaseAction(t.ctx, {
       caseId: id,
       action: 'record_petition_document',

@@ -73,7 +73,10 @@ describe('routeCase', () => {
     const id = await newCase({ text: 'Nhân viên nói trống không', unitCode: 'ta-knoi' });
     const result = await routeCase(t.ctx, id);
     expect(result).toMatchObject({ status: 'routed', assigned: true, flaggedUrgent: false });
-    expect(result.effects).toEqual([{ type: 'notify_assignee', unitId: await unitId('ta-knoi') }]);
+    expect(result.effects).toEqual([
+      { type: 'notify_assignee', unitId: await unitId('ta-knoi') },
+      { type: 'notify_sender', notice: 'assign' },
+    ]);
     const c = await caseOf(id);
     expect(c).toMatchObject({ status: 'assigned', unitId: await unitId('ta-knoi'), urgency: 'normal' });
     const events = await eventsOf(id);
