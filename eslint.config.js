@@ -19,6 +19,20 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware rules for the mistakes that broke promises before: a switch over a union that
+    // forgets a member (an effect nobody runs), and a promise nobody awaits (a lost failure).
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: false, requireDefaultForNonUnion: false },
+      ],
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
+    },
+  },
+  {
     files: ['src/config/**', 'scripts/**', 'bin/**', 'test/**', 'bench/**', 'vitest*.ts', 'prisma.config.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },

@@ -18,6 +18,7 @@ import {
   type TransitionResult,
 } from './case-transitions.js';
 import { refusalGroundsFor } from './refusal-grounds.js';
+import { senderNotice } from './sender-notices.js';
 
 // The table restated independently, in the words of the comment at the top of case-transitions.ts.
 // A change to the rules must change both, on purpose.
@@ -136,7 +137,15 @@ function validParams(action: CaseAction, kind: CaseKind): TransitionParams {
       return { receivedOn: '2026-03-01', reason };
     case 'note':
       return { text: 'Đã gọi lại cho người bệnh.' };
-    default:
+    case 'accept':
+    case 'close':
+    case 'extend':
+    case 'guide':
+    case 'pause':
+    case 'reopen':
+    case 'resume':
+    case 'start':
+    case 'withdraw':
       return { reason };
   }
 }
@@ -693,5 +702,32 @@ describe('rules the law sets on top of the table', () => {
       refused(planTransition(recorded, 'correct_petition_date', 'receiver', { receivedOn: '2026-03-03' }))
         .code,
     ).toBe('missing_param');
+  });
+});
+
+describe('promises to the sender', () => {
+  it('has a notice text for every move that declares one', () => {
+    for (const action of CASE_ACTIONS) {
+      for (const kind of CASE_KINDS) {
+        for (const status of CASE_STATUSES) {
+          for (const actor of ACTORS) {
+            const result = planTransition(
+              permissiveState(action, status, kind),
+              action,
+              actor,
+              validParams(action, kind),
+            );
+            if (!result.ok || !result.effects.some((e) => e.type === 'notify_sender')) continue;
+            const text = senderNotice(action, {
+              code: 'ABCD-EFG-HJK',
+              organizationName: 'Trung tâm Y tế',
+              unitName: 'Khoa Nội',
+              kind,
+            });
+            expect(text, `${action} ${kind}`).toBeTruthy();
+          }
+        }
+      }
+    }
   });
 });

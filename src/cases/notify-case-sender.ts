@@ -11,7 +11,7 @@ import type { SealedIdentity } from '../intake/sender-identity.js';
 import { enqueueNotification } from '../notify/enqueue-notification.js';
 import type { CaseAction } from './case-transitions.js';
 import { loadGoverningDeadline } from '../deadlines/governing-deadline.js';
-import { ACTIONS_TOLD_TO_SENDER, senderNotice } from './sender-notices.js';
+import { senderNotice } from './sender-notices.js';
 
 export interface CommittedMove {
   caseId: string;
@@ -19,6 +19,8 @@ export interface CommittedMove {
   action: CaseAction;
   reason?: string | null;
   targetBody?: string | null;
+  /** The sender made the move (withdrew, asked to reopen): the dialog already answered them. */
+  bySender?: boolean;
 }
 
 export async function replyHandleOf(ctx: AppContext, caseId: string): Promise<ConversationRef | undefined> {
@@ -30,7 +32,6 @@ export async function replyHandleOf(ctx: AppContext, caseId: string): Promise<Co
 
 /** Tells the sender (and the senders of duplicates merged into the case) what this move means. */
 export async function notifySenderOfMove(ctx: AppContext, move: CommittedMove): Promise<void> {
-  if (!ACTIONS_TOLD_TO_SENDER.includes(move.action)) return;
   const c = await ctx.db.prisma.case.findUniqueOrThrow({
     where: { id: move.caseId },
     include: { unit: { select: { name: true } }, organization: { select: { name: true } } },
@@ -39,6 +40,7 @@ export async function notifySenderOfMove(ctx: AppContext, move: CommittedMove): 
     code: c.code,
     unitName: c.unit?.name,
     organizationName: c.organization.name,
+    kind: c.kind,
     outcome: c.outcome,
     answer: c.answer,
     reason: move.reason ?? null,
@@ -56,7 +58,7 @@ export async function notifySenderOfMove(ctx: AppContext, move: CommittedMove): 
       `event:${move.eventId}`,
     );
   }
-  const recipient = await replyHandleOf(ctx, move.caseId);
+  const recipient = move.bySender ? undefined : await replyHandleOf(ctx, move.caseId);
   if (!recipient) return;
   await enqueueNotification(ctx, {
     caseId: c.id,

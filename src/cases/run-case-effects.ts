@@ -54,6 +54,7 @@ async function runEffect(ctx: AppContext, e: EventFacts, effect: AfterCommitEffe
         action: e.action,
         reason: e.reason,
         targetBody: typeof e.data.targetBody === 'string' ? e.data.targetBody : null,
+        bySender: e.actorType === 'sender',
       });
       return;
     case 'request_satisfaction':

@@ -3,12 +3,14 @@
 import { formatVietnameseDate, type LocalDate } from '../calendar/local-date.js';
 import { governingDeadlineText, type GoverningDeadline } from '../deadlines/governing-deadline.js';
 import type { CaseAction } from './case-transitions.js';
-import { OUTCOME_LABELS, type Outcome } from './case-vocabulary.js';
+import { CASE_KIND_LABELS, OUTCOME_LABELS, type CaseKind, type Outcome } from './case-vocabulary.js';
 
 export interface NoticeFacts {
   code: string;
   unitName?: string | null;
   organizationName: string;
+  /** The case's kind after the move (a reclassification names the new one). */
+  kind?: CaseKind | null;
   outcome?: Outcome | null;
   answer?: string | null;
   reason?: string | null;
@@ -18,21 +20,6 @@ export interface NoticeFacts {
   receivedOn?: LocalDate | null;
   targetBody?: string | null;
 }
-
-/** Actions a sender hears about; the rest (notes, pauses inside the unit…) stay internal. */
-export const ACTIONS_TOLD_TO_SENDER: readonly CaseAction[] = [
-  'accept',
-  'assign',
-  'resolve',
-  'extend',
-  'refuse',
-  'forward',
-  'guide',
-  'merge',
-  'reopen',
-  'record_petition_document',
-  'correct_petition_date',
-];
 
 export function senderNotice(action: CaseAction, f: NoticeFacts): string | undefined {
   const head = `Hồ sơ ${f.code} (${f.organizationName})`;
@@ -62,7 +49,19 @@ export function senderNotice(action: CaseAction, f: NoticeFacts): string | undef
       return `${head}: đơn vị đã nhận được đơn có chữ ký của bạn${f.receivedOn ? ` (ngày nhận đơn ${formatVietnameseDate(f.receivedOn)})` : ''}. Thời hạn theo luật được tính từ ngày nhận đơn.${due}`;
     case 'correct_petition_date':
       return `${head}: ngày nhận đơn của bạn được đính chính thành ${f.receivedOn ? formatVietnameseDate(f.receivedOn) : '—'}.${f.reason ? ` Lý do: ${f.reason}.` : ''}${due}`;
-    default:
+    case 'reclassify':
+      return `${head} được xác định lại là ${f.kind ? CASE_KIND_LABELS[f.kind].vi.toLowerCase() : 'loại khác'}; hồ sơ được giải quyết theo thủ tục và thời hạn của loại này.${due}`;
+    case 'pause':
+      // The reason is the officers' own words and may name people: the sender is told the fact.
+      return `Việc giải quyết ${head.charAt(0).toLowerCase()}${head.slice(1)} tạm dừng; thời gian tạm dừng không tính vào thời hạn giải quyết. Bạn sẽ được báo khi hồ sơ được xử lý tiếp.`;
+    case 'resume':
+      return `${head} được tiếp tục giải quyết.${due}`;
+    case 'withdraw':
+      return `${head} đã được rút theo đề nghị của bạn; đơn vị dừng giải quyết hồ sơ này.`;
+    // Internal moves: the sender hears nothing of them.
+    case 'close':
+    case 'note':
+    case 'start':
       return undefined;
   }
 }

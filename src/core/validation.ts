@@ -62,7 +62,12 @@ function describeIssue(issue: z.core.$ZodIssue): string {
         : `quá dài (tối đa ${String(issue.maximum)})`;
     case 'too_small':
       return issue.message && !issue.message.startsWith('Too small') ? issue.message : 'không được để trống';
-    default:
+    case 'invalid_format':
+    case 'not_multiple_of':
+    case 'invalid_union':
+    case 'invalid_key':
+    case 'invalid_element':
+    case 'custom':
       return issue.message;
   }
 }

@@ -5,7 +5,6 @@ import { randomBytes } from 'node:crypto';
 import { loadGoverningDeadline } from '../deadlines/governing-deadline.js';
 import type { Redis } from 'ioredis';
 import type { AppContext } from '../app-context.js';
-import { fromDbDate } from '../calendar/local-date.js';
 import { generateFollowUpSecret, verifySecret } from '../cases/follow-up-secret.js';
 import { recordSatisfaction } from '../cases/record-satisfaction.js';
 import { isAppError } from '../core/app-error.js';

@@ -17,7 +17,6 @@ import { createTestContext, type TestContext } from '../helpers/test-context.js'
 
 const clock = fixedClock(new Date('2026-03-02T02:00:00Z')); // Monday 02/03/2026, 09:00 in Hà Nội
 let t: TestContext;
-let unitId: string;
 let receiver: CaseActor;
 let leader: CaseActor;
 let handlerId: string;
@@ -28,7 +27,6 @@ beforeAll(async () => {
   const { prisma } = t.ctx.db;
   const org = await prisma.organization.findUniqueOrThrow({ where: { code: 'ttyt-thuan-an' } });
   const unit = await prisma.unit.update({ where: { code: 'ta-knoi' }, data: { telegramChatId: '-100555' } });
-  unitId = unit.id;
   const mk = async (fullName: string, role: 'receiver' | 'leader' | 'handler' | 'unit_head', tg: string) =>
     (
       await prisma.staff.create({
