@@ -16,7 +16,7 @@ import {
   type DeadlineSettings,
 } from '../deadlines/deadline.service.js';
 import { scheduleCaseMilestonesSafely } from '../deadlines/schedule-milestones.js';
-import { appendCaseEvent, type Tx } from './case.repository.js';
+import { appendCaseEvent, updateCaseAtVersion, type Tx } from './case.repository.js';
 import {
   changesClocks,
   isTransactionEffect,
@@ -90,30 +90,26 @@ export async function applyCaseAction(
   try {
     eventId = await prisma.$transaction(async (tx) => {
       const c = plan.changes;
-      const updated = await tx.case.updateMany({
-        where: { id: current.id, version: current.version },
-        data: {
-          ...(c.status !== undefined && { status: c.status }),
-          ...(c.kind !== undefined && { kind: c.kind }),
-          ...(c.paused !== undefined && { paused: c.paused }),
-          ...(c.forwardCount !== undefined && { forwardCount: c.forwardCount }),
-          ...(c.duplicateOfId !== undefined && { duplicateOfId: c.duplicateOfId }),
-          ...(c.unitId !== undefined && { unitId: c.unitId }),
-          ...(c.assigneeId !== undefined && { assigneeId: c.assigneeId }),
-          ...(c.outcome !== undefined && { outcome: c.outcome }),
-          ...(c.answer !== undefined && { answer: c.answer }),
-          ...(c.petitionReceivedOn !== undefined && {
-            petitionReceivedOn: toDbDate(parseLocalDate(c.petitionReceivedOn)),
-          }),
-          ...(c.acceptedNow && { acceptedAt: now }),
-          ...(c.petitionDateCorrectedNow && { petitionDateCorrectedAt: now }),
-          ...(plan.to === 'resolved' && plan.from !== 'resolved' && { resolvedAt: now }),
-          ...(plan.to === 'closed' && { closedAt: now }),
-          ...(input.action === 'reopen' && { resolvedAt: null, closedAt: null, outcome: null }),
-          version: { increment: 1 },
-        },
+      const written = await updateCaseAtVersion(tx, current.id, current.version, {
+        ...(c.status !== undefined && { status: c.status }),
+        ...(c.kind !== undefined && { kind: c.kind }),
+        ...(c.paused !== undefined && { paused: c.paused }),
+        ...(c.forwardCount !== undefined && { forwardCount: c.forwardCount }),
+        ...(c.duplicateOfId !== undefined && { duplicateOfId: c.duplicateOfId }),
+        ...(c.unitId !== undefined && { unitId: c.unitId }),
+        ...(c.assigneeId !== undefined && { assigneeId: c.assigneeId }),
+        ...(c.outcome !== undefined && { outcome: c.outcome }),
+        ...(c.answer !== undefined && { answer: c.answer }),
+        ...(c.petitionReceivedOn !== undefined && {
+          petitionReceivedOn: toDbDate(parseLocalDate(c.petitionReceivedOn)),
+        }),
+        ...(c.acceptedNow && { acceptedAt: now }),
+        ...(c.petitionDateCorrectedNow && { petitionDateCorrectedAt: now }),
+        ...(plan.to === 'resolved' && plan.from !== 'resolved' && { resolvedAt: now }),
+        ...(plan.to === 'closed' && { closedAt: now }),
+        ...(input.action === 'reopen' && { resolvedAt: null, closedAt: null, outcome: null }),
       });
-      if (updated.count !== 1) {
+      if (!written) {
         throw new AppError('conflict', 'Hồ sơ vừa được người khác cập nhật. Vui lòng xem lại và thử lại.');
       }
       const after = { ...current, kind: plan.changes.kind ?? current.kind };

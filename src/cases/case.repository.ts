@@ -39,6 +39,35 @@ export function appendCaseEvent(tx: Tx, e: CaseEventInput) {
   });
 }
 
+/**
+ * Writes a move's field changes if the case is still at `version` (and bumps it); false when
+ * someone else changed it first. The lifecycle service is its only caller.
+ */
+export async function updateCaseAtVersion(
+  tx: Tx,
+  caseId: string,
+  version: number,
+  data: Omit<Prisma.CaseUncheckedUpdateManyInput, 'version'>,
+): Promise<boolean> {
+  const updated = await tx.case.updateMany({
+    where: { id: caseId, version },
+    data: { ...data, version: { increment: 1 } },
+  });
+  return updated.count === 1;
+}
+
+export function setCaseSatisfaction(tx: Tx, caseId: string, score: number, comment: string | null) {
+  return tx.case.update({
+    where: { id: caseId },
+    data: { satisfaction: score, satisfactionComment: comment, version: { increment: 1 } },
+  });
+}
+
+/** The governing clock's kind and due date, kept by every clock write (clock.repository.ts). */
+export function setGoverningDeadline(tx: Tx, caseId: string, kind: string | null, dueOn: Date | null) {
+  return tx.case.update({ where: { id: caseId }, data: { governingClockKind: kind, governingDueOn: dueOn } });
+}
+
 export function insertCase(tx: Tx, data: Prisma.CaseUncheckedCreateInput) {
   return tx.case.create({ data });
 }

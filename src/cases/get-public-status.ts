@@ -2,9 +2,7 @@
 import type { AppContext } from '../app-context.js';
 import { AppError } from '../core/app-error.js';
 import { findSubmissionByTrackingCode } from '../intake/intake.repository.js';
-import { fromDbDate } from '../calendar/local-date.js';
-import { clockKindLabel } from '../deadlines/clock-labels.js';
-import { listClocks } from '../deadlines/clock.repository.js';
+import { loadGoverningDeadline } from '../deadlines/governing-deadline.js';
 import { findCaseByCode, findMasterForTracking } from './case.repository.js';
 import { CASE_KIND_LABELS, CASE_STATUS_LABELS, parseTrackingCode, verifySecret } from './index.js';
 
@@ -23,8 +21,11 @@ export interface PublicCaseStatus {
   answer: string | null;
   replies: { at: string; text: string }[] | null;
   repliesNeedSecret: boolean;
-  /** The clocks still counting (running or paused), with the date they fall due (YYYY-MM-DD, Vietnam). */
-  dueDates: { kind: string; label: string; dueOn: string; paused: boolean }[];
+  /**
+   * The governing deadline (statutory when one runs, else the unit's own; decision 0017), the one
+   * date a sender is told everywhere, with its basis; empty when nothing is counting.
+   */
+  dueDates: { kind: string; label: string; dueOn: string; paused: boolean; basis: string }[];
   /** The sender's satisfaction answer (1–5), shown only where the replies are. */
   satisfaction: number | null;
 }
@@ -73,7 +74,8 @@ export async function getPublicCaseStatus(
   const needsSecret = found.followUpSecretHash !== null;
   const secretOk = needsSecret && secret ? await verifySecret(secret, found.followUpSecretHash!) : false;
   const showReplies = !needsSecret || secretOk;
-  const clocks = master ? [] : await listClocks(ctx.db.prisma, found.id);
+  // A merged duplicate follows its master's deadline, like its progress.
+  const deadline = await loadGoverningDeadline(ctx.db.prisma, master ? found.duplicateOfId! : found.id);
   return {
     code,
     kind: found.kind,
@@ -93,15 +95,20 @@ export async function getPublicCaseStatus(
         }))
       : null,
     repliesNeedSecret: needsSecret && !secretOk,
-    dueDates: clocks
-      .filter((c) => c.status !== 'stopped')
-      .map((c) => ({
-        kind: c.kind,
-        label: clockKindLabel(c.kind).vi,
-        dueOn: fromDbDate(c.dueOn),
-        paused: c.status === 'paused',
-      }))
-      .sort((a, b) => a.dueOn.localeCompare(b.dueOn)),
+    dueDates: deadline
+      ? [
+          {
+            kind: deadline.clockKind,
+            label: deadline.label.vi,
+            dueOn: deadline.dueOn,
+            paused: deadline.paused,
+            basis:
+              deadline.basis === 'statutory'
+                ? `Theo luật${deadline.source ? `: ${deadline.source}` : ''}`
+                : 'Thời hạn phục vụ của đơn vị',
+          },
+        ]
+      : [],
     satisfaction: showReplies ? found.satisfaction : null,
   };
 }

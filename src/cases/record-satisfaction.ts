@@ -8,7 +8,7 @@ import type { AppContext } from '../app-context.js';
 import { AppError } from '../core/app-error.js';
 import type { ConversationRef } from '../dialog/dialog-types.js';
 import { isCaseSender } from '../intake/sender-identity.js';
-import { appendCaseEvent, findCaseByCode } from './case.repository.js';
+import { appendCaseEvent, findCaseByCode, findCaseById, setCaseSatisfaction } from './case.repository.js';
 import { verifySecret } from './follow-up-secret.js';
 import { parseTrackingCode } from './tracking-code.js';
 
@@ -59,7 +59,14 @@ export async function recordSatisfaction(
   if (!isSender) {
     throw new AppError('forbidden', 'Chỉ người đã gửi hồ sơ mới đánh giá được.', { reason: 'not_sender' });
   }
-  if (found.status !== 'resolved' && found.status !== 'closed') {
+  // A duplicate merged into another case is answered by that case's resolution: its sender, asked
+  // under their own code, rates their own item.
+  const settled = (status: string) => status === 'resolved' || status === 'closed';
+  const master =
+    found.status === 'merged' && found.duplicateOfId
+      ? await findCaseById(ctx.db.prisma, found.duplicateOfId)
+      : null;
+  if (!settled(found.status) && !(master && settled(master.status))) {
     throw new AppError('unprocessable', 'Hồ sơ chưa được giải quyết xong.', { reason: 'not_resolved' });
   }
 
@@ -76,10 +83,7 @@ export async function recordSatisfaction(
 
   const at = ctx.clock.now();
   await ctx.db.prisma.$transaction(async (tx) => {
-    await tx.case.update({
-      where: { id: found.id },
-      data: { satisfaction: input.score, satisfactionComment: comment, version: { increment: 1 } },
-    });
+    await setCaseSatisfaction(tx, found.id, input.score, comment);
     await appendCaseEvent(tx, {
       caseId: found.id,
       action: 'satisfaction',

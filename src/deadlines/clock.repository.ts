@@ -3,6 +3,7 @@ import type { Db } from '../db/database.js';
 import type { Prisma, Clock as ClockRow } from '../db/generated/client.js';
 import { fromDbDate, toDbDate, type LocalDate } from '../calendar/local-date.js';
 import type { ClockExtension, ClockPause, DeadlineClock } from './clock.js';
+import { setGoverningDeadline } from '../cases/case.repository.js';
 import { governingClock } from './governing-clock.js';
 import type { ClockKind } from './time-limit.js';
 
@@ -64,11 +65,10 @@ export async function upsertClock(
 export async function refreshGoverningDeadline(tx: Tx, caseId: string): Promise<void> {
   const rows = await listClocks(tx, caseId);
   const governing = governingClock(rows.map((r) => ({ ...r, dueOn: fromDbDate(r.dueOn) })));
-  await tx.case.update({
-    where: { id: caseId },
-    data: {
-      governingClockKind: governing?.clock.kind ?? null,
-      governingDueOn: governing ? toDbDate(governing.clock.dueOn) : null,
-    },
-  });
+  await setGoverningDeadline(
+    tx,
+    caseId,
+    governing?.clock.kind ?? null,
+    governing ? toDbDate(governing.clock.dueOn) : null,
+  );
 }

@@ -229,7 +229,7 @@ export function createDialogDeps(ctx: AppContext, options: CreateDialogDepsOptio
                 }))
               : null,
             isSender: sender,
-            canRate: sender && found.status === 'resolved' && found.satisfaction === null,
+            canRate: sender && followed.status === 'resolved' && found.satisfaction === null,
           },
         };
       },

@@ -236,7 +236,10 @@ export function trackingResultPage(data: TrackingResultData): string {
             (d) =>
               html`<tr>
                 <th scope="row">${d.label}</th>
-                <td>${formatVietnameseDate(parseLocalDate(d.dueOn))}${d.paused ? ' (đang tạm dừng)' : ''}</td>
+                <td>
+                  ${formatVietnameseDate(parseLocalDate(d.dueOn))}${d.paused ? ' (đang tạm dừng)' : ''}
+                  <br /><small>${d.basis}</small>
+                </td>
               </tr>`,
           )}
           <tr>

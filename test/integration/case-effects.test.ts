@@ -7,6 +7,7 @@ import { applyCaseAction, type CaseActor } from '../../src/cases/case-lifecycle.
 import { closeOverdueResolvedCases, closeResolvedCaseIfDue } from '../../src/cases/auto-close.js';
 import { requeuePendingCaseEffects } from '../../src/cases/case-effects.queue.js';
 import { runCaseEffects } from '../../src/cases/run-case-effects.js';
+import { recordSatisfaction } from '../../src/cases/record-satisfaction.js';
 import { fixedClock } from '../../src/core/clock.js';
 import { parseInput } from '../../src/core/validation.js';
 import { processSubmission } from '../../src/intake/process-submission.js';
@@ -323,6 +324,13 @@ describe('resolution', () => {
     expect(asked).toHaveLength(1);
     expect(JSON.stringify(asked[0]!.content)).toContain(dupCode);
     expect((await notificationsOf(master)).some((x) => x.dedupeKey.endsWith(':satisfaction'))).toBe(true);
+    // Their answer is taken for their own item.
+    const rated = await recordSatisfaction(t.ctx, {
+      code: dupCode,
+      score: 4,
+      conversation: { channel: 'telegram', conversationId: '8200002' },
+    });
+    expect(rated).toMatchObject({ changed: true, score: 4 });
     // The apology the table calls for is drafted for the head to sign.
     expect(
       await t.ctx.db.prisma.letter.findMany({ where: { caseId: master, kind: 'apology' } }),
