@@ -12,6 +12,7 @@ import type { CaseScope } from '../cases/case-permissions.js';
 import { AppError } from '../core/app-error.js';
 import { isUuid } from '../core/ids.js';
 import type { Prisma } from '../db/generated/client.js';
+import type { CaseStatus } from '../db/generated/enums.js';
 import type { Outbound } from '../dialog/dialog-types.js';
 import { loadActiveStaff } from '../directory/resolve-staff.js';
 import { enqueueNotification } from '../notify/enqueue-notification.js';
@@ -32,6 +33,7 @@ import {
   findUnitName,
   insertLetter,
   markLetterSent,
+  reviseDraftLetter,
   setLetterFileOnce,
   setLetterNumber,
   takeRegisterNumber,
@@ -207,21 +209,58 @@ export async function draftLetter(ctx: AppContext, input: DraftLetterInput): Pro
       `Hồ sơ ${c.code} đã có ${lower(label(input.kind))}${n ? ` số ${n}` : ''}; mỗi hồ sơ chỉ phát hành một thư loại này.`,
     );
   }
+  const content = caseLetterContent(c, input.kind, { note: input.note, draftedByStaffId: staff.id });
+  // A draft made when the case was resolved may still take the officer's own words: the heads get
+  // the revised draft (a new version to read, under its own dedupe key).
+  const revision =
+    existing && input.note?.trim() ? await reviseDraft(ctx, c, existing.id, content, staff.id, role) : null;
   const letterId = await letterOnce(ctx, c, existing, {
-    content: caseLetterContent(c, input.kind, { note: input.note, draftedByStaffId: staff.id }),
+    content,
     status: 'draft',
     actor: { staffId: staff.id, role },
   });
-  const signers = await sendDraftToSigners(ctx, letterId, scope, staff.fullName);
+  const signers = await sendDraftToSigners(ctx, letterId, scope, staff.fullName, revision ?? undefined);
   return { letterId, created: !existing, caseCode: c.code, signers };
 }
 
-/** The draft PDF with its buttons, to each head on Telegram (once per head: dedupe key). */
+async function reviseDraft(
+  ctx: AppContext,
+  c: { id: string; status: CaseStatus },
+  letterId: string,
+  content: Omit<LetterContent, 'caseCode' | 'caseKind' | 'receivedOn'>,
+  staffId: string,
+  role: string,
+): Promise<string | null> {
+  const current = await findLetterById(ctx.db.prisma, letterId);
+  if (!current) return null;
+  const merged = { ...(current.content as Record<string, unknown>), ...content } as Prisma.InputJsonValue;
+  return ctx.db.prisma.$transaction(async (tx) => {
+    if (!(await reviseDraftLetter(tx, letterId, merged))) return null;
+    const event = await appendCaseEvent(tx, {
+      caseId: c.id,
+      action: 'letter_draft_revised',
+      fromStatus: c.status,
+      toStatus: c.status,
+      actorType: 'staff',
+      actorStaffId: staffId,
+      actorRole: role,
+      data: { letterId },
+      at: ctx.clock.now(),
+    });
+    return event.id;
+  });
+}
+
+/**
+ * The draft PDF with its buttons, to each head on Telegram (once per head and revision: dedupe
+ * key).
+ */
 export async function sendDraftToSigners(
   ctx: AppContext,
   letterId: string,
   scope: CaseScope,
   drafterName: string,
+  revision?: string,
 ): Promise<string[]> {
   const letter = await loadLetter(ctx, letterId);
   const kind = letter.kind as LetterKind;
@@ -248,7 +287,7 @@ export async function sendDraftToSigners(
           ],
         ],
       },
-      dedupeKey: `letter:${letter.id}:draft:${signer.id}`,
+      dedupeKey: `letter:${letter.id}:draft:${signer.id}${revision ? `:${revision}` : ''}`,
     });
   }
   return signers.map((s) => s.fullName);

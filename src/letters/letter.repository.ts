@@ -54,6 +54,16 @@ export function insertLetter(
   });
 }
 
+/** A draft's content revised before signature (an officer's note added); false once signed. */
+export async function reviseDraftLetter(
+  tx: Tx,
+  id: string,
+  content: Prisma.InputJsonValue,
+): Promise<boolean> {
+  const updated = await tx.letter.updateMany({ where: { id, status: 'draft' }, data: { content } });
+  return updated.count === 1;
+}
+
 /** A returned draft is removed so the handler can draft again; its audit events stay. */
 export function deleteDraftLetter(tx: Tx, id: string) {
   return tx.letter.deleteMany({ where: { id, status: 'draft' } });

@@ -10,8 +10,8 @@ export const LETTER_COMMAND_WORDS: Readonly<Record<CaseLetter, string>> = {
 };
 
 const HINT_LABELS: Readonly<Record<CaseLetter, string>> = {
-  thank_you: 'Gửi thư cảm ơn người gửi',
-  apology: 'Gửi thư xin lỗi người gửi',
+  thank_you: 'thư cảm ơn',
+  apology: 'thư xin lỗi',
 };
 
 /** The letter the hint names after `action`, or null: what the hint line and its test agree on. */
@@ -23,12 +23,15 @@ export function hintedLetter(
   return letterAfterResolution(after.kind, after.outcome);
 }
 
-/** "💡 Gửi thư xin lỗi người gửi: /thu ABCD-EFG-HJK xinloi", or null when no letter is called for. */
+/**
+ * After a resolution the draft is already made (the `draft_letter` effect) and on its way to the
+ * head: the hint says so and how to add the officer's own words. Null when no letter is called for.
+ */
 export function letterHintAfter(
   action: string,
   after: { code: string; kind: CaseKind; status: string; outcome: Outcome | null } | null,
 ): string | null {
   const letter = hintedLetter(action, after);
   if (!letter || !after) return null;
-  return `💡 ${HINT_LABELS[letter]}: /thu ${after.code} ${LETTER_COMMAND_WORDS[letter]}`;
+  return `💡 Dự thảo ${HINT_LABELS[letter]} được soạn tự động và gửi trưởng khoa/phòng hoặc lãnh đạo ký. Thêm lời nhắn của bạn: /thu ${after.code} ${LETTER_COMMAND_WORDS[letter]} <lời nhắn>`;
 }
