@@ -12,6 +12,14 @@ import {
 import type { CaseAction } from '../cases/case-transitions.js';
 import type { Role } from '../cases/case-vocabulary.js';
 import { foldText } from '../routing/fold-text.js';
+import {
+  DEFAULT_INBOX_REQUEST,
+  INBOX_USAGE,
+  applyInboxFlagWord,
+  inboxCursorWord,
+  isInboxCursorToken,
+  type InboxRequest,
+} from './inbox-request.js';
 
 export const OFFICER_COMMANDS = [
   'trogiup',
@@ -93,7 +101,7 @@ export function parseCardButton(value: string): { action: ButtonAction; code: st
 
 export type OfficerRequest =
   | { type: 'help' }
-  | { type: 'inbox'; status: CaseStatus | 'all' | null; unitCode: string | null; page: number }
+  | ({ type: 'inbox' } & InboxRequest)
   | { type: 'view'; code: string }
   | { type: 'action'; action: CaseAction; code: string; params: ActionParams }
   | { type: 'refuse_grounds'; code: string }
@@ -374,43 +382,30 @@ export function parseOfficerCommand(name: OfficerCommandName, args: string): Par
   }
 }
 
-const INBOX_USAGE =
-  'Cú pháp: /hopthu [trạng thái] [mã khoa/phòng] [trang N], ví dụ /hopthu received ta-knhi hoặc /hopthu tatca trang 2.';
-
 export function parseInboxArgs(args: string): ParsedOfficerCommand {
-  let status: CaseStatus | 'all' | null = null;
-  let unitCode: string | null = null;
-  let page = 1;
+  const request: InboxRequest = { ...DEFAULT_INBOX_REQUEST };
   const words = args.trim().split(/\s+/).filter(Boolean);
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     const s = parseStatusFilter(word);
+    const direction = inboxCursorWord(word);
     if (['trang', 'page'].includes(word.toLowerCase())) {
       if (!/^\d{1,4}$/.test(words[i + 1] ?? '')) return usage(INBOX_USAGE);
-      page = Math.max(1, Number(words[++i]));
-    } else if (s && status === null) status = s;
-    else if (/^[a-z0-9][a-z0-9-]{1,40}$/i.test(word) && unitCode === null) unitCode = word.toLowerCase();
+      request.page = Math.max(1, Number(words[++i]));
+    } else if (direction) {
+      // A paging button's cursor (inbox-request.ts), passed on as typed.
+      if (!isInboxCursorToken(words[i + 1] ?? '')) return usage(INBOX_USAGE);
+      request.cursor = { direction, token: words[++i]! };
+    } else if (applyInboxFlagWord(request, word)) continue;
+    else if (s && request.status === null) request.status = s;
+    else if (/^[a-z0-9][a-z0-9-]{1,40}$/i.test(word) && request.unitCode === null)
+      request.unitCode = word.toLowerCase();
     else return usage(INBOX_USAGE);
   }
-  return ok({ type: 'inbox', status, unitCode, page });
+  return ok({ type: 'inbox', ...request });
 }
 
-/** Inbox paging buttons: `ib:<status or ->:<unit or ->:<page>`, turned back into /hopthu arguments. */
-export const INBOX_BUTTON_PREFIX = 'ib:';
-
-export function inboxButtonValue(
-  status: CaseStatus | 'all' | null,
-  unitCode: string | null,
-  page: number,
-): string {
-  return `${INBOX_BUTTON_PREFIX}${status ?? '-'}:${unitCode ?? '-'}:${page}`;
-}
-
-export function inboxArgsOfButton(value: string): string | undefined {
-  const m = /^ib:([a-z_]+|-):([a-z0-9-]+):(\d{1,4})$/.exec(value);
-  if (!m) return undefined;
-  return [m[1] !== '-' ? m[1] : '', m[2] !== '-' ? m[2] : '', `trang ${m[3]}`].filter(Boolean).join(' ');
-}
+export { INBOX_BUTTON_PREFIX, inboxArgsOfButton, inboxButtonValue } from './inbox-request.js';
 
 export const DUTY_USAGE =
   'Ca trực đường dây nóng:\n' +
@@ -493,7 +488,10 @@ const WORKERS: readonly Role[] = ['handler', 'unit_head', 'leader'];
 const REPLIERS: readonly Role[] = ['receiver', 'handler', 'unit_head', 'leader'];
 
 const HELP: readonly HelpLine[] = [
-  { command: '/hopthu [trạng thái] [mã khoa/phòng]', text: 'hộp thư hồ sơ trong phạm vi của bạn (/inbox)' },
+  {
+    command: '/hopthu [trạng thái] [mã khoa/phòng] [cuatoi|chuagiao] [khan] [quahan]',
+    text: 'hộp thư hồ sơ trong phạm vi của bạn, hạn gần nhất trước (/inbox)',
+  },
   { command: '/xem <mã>', text: 'xem hồ sơ (đã che thông tin cá nhân) (/view)' },
   { command: '/thuly <mã>', text: 'thụ lý (/accept)', roles: TRIAGE },
   {
