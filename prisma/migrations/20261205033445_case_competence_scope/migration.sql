@@ -16,7 +16,7 @@ CREATE INDEX "cases_unitId_status_governingDueOn_id_idx" ON "cases"("unitId", "s
 CREATE INDEX "cases_referredToOrganizationId_status_idx" ON "cases"("referredToOrganizationId", "status");
 
 -- Backfill: the competence referral of the routing decision in force (the latest `route` event),
--- as caseScopeOf (src/cases/case-scope.ts) reads it; ids that are not UUIDs count as none.
+-- as caseScopeOf (src/cases/case-scope.ts) reads it (ids that are not UUIDs count as none).
 UPDATE "cases" c SET
   "competenceLevel" = (r."competence"->>'level')::"CompetenceLevel",
   "accusedUnitId" = CASE WHEN r."competence"->>'accusedUnitId' ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
