@@ -55,3 +55,25 @@ export function caseScopeOf(
       competence?.level === 'managing_body' ? { organizationId: competence.managingOrganizationId } : null,
   };
 }
+
+/** The competence of a routing decision as the case row keeps it, for permission checks in SQL. */
+export interface CaseCompetenceColumns {
+  accusedUnitId: string | null;
+  competenceLevel: CompetenceLevel | null;
+  referredToOrganizationId: string | null;
+}
+
+/**
+ * What a `route` event's data puts on the case row. Read with competenceOf, like caseScopeOf, so
+ * the row and the event can never disagree about who may see the case; every field is written,
+ * so a later decision without a referral clears an earlier one.
+ */
+export function competenceColumnsOf(routeEventData: unknown): CaseCompetenceColumns {
+  const competence = competenceOf(routeEventData);
+  return {
+    accusedUnitId: competence?.accusedUnitId ?? null,
+    competenceLevel: competence?.level ?? null,
+    referredToOrganizationId:
+      competence?.level === 'managing_body' ? competence.managingOrganizationId : null,
+  };
+}

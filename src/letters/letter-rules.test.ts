@@ -19,6 +19,7 @@ describe('which letter for which case', () => {
           paused: false,
           forwardCount: 0,
           petitionReceivedOn: '2026-03-02',
+          acceptedAt: new Date('2026-03-03T02:00:00Z'),
         };
         const plan = planTransition(state, 'resolve', 'unit_head', { outcome, answer: 'Trả lời.' });
         const expected = letterAfterResolution(kind, outcome);

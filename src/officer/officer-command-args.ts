@@ -13,10 +13,17 @@ import {
   type Outcome,
 } from '../cases/case-vocabulary.js';
 import { foldText } from '../core/fold-text.js';
+import {
+  DEFAULT_INBOX_REQUEST,
+  applyInboxFlagWord,
+  inboxCursorWord,
+  isInboxCursorToken,
+  type InboxRequest,
+} from './inbox-request.js';
 
 export type OfficerRequest =
   | { type: 'help' }
-  | { type: 'inbox'; status: CaseStatus | 'all' | null; unitCode: string | null; page: number }
+  | ({ type: 'inbox' } & InboxRequest)
   | { type: 'view'; code: string }
   | { type: 'action'; action: CaseAction; code: string; params: ActionParams }
   | { type: 'refuse_grounds'; code: string }
@@ -166,39 +173,29 @@ export function kindThenReason(rest: string): { newKind: CaseKind | undefined; r
 }
 
 export function parseInboxArgs(args: string, fail: UsageFail): ParsedOfficerCommand {
-  let status: CaseStatus | 'all' | null = null;
-  let unitCode: string | null = null;
-  let page = 1;
+  const request: InboxRequest = { ...DEFAULT_INBOX_REQUEST };
   const words = args.trim().split(/\s+/).filter(Boolean);
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     const s = parseStatusFilter(word);
+    const direction = inboxCursorWord(word);
     if (['trang', 'page'].includes(word.toLowerCase())) {
       if (!/^\d{1,4}$/.test(words[i + 1] ?? '')) return fail();
-      page = Math.max(1, Number(words[++i]));
-    } else if (s && status === null) status = s;
-    else if (/^[a-z0-9][a-z0-9-]{1,40}$/i.test(word) && unitCode === null) unitCode = word.toLowerCase();
+      request.page = Math.max(1, Number(words[++i]));
+    } else if (direction) {
+      // A paging button's cursor (inbox-request.ts), passed on as typed.
+      if (!isInboxCursorToken(words[i + 1] ?? '')) return fail();
+      request.cursor = { direction, token: words[++i]! };
+    } else if (applyInboxFlagWord(request, word)) continue;
+    else if (s && request.status === null) request.status = s;
+    else if (/^[a-z0-9][a-z0-9-]{1,40}$/i.test(word) && request.unitCode === null)
+      request.unitCode = word.toLowerCase();
     else return fail();
   }
-  return ok({ type: 'inbox', status, unitCode, page });
+  return ok({ type: 'inbox', ...request });
 }
 
-/** Inbox paging buttons: `ib:<status or ->:<unit or ->:<page>`, turned back into /hopthu arguments. */
-export const INBOX_BUTTON_PREFIX = 'ib:';
-
-export function inboxButtonValue(
-  status: CaseStatus | 'all' | null,
-  unitCode: string | null,
-  page: number,
-): string {
-  return `${INBOX_BUTTON_PREFIX}${status ?? '-'}:${unitCode ?? '-'}:${page}`;
-}
-
-export function inboxArgsOfButton(value: string): string | undefined {
-  const m = /^ib:([a-z_]+|-):([a-z0-9-]+):(\d{1,4})$/.exec(value);
-  if (!m) return undefined;
-  return [m[1] !== '-' ? m[1] : '', m[2] !== '-' ? m[2] : '', `trang ${m[3]}`].filter(Boolean).join(' ');
-}
+export { INBOX_BUTTON_PREFIX, inboxArgsOfButton, inboxButtonValue } from './inbox-request.js';
 
 /** `07:00 02/03/2026`, `02/03/2026 07:00` or `2026-03-02T07:00` → `2026-03-02T07:00`; null if none. */
 export function parseDutyTime(input: string): string | null {

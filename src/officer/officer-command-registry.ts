@@ -154,9 +154,12 @@ export const CASE_COMMANDS = [
   define({
     name: 'hopthu',
     aliases: ['inbox'],
-    usage: '/hopthu [trạng thái] [mã khoa/phòng] [trang N]',
-    description: { vi: 'Hộp thư hồ sơ trong phạm vi của bạn', en: 'Cases within your scope' },
-    example: '/hopthu received ta-knhi hoặc /hopthu tatca trang 2',
+    usage: '/hopthu [trạng thái] [mã khoa/phòng] [cuatoi | chuagiao] [khan] [quahan] [trang N]',
+    description: {
+      vi: 'Hộp thư hồ sơ trong phạm vi của bạn, hạn gần nhất trước',
+      en: 'Cases within your scope, nearest deadline first',
+    },
+    example: '/hopthu received ta-knhi, /hopthu quahan hoặc /hopthu tatca trang 2',
     roles: ANY_STAFF,
     inGroups: true,
     parse: parseInboxArgs,

@@ -91,14 +91,39 @@ describe('officer commands', () => {
     expect(parse('hopthu', 'trang')).toMatchObject({ ok: false });
   });
 
-  it('turns an inbox paging button back into the same filters', () => {
-    const value = inboxButtonValue('in_progress', 'ta-knhi', 2);
+  it('reads the extra inbox filters and a cursor', () => {
+    expect(parse('hopthu', 'ta-knhi cuatoi khẩn quá-hạn')).toMatchObject({
+      request: { unitCode: 'ta-knhi', assignee: 'me', urgent: true, overdue: true, cursor: null },
+    });
+    expect(parse('hopthu', `chuagiao sau ${'A'.repeat(24)}`)).toMatchObject({
+      request: { assignee: 'none', cursor: { direction: 'after', token: 'A'.repeat(24) } },
+    });
+    expect(parse('hopthu', 'truoc abc')).toMatchObject({ ok: false });
+  });
+
+  it('turns an inbox paging button back into the same filters and cursor', () => {
+    const token = 'AbCd_-'.repeat(4);
+    const request = {
+      status: 'in_progress',
+      unitCode: 'ta-knhi',
+      assignee: 'me',
+      urgent: true,
+      overdue: false,
+    } as const;
+    const value = inboxButtonValue(request, 'before', token)!;
     expect(Buffer.byteLength(value)).toBeLessThanOrEqual(64);
     expect(parse('hopthu', inboxArgsOfButton(value)!)).toMatchObject({
-      request: { type: 'inbox', status: 'in_progress', unitCode: 'ta-knhi', page: 2 },
+      request: { type: 'inbox', ...request, cursor: { direction: 'before', token } },
     });
-    expect(parse('hopthu', inboxArgsOfButton(inboxButtonValue(null, null, 4))!)).toMatchObject({
-      request: { status: null, unitCode: null, page: 4 },
+    const plain = { status: null, unitCode: null, assignee: null, urgent: false, overdue: false };
+    expect(parse('hopthu', inboxArgsOfButton(inboxButtonValue(plain, 'after', token)!)!)).toMatchObject({
+      request: { ...plain, cursor: { direction: 'after', token } },
+    });
+    // Too long for Telegram's 64 bytes: no button (the inbox says to type a page instead).
+    expect(inboxButtonValue({ ...plain, unitCode: 'k'.repeat(40) }, 'after', token)).toBeNull();
+    // A page-number button on an older message still works.
+    expect(parse('hopthu', inboxArgsOfButton('ib:all:ta-knhi:2')!)).toMatchObject({
+      request: { status: 'all', unitCode: 'ta-knhi', page: 2 },
     });
     expect(inboxArgsOfButton('oc:view:ABCD')).toBeUndefined();
   });

@@ -6,20 +6,13 @@ import type { AppContext } from '../app-context.js';
 import { parseUserDate } from '../calendar/local-date.js';
 import { applyStaffCaseAction } from '../cases/apply-staff-case-action.js';
 import { addInternalNote, replyToSender } from '../cases/case-messages.js';
-import { canViewCase } from '../cases/case-permissions.js';
-import { caseScopeOf } from '../cases/case-scope.js';
 import {
   CASE_ACTIONS,
   CASE_ACTION_LABELS,
   type CaseAction,
   type TransitionParams,
 } from '../cases/case-transitions.js';
-import {
-  CASE_KIND_LABELS,
-  CASE_STATUS_LABELS,
-  OPEN_STATUSES,
-  type CaseStatus,
-} from '../cases/case-vocabulary.js';
+import { CASE_KIND_LABELS, CASE_STATUS_LABELS } from '../cases/case-vocabulary.js';
 import { refusalGroundsFor } from '../cases/refusal-grounds.js';
 import { revealSenderIdentity } from '../cases/reveal-identity.js';
 import { caseIdFromCode, viewCaseForStaff } from '../cases/view-case-for-staff.js';
@@ -39,7 +32,6 @@ import { describeCaseClocksOf } from '../deadlines/describe-case-clocks.js';
 import { governingDeadlineText, loadGoverningDeadline } from '../deadlines/governing-deadline.js';
 import {
   HOTLINE_FORM_USAGE,
-  inboxButtonValue,
   officerHelp,
   parseOfficerCommand,
   type ActionParams,
@@ -48,7 +40,8 @@ import {
   type OfficerRequest,
 } from './officer-commands.js';
 import { buttonTemplate } from './officer-command-registry.js';
-import { findCaseForCard, findChildOrganizationIds, listInboxCases } from './officer.repository.js';
+import { findCaseForCard } from './officer.repository.js';
+import { showInbox } from './inbox.js';
 import { promptOfTemplate, type ButtonPrompt, type ButtonPromptStore } from './button-prompt.js';
 import { logHotlineCallAndAnswer, type HotlineFormHandler } from './hotline-form.handler.js';
 import { listNotificationStatusesOfCase } from '../notify/notification.repository.js';
@@ -68,8 +61,6 @@ export type OfficerInput =
 
 const NOT_STAFF =
   'Tài khoản Telegram này chưa được gắn với cán bộ nào. Nếu bạn là cán bộ, hãy gửi /thamgia <mã mời> do quản trị viên cấp.';
-
-const INBOX_PAGE = 20;
 
 const STALE_BUTTON = 'Nút này không còn dùng được.';
 
@@ -206,7 +197,7 @@ async function run(
       ];
     }
     case 'inbox':
-      return [await inbox(ctx, staff, request.status, request.unitCode, request.page)];
+      return [await showInbox(ctx, staff, request)];
     case 'view':
       return [await view(ctx, staff, request.code)];
     case 'refuse_grounds': {
@@ -445,58 +436,4 @@ async function assignTarget(ctx: AppContext, staff: StaffMember, target: string)
     );
   }
   return { assigneeId: people[0]!.id };
-}
-
-async function inbox(
-  ctx: AppContext,
-  staff: StaffMember,
-  status: CaseStatus | 'all' | null,
-  unitCode: string | null,
-  page: number,
-): Promise<Outbound> {
-  const { prisma } = ctx.db;
-  let unitId: string | null = null;
-  if (unitCode) {
-    const unit = await findUnitByCode(prisma, unitCode);
-    if (!unit) throw new AppError('not_found', `Không tìm thấy khoa/phòng có mã "${unitCode}".`);
-    unitId = unit.id;
-  }
-  // A managing body's leaders reach cases referred up from the organisations under it.
-  const children = await findChildOrganizationIds(prisma, staff.organizationId);
-  const rows = await listInboxCases(prisma, {
-    organizationIds: [staff.organizationId, ...children.map((c) => c.id)],
-    statuses: status === 'all' ? null : status ? [status] : [...OPEN_STATUSES],
-    unitId,
-    take: 500,
-  });
-  // Not by unit id alone: a case about a unit's head keeps that unit's id but is not its people's.
-  const visible = rows.filter((c) => canViewCase(staff, caseScopeOf(c, c.events[0]?.data ?? null)));
-  const filter = `${status && status !== 'all' ? CASE_STATUS_LABELS[status].vi.toLowerCase() : status === 'all' ? 'mọi trạng thái' : 'đang mở'}${unitCode ? `, ${unitCode}` : ''}`;
-  if (!visible.length) return { text: `Hộp thư (${filter}): không có hồ sơ nào trong phạm vi của bạn.` };
-  const pages = Math.ceil(visible.length / INBOX_PAGE);
-  const current = Math.min(page, pages);
-  const shown = visible.slice((current - 1) * INBOX_PAGE, current * INBOX_PAGE);
-  const lines = shown.map(
-    (c) =>
-      `• ${c.code}${c.urgency === 'urgent' ? ' 🚨' : ''} — ${CASE_KIND_LABELS[c.kind].vi} · ${CASE_STATUS_LABELS[c.status].vi}${
-        c.paused ? ' (tạm dừng)' : ''
-      } · ${c.unit?.name ?? 'chưa phân công'}`,
-  );
-  const nav = [
-    ...(current > 1
-      ? [{ label: '◀ Trang trước', value: inboxButtonValue(status, unitCode, current - 1) }]
-      : []),
-    ...(current < pages
-      ? [{ label: 'Trang sau ▶', value: inboxButtonValue(status, unitCode, current + 1) }]
-      : []),
-  ];
-  return {
-    text: [
-      `Hộp thư (${filter}): ${visible.length} hồ sơ${pages > 1 ? ` · trang ${current}/${pages}, mới nhất trước` : ''}.`,
-      ...lines,
-      '',
-      'Xem một hồ sơ: /xem <mã>',
-    ].join('\n'),
-    ...(nav.length ? { buttons: [nav] } : {}),
-  };
 }

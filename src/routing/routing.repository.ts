@@ -3,6 +3,7 @@ import type { Db } from '../db/database.js';
 import type { Prisma } from '../db/generated/client.js';
 import type { CaseKind } from '../db/generated/enums.js';
 import { appendCaseEvent } from '../cases/case.repository.js';
+import { competenceColumnsOf } from '../cases/case-scope.js';
 
 export function findCaseForRouting(db: Db, caseId: string) {
   return db.case.findUnique({
@@ -79,6 +80,8 @@ export interface RoutingRecord {
 /**
  * Writes a routing decision (and the urgent flag) with their audit events in one transaction,
  * guarded by the case's version. Returns false when the case changed meanwhile: nothing written.
+ * The only writer of `route` events: it also copies the decision's competence referral onto the
+ * case row, in the same statement, so inbox queries can check the permission scope in SQL.
  */
 export function recordRouting(db: Db, r: RoutingRecord): Promise<boolean> {
   return db.$transaction(async (tx) => {
@@ -88,7 +91,11 @@ export function recordRouting(db: Db, r: RoutingRecord): Promise<boolean> {
         version: r.version,
         ...(r.requireReceived ? { status: 'received' as const } : {}),
       },
-      data: { version: { increment: 1 }, ...(r.urgentKeywords ? { urgency: 'urgent' as const } : {}) },
+      data: {
+        version: { increment: 1 },
+        ...competenceColumnsOf(r.route.data),
+        ...(r.urgentKeywords ? { urgency: 'urgent' as const } : {}),
+      },
     });
     if (updated.count !== 1) return false;
     const byStaff = !!r.route.actorStaffId;

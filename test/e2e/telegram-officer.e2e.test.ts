@@ -440,7 +440,7 @@ describe('Officers in Telegram, end to end', () => {
     const first = textOf(inbox);
     expect(first).toMatch(/Hộp thư \(mọi trạng thái\)/);
     // Fewer than a page here: no paging buttons; a page past the end shows the last page.
-    expect(inbox.at(-1)!.buttons.map((b) => b.data)).not.toContain('ib:all:-:2');
+    expect(inbox.at(-1)!.buttons.filter((b) => b.data.startsWith('ib:'))).toEqual([]);
     const past = await receiver.chat.say('/hopthu tatca trang 9');
     expect(textOf(past)).toMatch(/Hộp thư \(mọi trạng thái\)/);
   }, 60_000);

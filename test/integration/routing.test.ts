@@ -195,7 +195,13 @@ describe('competence and the officers’ scope', () => {
         competence: { level: 'organization', accusedUnitId: await unitId('ta-knoi'), senderProtected: true },
       },
     });
-    expect((await caseOf(id)).status).toBe('received');
+    // The referral is on the row too, for inbox queries in SQL.
+    expect(await caseOf(id)).toMatchObject({
+      status: 'received',
+      competenceLevel: 'organization',
+      accusedUnitId: await unitId('ta-knoi'),
+      referredToOrganizationId: null,
+    });
 
     for (const who of ['handlerNoi', 'headNoi']) {
       await expect(
@@ -231,6 +237,10 @@ describe('competence and the officers’ scope', () => {
     expect(result.decision).toMatchObject({
       rule: 'competence',
       competence: { level: 'managing_body', managingOrganizationId: syt.id },
+    });
+    expect(await caseOf(id)).toMatchObject({
+      competenceLevel: 'managing_body',
+      referredToOrganizationId: syt.id,
     });
 
     await expect(
@@ -368,7 +378,13 @@ describe('rerouteCase', () => {
       role: 'receiver',
       decision: { rule: 'manual', unitId: await unitId('ta-knoi') },
     });
-    expect((await caseOf(id)).status).toBe('assigned');
+    // The manual decision clears the referral on the row as well.
+    expect(await caseOf(id)).toMatchObject({
+      status: 'assigned',
+      competenceLevel: null,
+      accusedUnitId: null,
+      referredToOrganizationId: null,
+    });
     const route = (await eventsOf(id)).filter((e) => e.action === 'route').at(-1)!;
     expect(route).toMatchObject({ actorType: 'staff', actorStaffId: staff.receiver, actorRole: 'receiver' });
     // The manual decision is in force: the unit's handler now reaches the case.
