@@ -1,6 +1,18 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const ONLY_CONFIG_READS_ENV = {
+  selector: "MemberExpression[object.name='process'][property.name='env']",
+  message: 'Read configuration through src/config only.',
+};
+// docs/ARCHITECTURE.md "Who may write a case": the case repository is the one writer of cases and
+// their audit events; everything else calls it.
+const ONLY_CASE_REPOSITORY_WRITES_CASES = {
+  selector:
+    'CallExpression[callee.property.name=/^(create|createMany|update|updateMany|upsert|delete|deleteMany)$/][callee.object.property.name=/^(case|caseEvent)$/]',
+  message: 'Only src/cases/case.repository.ts writes cases and case events: call one of its functions.',
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'data/', 'src/db/generated/', 'test-artifacts/', 'coverage/'] },
   js.configs.recommended,
@@ -9,13 +21,7 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "MemberExpression[object.name='process'][property.name='env']",
-          message: 'Read configuration through src/config only.',
-        },
-      ],
+      'no-restricted-syntax': ['error', ONLY_CONFIG_READS_ENV, ONLY_CASE_REPOSITORY_WRITES_CASES],
     },
   },
   {
@@ -31,6 +37,10 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
     },
+  },
+  {
+    files: ['src/cases/case.repository.ts'],
+    rules: { 'no-restricted-syntax': ['error', ONLY_CONFIG_READS_ENV] },
   },
   {
     files: ['src/config/**', 'scripts/**', 'bin/**', 'test/**', 'bench/**', 'vitest*.ts', 'prisma.config.ts'],

@@ -40,17 +40,19 @@ export function appendCaseEvent(tx: Tx, e: CaseEventInput) {
 }
 
 /**
- * Writes a move's field changes if the case is still at `version` (and bumps it); false when
- * someone else changed it first. The lifecycle service is its only caller.
+ * Writes field changes if the case is still at `version` (and, when given, still in `onlyIn`), and
+ * bumps the version; false when someone else changed it first. Callers: the lifecycle service (a
+ * move) and the routing repository (a routing decision).
  */
 export async function updateCaseAtVersion(
   tx: Tx,
   caseId: string,
   version: number,
   data: Omit<Prisma.CaseUncheckedUpdateManyInput, 'version'>,
+  onlyIn?: CaseStatus,
 ): Promise<boolean> {
   const updated = await tx.case.updateMany({
-    where: { id: caseId, version },
+    where: { id: caseId, version, ...(onlyIn ? { status: onlyIn } : {}) },
     data: { ...data, version: { increment: 1 } },
   });
   return updated.count === 1;

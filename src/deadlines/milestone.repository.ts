@@ -1,5 +1,6 @@
 // The Prisma reads and writes of deadline milestones: which clocks to look at, which milestones
 // already fired (their audit events), and the guarded write that records a firing once.
+import { appendCaseEvent } from '../cases/case.repository.js';
 import type { Db } from '../db/database.js';
 import type { Prisma } from '../db/generated/client.js';
 import { toDbDate, type LocalDate } from '../calendar/local-date.js';
@@ -99,16 +100,12 @@ export async function recordMilestoneOnce(
     await tx.$queryRaw`SELECT id FROM clocks WHERE id = ${input.clockId}::uuid FOR UPDATE`;
     const fired = await listFiredKeys(tx, [input.caseId]);
     if (fired.has(firedKey(input.data))) return false;
-    await tx.caseEvent.create({
-      data: {
-        caseId: input.caseId,
-        action: input.action,
-        actorType: 'system',
-        data: input.data as Prisma.InputJsonValue,
-        // A milestone's messages went out before this record: nothing is left to run.
-        effectsDoneAt: input.at,
-        createdAt: input.at,
-      },
+    await appendCaseEvent(tx, {
+      caseId: input.caseId,
+      action: input.action,
+      actorType: 'system',
+      data: input.data as Prisma.InputJsonValue,
+      at: input.at,
     });
     return true;
   });

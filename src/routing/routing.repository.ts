@@ -2,7 +2,7 @@
 import type { Db } from '../db/database.js';
 import type { Prisma } from '../db/generated/client.js';
 import type { CaseKind } from '../db/generated/enums.js';
-import { appendCaseEvent } from '../cases/case.repository.js';
+import { appendCaseEvent, updateCaseAtVersion } from '../cases/case.repository.js';
 import { competenceColumnsOf } from '../cases/case-scope.js';
 
 export function findCaseForRouting(db: Db, caseId: string) {
@@ -85,19 +85,17 @@ export interface RoutingRecord {
  */
 export function recordRouting(db: Db, r: RoutingRecord): Promise<boolean> {
   return db.$transaction(async (tx) => {
-    const updated = await tx.case.updateMany({
-      where: {
-        id: r.caseId,
-        version: r.version,
-        ...(r.requireReceived ? { status: 'received' as const } : {}),
-      },
-      data: {
-        version: { increment: 1 },
+    const written = await updateCaseAtVersion(
+      tx,
+      r.caseId,
+      r.version,
+      {
         ...competenceColumnsOf(r.route.data),
         ...(r.urgentKeywords ? { urgency: 'urgent' as const } : {}),
       },
-    });
-    if (updated.count !== 1) return false;
+      r.requireReceived ? 'received' : undefined,
+    );
+    if (!written) return false;
     const byStaff = !!r.route.actorStaffId;
     await appendCaseEvent(tx, {
       caseId: r.caseId,
