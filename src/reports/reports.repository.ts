@@ -7,16 +7,27 @@ export function listOrganizations(db: Db) {
 }
 
 /** Running clocks of the organisation's open cases, with what a digest line shows. */
-export function listRunningClocksOfOrganization(db: Db, organizationId: string) {
-  return db.clock.findMany({
+/** The running governing clock of each open case (decision 0017): the one the digest reports. */
+export async function listRunningClocksOfOrganization(db: Db, organizationId: string) {
+  const rows = await db.clock.findMany({
     where: { status: 'running', case: { organizationId, status: { in: [...OPEN_STATUSES] } } },
     select: {
       kind: true,
       dueOn: true,
-      case: { select: { id: true, code: true, kind: true, unitId: true, unit: { select: { name: true } } } },
+      case: {
+        select: {
+          id: true,
+          code: true,
+          kind: true,
+          unitId: true,
+          governingClockKind: true,
+          unit: { select: { name: true } },
+        },
+      },
     },
     orderBy: [{ dueOn: 'asc' }, { id: 'asc' }],
   });
+  return rows.filter((r) => r.kind === r.case.governingClockKind);
 }
 
 export function listUnitsWithGroup(db: Db, organizationId: string) {
@@ -37,7 +48,8 @@ export function listHotlineCases(db: Db, organizationId: string, from: Date, to:
       kind: true,
       status: true,
       receivedAt: true,
-      clocks: { where: { status: { in: ['running', 'paused'] } }, orderBy: { dueOn: 'asc' }, take: 1 },
+      paused: true,
+      governingDueOn: true,
     },
     orderBy: [{ receivedAt: 'asc' }, { id: 'asc' }],
   });

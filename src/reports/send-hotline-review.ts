@@ -41,14 +41,14 @@ export async function sendHotlineReviews(ctx: AppContext, weekOf?: LocalDate): P
     const rows = await listHotlineCases(prisma, org.id, from, to);
     const cases = await Promise.all(
       rows.map(async (r) => {
-        const dueOn = r.clocks[0] ? fromDbDate(r.clocks[0].dueOn) : null;
+        const dueOn = r.governingDueOn ? fromDbDate(r.governingDueOn) : null;
         const view: HotlineReviewCase = {
           code: r.code,
           kind: r.kind as CaseKind,
           status: r.status as CaseStatus,
           receivedOn: toVietnamDate(r.receivedAt),
           dueOn,
-          overdue: dueOn !== null && r.clocks[0]!.status === 'running' && today > dueOn,
+          overdue: dueOn !== null && !r.paused && today > dueOn,
         };
         return { view, scope: (await loadCaseWithScope(ctx, r.id)).scope };
       }),

@@ -184,6 +184,42 @@ describe('reclassify', () => {
   });
 });
 
+describe('reminders follow the governing clock', () => {
+  it('does not escalate the internal clock of a complaint whose statutory clock runs (and was extended)', async () => {
+    clock.set(new Date('2026-03-02T02:00:00Z'));
+    const id = await newCase('complaint');
+    await move({
+      caseId: id,
+      action: 'record_petition_document',
+      actor: receiver,
+      params: { receivedOn: '2026-03-02' },
+    });
+    await move({ caseId: id, action: 'accept', actor: leader });
+    await move({
+      caseId: id,
+      action: 'extend',
+      actor: { type: 'staff', staffId: headId, role: 'unit_head' },
+      params: { days: 15, reason: 'Vụ việc phức tạp, cần xác minh thêm' },
+    });
+    const internal = await t.ctx.db.prisma.clock.findFirstOrThrow({
+      where: { caseId: id, kind: 'internal_answer' },
+    });
+    expect((await caseOf(id)).governingClockKind).toBe('complaint_resolution_first');
+    // The internal answer date has passed; the law's (extended) date has not.
+    clock.set(new Date('2026-03-20T02:00:00Z'));
+    const fired = await fireMilestone(
+      t.ctx,
+      {},
+      {
+        clockId: internal.id,
+        milestone: 'overdue',
+        dueOn: fromDbDate(internal.dueOn),
+      },
+    );
+    expect(fired).toMatchObject({ status: 'skipped', reason: 'not_applicable' });
+  });
+});
+
 describe('auto-close', () => {
   const resolve = (caseId: string, actor: CaseActor = leader) =>
     move({
