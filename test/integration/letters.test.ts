@@ -484,7 +484,7 @@ describe('letters', () => {
       caseId,
       action: 'record_petition_document',
       actor: receiver,
-      params: { receivedOn: '2026-02-27' },
+      params: { receivedOn: '2026-02-27', reason: 'Đơn gửi qua bưu điện trước khi nhắn tin' },
     });
     await applyCaseAction(t.ctx, { caseId, action: 'accept', actor: receiver });
     const clocks = async () =>

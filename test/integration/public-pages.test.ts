@@ -153,7 +153,8 @@ describe('/tra-cuu', () => {
     expect(found.body).toContain('Đã tiếp nhận');
     expect(found.body).toContain('Khoa Khám bệnh');
     // Received Tuesday 10/11/2026: ten working days → Tuesday 24/11/2026.
-    expect(found.body).toMatch(/Hạn trả lời<\/th>\s*<td>24\/11\/2026/);
+    expect(found.body).toMatch(/Hạn trả lời<\/th>\s*<td>\s*24\/11\/2026/);
+    expect(found.body).toContain('Thời hạn phục vụ của đơn vị');
 
     const typo = await b.lookup(mistype(code));
     expect(typo.status).toBe(400);
