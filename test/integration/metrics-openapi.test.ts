@@ -4,6 +4,8 @@
 // schemas, and a real tracking response checked against the documented schema.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { ZPublicCaseStatusSchema } from '../../src/cases/public-case-status.schema.js';
 import { fixedClock } from '../../src/core/clock.js';
 import { buildHttpServer } from '../../src/http/http-server.js';
 import { createMetricsRoutes } from '../../src/http/routes/metrics.routes.js';
@@ -11,7 +13,7 @@ import { createJobFailureCounts } from '../../src/metrics/job-failures.js';
 import { enqueueNotification } from '../../src/notify/enqueue-notification.js';
 import { submitSubmission } from '../../src/intake/submit-submission.js';
 import { parseInput } from '../../src/core/validation.js';
-import { ZSubmissionSchema } from '../../src/intake/submission.schema.js';
+import { ZSubmissionReceiptSchema, ZSubmissionSchema } from '../../src/intake/submission.schema.js';
 import { createTestContext, type TestContext } from '../helpers/test-context.js';
 import { createCase } from '../helpers/public-pages-fixtures.js';
 
@@ -132,5 +134,118 @@ describe('GET /metrics', () => {
     ).text();
     const open = 'langnghe_cases_open{organization="ttyt-thuan-an"}';
     expect(sample(after, open)).toBe(sample(before, open));
+  });
+});
+
+describe('OpenAPI', () => {
+  type Doc = {
+    openapi: string;
+    paths: Record<
+      string,
+      Record<
+        string,
+        { responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }> }
+      >
+    >;
+    components: { schemas: Record<string, Record<string, unknown>> };
+  };
+  let doc: Doc;
+  beforeAll(async () => {
+    const res = await fetch(`${url}/openapi.json`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('application/json');
+    doc = (await res.json()) as Doc;
+  });
+  /** The documented JSON Schema of a response, its $ref followed. */
+  const responseSchema = (path: string, method: string, status: string) => {
+    const ref = doc.paths[path]![method]!.responses[status]!.content!['application/json']!.schema.$ref!;
+    return doc.components.schemas[ref.replace('#/components/schemas/', '')]!;
+  };
+  const withoutDialect = (schema: Record<string, unknown>) => {
+    const { $schema: _dialect, ...rest } = schema;
+    return rest;
+  };
+
+  it('is an OpenAPI 3.1 document with the public endpoints and their components', () => {
+    expect(doc.openapi).toBe('3.1.0');
+    for (const [path, method] of [
+      ['/api/submissions', 'post'],
+      ['/api/cases/{code}', 'get'],
+      ['/api/chat/session', 'post'],
+      ['/api/chat/events', 'post'],
+      ['/api/chat/upload', 'post'],
+      ['/api/chat/messages', 'get'],
+    ] as const)
+      expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining([
+        'SubmissionRequest',
+        'SubmissionReceipt',
+        'PublicCaseStatus',
+        'Error',
+        'ChatMessages',
+      ]),
+    );
+    expect(
+      doc.paths['/api/submissions']!.post!.responses['400']!.content!['application/json']!.schema.$ref,
+    ).toBe('#/components/schemas/Error');
+  });
+
+  it('documents the submission exactly as the zod schema the route parses with', () => {
+    expect(doc.components.schemas.SubmissionRequest).toEqual(
+      withoutDialect(z.toJSONSchema(ZSubmissionSchema, { io: 'input' })),
+    );
+    expect(responseSchema('/api/submissions', 'post', '202')).toEqual(
+      withoutDialect(z.toJSONSchema(ZSubmissionReceiptSchema, { io: 'output' })),
+    );
+  });
+
+  it('a real submission receipt and a real GET /api/cases/:code answer validate against the documented schemas', async () => {
+    const post = await fetch(`${url}/api/submissions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        submissionId: `oa-${Date.now()}`,
+        channel: 'api',
+        kind: 'report',
+        unitCode: 'ta-kkb',
+        text: 'Phòng chờ quá nóng',
+        anonymous: true,
+      }),
+    });
+    expect(post.status).toBe(202);
+    const receipt = (await post.json()) as { code: string };
+    z.fromJSONSchema(responseSchema('/api/submissions', 'post', '202')).parse(receipt);
+
+    const documented = z.fromJSONSchema(responseSchema('/api/cases/{code}', 'get', '200'));
+    // Not yet processed (pending submission), then a processed case with a governing deadline.
+    const pending = await (await fetch(`${url}/api/cases/${receipt.code}`)).json();
+    documented.parse(pending);
+    ZPublicCaseStatusSchema.parse(pending);
+    const { code } = await createCase(t);
+    const res = await fetch(`${url}/api/cases/${code}`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { dueDates: unknown[] };
+    expect(body.dueDates.length).toBe(1);
+    documented.parse(body);
+    ZPublicCaseStatusSchema.parse(body);
+    // A field the documentation does not know fails: the doc cannot silently fall behind.
+    expect(() => documented.parse({ ...body, extra: 1 })).toThrow();
+
+    const missing = await (await fetch(`${url}/api/cases/AAAA-AAA-AAA`)).json();
+    z.fromJSONSchema(doc.components.schemas.Error!).parse(missing);
+  });
+
+  it('renders the docs page from the document, with no inline script', async () => {
+    const res = await fetch(`${url}/api/docs`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const body = await res.text();
+    expect(body.match(/<script/g)).toBeNull();
+    expect(body).toContain('POST /api/submissions');
+    expect(body).toContain('GET /api/cases/{code}');
+    expect(body).toContain('&quot;submissionId&quot;');
+    expect(body).toContain('href="/openapi.json"');
   });
 });
