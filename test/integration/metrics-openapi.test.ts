@@ -10,6 +10,8 @@ import { fixedClock } from '../../src/core/clock.js';
 import { buildHttpServer } from '../../src/http/http-server.js';
 import { createMetricsRoutes } from '../../src/http/routes/metrics.routes.js';
 import { createJobFailureCounts } from '../../src/metrics/job-failures.js';
+import { JOB_NAMES } from '../../src/queue/job-registry.js';
+import { startWorkers, type JobHandlers } from '../../src/queue/worker-host.js';
 import { enqueueNotification } from '../../src/notify/enqueue-notification.js';
 import { submitSubmission } from '../../src/intake/submit-submission.js';
 import { parseInput } from '../../src/core/validation.js';
@@ -247,5 +249,34 @@ describe('OpenAPI', () => {
     expect(body).toContain('GET /api/cases/{code}');
     expect(body).toContain('&quot;submissionId&quot;');
     expect(body).toContain('href="/openapi.json"');
+  });
+});
+
+describe('job failures', () => {
+  it('are counted into Redis by the worker that saw them, where /metrics reads them', async () => {
+    const failures = createJobFailureCounts(t.redis, t.prefix);
+    const before = (await failures.read()).cases;
+    const failing = async () => {
+      throw new Error('handler down');
+    };
+    const host = startWorkers(
+      Object.fromEntries(JOB_NAMES.map((n) => [n, failing])) as unknown as JobHandlers,
+      {
+        connection: t.redis,
+        prefix: t.prefix,
+        concurrency: 1,
+        lockDurationMs: 30_000,
+        logger: t.ctx.logger,
+        onFailed: failures.record,
+      },
+    );
+    try {
+      await t.ctx.queues.add('cases.run-effects', { eventId: '0190a6c0-0000-7000-8000-000000000001' });
+      await expect
+        .poll(async () => (await failures.read()).cases, { timeout: 10_000 })
+        .toBeGreaterThan(before);
+    } finally {
+      await host.close();
+    }
   });
 });
