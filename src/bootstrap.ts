@@ -19,6 +19,8 @@ import { startEmbeddedRedis } from './queue/embedded-redis.js';
 import { createJobQueues } from './queue/job-queues.js';
 import { connectRedis } from './queue/redis-connection.js';
 import { startWorkers } from './queue/worker-host.js';
+import { createJobFailureCounts } from './metrics/job-failures.js';
+import { createMetricsRoutes } from './http/routes/metrics.routes.js';
 import { scheduleDeadlineJobs } from './deadlines/deadline-schedulers.js';
 import { createJobHandlers } from '../workers/index.js';
 import { createIntakeDialogHandler } from './dialog/index.js';
@@ -243,6 +245,8 @@ export async function startApp(
         concurrency: config.workerConcurrency,
         lockDurationMs: config.queueLockMs,
         logger: logger.child({ component: 'worker' }),
+        // Counted in Redis, where /metrics on any web process reads them (workers serve no HTTP).
+        onFailed: createJobFailureCounts(redis, config.queuePrefix).record,
       });
       stops.push(() => host.close());
       await scheduleDeadlineJobs(ctx);
@@ -269,6 +273,8 @@ export async function startApp(
         ],
         () => url ?? '',
         [
+          // Prometheus metrics at /metrics when METRICS_TOKEN is set; nothing otherwise.
+          createMetricsRoutes(ctx, { redis }),
           // The web chat: the same citizen dialog, on /chat and /api/chat/*.
           createWebChatRoutes(ctx, { redis, handle: createIntakeDialogHandler(ctx, { redis }) }),
           // Zalo's webhook URL is set by hand in the Zalo developer console: no PUBLIC_URL needed.

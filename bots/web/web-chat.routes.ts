@@ -22,9 +22,9 @@ import { chatPage, chatUnitNotFoundPage, CHAT_SCRIPT, WIDGET_SCRIPT } from './we
 import type { WebChatInbox } from './web-chat-inbox.js';
 import type { WebChatMailbox } from './web-chat-mailbox.js';
 import { SESSION_HEADER, type WebChatSessions } from './web-chat-session.js';
+import { ZChatEventBody, ZChatPollQuery, ZChatUploadHeaders } from './web-chat.schemas.js';
 
 export const EVENT_ID_HEADER = 'x-chat-event-id';
-const MAX_TEXT = 10_000;
 const UNIT_CODE = /^[A-Za-z0-9-]{1,40}$/;
 const SWEEP_EVERY_MS = 3600_000;
 
@@ -36,36 +36,6 @@ const LABELS: Readonly<Record<string, string>> = {
   fileName: 'Tên tệp',
   fileType: 'Loại tệp',
 };
-
-const ZEventId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
-const ZLang = z.enum(['vi', 'en']);
-
-const ZEventBody = z.object({
-  eventId: ZEventId,
-  lang: ZLang.optional(),
-  event: z.discriminatedUnion('type', [
-    z.object({ type: z.literal('text'), text: z.string().trim().min(1).max(MAX_TEXT) }),
-    z.object({ type: z.literal('choice'), value: z.string().regex(/^[A-Za-z0-9_:.-]{1,64}$/) }),
-    z.object({
-      type: z.literal('command'),
-      command: z.string().regex(/^[a-z_]{1,32}$/),
-      args: z
-        .string()
-        .max(64)
-        .regex(/^[A-Za-z0-9_ -]*$/)
-        .default(''),
-    }),
-  ]),
-});
-
-const ZUploadHeaders = z.object({
-  eventId: ZEventId,
-  lang: ZLang.optional(),
-  fileName: z.string().min(1).max(255),
-  fileType: z.string().max(255).optional(),
-});
-
-const ZPollQuery = z.object({ after: z.uuid().optional() });
 
 /** Frameable by any site (the widget), scripts from here only; the rest of the app stays unframeable. */
 const CHAT_CSP = [
@@ -157,7 +127,7 @@ export function registerWebChatRoutes(app: FastifyInstance, ctx: AppContext, dep
   app.post('/api/chat/events', { onRequest: noStore }, async (request, reply) => {
     const sessionKey = await sessionOf(request, reply);
     if (!sessionKey) return reply;
-    const body = parseInput(ZEventBody, request.body, LABELS);
+    const body = parseInput(ZChatEventBody, request.body, LABELS);
     const event: Inbound = body.event;
     const { messages } = await inbox.handle({
       sessionKey,
@@ -207,7 +177,7 @@ export function registerWebChatRoutes(app: FastifyInstance, ctx: AppContext, dep
           fileName = undefined;
         }
         const meta = parseInput(
-          ZUploadHeaders,
+          ZChatUploadHeaders,
           {
             eventId: header(EVENT_ID_HEADER),
             lang: header('x-chat-lang'),
@@ -246,7 +216,7 @@ export function registerWebChatRoutes(app: FastifyInstance, ctx: AppContext, dep
   app.get('/api/chat/messages', { onRequest: noStore }, async (request, reply) => {
     const sessionKey = await sessionOf(request, reply);
     if (!sessionKey) return reply;
-    const { after } = parseInput(ZPollQuery, request.query ?? {}, LABELS);
+    const { after } = parseInput(ZChatPollQuery, request.query ?? {}, LABELS);
     // Old messages go at most once an hour per process, on the back of a poll.
     if (Date.now() - lastSweep > SWEEP_EVERY_MS) {
       lastSweep = Date.now();

@@ -244,3 +244,43 @@ export function listResolvedCaseIds(db: Db, before: Date, take: number) {
     take,
   });
 }
+
+/** Events whose after-commit effects have not run and are older than `olderThan` (metrics; read-only). */
+export function countEventsWithPendingEffects(db: Db, olderThan: Date) {
+  return db.caseEvent.count({ where: { effectsDoneAt: null, createdAt: { lt: olderThan } } });
+}
+
+/** How many events of each action there are among `actions` (the milestones fired, for metrics). */
+export async function countCaseEventsByAction(db: Db, actions: readonly string[]) {
+  const rows = await db.caseEvent.groupBy({
+    by: ['action'],
+    where: { action: { in: [...actions] } },
+    _count: { _all: true },
+  });
+  return new Map(rows.map((r) => [r.action, r._count._all]));
+}
+
+/**
+ * Open and overdue cases of every organisation, keyed by the organisation's code (metrics label
+ * organisations by code, never by id). Overdue: the governing due date is before `today` (Vietnam).
+ * Two aggregate queries over the (organizationId, status, governingDueOn) index, and the codes.
+ */
+export async function countOpenCasesByOrganization(db: Db, openStatuses: readonly CaseStatus[], today: Date) {
+  const status = { in: [...openStatuses] };
+  const [orgs, open, overdue] = await Promise.all([
+    db.organization.findMany({ select: { id: true, code: true } }),
+    db.case.groupBy({ by: ['organizationId'], where: { status }, _count: { _all: true } }),
+    db.case.groupBy({
+      by: ['organizationId'],
+      where: { status, governingDueOn: { lt: today } },
+      _count: { _all: true },
+    }),
+  ]);
+  const openOf = new Map(open.map((r) => [r.organizationId, r._count._all]));
+  const overdueOf = new Map(overdue.map((r) => [r.organizationId, r._count._all]));
+  return orgs.map((o) => ({
+    organizationCode: o.code,
+    open: openOf.get(o.id) ?? 0,
+    overdue: overdueOf.get(o.id) ?? 0,
+  }));
+}

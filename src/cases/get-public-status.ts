@@ -5,30 +5,10 @@ import { findSubmissionByTrackingCode } from '../intake/intake.repository.js';
 import { loadGoverningDeadline } from '../deadlines/governing-deadline.js';
 import { findCaseByCode, findMasterForTracking } from './case.repository.js';
 import { CASE_KIND_LABELS, CASE_STATUS_LABELS, parseTrackingCode, verifySecret } from './index.js';
+import type { PublicCaseStatus } from './public-case-status.schema.js';
 
-export interface PublicCaseStatus {
-  code: string;
-  kind: string | null;
-  kindLabel: string | null;
-  status: string;
-  statusLabel: string;
-  organization: string | null;
-  unit: string | null;
-  receivedAt: string;
-  updatedAt: string;
-  outcome: string | null;
-  /** The answer given on resolution; hidden like the replies for an anonymous case without its secret. */
-  answer: string | null;
-  replies: { at: string; text: string }[] | null;
-  repliesNeedSecret: boolean;
-  /**
-   * The governing deadline (statutory when one runs, else the unit's own; decision 0017), the one
-   * date a sender is told everywhere, with its basis; empty when nothing is counting.
-   */
-  dueDates: { kind: string; label: string; dueOn: string; paused: boolean; basis: string }[];
-  /** The sender's satisfaction answer (1–5), shown only where the replies are. */
-  satisfaction: number | null;
-}
+// The shape lives with its zod schema (the OpenAPI document is generated from it).
+export type { PublicCaseStatus } from './public-case-status.schema.js';
 
 export async function getPublicCaseStatus(
   ctx: AppContext,

@@ -32,6 +32,14 @@ describe('createConfig', () => {
     }
   });
 
+  it('turns /metrics on with METRICS_TOKEN and never echoes a refused token', () => {
+    expect(createConfig({}).metricsToken).toBeUndefined();
+    expect(createConfig({ METRICS_TOKEN: '' }).metricsToken).toBeUndefined();
+    expect(createConfig({ METRICS_TOKEN: 'a'.repeat(16) }).metricsToken).toBe('a'.repeat(16));
+    expect(() => createConfig({ METRICS_TOKEN: 'short-secret' })).toThrowError(/METRICS_TOKEN.*not shown/);
+    expect(() => createConfig({ METRICS_TOKEN: 'has a space in it!!' })).toThrowError(ConfigError);
+  });
+
   it('requires ENCRYPTION_KEY with DATABASE_URL', () => {
     expect(() => createConfig({ DATABASE_URL: 'postgresql://h/db' })).toThrowError(
       /ENCRYPTION_KEY is required/,

@@ -75,6 +75,14 @@ const ZEnvSchema = z.object({
       .max(24 * 3600 * 1000)
       .default(15 * 60 * 1000),
   ),
+  /** Bearer token that opens GET /metrics; unset, the endpoint does not exist (404). */
+  METRICS_TOKEN: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[\x21-\x7e]{16,256}$/, 'must be 16–256 printable characters without spaces')
+      .optional(),
+  ),
   SEED_ON_FIRST_START: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('true')),
   TELEGRAM_BOT_TOKEN: z.preprocess(
     emptyToUndefined,
@@ -141,6 +149,8 @@ export interface Config {
   queueLockMs: number;
   deadlineSweepIntervalMs: number;
   seedOnFirstStart: boolean;
+  /** Unset: GET /metrics answers 404; set, a scraper sends it as `Authorization: Bearer <token>`. */
+  metricsToken: string | undefined;
   /** Where to look for redis-server when the app starts its own. */
   searchPath: string;
   /** Unset when TELEGRAM_BOT_TOKEN is unset: the bot is off. */
@@ -182,6 +192,7 @@ const SECRET_VARIABLES = new Set([
   'TELEGRAM_WEBHOOK_SECRET',
   'ZALO_APP_SECRET',
   'ZALO_OA_SECRET_KEY',
+  'METRICS_TOKEN',
 ]);
 
 /** The Zalo channel needs its three app settings together; one or two alone is a mistake. */
@@ -238,6 +249,7 @@ export function createConfig(source: Record<string, string | undefined> = {}): C
     queueLockMs: env.QUEUE_LOCK_MS,
     deadlineSweepIntervalMs: env.DEADLINE_SWEEP_INTERVAL_MS,
     seedOnFirstStart: env.SEED_ON_FIRST_START === 'true',
+    metricsToken: env.METRICS_TOKEN,
     searchPath: env.PATH,
     telegram: env.TELEGRAM_BOT_TOKEN
       ? {

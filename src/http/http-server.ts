@@ -2,6 +2,7 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AppContext } from '../app-context.js';
 import { installErrorHandler } from './error-handler.js';
+import { registerApiDocsRoutes } from './routes/api-docs.routes.js';
 import { registerHealthRoutes, type ReadinessProbe } from './routes/health.routes.js';
 import { registerSubmissionRoutes } from './routes/submission.routes.js';
 import { registerPublicPages, type PublicPagesOptions } from './routes/public-pages.routes.js';
@@ -46,6 +47,7 @@ export async function buildHttpServer(
   if (pages) registerPublicPages(app, ctx, { ...pages, publicUrl });
   registerHealthRoutes(app, probes);
   registerSubmissionRoutes(app, ctx, publicUrl);
+  registerApiDocsRoutes(app);
   for (const mount of mountRoutes) mount(app);
   return app;
 }

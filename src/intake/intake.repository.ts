@@ -109,3 +109,9 @@ export function insertSenderIdentityRow(
 export function findSenderIdentityOfCase(db: Db | Tx, caseId: string) {
   return db.senderIdentity.findUnique({ where: { caseId } });
 }
+
+/** Stored submissions not yet turned into a case that are older than `olderThan` (metrics). */
+export function countPendingSubmissions(db: Db, olderThan: Date) {
+  // Served by the (status, createdAt) index.
+  return db.intakeSubmission.count({ where: { status: 'pending', createdAt: { lt: olderThan } } });
+}

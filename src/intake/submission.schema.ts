@@ -62,3 +62,20 @@ export const ZSubmissionSchema = z
 
 export type SubmissionInput = z.input<typeof ZSubmissionSchema>;
 export type Submission = z.output<typeof ZSubmissionSchema>;
+
+/** What POST /api/submissions answers (202); documented in the OpenAPI document from this schema. */
+export const ZSubmissionReceiptSchema = z
+  .object({
+    code: z.string().meta({ description: 'The tracking code, trackable at once.' }),
+    status: z.literal('received'),
+    followUpSecret: z
+      .string()
+      .optional()
+      .meta({ description: 'Anonymous submissions only: send it as x-follow-up-secret to see replies.' }),
+    duplicate: z.boolean().meta({ description: 'True when this submissionId was received before.' }),
+    trackUrl: z.string(),
+    message: z.string(),
+  })
+  .strict();
+
+export type SubmissionReceiptBody = z.output<typeof ZSubmissionReceiptSchema>;

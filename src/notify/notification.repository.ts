@@ -114,3 +114,9 @@ export async function reopenUndeliverableNotification(db: Db, id: string): Promi
   });
   return count === 1;
 }
+
+/** How many notifications there are of each channel and status (metrics; one aggregate query). */
+export async function countNotificationsByChannelAndStatus(db: Db) {
+  const rows = await db.notification.groupBy({ by: ['channel', 'status'], _count: { _all: true } });
+  return rows.map((r) => ({ channel: r.channel, status: r.status, count: r._count._all }));
+}

@@ -14,6 +14,7 @@ import {
   jobsOfQueue,
   type JobName,
   type JobPayload,
+  type QueueName,
 } from './job-registry.js';
 
 export type JobHandler<N extends JobName> = (payload: JobPayload<N>, job: Job) => Promise<unknown>;
@@ -25,6 +26,8 @@ export interface WorkerHostOptions {
   concurrency: number;
   lockDurationMs: number;
   logger: Logger;
+  /** Told of every failed attempt (metrics count them); its own failure is logged, never thrown. */
+  onFailed?: (queue: QueueName) => Promise<void>;
 }
 
 export interface WorkerHost {
@@ -56,7 +59,7 @@ export function startWorkers(handlers: JobHandlers, opts: WorkerHostOptions): Wo
       maxStalledCount: 5,
       ...QUEUE_WORKER_OPTIONS[queue],
     });
-    worker.on('failed', (job, err) =>
+    worker.on('failed', (job, err) => {
       opts.logger.warn(
         {
           queue,
@@ -66,8 +69,16 @@ export function startWorkers(handlers: JobHandlers, opts: WorkerHostOptions): Wo
           err: { message: err.message, name: err.name },
         },
         'job failed',
-      ),
-    );
+      );
+      opts
+        .onFailed?.(queue)
+        .catch((e: unknown) =>
+          opts.logger.warn(
+            { queue, err: { message: (e as Error).message } },
+            'could not count a job failure',
+          ),
+        );
+    });
     worker.on('error', (err) => opts.logger.error({ queue, err: { message: err.message } }, 'worker error'));
     return worker;
   });
