@@ -93,6 +93,24 @@ export interface CaseClockSubject {
   audience: 'citizen' | 'staff';
 }
 
+/** A new running clock of `kind` from `startedOn` under the rules in force that day (replacing one of that kind). */
+async function openAndStoreClock(
+  tx: Tx,
+  settings: DeadlineSettings,
+  caseId: string,
+  kind: ClockKind,
+  startedOn: LocalDate,
+  at: Date,
+): Promise<void> {
+  const { clock } = openClock({
+    ruleSets: settings.ruleSets,
+    orgInternalLimits: settings.internalLimits,
+    kind,
+    startedOn,
+  });
+  await upsertClock(tx, caseId, clock, computeDueDate(clock, settings.calendar), 'running', at);
+}
+
 /** Starts (or, on reopening, restarts) the clocks a trigger calls for. Returns their kinds. */
 export async function startClocks(
   tx: Tx,
@@ -103,15 +121,7 @@ export async function startClocks(
   at: Date,
 ): Promise<ClockKind[]> {
   const kinds = clocksStartedBy(trigger, subject.kind, subject.audience);
-  for (const kind of kinds) {
-    const { clock } = openClock({
-      ruleSets: settings.ruleSets,
-      orgInternalLimits: settings.internalLimits,
-      kind,
-      startedOn,
-    });
-    await upsertClock(tx, subject.id, clock, computeDueDate(clock, settings.calendar), 'running', at);
-  }
+  for (const kind of kinds) await openAndStoreClock(tx, settings, subject.id, kind, startedOn, at);
   const satisfied = clocksSatisfiedBy(trigger);
   if (satisfied.length) await stopClocks(tx, settings, subject.id, at, satisfied);
   return kinds;
@@ -318,13 +328,7 @@ export async function recomputeClocksForKind(
   const started: ClockKind[] = [];
   for (const { kind, startedOn } of wanted) {
     if (counting.has(kind) && !stopped.includes(kind)) continue;
-    const { clock } = openClock({
-      ruleSets: settings.ruleSets,
-      orgInternalLimits: settings.internalLimits,
-      kind,
-      startedOn,
-    });
-    await upsertClock(tx, subject.id, clock, computeDueDate(clock, settings.calendar), 'running', at);
+    await openAndStoreClock(tx, settings, subject.id, kind, startedOn, at);
     started.push(kind);
   }
   return { stopped, started };
