@@ -44,6 +44,9 @@ export async function registerRateLimits(
     nameSpace: `${options.prefix}:rate:`,
     keyGenerator: (request: FastifyRequest) => `a:${options.clientKey(request.ip)}`,
     errorResponseBuilder: refusal(DEFAULT_MESSAGE),
+    // Redis failing must not take the pages down with it: the limit steps aside until it is back,
+    // as the new-case cap does (submissions are stored in the database first, decision 0001).
+    skipOnError: true,
     // Only Retry-After on a refusal: the remaining count of every response is nobody's business.
     addHeadersOnExceeding: {
       'x-ratelimit-limit': false,
