@@ -125,6 +125,10 @@ try {
       REDIS_URL: redisUrl,
       LOG_LEVEL: 'warn',
       QUEUE_PREFIX: `bench-app-${Date.now()}`,
+      // One address fires everything: the limits on the public doors would refuse it by design.
+      RATE_LIMIT_SUBMISSIONS_PER_MINUTE: '1000000',
+      NEW_CASES_PER_UNIT_PER_HOUR: '1000000',
+      NEW_CASES_PER_ORG_PER_HOUR: '1000000',
     }),
   );
   const row = (name: string, r: Result) =>

@@ -267,6 +267,7 @@ export async function startApp(
     if (role === 'all' || role === 'web') {
       const http = await buildHttpServer(
         ctx,
+        redis,
         [
           { name: 'database', check: () => db.ping() },
           { name: 'redis', check: async () => void (await redis.ping()) },
@@ -290,7 +291,7 @@ export async function startApp(
             : []),
         ],
         // Public pages; posters print the Zalo OA link and keyword when Zalo is configured.
-        { redis, zaloLink: zaloOaLink, zaloKeyword: zaloUnitKeyword },
+        { zaloLink: zaloOaLink, zaloKeyword: zaloUnitKeyword },
       );
       const address = await http.listen({ host: config.host, port: config.port });
       // Stop taking requests first: registered last, so it runs first on shutdown.

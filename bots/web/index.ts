@@ -7,6 +7,7 @@ import { createWebChatInbox, type DialogHandle } from './web-chat-inbox.js';
 import { createWebChatMailbox } from './web-chat-mailbox.js';
 import { registerWebChatRoutes } from './web-chat.routes.js';
 import { createWebChatSessions } from './web-chat-session.js';
+import { createUploadQuota } from './web-chat-upload-quota.js';
 
 export { createWebChatSender, createWebChatMailbox } from './web-chat-mailbox.js';
 export { sessionKeyOf, SESSION_HEADER } from './web-chat-session.js';
@@ -28,6 +29,10 @@ export function createWebChatRoutes(
     sessions: createWebChatSessions(deps.redis, prefix),
     inbox,
     mailbox: createWebChatMailbox(ctx),
+    uploads: createUploadQuota(deps.redis, prefix, {
+      filesPerDay: ctx.config.limits.chatUploadsPerDay,
+      bytesPerDay: ctx.config.limits.chatUploadBytesPerDay,
+    }),
   };
   return (app) => registerWebChatRoutes(app, ctx, routeDeps);
 }

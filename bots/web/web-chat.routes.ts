@@ -14,6 +14,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../src/app-context.js';
 import { AppError } from '../../src/core/app-error.js';
+import { createClientAddressHash } from '../../src/core/keyed-hash.js';
+import { perAddress, perChatSession, rateLimitedError } from '../../src/http/rate-limits.js';
 import { parseInput } from '../../src/core/validation.js';
 import type { Inbound } from '../../src/dialog/dialog-types.js';
 import { MAX_ATTACHMENT_BYTES } from '../../src/intake/attachment-policy.js';
@@ -21,8 +23,14 @@ import { findUnitByCode } from '../../src/intake/intake.repository.js';
 import { chatPage, chatUnitNotFoundPage, CHAT_SCRIPT, WIDGET_SCRIPT } from './web-chat-page.js';
 import type { WebChatInbox } from './web-chat-inbox.js';
 import type { WebChatMailbox } from './web-chat-mailbox.js';
-import { SESSION_HEADER, type WebChatSessions } from './web-chat-session.js';
 import { ZChatEventBody, ZChatPollQuery, ZChatUploadHeaders } from './web-chat.schemas.js';
+import type { UploadQuota } from './web-chat-upload-quota.js';
+import {
+  SESSION_HEADER,
+  SESSION_ID_PATTERN,
+  sessionKeyOf,
+  type WebChatSessions,
+} from './web-chat-session.js';
 
 export const EVENT_ID_HEADER = 'x-chat-event-id';
 const UNIT_CODE = /^[A-Za-z0-9-]{1,40}$/;
@@ -37,34 +45,51 @@ const LABELS: Readonly<Record<string, string>> = {
   fileType: 'Loại tệp',
 };
 
-/** Frameable by any site (the widget), scripts from here only; the rest of the app stays unframeable. */
-const CHAT_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "object-src 'none'",
-  'frame-ancestors *',
-].join('; ');
+/**
+ * The chat page's own headers (src/http/security-headers.ts sets the app's): frameable by any site
+ * (the widget), so no X-Frame-Options and a resource policy that lets another site's frame load it;
+ * scripts from here only, as everywhere.
+ */
+const CHAT_PAGE_HELMET = {
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      'default-src': ["'self'"],
+      'script-src': ["'self'"],
+      'style-src': ["'self'", "'unsafe-inline'"],
+      'img-src': ["'self'", 'data:', 'blob:'],
+      'connect-src': ["'self'"],
+      'base-uri': ["'none'"],
+      'form-action': ["'self'"],
+      'object-src': ["'none'"],
+      'frame-ancestors': ['*'],
+    },
+  },
+  xFrameOptions: false,
+  crossOriginResourcePolicy: { policy: 'cross-origin' },
+} as const;
 
 export interface WebChatRoutesDeps {
   sessions: WebChatSessions;
   inbox: WebChatInbox;
   mailbox: WebChatMailbox;
+  uploads: UploadQuota;
 }
 
 export function registerWebChatRoutes(app: FastifyInstance, ctx: AppContext, deps: WebChatRoutesDeps): void {
-  const { sessions, inbox, mailbox } = deps;
+  const { sessions, inbox, mailbox, uploads } = deps;
+  const { limits } = ctx.config;
+  const clientKey = createClientAddressHash(ctx.sealedBox);
 
-  // Route-level onSend runs after the app-wide hooks, so these headers win over the global ones.
-  const frameable = async (_request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
-    reply.header('content-security-policy', CHAT_CSP);
-    reply.removeHeader('x-frame-options');
-    reply.header('referrer-policy', 'no-referrer');
-    return payload;
+  /** The session key of the id in the header, unchecked (a hash: safe in a key name either way). */
+  const claimedSession = (request: FastifyRequest) => {
+    const given = request.headers[SESSION_HEADER];
+    return typeof given === 'string' && SESSION_ID_PATTERN.test(given) ? sessionKeyOf(given) : undefined;
+  };
+  // Events, polls and uploads per session: a page polls every 5 s and many people share one
+  // hospital or mobile-carrier address, so an address limit here would stop the innocent.
+  const perSession = {
+    config: { rateLimit: perChatSession(limits.chatEventsPerMinute, 60_000, claimedSession, clientKey) },
   };
 
   const pageRoute = async (request: FastifyRequest, reply: FastifyReply) => {
@@ -81,8 +106,8 @@ export function registerWebChatRoutes(app: FastifyInstance, ctx: AppContext, dep
       }),
     );
   };
-  app.get('/chat', { onSend: frameable }, pageRoute);
-  app.get('/chat/:unitCode', { onSend: frameable }, pageRoute);
+  app.get('/chat', { helmet: CHAT_PAGE_HELMET }, pageRoute);
+  app.get('/chat/:unitCode', { helmet: CHAT_PAGE_HELMET }, pageRoute);
 
   app.get('/chat/chat.js', async (_request, reply) =>
     reply
@@ -117,14 +142,31 @@ export function registerWebChatRoutes(app: FastifyInstance, ctx: AppContext, dep
     reply.header('cache-control', 'no-store');
   };
 
-  app.post('/api/chat/session', { onRequest: noStore }, async (request) => {
-    const given = request.headers[SESSION_HEADER];
-    if (typeof given === 'string' && (await sessions.touch(given))) return { session: given, resumed: true };
-    const { sessionId } = await sessions.create();
-    return { session: sessionId, resumed: false };
-  });
+  // New sessions per address (each is kept 30 days in Redis); resuming a live one is not counted.
+  const newSessionLimit = {
+    ...perAddress(
+      limits.chatSessionsPerHour,
+      3600_000,
+      'Đã mở quá nhiều cuộc trò chuyện mới từ địa chỉ này.',
+    ),
+    allowList: async (request: FastifyRequest) => {
+      const given = request.headers[SESSION_HEADER];
+      return typeof given === 'string' && (await sessions.touch(given)) !== undefined;
+    },
+  };
+  app.post(
+    '/api/chat/session',
+    { onRequest: noStore, config: { rateLimit: newSessionLimit } },
+    async (request) => {
+      const given = request.headers[SESSION_HEADER];
+      if (typeof given === 'string' && (await sessions.touch(given)))
+        return { session: given, resumed: true };
+      const { sessionId } = await sessions.create();
+      return { session: sessionId, resumed: false };
+    },
+  );
 
-  app.post('/api/chat/events', { onRequest: noStore }, async (request, reply) => {
+  app.post('/api/chat/events', { onRequest: noStore, ...perSession }, async (request, reply) => {
     const sessionKey = await sessionOf(request, reply);
     if (!sessionKey) return reply;
     const body = parseInput(ZChatEventBody, request.body, LABELS);
@@ -150,16 +192,30 @@ export function registerWebChatRoutes(app: FastifyInstance, ctx: AppContext, dep
       '/api/chat/upload',
       {
         bodyLimit: MAX_ATTACHMENT_BYTES,
+        ...perSession,
         onRequest: async (request, reply) => {
           reply.header('cache-control', 'no-store');
           // Refused before a byte of an oversized file is read.
-          if (Number(request.headers['content-length'] ?? 0) > MAX_ATTACHMENT_BYTES) {
+          const declared = Number(request.headers['content-length'] ?? NaN);
+          if (declared > MAX_ATTACHMENT_BYTES) {
             return reply.status(413).send({
               error: {
                 code: 'too_large',
                 message: `Tệp quá lớn: tối đa ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB.`,
               },
             });
+          }
+          // Also before the body: an unknown session, and a session past its day's uploads.
+          const sessionKey = await sessionOf(request, reply);
+          if (!sessionKey) return reply;
+          // A body without a length may still be up to the limit: it is counted as that much.
+          const size = Number.isFinite(declared) && declared >= 0 ? declared : MAX_ATTACHMENT_BYTES;
+          const wait = await uploads.take(sessionKey, size);
+          if (wait) {
+            throw rateLimitedError(
+              `Bạn đã gửi quá nhiều tệp trong ngày (tối đa ${limits.chatUploadsPerDay} tệp, ${Math.floor(limits.chatUploadBytesPerDay / 1024 / 1024)} MB).`,
+              wait,
+            );
           }
         },
       },
@@ -213,7 +269,7 @@ export function registerWebChatRoutes(app: FastifyInstance, ctx: AppContext, dep
   });
 
   let lastSweep = 0;
-  app.get('/api/chat/messages', { onRequest: noStore }, async (request, reply) => {
+  app.get('/api/chat/messages', { onRequest: noStore, ...perSession }, async (request, reply) => {
     const sessionKey = await sessionOf(request, reply);
     if (!sessionKey) return reply;
     const { after } = parseInput(ZChatPollQuery, request.query ?? {}, LABELS);
@@ -229,7 +285,7 @@ export function registerWebChatRoutes(app: FastifyInstance, ctx: AppContext, dep
     return { messages: await mailbox.list(sessionKey, after) };
   });
 
-  app.get('/api/chat/messages/:id/file', { onRequest: noStore }, async (request, reply) => {
+  app.get('/api/chat/messages/:id/file', { onRequest: noStore, ...perSession }, async (request, reply) => {
     const sessionKey = await sessionOf(request, reply);
     if (!sessionKey) return reply;
     const { id } = parseInput(z.object({ id: z.uuid() }), request.params, LABELS);

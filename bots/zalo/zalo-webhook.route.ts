@@ -4,6 +4,7 @@
 // Redis (or was recognised as a repeat, or is of a kind we ignore); 500 when it could not be
 // stored, so that Zalo sends it again.
 import type { FastifyInstance } from 'fastify';
+import { NOT_RATE_LIMITED } from '../../src/http/rate-limits.js';
 import type { ZaloChannel } from './zalo-channel.js';
 
 export const ZALO_WEBHOOK_PATH = '/webhooks/zalo';
@@ -18,7 +19,9 @@ export function registerZaloWebhookRoute(
     scope.addContentTypeParser('*', { parseAs: 'string', bodyLimit: BODY_LIMIT }, (_request, body, done) =>
       done(null, body),
     );
-    scope.post(ZALO_WEBHOOK_PATH, async (request, reply) => {
+    // Zalo's servers call every OA's webhook from shared addresses: no address limit, the
+    // signature is the check.
+    scope.post(ZALO_WEBHOOK_PATH, { config: { rateLimit: NOT_RATE_LIMITED } }, async (request, reply) => {
       const raw = typeof request.body === 'string' ? request.body : '';
       let outcome;
       try {

@@ -13,6 +13,23 @@ describe('createConfig', () => {
     expect(c.logLevel).toBe('info');
   });
 
+  it('limits the public doors by default, in megabytes turned to bytes for uploads', () => {
+    expect(createConfig({}).limits).toEqual({
+      requestsPerMinute: 300,
+      submissionsPerMinute: 10,
+      lookupsPerMinute: 30,
+      chatSessionsPerHour: 30,
+      chatEventsPerMinute: 60,
+      chatUploadsPerDay: 20,
+      chatUploadBytesPerDay: 50 * 1024 * 1024,
+      newCasesPerUnitPerHour: 10,
+      newCasesPerOrganizationPerHour: 30,
+    });
+    expect(createConfig({ RATE_LIMIT_CHAT_UPLOAD_MB_PER_DAY: '2' }).limits.chatUploadBytesPerDay).toBe(
+      2 * 1024 * 1024,
+    );
+  });
+
   it.each([
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
@@ -21,6 +38,8 @@ describe('createConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ ENCRYPTION_KEY: 'short' }, 'ENCRYPTION_KEY'],
     [{ PUBLIC_URL: 'not a url' }, 'PUBLIC_URL'],
+    [{ RATE_LIMIT_SUBMISSIONS_PER_MINUTE: '0' }, 'RATE_LIMIT_SUBMISSIONS_PER_MINUTE'],
+    [{ NEW_CASES_PER_UNIT_PER_HOUR: 'many' }, 'NEW_CASES_PER_UNIT_PER_HOUR'],
   ])('names the variable in one readable line: %o', (env, variable) => {
     expect(() => createConfig(env)).toThrowError(ConfigError);
     try {

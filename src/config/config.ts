@@ -24,6 +24,9 @@ const optionalUrl = (protocols: string[]) =>
       .optional(),
   );
 
+const positiveInt = (fallback: number) =>
+  z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1_000_000).default(fallback));
+
 const ZEnvSchema = z.object({
   NODE_ENV: z.preprocess(
     emptyToUndefined,
@@ -63,6 +66,18 @@ const ZEnvSchema = z.object({
    * key the tracking page's guess limit, and a header anyone can set must not decide them.
    */
   TRUST_PROXY_HOPS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(10).default(0)),
+  // Limits on the public doors, per client address (TRUST_PROXY_HOPS decides what the address is)
+  // or per web chat session, counted in Redis so every web process shares them (README).
+  RATE_LIMIT_REQUESTS_PER_MINUTE: positiveInt(300),
+  RATE_LIMIT_SUBMISSIONS_PER_MINUTE: positiveInt(10),
+  RATE_LIMIT_LOOKUPS_PER_MINUTE: positiveInt(30),
+  RATE_LIMIT_CHAT_SESSIONS_PER_HOUR: positiveInt(30),
+  RATE_LIMIT_CHAT_EVENTS_PER_MINUTE: positiveInt(60),
+  RATE_LIMIT_CHAT_UPLOADS_PER_DAY: positiveInt(20),
+  RATE_LIMIT_CHAT_UPLOAD_MB_PER_DAY: positiveInt(50),
+  /** New cases one client address may open in one unit / one organisation per hour. */
+  NEW_CASES_PER_UNIT_PER_HOUR: positiveInt(10),
+  NEW_CASES_PER_ORG_PER_HOUR: positiveInt(30),
   /** How long a worker holds a job before another process may take it over after a crash. */
   QUEUE_LOCK_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1000).default(30_000)),
   /** How often the deadline sweep fires milestones whose delayed job went missing (default 15 min). */
@@ -142,6 +157,8 @@ export interface Config {
   /** Reverse proxies whose X-Forwarded-For is believed (0: the socket's address is the client). */
   trustProxyHops: number;
   logLevel: Env['LOG_LEVEL'];
+  /** Rate limits and caps on the public doors (src/http/rate-limits.ts, src/intake/new-case-cap.ts). */
+  limits: LimitsConfig;
   encryptionKey: Buffer | undefined;
   defaultOrgCode: string | undefined;
   queuePrefix: string;
@@ -157,6 +174,25 @@ export interface Config {
   telegram: TelegramConfig | undefined;
   /** Unset when the ZALO_* app settings are unset: the Zalo OA channel is off. */
   zalo: ZaloConfig | undefined;
+}
+
+export interface LimitsConfig {
+  /** Any public route without a limit of its own, per address. */
+  requestsPerMinute: number;
+  /** POST /api/submissions, per address. */
+  submissionsPerMinute: number;
+  /** GET /api/cases/:code and the tracking page's lookups, per address (failed ones also 10/10 min). */
+  lookupsPerMinute: number;
+  /** New web chat sessions, per address (resuming one is free). */
+  chatSessionsPerHour: number;
+  /** Web chat events and polls, per session. */
+  chatEventsPerMinute: number;
+  /** Web chat uploads, per session per 24 hours: how many files and how many bytes in all. */
+  chatUploadsPerDay: number;
+  chatUploadBytesPerDay: number;
+  /** New cases from one address per unit / per organisation per hour (POST /api/submissions). */
+  newCasesPerUnitPerHour: number;
+  newCasesPerOrganizationPerHour: number;
 }
 
 export interface ZaloConfig {
@@ -242,6 +278,17 @@ export function createConfig(source: Record<string, string | undefined> = {}): C
     publicUrl: env.PUBLIC_URL?.replace(/\/+$/, ''),
     trustProxyHops: env.TRUST_PROXY_HOPS,
     logLevel: env.LOG_LEVEL,
+    limits: {
+      requestsPerMinute: env.RATE_LIMIT_REQUESTS_PER_MINUTE,
+      submissionsPerMinute: env.RATE_LIMIT_SUBMISSIONS_PER_MINUTE,
+      lookupsPerMinute: env.RATE_LIMIT_LOOKUPS_PER_MINUTE,
+      chatSessionsPerHour: env.RATE_LIMIT_CHAT_SESSIONS_PER_HOUR,
+      chatEventsPerMinute: env.RATE_LIMIT_CHAT_EVENTS_PER_MINUTE,
+      chatUploadsPerDay: env.RATE_LIMIT_CHAT_UPLOADS_PER_DAY,
+      chatUploadBytesPerDay: env.RATE_LIMIT_CHAT_UPLOAD_MB_PER_DAY * 1024 * 1024,
+      newCasesPerUnitPerHour: env.NEW_CASES_PER_UNIT_PER_HOUR,
+      newCasesPerOrganizationPerHour: env.NEW_CASES_PER_ORG_PER_HOUR,
+    },
     encryptionKey: env.ENCRYPTION_KEY ? Buffer.from(env.ENCRYPTION_KEY, 'base64') : undefined,
     defaultOrgCode: env.DEFAULT_ORG_CODE,
     queuePrefix: env.QUEUE_PREFIX,

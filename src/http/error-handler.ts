@@ -5,6 +5,10 @@ import { isAppError } from '../core/app-error.js';
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (isAppError(err)) {
+      // A refusal that knows when to come back says so in the standard header too.
+      const retryAfter = err.details?.retryAfterSeconds;
+      if (err.code === 'rate_limited' && typeof retryAfter === 'number' && !reply.hasHeader('retry-after'))
+        reply.header('retry-after', String(retryAfter));
       return reply
         .status(err.httpStatus)
         .send({ error: { code: err.code, message: err.message, ...err.details } });

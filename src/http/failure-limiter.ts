@@ -1,8 +1,8 @@
 // Counts failed attempts per client in Redis (one counter per client and window, shared by every web
 // process) so that guessing tracking codes or follow-up secrets stops after a few tries. The client
-// address is hashed before it becomes part of a key: Redis holds no addresses.
-import { createHash } from 'node:crypto';
+// address is hashed with a key before it becomes part of a key name: Redis holds no addresses.
 import type { Redis } from 'ioredis';
+import type { KeyedHash } from '../core/keyed-hash.js';
 
 export interface FailureLimiter {
   /** Seconds until the client may try again, or 0 when it may try now. */
@@ -14,9 +14,9 @@ export function createFailureLimiter(
   redis: Redis,
   keyPrefix: string,
   options: { limit: number; windowSeconds: number },
+  clientKey: KeyedHash,
 ): FailureLimiter {
-  const keyOf = (client: string) =>
-    `${keyPrefix}:${createHash('sha256').update(client).digest('base64url').slice(0, 22)}`;
+  const keyOf = (client: string) => `${keyPrefix}:${clientKey(client)}`;
   return {
     async blockedFor(client) {
       const key = keyOf(client);

@@ -1,12 +1,17 @@
 // The one Fastify server: API, health, and later webhooks and pages.
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Redis } from 'ioredis';
 import type { AppContext } from '../app-context.js';
+import { createClientAddressHash } from '../core/keyed-hash.js';
+import { createNewCaseCap } from '../intake/new-case-cap.js';
+import { createCaseLookup } from './case-lookup.js';
 import { installErrorHandler } from './error-handler.js';
 import { registerApiDocsRoutes } from './routes/api-docs.routes.js';
 import { registerHealthRoutes, type ReadinessProbe } from './routes/health.routes.js';
 import { registerSubmissionRoutes } from './routes/submission.routes.js';
 import { registerPublicPages, type PublicPagesOptions } from './routes/public-pages.routes.js';
-import { installSecurityHeaders } from './security-headers.js';
+import { registerRateLimits } from './rate-limits.js';
+import { registerSecurityHeaders } from './security-headers.js';
 
 /** Enough for a 5 000-character description in any script; anything larger is refused with 413. */
 export const JSON_BODY_LIMIT = 64 * 1024;
@@ -14,9 +19,11 @@ export const JSON_BODY_LIMIT = 64 * 1024;
 /**
  * `publicUrl` is asked for lazily: with PORT=0 it is known only once the server listens.
  * `mountRoutes` adds routes that belong to adapters started by bootstrap (the Telegram webhook).
+ * `redis` holds the rate-limit counters, shared by every web process on the same QUEUE_PREFIX.
  */
 export async function buildHttpServer(
   ctx: AppContext,
+  redis: Redis,
   probes: ReadinessProbe[],
   publicUrl: () => string,
   mountRoutes: ((app: FastifyInstance) => void)[] = [],
@@ -43,10 +50,30 @@ export async function buildHttpServer(
     );
   });
   installErrorHandler(app);
-  installSecurityHeaders(app);
-  if (pages) registerPublicPages(app, ctx, { ...pages, publicUrl });
+  // Both before any route: they attach themselves to each route as it is added.
+  await registerSecurityHeaders(app, { publicUrl: ctx.config.publicUrl });
+  const clientKey = createClientAddressHash(ctx.sealedBox);
+  const { limits } = ctx.config;
+  await registerRateLimits(app, {
+    redis,
+    prefix: ctx.config.queuePrefix,
+    clientKey,
+    requestsPerMinute: limits.requestsPerMinute,
+  });
+  const lookup = createCaseLookup(ctx, redis);
+  if (pages) registerPublicPages(app, ctx, lookup, { ...pages, publicUrl });
   registerHealthRoutes(app, probes);
-  registerSubmissionRoutes(app, ctx, publicUrl);
+  registerSubmissionRoutes(app, ctx, publicUrl, {
+    lookup,
+    newCaseCap: createNewCaseCap({
+      redis,
+      prefix: ctx.config.queuePrefix,
+      keyedHash: clientKey,
+      perUnitPerHour: limits.newCasesPerUnitPerHour,
+      perOrganizationPerHour: limits.newCasesPerOrganizationPerHour,
+      logger: ctx.logger,
+    }),
+  });
   registerApiDocsRoutes(app);
   for (const mount of mountRoutes) mount(app);
   return app;

@@ -15,6 +15,7 @@ import {
   needsFollowUpSecret,
   type IntakeInput,
 } from './intake-input.js';
+import type { NewCaseCap } from './new-case-cap.js';
 import type { Submission } from './submission.schema.js';
 import {
   countAttachmentsOfSubmission,
@@ -86,8 +87,22 @@ async function resolveRecipient(ctx: AppContext, s: Pick<IntakeInput, 'unitCode'
   return { organizationId: org.id, unitId: null };
 }
 
-export async function submitSubmission(ctx: AppContext, s: Submission): Promise<SubmissionReceipt> {
+/**
+ * Where a public submission comes from: the client address, and the cap on new cases per unit and
+ * organisation it is counted against. Unset for trusted callers (the hotline form, tests).
+ */
+export interface SubmissionSource {
+  client: string;
+  cap: NewCaseCap;
+}
+
+export async function submitSubmission(
+  ctx: AppContext,
+  s: Submission,
+  options: { source?: SubmissionSource } = {},
+): Promise<SubmissionReceipt> {
   const stored = await store(ctx, {
+    source: options.source,
     input: intakeInputFromPublic(s),
     // The digest of the public shape, as before the channel door existed: a resent request still
     // matches a submission stored by an earlier version.
@@ -131,6 +146,7 @@ async function store(
     digest: string;
     followUpSecret: string | undefined;
     secretChosenByCaller?: boolean;
+    source?: SubmissionSource;
   },
 ): Promise<ChannelSubmissionReceipt> {
   const { prisma } = ctx.db;
@@ -142,6 +158,8 @@ async function store(
   if (existing) return replay(ctx, existing, digest, replayedSecret);
 
   const recipient = await resolveRecipient(ctx, input);
+  // Only a new case counts against the cap: a resent request was answered above.
+  if (args.source) await args.source.cap.take(args.source.client, recipient);
   const receivedAt = ctx.clock.now();
   const sealed: SealedSubmission = {
     input,

@@ -53,7 +53,7 @@ export async function resolveCase(
 
 export async function startPagesServer(t: TestContext): Promise<{ url: string; app: FastifyInstance }> {
   let url = '';
-  const app = await buildHttpServer(t.ctx, [], () => url, [], { redis: t.redis });
+  const app = await buildHttpServer(t.ctx, t.redis, [], () => url, [], {});
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   url = address;
   return { url, app };

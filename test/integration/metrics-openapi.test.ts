@@ -31,7 +31,9 @@ async function listen(server: FastifyInstance): Promise<string> {
 
 beforeAll(async () => {
   t = await createTestContext({ clock, env: { METRICS_TOKEN: TOKEN } });
-  app = await buildHttpServer(t.ctx, [], () => url, [createMetricsRoutes(t.ctx, { redis: t.redis })]);
+  app = await buildHttpServer(t.ctx, t.redis, [], () => url, [
+    createMetricsRoutes(t.ctx, { redis: t.redis }),
+  ]);
   url = await listen(app);
 });
 afterAll(async () => {
@@ -48,7 +50,9 @@ function sample(body: string, series: string): number | undefined {
 describe('GET /metrics', () => {
   it('does not exist without METRICS_TOKEN', async () => {
     const ctx = { ...t.ctx, config: { ...t.ctx.config, metricsToken: undefined } };
-    const bare = await buildHttpServer(ctx, [], () => '', [createMetricsRoutes(ctx, { redis: t.redis })]);
+    const bare = await buildHttpServer(ctx, t.redis, [], () => '', [
+      createMetricsRoutes(ctx, { redis: t.redis }),
+    ]);
     try {
       const res = await fetch(`${await listen(bare)}/metrics`, {
         headers: { authorization: `Bearer ${TOKEN}` },

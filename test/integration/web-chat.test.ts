@@ -28,7 +28,7 @@ beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'ln-webchat-'));
   t = await createTestContext({ clock, env: { DATA_DIR: dataDir } });
   const dialog = createIntakeDialogHandler(t.ctx, { redis: t.redis });
-  app = await buildHttpServer(t.ctx, [], () => 'http://localhost', [
+  app = await buildHttpServer(t.ctx, t.redis, [], () => 'http://localhost', [
     createWebChatRoutes(t.ctx, {
       redis: t.redis,
       handle: async (env) => {

@@ -201,7 +201,12 @@
 
   function ensureSession() {
     return request('POST', '/api/chat/session', {}).then(function (r) {
-      if (r.status !== 200) throw new Error('session');
+      // A refusal with a message (too many new sessions from this address) is shown as it is.
+      if (r.status !== 200) {
+        var refused = new Error('session');
+        refused.shown = r.json && r.json.error ? r.json.error.message : '';
+        throw refused;
+      }
       session = r.json.session;
       localStorage.setItem(SESSION, session);
       return r.json.resumed;
@@ -219,7 +224,8 @@
             deliver(attempt + 1, perform, done);
           });
         }
-        if (r.status >= 500 || r.status === 429) throw new Error('server');
+        // A limit (429) is not retried at once: its message says when to come back, and is shown.
+        if (r.status >= 500) throw new Error('server');
         done(r);
       },
       function () {
@@ -391,8 +397,8 @@
     .then(function () {
       send({ type: 'command', command: 'start', args: unit ? 'u_' + unit : '' });
     })
-    .catch(function () {
+    .catch(function (err) {
       setBusy(false);
-      bubble('bot', t('failed')).classList.add('failed');
+      bubble('bot', (err && err.shown) || t('failed')).classList.add('failed');
     });
 })();

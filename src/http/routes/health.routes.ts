@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { NOT_RATE_LIMITED } from '../rate-limits.js';
 
 export interface ReadinessProbe {
   name: string;
@@ -6,8 +7,10 @@ export interface ReadinessProbe {
 }
 
 export function registerHealthRoutes(app: FastifyInstance, probes: ReadinessProbe[]): void {
-  app.get('/healthz', async () => ({ status: 'ok' }));
-  app.get('/readyz', async (_request, reply) => {
+  // Load balancers and orchestrators probe from a few addresses, often: never limited.
+  const probe = { config: { rateLimit: NOT_RATE_LIMITED } };
+  app.get('/healthz', probe, async () => ({ status: 'ok' }));
+  app.get('/readyz', probe, async (_request, reply) => {
     const results = await Promise.all(
       probes.map(async (p) => {
         try {

@@ -7,7 +7,6 @@
 // secret) are counted per client address; past the limit the page answers 429 until the window ends.
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.js';
 import { toVietnamDate } from '../../calendar/local-date.js';
@@ -35,12 +34,13 @@ import {
 import { findOrganizationForHome } from '../../web/public-pages.repository.js';
 import { html } from '../../web/html.js';
 import { createCsrf, CSRF_FIELD } from '../csrf.js';
-import { createFailureLimiter } from '../failure-limiter.js';
+import { LOOKUP_LIMIT_MESSAGE, type CaseLookup } from '../case-lookup.js';
+import { perAddress } from '../rate-limits.js';
 import { registerPosterRoutes, type PosterRouteOptions } from './poster.routes.js';
 
 /** A tracking or satisfaction form is a few hundred bytes; anything near this is not a person. */
 export const FORM_BODY_LIMIT = 4 * 1024;
-export const TRACKING_FAILURE_LIMIT = { limit: 10, windowSeconds: 600 } as const;
+export { TRACKING_FAILURE_LIMIT } from '../case-lookup.js';
 /** How long a letter link shown after a lookup works. */
 export const LETTER_LINK_TTL_SECONDS = 15 * 60;
 
@@ -48,7 +48,6 @@ const TRACKING_SCRIPT = readFileSync(new URL('../../web/assets/tra-cuu.js', impo
 const HTML = 'text/html; charset=utf-8';
 
 export interface PublicPagesOptions extends PosterRouteOptions {
-  redis: Redis;
   publicUrl: () => string;
 }
 
@@ -74,16 +73,13 @@ const ZSatisfactionForm = ZLookupForm.extend({
 export function registerPublicPages(
   app: FastifyInstance,
   ctx: AppContext,
+  /** Shared with GET /api/cases/:code: one proof, one guess limit (decision 0012). */
+  limiter: CaseLookup,
   options: PublicPagesOptions,
 ): void {
   const csrf = createCsrf(ctx.sealedBox.deriveKey('csrf'), {
     secureCookie: (ctx.config.publicUrl ?? '').startsWith('https:'),
   });
-  const limiter = createFailureLimiter(
-    options.redis,
-    `${ctx.config.queuePrefix}:tracking-failures`,
-    TRACKING_FAILURE_LIMIT,
-  );
 
   const letterLinks = createIdLinkTokens(ctx.sealedBox.deriveKey('letter-download'), {
     purpose: 'letter',
@@ -194,24 +190,27 @@ export function registerPublicPages(
         .send(trackingFormPage({ csrfToken: csrf.issue(request, reply) })),
     );
 
-    scope.post('/tra-cuu', async (request, reply) => {
+    // Lookups per address per minute, successful or not, on top of the failed-lookup limit.
+    const lookupLimit = {
+      config: { rateLimit: perAddress(ctx.config.limits.lookupsPerMinute, 60_000, LOOKUP_LIMIT_MESSAGE) },
+    };
+
+    scope.post('/tra-cuu', lookupLimit, async (request, reply) => {
       if (refuseForeignForm(request, reply)) return reply;
       if (await refuseWhenBlocked(request, reply)) return reply;
       const form = parseInput(ZLookupForm, request.body, LOOKUP_LABELS);
       const csrfToken = csrf.issue(request, reply);
       reply.header('cache-control', 'no-store').type(HTML);
-      let status;
+      let found;
       try {
-        status = await getPublicCaseStatus(ctx, form.code, form.secret);
+        found = await limiter.lookUp(request.ip, form.code, form.secret);
       } catch (err) {
         if (!isAppError(err) || (err.code !== 'malformed_code' && err.code !== 'not_found')) throw err;
-        await limiter.recordFailure(request.ip);
         return reply
           .status(err.httpStatus)
           .send(trackingFormPage({ csrfToken, code: form.code.slice(0, 20), error: err.message }));
       }
-      const secretRejected = !!form.secret && status.repliesNeedSecret;
-      if (secretRejected) await limiter.recordFailure(request.ip);
+      const { status, secretRejected } = found;
       return reply.send(
         trackingResultPage({
           status,
@@ -223,7 +222,7 @@ export function registerPublicPages(
       );
     });
 
-    scope.post('/tra-cuu/danh-gia', async (request, reply) => {
+    scope.post('/tra-cuu/danh-gia', lookupLimit, async (request, reply) => {
       if (refuseForeignForm(request, reply)) return reply;
       if (await refuseWhenBlocked(request, reply)) return reply;
       const form = parseInput(ZSatisfactionForm, request.body, LOOKUP_LABELS);

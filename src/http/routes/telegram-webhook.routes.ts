@@ -5,6 +5,7 @@
 // (a repeat is recognised by its update_id).
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { NOT_RATE_LIMITED } from '../rate-limits.js';
 
 export const TELEGRAM_WEBHOOK_PATH = '/webhooks/telegram';
 
@@ -18,6 +19,9 @@ export function registerTelegramWebhookRoute(app: FastifyInstance, receiver: Tel
   app.post(
     TELEGRAM_WEBHOOK_PATH,
     {
+      // Telegram's servers share a few addresses among every bot: an address limit would drop
+      // updates of our own citizens. The secret token is the check.
+      config: { rateLimit: NOT_RATE_LIMITED },
       onRequest: async (request, reply) => {
         const given = request.headers['x-telegram-bot-api-secret-token'];
         if (typeof given !== 'string' || !timingSafeEqual(digest(given), expected)) {
