@@ -14,6 +14,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../src/app-context.js';
 import { AppError } from '../../src/core/app-error.js';
+import { freeText } from '../../src/core/free-text.js';
 import { parseInput } from '../../src/core/validation.js';
 import type { Inbound } from '../../src/dialog/dialog-types.js';
 import { MAX_ATTACHMENT_BYTES } from '../../src/intake/attachment-policy.js';
@@ -44,7 +45,7 @@ const ZEventBody = z.object({
   eventId: ZEventId,
   lang: ZLang.optional(),
   event: z.discriminatedUnion('type', [
-    z.object({ type: z.literal('text'), text: z.string().trim().min(1).max(MAX_TEXT) }),
+    z.object({ type: z.literal('text'), text: freeText(MAX_TEXT).pipe(z.string().min(1)) }),
     z.object({ type: z.literal('choice'), value: z.string().regex(/^[A-Za-z0-9_:.-]{1,64}$/) }),
     z.object({
       type: z.literal('command'),
