@@ -92,11 +92,13 @@ export function listStuckSubmissions(db: Db, olderThan: Date, take: number) {
  * Processing gave up for good (decision 0019). The sealed payload is kept: once the cause is fixed
  * (a key restored, a unit re-created) `langnghe intake:stuck --retry` sets it pending again.
  */
-export async function markSubmissionFailed(db: Db, id: string, reason: string, at: Date): Promise<void> {
-  await db.intakeSubmission.updateMany({
+/** Returns false when the submission was not pending (already failed, or made a case meanwhile). */
+export async function markSubmissionFailed(db: Db, id: string, reason: string, at: Date): Promise<boolean> {
+  const { count } = await db.intakeSubmission.updateMany({
     where: { id, status: 'pending' },
     data: { status: 'failed', failureReason: reason, failedAt: at },
   });
+  return count > 0;
 }
 
 export function resetFailedSubmissions(db: Db) {

@@ -131,7 +131,8 @@ export async function recordSubmissionFailure(
   if (!(err instanceof AppError) || err.retryable || err.code === 'not_found') return undefined;
   const reason = typeof err.details?.reason === 'string' ? err.details.reason : err.code;
   try {
-    await markSubmissionFailed(ctx.db.prisma, submissionId, reason, ctx.clock.now());
+    // Alerted once, when it happens; the count stays available to metrics (countStuckSubmissions).
+    if (!(await markSubmissionFailed(ctx.db.prisma, submissionId, reason, ctx.clock.now()))) return undefined;
   } catch (markErr) {
     // The database itself is down: the row stays pending and the sweep tries again later.
     ctx.logger.warn({ submissionId, err: { message: (markErr as Error).message } }, 'could not mark failed');

@@ -27,12 +27,14 @@ export async function requeuePendingSubmissions(ctx: AppContext, minAgeMs = 30_0
   });
   if (requeued > 0) ctx.logger.warn({ count: requeued }, 'requeued pending submissions');
 
+  // Failed ones were alerted once when they failed (process-submission.ts); pending ones are
+  // alerted at every sweep for as long as they stay stuck: something keeps them from processing.
   const stuck = await countStuckSubmissions(ctx, new Date(now - STUCK_ALERT_AFTER_MS));
-  if (stuck.pending > 0 || stuck.failed > 0) {
+  if (stuck.pending > 0) {
     // Counts only: the alert must never carry what people wrote or who they are.
     ctx.logger.warn(
       { alert: 'intake_stuck', pending: stuck.pending, failed: stuck.failed, olderThanMinutes: 15 },
-      'acknowledged submissions are not cases yet; see `npx langnghe intake:stuck`',
+      'acknowledged submissions are still not cases; see `npx langnghe intake:stuck`',
     );
   }
   return requeued;

@@ -139,4 +139,31 @@ describe('the intake recovery sweep', () => {
     expect(await t.ctx.queues.queue('intake').getJob(jobIdOf(s.submissionId))).toBeUndefined();
     expect((await countStuckSubmissions(t.ctx, new Date())).failed).toBe(1);
   });
+
+  it('makes the case for the organisation when its unit was deleted before the worker got to it', async () => {
+    const kkb = await t.ctx.db.prisma.unit.findFirstOrThrow({ where: { code: 'ta-kkb' } });
+    // Test set-up: a department created, written to, then deleted.
+    const unit = await t.ctx.db.prisma.unit.create({
+      data: {
+        organizationId: kkb.organizationId,
+        code: `tmp-${Date.now()}`,
+        name: 'Khoa tạm',
+        kind: kkb.kind,
+        hotlineNumbers: [],
+      },
+    });
+    const s = submission({ unitCode: unit.code });
+    await submitSubmission(t.ctx, s);
+    await t.ctx.db.prisma.unit.delete({ where: { id: unit.id } });
+
+    const { caseId } = await createIntakeHandler(t.ctx)({ submissionId: s.submissionId }, {} as Job).then(
+      (r) => r as { caseId: string },
+    );
+    const made = await t.ctx.db.prisma.case.findUniqueOrThrow({
+      where: { id: caseId },
+      include: { events: true },
+    });
+    expect(made.organizationId).toBe(kkb.organizationId);
+    expect(made.events.find((e) => e.action === 'receive')?.data).toMatchObject({ unitMissing: true });
+  });
 });
