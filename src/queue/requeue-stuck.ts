@@ -31,10 +31,11 @@ export async function requeueStuck<Row>(opts: RequeueStuckOptions<Row>): Promise
   // Keyset paging: every stuck row is reached however many there are, and rows that become
   // unstuck meanwhile never shift a page.
   for (;;) {
+    const readAt = Date.now();
     const rows = await opts.page(after, take);
     for (const row of rows) {
       seen++;
-      if (await requeueOne(opts, row)) requeued++;
+      if (await requeueOne(opts, row, readAt)) requeued++;
     }
     if (rows.length < take) break;
     after = rows[rows.length - 1]!;
@@ -42,7 +43,7 @@ export async function requeueStuck<Row>(opts: RequeueStuckOptions<Row>): Promise
   return { seen, requeued };
 }
 
-async function requeueOne<Row>(opts: RequeueStuckOptions<Row>, row: Row): Promise<boolean> {
+async function requeueOne<Row>(opts: RequeueStuckOptions<Row>, row: Row, readAt: number): Promise<boolean> {
   const job: Job | undefined = await opts.queue.getJob(opts.jobId(row));
   if (!job) {
     await opts.add(row);
@@ -54,7 +55,8 @@ async function requeueOne<Row>(opts: RequeueStuckOptions<Row>, row: Row): Promis
     await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
     return true;
   }
-  if (state === 'completed') {
+  // Completed after we read the row: it is done now, not stuck.
+  if (state === 'completed' && (job.finishedOn ?? 0) < readAt) {
     await job.remove();
     await opts.add(row);
     return true;
