@@ -1,5 +1,6 @@
 // The web chat's JSON bodies, as zod schemas: the routes parse with them and the OpenAPI document
 // (src/http/openapi.ts) is generated from them.
+import { freeText } from '../../src/core/free-text.js';
 import { z } from 'zod';
 import type { WebChatMessageView } from './web-chat-mailbox.js';
 
@@ -13,7 +14,7 @@ export const ZChatEventBody = z.object({
   eventId: ZEventId.meta({ description: 'Chosen by the page; the same id again returns the same answer.' }),
   lang: ZLang.optional(),
   event: z.discriminatedUnion('type', [
-    z.object({ type: z.literal('text'), text: z.string().trim().min(1).max(MAX_CHAT_TEXT) }),
+    z.object({ type: z.literal('text'), text: freeText(MAX_CHAT_TEXT).pipe(z.string().min(1)) }),
     z.object({ type: z.literal('choice'), value: z.string().regex(/^[A-Za-z0-9_:.-]{1,64}$/) }),
     z.object({
       type: z.literal('command'),

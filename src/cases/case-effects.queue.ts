@@ -3,6 +3,7 @@
 // `effectsDoneAt` null, and the recovery sweep finds it and queues the job again — including when
 // a job with that id exists but used up its attempts, which BullMQ would otherwise keep ignoring.
 import type { AppContext } from '../app-context.js';
+import { requeueStuck } from '../queue/requeue-stuck.js';
 import { listEventsWithPendingEffects } from './case.repository.js';
 
 export async function enqueueCaseEffects(ctx: AppContext, eventId: string): Promise<void> {
@@ -21,32 +22,20 @@ export async function enqueueCaseEffectsSafely(ctx: AppContext, eventId: string)
   }
 }
 
-const PAGE = 200;
-
 /**
- * Every event whose effects have not run, oldest first, in pages (none is skipped however many are
- * stuck): a missing job is added, a failed one is retried. Returns how many were (re)queued.
+ * Every event whose effects have not run, in pages (none is skipped however many are stuck): a
+ * missing job is added, a failed one is retried (src/queue/requeue-stuck.ts). Returns how many
+ * were (re)queued.
  */
 export async function requeuePendingCaseEffects(ctx: AppContext, minAgeMs = 60_000): Promise<number> {
   const olderThan = new Date(ctx.clock.now().getTime() - minAgeMs);
-  const queue = ctx.queues.queue('cases');
-  let requeued = 0;
-  let afterId: string | null = null;
-  for (;;) {
-    const page = await listEventsWithPendingEffects(ctx.db.prisma, { olderThan, afterId, take: PAGE });
-    for (const { id } of page) {
-      const job = await queue.getJob(`case-effects-${id}`);
-      if (!job) {
-        await enqueueCaseEffects(ctx, id);
-        requeued++;
-      } else if (await job.isFailed()) {
-        await job.retry('failed');
-        requeued++;
-      }
-    }
-    if (page.length < PAGE) break;
-    afterId = page[page.length - 1]!.id;
-  }
+  const { requeued } = await requeueStuck<{ id: string }>({
+    queue: ctx.queues.queue('cases'),
+    page: (after, take) =>
+      listEventsWithPendingEffects(ctx.db.prisma, { olderThan, afterId: after?.id ?? null, take }),
+    jobId: ({ id }) => `case-effects-${id}`,
+    add: ({ id }) => enqueueCaseEffects(ctx, id),
+  });
   if (requeued > 0) ctx.logger.warn({ count: requeued }, 'requeued pending case effects');
   return requeued;
 }

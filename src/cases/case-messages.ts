@@ -13,6 +13,7 @@ import { REPLY_ROLES, applicableRoles, authorizeCaseAction } from './case-permis
 import { loadCaseWithScope } from './case-scope.service.js';
 import { ACTOR_LABELS, isOpenStatus, type Role } from './case-vocabulary.js';
 import { replyHandleOf, sendToMergedFollowers } from './notify-case-sender.js';
+import { cleanFreeText } from '../core/free-text.js';
 
 export const MAX_MESSAGE_CHARS = 3000;
 
@@ -29,7 +30,7 @@ export interface WrittenMessage {
 }
 
 function cleanBody(text: string, what: string): string {
-  const body = text.normalize('NFC').trim();
+  const body = cleanFreeText(text);
   if (!body) throw new AppError('validation', `Cần nhập nội dung ${what}.`);
   if (body.length > MAX_MESSAGE_CHARS) {
     throw new AppError('validation', `Nội dung ${what} dài quá ${MAX_MESSAGE_CHARS} ký tự.`);

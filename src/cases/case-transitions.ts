@@ -79,6 +79,7 @@ import {
 } from './case-vocabulary.js';
 import { letterAfterResolution, type CaseLetter } from '../letters/letter-rules.js';
 import { findRefusalGround } from './refusal-grounds.js';
+import { cleanFreeText } from '../core/free-text.js';
 
 export const CASE_ACTIONS = [
   'accept',
@@ -804,7 +805,7 @@ function invalid(param: TransitionParamName, message: string): TransitionRefusal
 /** Trimmed text, or undefined when absent, not a string, or blank. */
 function text(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
-  const trimmed = value.normalize('NFC').trim();
+  const trimmed = cleanFreeText(value);
   return trimmed === '' ? undefined : trimmed;
 }
 

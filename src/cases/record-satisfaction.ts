@@ -11,6 +11,7 @@ import { isCaseSender } from '../intake/sender-identity.js';
 import { appendCaseEvent, findCaseByCode, findCaseById, setCaseSatisfaction } from './case.repository.js';
 import { verifySecret } from './follow-up-secret.js';
 import { parseTrackingCode } from './tracking-code.js';
+import { cleanFreeText } from '../core/free-text.js';
 
 export type RecordSatisfactionInput = {
   code: string;
@@ -73,7 +74,7 @@ export async function recordSatisfaction(
   const comment =
     input.comment === undefined
       ? found.satisfactionComment
-      : input.comment.normalize('NFC').trim().slice(0, MAX_COMMENT_CHARS) || null;
+      : cleanFreeText(input.comment).slice(0, MAX_COMMENT_CHARS) || null;
   const result = { caseId: found.id, status: found.status, resolvedAt: found.resolvedAt };
   if (found.satisfaction === input.score && found.satisfactionComment === comment)
     return { ...result, changed: false, score: input.score };

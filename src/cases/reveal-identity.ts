@@ -19,6 +19,7 @@ import { findSenderIdentityRow, recordIdentityAccess } from './case.repository.j
 import { applicableRoles, type CaseScope, type StaffPrincipal } from './case-permissions.js';
 import { loadCaseWithScope } from './case-scope.service.js';
 import { ACTOR_LABELS, type CaseKind, type Role } from './case-vocabulary.js';
+import { cleanFreeText } from '../core/free-text.js';
 
 export const MIN_REVEAL_REASON_CHARS = 10;
 export const MAX_REVEAL_REASON_CHARS = 500;
@@ -109,7 +110,7 @@ export function checkIdentityReveal(
       message: 'Thông tin người gửi hồ sơ này chỉ dùng để hệ thống trả lời; không ai được xem.',
     };
   }
-  const reason = input.reason.normalize('NFC').trim();
+  const reason = cleanFreeText(input.reason);
   if (reason.length < MIN_REVEAL_REASON_CHARS) {
     return {
       ok: false,
@@ -130,7 +131,7 @@ export async function revealSenderIdentity(
   const org = await findOrganizationById(prisma, subject.organizationId);
   const { policy } = parseOrganizationPolicy(org?.settings ?? {});
   const identity = await findSenderIdentityRow(prisma, subject.id);
-  const reason = input.reason.normalize('NFC').trim().slice(0, MAX_REVEAL_REASON_CHARS);
+  const reason = cleanFreeText(input.reason).slice(0, MAX_REVEAL_REASON_CHARS);
 
   const check = checkIdentityReveal({
     staff,

@@ -18,6 +18,7 @@ import { staffInviteCommand } from './commands/staff-invite.command.js';
 import { staffRoleCommand } from './commands/staff-role.command.js';
 import { unitCreateCommand } from './commands/unit-create.command.js';
 import { lettersCommand } from './commands/letters.command.js';
+import { intakeStuckCommand } from './commands/intake-stuck.command.js';
 import { zaloTokenCommand } from './commands/zalo-token.command.js';
 
 const COMMANDS: CliCommand[] = [
@@ -41,6 +42,7 @@ const COMMANDS: CliCommand[] = [
   lettersCommand,
   zaloTokenCommand,
   postersCommand,
+  intakeStuckCommand,
 ];
 
 function help(): string {

@@ -33,7 +33,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   let closeDriver: () => Promise<void>;
   let kind: Database['kind'];
   if (options.databaseUrl) {
-    const pg = new PrismaPg({ connectionString: options.databaseUrl, max: 10 });
+    // A connection that cannot be opened in 2 s fails instead of waiting for the whole outage:
+    // intake answers 503 "try again" quickly (decision 0019).
+    const pg = new PrismaPg({
+      connectionString: options.databaseUrl,
+      max: 10,
+      connectionTimeoutMillis: 2_000,
+    });
     factory = pg;
     closeDriver = async () => {};
     kind = 'postgres';

@@ -2,3 +2,35 @@
 export function isUniqueViolation(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'P2002';
 }
+
+// Prisma's codes for "the database cannot be reached" (P1001 not reachable, P1002 timed out,
+// P1008 operation timed out, P1017 connection closed, P2024 no pool connection in time).
+const UNAVAILABLE_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+const UNAVAILABLE_KINDS = new Set([
+  'DatabaseNotReachable',
+  'ConnectionClosed',
+  'SocketTimeout',
+  'TooManyConnections',
+]);
+// What the drivers throw themselves, outside Prisma's codes: pg's pool when a connection cannot be
+// opened within connectionTimeoutMillis, PGlite once closed.
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|PGlite is closed|ECONNREFUSED|ECONNRESET/;
+
+/**
+ * True when the database could not be reached (down, restarting, unreachable, out of
+ * connections): a 503 "try again", not a 500. False for errors in what was asked of it.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const e = err as {
+    code?: unknown;
+    message?: unknown;
+    meta?: { driverAdapterError?: { cause?: { kind?: unknown } } };
+    cause?: { kind?: unknown };
+  };
+  if (typeof e.code === 'string' && UNAVAILABLE_CODES.has(e.code)) return true;
+  const kind = e.meta?.driverAdapterError?.cause?.kind ?? e.cause?.kind;
+  if (typeof kind === 'string' && UNAVAILABLE_KINDS.has(kind)) return true;
+  return typeof e.message === 'string' && UNAVAILABLE_MESSAGES.test(e.message);
+}

@@ -16,6 +16,7 @@ import type { StepDef, StepOutcome, StepRegistry, Turn } from './dialog-turn.js'
 import { showHotlines, startTracking } from './side-flows.js';
 import { cancelDraft, confirmDraft } from './submit-draft.js';
 import { EXACT_MATCH, foldText, matchChoice, type ChoiceOption } from './text-match.js';
+import { cleanFreeText } from '../core/free-text.js';
 
 const MAX_MB = MAX_ATTACHMENT_BYTES / (1024 * 1024);
 const MIN_TEXT_CHARS = 10;
@@ -32,7 +33,7 @@ const MENU_CHOICES: readonly MenuChoice[] = [
   'hotline',
 ];
 
-const nfc = (s: string) => s.normalize('NFC').trim();
+const nfc = (s: string) => cleanFreeText(s);
 
 function skipOption(turn: Turn, label = turn.t.skipLabel): ChoiceOption {
   return { value: 'skip', label, synonyms: turn.t.skipSynonyms };

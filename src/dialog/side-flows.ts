@@ -4,6 +4,7 @@ import { parseTrackingCode } from '../cases/tracking-code.js';
 import type { TrackedCase } from './dialog-deps.js';
 import { buildSatisfactionQuestion, type SatisfactionScore } from './satisfaction-question.js';
 import type { StepDef, StepOutcome, Turn } from './dialog-turn.js';
+import { cleanFreeText } from '../core/free-text.js';
 
 const VI_NATIONAL_HOTLINE = { name: 'Đường dây nóng Bộ Y tế', numbers: ['1900 9095'] };
 const EN_NATIONAL_HOTLINE = { name: 'Ministry of Health hotline', numbers: ['1900 9095'] };
@@ -146,7 +147,7 @@ const satisfactionComment: StepDef = {
       const result = await turn.deps.followUp.recordSatisfaction({
         code: answer.code,
         score: answer.score,
-        comment: text.normalize('NFC').trim().slice(0, 1000),
+        comment: cleanFreeText(text).slice(0, 1000),
         conversation: turn.env.conversation,
       });
       turn.say(result.ok ? turn.t.satisfactionCommentThanks : turn.t.followUpRefused(result.reason));
@@ -174,7 +175,7 @@ const reopenReason: StepDef = {
   prompt: (turn) => ({ text: turn.t.reopenPrompt }),
   async onText(turn, text): Promise<StepOutcome> {
     const reopen = turn.draft.reopen;
-    const reason = text.normalize('NFC').trim();
+    const reason = cleanFreeText(text);
     if (reason.length < 5) {
       turn.say(turn.t.describeTooShort);
       return 'stay';

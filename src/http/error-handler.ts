@@ -1,6 +1,10 @@
 // Every error leaves the HTTP edge as { error: { code, message } } with a clear Vietnamese message.
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { isAppError } from '../core/app-error.js';
+import { isDatabaseUnavailable } from '../db/prisma-errors.js';
+
+/** How long a client is asked to wait after a 503 (the database or Redis briefly away). */
+export const RETRY_AFTER_SECONDS = 30;
 
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
@@ -9,6 +13,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       const retryAfter = err.details?.retryAfterSeconds;
       if (err.code === 'rate_limited' && typeof retryAfter === 'number' && !reply.hasHeader('retry-after'))
         reply.header('retry-after', String(retryAfter));
+      if (err.code === 'unavailable') reply.header('retry-after', String(RETRY_AFTER_SECONDS));
       return reply
         .status(err.httpStatus)
         .send({ error: { code: err.code, message: err.message, ...err.details } });
@@ -31,6 +36,19 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply.status(err.statusCode).send({
         error: { code: 'bad_request', message: 'Yêu cầu không hợp lệ (dữ liệu JSON sai cú pháp?).' },
       });
+    }
+    if (isDatabaseUnavailable(err)) {
+      // An outage, not a bug: "try again", and no stack trace per request for the whole outage.
+      request.log.warn({ err: { message: err.message } }, 'database unavailable');
+      return reply
+        .status(503)
+        .header('retry-after', String(RETRY_AFTER_SECONDS))
+        .send({
+          error: {
+            code: 'unavailable',
+            message: 'Hệ thống đang tạm gián đoạn. Vui lòng thử lại sau ít phút.',
+          },
+        });
     }
     request.log.error({ err }, 'unhandled error');
     return reply.status(500).send({

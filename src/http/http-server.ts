@@ -54,19 +54,31 @@ export async function buildHttpServer(
   await registerSecurityHeaders(app, { publicUrl: ctx.config.publicUrl });
   const clientKey = createClientAddressHash(ctx.sealedBox);
   const { limits } = ctx.config;
+  // Counters a request waits for: on their own connection that gives up quickly while Redis is
+  // down (one retry, a short timeout; measured ~150 ms), so a Redis outage makes the limits step
+  // aside instead of holding every request for the whole outage.
+  const counters = redis.duplicate({
+    commandTimeout: 500,
+    maxRetriesPerRequest: 1,
+    connectionName: 'http-counters',
+  });
+  counters.on('error', () => undefined);
+  app.addHook('onClose', async () => {
+    counters.disconnect();
+  });
   await registerRateLimits(app, {
-    redis,
+    redis: counters,
     prefix: ctx.config.queuePrefix,
     clientKey,
     requestsPerMinute: limits.requestsPerMinute,
   });
-  const lookup = createCaseLookup(ctx, redis);
+  const lookup = createCaseLookup(ctx, counters);
   if (pages) registerPublicPages(app, ctx, lookup, { ...pages, publicUrl });
   registerHealthRoutes(app, probes);
   registerSubmissionRoutes(app, ctx, publicUrl, {
     lookup,
     newCaseCap: createNewCaseCap({
-      redis,
+      redis: counters,
       prefix: ctx.config.queuePrefix,
       keyedHash: clientKey,
       perUnitPerHour: limits.newCasesPerUnitPerHour,

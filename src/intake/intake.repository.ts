@@ -32,15 +32,81 @@ export function insertSubmission(
   });
 }
 
-export function listPendingSubmissionIds(db: Db, olderThan: Date, limit: number) {
-  return db.intakeSubmission
-    .findMany({
-      where: { status: 'pending', createdAt: { lt: olderThan } },
-      select: { id: true },
-      orderBy: { createdAt: 'asc' },
-      take: limit,
-    })
-    .then((rows) => rows.map((r) => r.id));
+/** A stuck submission as the recovery sweep pages through them: oldest first, id breaking ties. */
+export interface PendingSubmissionKey {
+  id: string;
+  createdAt: Date;
+}
+
+/** Pending submissions created before `olderThan`, after the keyset `after`, oldest first. */
+export function listPendingSubmissions(
+  db: Db,
+  input: { olderThan: Date; after: PendingSubmissionKey | null; take: number },
+): Promise<PendingSubmissionKey[]> {
+  const { after } = input;
+  return db.intakeSubmission.findMany({
+    where: {
+      status: 'pending',
+      createdAt: { lt: input.olderThan },
+      ...(after
+        ? {
+            OR: [
+              { createdAt: { gt: after.createdAt } },
+              { createdAt: after.createdAt, id: { gt: after.id } },
+            ],
+          }
+        : {}),
+    },
+    select: { id: true, createdAt: true },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    take: input.take,
+  });
+}
+
+/** Stored submissions not yet turned into a case that are older than `olderThan` (sweep, metrics). */
+export function countPendingSubmissions(db: Db, olderThan: Date) {
+  return db.intakeSubmission.count({ where: { status: 'pending', createdAt: { lt: olderThan } } });
+}
+
+export function countFailedSubmissions(db: Db) {
+  return db.intakeSubmission.count({ where: { status: 'failed' } });
+}
+
+/** What operators see of a stuck or failed submission: no payload, nothing personal. */
+export function listStuckSubmissions(db: Db, olderThan: Date, take: number) {
+  return db.intakeSubmission.findMany({
+    where: { OR: [{ status: 'failed' }, { status: 'pending', createdAt: { lt: olderThan } }] },
+    select: {
+      id: true,
+      trackingCode: true,
+      status: true,
+      createdAt: true,
+      failedAt: true,
+      failureReason: true,
+    },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    take,
+  });
+}
+
+/**
+ * Processing gave up for good (decision 0019). The sealed payload is kept: once the cause is fixed
+ * (a key restored, a unit re-created) `langnghe intake:stuck --retry` sets it pending again.
+ */
+/** Returns false when the submission was not pending (already failed, or made a case meanwhile). */
+export async function markSubmissionFailed(db: Db, id: string, reason: string, at: Date): Promise<boolean> {
+  const { count } = await db.intakeSubmission.updateMany({
+    where: { id, status: 'pending' },
+    data: { status: 'failed', failureReason: reason, failedAt: at },
+  });
+  return count > 0;
+}
+
+export function resetFailedSubmissions(db: Db) {
+  return db.intakeSubmission.updateMany({
+    where: { status: 'failed' },
+    data: { status: 'pending', failureReason: null, failedAt: null },
+  });
 }
 
 export async function markSubmissionProcessed(tx: Tx, id: string, caseId: string, at: Date) {
@@ -110,8 +176,11 @@ export function findSenderIdentityOfCase(db: Db | Tx, caseId: string) {
   return db.senderIdentity.findUnique({ where: { caseId } });
 }
 
-/** Stored submissions not yet turned into a case that are older than `olderThan` (metrics). */
-export function countPendingSubmissions(db: Db, olderThan: Date) {
-  // Served by the (status, createdAt) index.
-  return db.intakeSubmission.count({ where: { status: 'pending', createdAt: { lt: olderThan } } });
+/** Whether the recipients sealed with a submission still exist when the worker gets to it. */
+export async function findRecipientsStillThere(db: Db, organizationId: string, unitId: string | null) {
+  const [organization, unit] = await Promise.all([
+    db.organization.findUnique({ where: { id: organizationId }, select: { id: true } }),
+    unitId ? db.unit.findUnique({ where: { id: unitId }, select: { id: true } }) : null,
+  ]);
+  return { organization: !!organization, unit: !!unit };
 }

@@ -9,14 +9,16 @@ import { toVietnamDate } from '../calendar/local-date.js';
 import { loadDeadlineSettings, startClocks } from '../deadlines/deadline.service.js';
 import type { IntakeInput } from './intake-input.js';
 import {
+  findRecipientsStillThere,
   findSubmission,
+  markSubmissionFailed,
   insertSenderIdentityRow,
   linkAttachmentsToCase,
   markSubmissionProcessed,
   type Tx,
 } from './intake.repository.js';
 import type { SealedIdentity } from './sender-identity.js';
-import { openSealedSubmission } from './submit-submission.js';
+import { openSealedSubmission, type SealedSubmission } from './submit-submission.js';
 
 export interface ProcessResult {
   caseId: string;
@@ -29,12 +31,25 @@ export async function processSubmission(ctx: AppContext, submissionId: string): 
   if (!submission) throw new AppError('not_found', `Submission ${submissionId} does not exist.`);
   if (submission.status === 'processed' && submission.caseId)
     return { caseId: submission.caseId, created: false };
-  if (!submission.payloadCiphertext)
-    throw new AppError('unprocessable', `Submission ${submissionId} has no payload.`);
+  if (submission.status === 'failed') throw permanent(submissionId, submission.failureReason ?? 'failed');
+  if (!submission.payloadCiphertext) throw permanent(submissionId, 'payload_missing');
 
-  const sealed = openSealedSubmission(ctx, submission.payloadCiphertext);
+  let sealed: SealedSubmission;
+  try {
+    sealed = openSealedSubmission(ctx, submission.payloadCiphertext);
+  } catch {
+    // Another ENCRYPTION_KEY, or damaged bytes: no retry will open it.
+    throw permanent(submissionId, 'payload_unreadable');
+  }
   const s = sealed.input;
   const now = ctx.clock.now();
+
+  const still = await findRecipientsStillThere(prisma, sealed.organizationId, sealed.unitId);
+  if (!still.organization) throw permanent(submissionId, 'organization_missing');
+  // A department deleted meanwhile: the case goes to the organisation's receiving office instead
+  // (routing decides), rather than nowhere.
+  const unitMissing = sealed.unitId !== null && !still.unit;
+  const unitId = unitMissing ? null : sealed.unitId;
 
   const receivedAt = new Date(sealed.receivedAt);
   const deadlines = await loadDeadlineSettings(prisma, sealed.organizationId);
@@ -45,7 +60,7 @@ export async function processSubmission(ctx: AppContext, submissionId: string): 
         code: submission.trackingCode,
         submissionId,
         organizationId: sealed.organizationId,
-        unitId: sealed.unitId,
+        unitId,
         kind: s.kind,
         channel: s.channel,
         audience: s.audience,
@@ -72,6 +87,7 @@ export async function processSubmission(ctx: AppContext, submissionId: string): 
           audience: s.audience,
           submissionId,
           ...(attachments ? { attachments } : {}),
+          ...(unitMissing ? { unitMissing: true } : {}),
           ...(s.petitionDocument ? { petitionDocument: s.petitionDocument } : {}),
         },
         at: now,
@@ -89,6 +105,44 @@ export async function processSubmission(ctx: AppContext, submissionId: string): 
     }
     throw err;
   }
+}
+
+/** Reason codes of a submission that cannot become a case (decision 0019); never personal data. */
+export type SubmissionFailureReason = 'payload_missing' | 'payload_unreadable' | 'organization_missing';
+
+function permanent(submissionId: string, reason: string): AppError {
+  return new AppError('unprocessable', `Submission ${submissionId} cannot be processed: ${reason}.`, {
+    reason,
+  });
+}
+
+/**
+ * Called by the worker when processing failed. A permanent error marks the submission `failed`
+ * with a reason code, so it is not retried in silence and shows in `langnghe intake:stuck` and
+ * the stuck alert. Any other error is left to BullMQ's retries and then to the recovery sweep,
+ * which retries it for as long as it takes (an outage can outlast the job's attempts); the stuck
+ * alert makes a long one visible. Returns the reason when the submission was marked.
+ */
+export async function recordSubmissionFailure(
+  ctx: AppContext,
+  submissionId: string,
+  err: unknown,
+): Promise<string | undefined> {
+  if (!(err instanceof AppError) || err.retryable || err.code === 'not_found') return undefined;
+  const reason = typeof err.details?.reason === 'string' ? err.details.reason : err.code;
+  try {
+    // Alerted once, when it happens; the count stays available to metrics (countStuckSubmissions).
+    if (!(await markSubmissionFailed(ctx.db.prisma, submissionId, reason, ctx.clock.now()))) return undefined;
+  } catch (markErr) {
+    // The database itself is down: the row stays pending and the sweep tries again later.
+    ctx.logger.warn({ submissionId, err: { message: (markErr as Error).message } }, 'could not mark failed');
+    return undefined;
+  }
+  ctx.logger.warn(
+    { alert: 'intake_failed', submissionId, reason },
+    'a submission cannot become a case; see `npx langnghe intake:stuck`',
+  );
+  return reason;
 }
 
 /**

@@ -2,14 +2,12 @@
 // belongs in an attachment, and a bound keeps one request from filling the database.
 import { z } from 'zod';
 import { ZCaseKindSchema, ZChannelSchema } from '../cases/case-vocabulary.js';
+import { freeText } from '../core/free-text.js';
 
 export const MAX_TEXT_CHARS = 5000;
 
-export const trimmedNfc = (max: number) =>
-  z
-    .string()
-    .transform((s) => s.normalize('NFC').trim())
-    .pipe(z.string().max(max, `dài tối đa ${max} ký tự`));
+/** Every free-text field goes through the one cleaner (NUL and other control characters dropped). */
+export const trimmedNfc = freeText;
 
 export const ZContactSchema = z
   .object({

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { AppContext } from '../app-context.js';
 import { AppError } from '../core/app-error.js';
 import { stableStringify } from '../core/stable-json.js';
-import { isUniqueViolation } from '../db/prisma-errors.js';
+import { isDatabaseUnavailable, isUniqueViolation } from '../db/prisma-errors.js';
 import { findCaseBySubmissionId } from '../cases/case.repository.js';
 import { generateFollowUpSecret, generateTrackingCode, hashSecret } from '../cases/index.js';
 import type { ChannelSubmission } from './channel-submission.schema.js';
@@ -139,7 +139,35 @@ export async function submitChannelSubmission(
   });
 }
 
+/** How long a request waits for Redis to take the job before leaving it to the recovery sweep. */
+export const QUEUE_ADD_TIMEOUT_MS = 1_500;
+
+const UNAVAILABLE_MESSAGE =
+  'Hệ thống tạm thời chưa ghi nhận được ý kiến của bạn. Vui lòng gửi lại sau ít phút; nội dung chưa được lưu.';
+
+/**
+ * Fails fast in an outage (decision 0019): 503 "try again" when nothing was stored — the database
+ * cannot be reached, or Redis is known to be down before we store — and 202 with the code once the
+ * row is stored, even if the queue add then fails or times out: the row is durable and the
+ * recovery sweep queues it (decision 0001).
+ */
 async function store(
+  ctx: AppContext,
+  args: Parameters<typeof storeDurably>[1],
+): Promise<ChannelSubmissionReceipt> {
+  if (!ctx.queues.isConnected()) throw new AppError('unavailable', UNAVAILABLE_MESSAGE);
+  try {
+    return await storeDurably(ctx, args);
+  } catch (err) {
+    if (isDatabaseUnavailable(err)) {
+      ctx.logger.warn({ err: { message: (err as Error).message } }, 'database unavailable; intake refused');
+      throw new AppError('unavailable', UNAVAILABLE_MESSAGE);
+    }
+    throw err;
+  }
+}
+
+async function storeDurably(
   ctx: AppContext,
   args: {
     input: IntakeInput;
@@ -243,11 +271,24 @@ async function recipientOf(
 }
 
 async function enqueue(ctx: AppContext, submissionId: string): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
   try {
-    await ctx.queues.add('intake.process-submission', { submissionId });
+    // Bounded: ioredis holds commands while it reconnects, which would hold the request for the
+    // whole outage. An add still pending after the timeout may complete later; the id is fixed.
+    await Promise.race([
+      ctx.queues.add('intake.process-submission', { submissionId }),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('queue add timed out')), QUEUE_ADD_TIMEOUT_MS);
+      }),
+    ]);
   } catch (err) {
     // The submission is already durable in the database; the worker's recovery sweep queues it
-    // again, so the sender still gets their code (docs/decisions/0004).
-    ctx.logger.warn({ err, submissionId }, 'queue add failed; left for the recovery sweep');
+    // again, so the sender still gets their code (decisions 0001, 0019).
+    ctx.logger.warn(
+      { err: { message: (err as Error).message }, submissionId },
+      'queue add failed; left for the recovery sweep',
+    );
+  } finally {
+    clearTimeout(timer);
   }
 }

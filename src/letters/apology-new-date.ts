@@ -17,6 +17,7 @@ import { loadActiveStaff } from '../directory/resolve-staff.js';
 import { insertLetterWithEvent, signLetter, type SignLetterResult } from './issue-letter.js';
 import { signingRole } from './letter-signers.js';
 import { findLetterOfCase } from './letter.repository.js';
+import { cleanFreeText } from '../core/free-text.js';
 
 export interface ApologyNewDateResult extends SignLetterResult {
   previousDueOn: LocalDate;
@@ -36,7 +37,7 @@ export async function issueApologyWithNewDate(
       'Chỉ trưởng khoa/phòng phụ trách hoặc lãnh đạo đơn vị được ký thư xin lỗi và hẹn ngày mới.',
     );
   }
-  const reason = input.reason.normalize('NFC').trim();
+  const reason = cleanFreeText(input.reason);
   if (reason.length < 5) throw new AppError('validation', 'Cần nêu lý do chậm trễ (ít nhất vài từ).');
   const at = ctx.clock.now();
 

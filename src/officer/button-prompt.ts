@@ -9,6 +9,7 @@ import {
   type OfficerChatStateOptions,
   type OfficerChatStateStore,
 } from './officer-chat-state.store.js';
+import { cleanFreeText } from '../core/free-text.js';
 
 export const ZButtonPromptSchema = z.object({
   command: z.enum(OFFICER_COMMANDS),
@@ -39,5 +40,5 @@ export function promptOfTemplate(
 
 /** The officer's next message completes the command; `/huy` gives it up. */
 export function commandArgsOfAnswer(prompt: ButtonPrompt, text: string): string {
-  return `${prompt.code} ${text.normalize('NFC').trim()}`;
+  return `${prompt.code} ${cleanFreeText(text)}`;
 }

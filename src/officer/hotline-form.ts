@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { CASE_KINDS, CASE_KIND_LABELS, type CaseKind } from '../cases/case-vocabulary.js';
 import type { Button, Inbound, Outbound } from '../dialog/dialog-types.js';
 import type { HotlineCallForm } from './officer-commands.js';
+import { cleanFreeText } from '../core/free-text.js';
 
 export const HOTLINE_FORM_BUTTON_PREFIX = 'hf:';
 
@@ -57,7 +58,7 @@ export function advanceHotlineForm(
   units: readonly UnitChoice[],
 ): HotlineFormTurn {
   const choice = input.type === 'choice' ? input.value.slice(HOTLINE_FORM_BUTTON_PREFIX.length) : null;
-  const typed = input.type === 'text' ? input.text.normalize('NFC').trim() : null;
+  const typed = input.type === 'text' ? cleanFreeText(input.text) : null;
   if (choice === 'cancel' || (input.type === 'command' && ['huy', 'cancel'].includes(input.command))) {
     return { next: 'cancelled', reply: { text: 'Đã hủy phiếu ghi nhận cuộc gọi. Không có gì được lưu.' } };
   }

@@ -20,6 +20,7 @@ import {
   isInboxCursorToken,
   type InboxRequest,
 } from './inbox-request.js';
+import { cleanFreeText } from '../core/free-text.js';
 
 export type OfficerRequest =
   | { type: 'help' }
@@ -81,7 +82,7 @@ export const ok = <R>(request: R): { ok: true; request: R } => ({ ok: true, requ
 
 /** Splits "CODE rest of the text" into the first word and the rest (trimmed). */
 export function head(args: string): [string, string] {
-  const text = args.normalize('NFC').trim();
+  const text = cleanFreeText(args);
   const m = /^(\S+)\s*([\s\S]*)$/.exec(text);
   return m ? [m[1]!, m[2]!.trim()] : ['', ''];
 }
@@ -215,7 +216,7 @@ export function parseDutyTime(input: string): string | null {
 }
 
 export function parseDutyArgs(args: string, fail: UsageFail): ParsedOfficerCommand {
-  const text = args.normalize('NFC').trim();
+  const text = cleanFreeText(args);
   if (!text) return ok({ type: 'duty' });
   const [first, rest] = head(text);
   if (['nhan', 'nhận', 'take'].includes(first.toLowerCase())) {
@@ -233,7 +234,7 @@ export function parseDutyArgs(args: string, fail: UsageFail): ParsedOfficerComma
 }
 
 export function parseHotlineArgs(args: string, fail: UsageFail): ParsedOfficerCommand {
-  const text = args.normalize('NFC').trim();
+  const text = cleanFreeText(args);
   if (!text) return ok({ type: 'hotline_form' });
   const parts = text.split('|').map((p) => p.trim());
   const kind = parseCaseKind(parts[0] ?? '');

@@ -13,6 +13,8 @@ import {
 export interface JobQueues {
   add<N extends JobName>(name: N, payload: JobPayload<N>, opts?: { delay?: number }): Promise<string>;
   queue(name: QueueName): Queue;
+  /** Whether the Redis connection is up right now (false while ioredis reconnects). */
+  isConnected(): boolean;
   /**
    * Creates or updates a repeating job (BullMQ job scheduler) with a validated payload; calling it
    * again with the same id replaces the schedule, so every process may call it at start.
@@ -33,6 +35,7 @@ export function createJobQueues(connection: Redis, prefix: string): JobQueues {
   const queue = (name: QueueName) => queues.get(name)!;
   return {
     queue,
+    isConnected: () => connection.status === 'ready',
     async add(name, payload, opts) {
       const def = JOB_DEFINITIONS[name];
       const data = def.schema.parse(payload);

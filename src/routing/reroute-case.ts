@@ -14,6 +14,7 @@ import { isOpenStatus, type Role } from '../cases/case-vocabulary.js';
 import { findUnitByCode } from '../directory/directory.repository.js';
 import { loadActiveStaff } from '../directory/resolve-staff.js';
 import { findOrganizationForRouting, recordRouting } from './routing.repository.js';
+import { cleanFreeText } from '../core/free-text.js';
 
 export type RerouteTarget =
   | { type: 'unit'; unitCode: string }
@@ -37,7 +38,7 @@ export interface RerouteCaseResult {
 const REROUTING_ROLES: readonly Role[] = ['receiver', 'leader'];
 
 export async function rerouteCase(ctx: AppContext, input: RerouteCaseInput): Promise<RerouteCaseResult> {
-  const reason = input.reason.normalize('NFC').trim();
+  const reason = cleanFreeText(input.reason);
   if (!reason) throw new AppError('validation', 'Cần nêu lý do phân luồng lại hồ sơ.');
   const staff = await loadActiveStaff(ctx, input.staffId);
   const { case: subject, scope } = await loadCaseWithScope(ctx, input.caseId);

@@ -1,0 +1,50 @@
+// `langnghe intake:stuck`: submissions acknowledged to their sender that are not cases yet —
+// pending for more than 15 minutes, or failed for good with a reason (decision 0019). Shows
+// tracking codes and reasons only; what people wrote stays sealed. `--retry` sets the failed ones
+// pending again once the cause is fixed (a key restored, a unit re-created): the worker's recovery
+// sweep then processes them.
+import { formatVietnameseDate, toVietnamDate } from '../../calendar/local-date.js';
+import { listStuckSubmissions, resetFailedSubmissions } from '../../intake/intake.repository.js';
+import { STUCK_ALERT_AFTER_MS } from '../../intake/requeue-pending-submissions.js';
+import { UsageError, type CliCommand } from '../cli-command.js';
+import { openCliDatabase } from '../cli-context.js';
+import { parseCliArgs } from '../cli-options.js';
+
+const REASON_LABELS: Record<string, string> = {
+  payload_missing: 'mất nội dung đã niêm phong',
+  payload_unreadable: 'không mở được nội dung (sai khóa mã hóa?)',
+  organization_missing: 'đơn vị nhận không còn',
+};
+
+export const intakeStuckCommand: CliCommand = {
+  name: 'intake:stuck',
+  summary: 'List acknowledged submissions that are not cases yet (stuck or failed); --retry the failed',
+  usage: 'langnghe intake:stuck [--retry]',
+  async run(args) {
+    const { values, positionals } = parseCliArgs(args, { retry: { type: 'boolean' } });
+    if (positionals.length) throw new UsageError(`Tham số thừa: ${positionals.join(' ')}`);
+    const { db, close } = await openCliDatabase();
+    try {
+      if (values.retry) {
+        const { count } = await resetFailedSubmissions(db.prisma);
+        console.log(`Đã đặt lại ${count} ý kiến lỗi về trạng thái chờ xử lý; tiến trình xử lý sẽ làm lại.`);
+        return;
+      }
+      const rows = await listStuckSubmissions(db.prisma, new Date(Date.now() - STUCK_ALERT_AFTER_MS), 1000);
+      if (!rows.length) {
+        console.log('Không có ý kiến nào bị kẹt: mọi ý kiến đã tiếp nhận đều đã thành hồ sơ.');
+        return;
+      }
+      for (const r of rows) {
+        const day = formatVietnameseDate(toVietnamDate(r.createdAt));
+        const what =
+          r.status === 'failed'
+            ? `LỖI: ${REASON_LABELS[r.failureReason ?? ''] ?? r.failureReason ?? 'không rõ'}`
+            : 'đang chờ xử lý';
+        console.log(`${r.trackingCode}  nhận ${day} ${r.createdAt.toISOString().slice(11, 16)} UTC  ${what}`);
+      }
+    } finally {
+      await close();
+    }
+  },
+};
