@@ -111,10 +111,15 @@ export const JOB_DEFINITIONS = {
 
 /**
  * Worker options per queue. `notify`: at most 30 jobs a second across all worker processes
- * (Telegram's overall limit); per-recipient pacing is src/notify/recipient-pacer.ts.
+ * (Telegram's overall limit); per-recipient pacing is src/notify/recipient-pacer.ts. One job at a
+ * time per worker process: the pacer hands out a chat's slots in the order jobs reach it, and jobs
+ * run side by side reached it out of order under load ("tin 3" before "tin 2"); one at a time they
+ * reach it in the order they were queued, and the limiter's 30 a second is the ceiling anyway.
  */
-export const QUEUE_WORKER_OPTIONS: Partial<Record<QueueName, Pick<WorkerOptions, 'limiter'>>> = {
-  notify: { limiter: { max: 30, duration: 1000 } },
+export const QUEUE_WORKER_OPTIONS: Partial<
+  Record<QueueName, Pick<WorkerOptions, 'limiter' | 'concurrency'>>
+> = {
+  notify: { limiter: { max: 30, duration: 1000 }, concurrency: 1 },
 };
 
 export type JobName = keyof typeof JOB_DEFINITIONS;
