@@ -34,8 +34,12 @@ const staff: Record<string, string> = {};
 
 async function pdfText(file: string): Promise<string> {
   const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', file, '-']);
-  // Lines wrap where the layout wraps them: compare the words, not the line breaks.
-  return stdout.normalize('NFC').replace(/\s+/g, ' ');
+  // Lines wrap where the layout wraps them: compare the words, not the line breaks. A tracking
+  // code may wrap at one of its hyphens ("G6CM-⏎YGM-FM4"): joined again.
+  return stdout
+    .normalize('NFC')
+    .replace(/\s+/g, ' ')
+    .replace(/(\S)- /g, '$1-');
 }
 
 beforeAll(async () => {
