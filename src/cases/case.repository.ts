@@ -196,7 +196,7 @@ export function insertCaseMessageWithEvent(
 export function findMergedDuplicateIds(db: Db, masterCaseId: string) {
   return db.case.findMany({
     where: { duplicateOfId: masterCaseId, status: 'merged' },
-    select: { id: true },
+    select: { id: true, code: true },
     orderBy: { createdAt: 'asc' },
   });
 }

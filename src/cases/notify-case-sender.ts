@@ -80,20 +80,18 @@ export async function askSatisfaction(ctx: AppContext, move: Pick<CommittedMove,
     { caseId: c.id, code: c.code, key: `case:${c.id}:event:${move.eventId}:satisfaction` },
     ...(await findMergedDuplicateIds(ctx.db.prisma, c.id)).map((dup) => ({
       caseId: dup.id,
-      code: null as string | null,
+      code: dup.code,
       key: `case:${c.id}:event:${move.eventId}:satisfaction:follower:${dup.id}`,
     })),
   ];
   for (const target of targets) {
     const recipient = await replyHandleOf(ctx, target.caseId);
     if (!recipient) continue;
-    const code = target.code ?? (await findCaseById(ctx.db.prisma, target.caseId))?.code;
-    if (!code) continue;
     await enqueueNotification(ctx, {
       caseId: target.caseId,
       channel: recipient.channel,
       recipient,
-      content: buildSatisfactionQuestion(code, recipient.languageHint?.startsWith('en') ? 'en' : 'vi'),
+      content: buildSatisfactionQuestion(target.code, recipient.languageHint?.startsWith('en') ? 'en' : 'vi'),
       dedupeKey: target.key,
     });
   }
@@ -117,15 +115,14 @@ export async function sendToMergedFollowers(
   let count = 0;
   for (const dup of await findMergedDuplicateIds(prisma, caseId)) {
     const handle = await replyHandleOf(ctx, dup.id);
-    const row = handle ? await findCaseById(prisma, dup.id) : null;
-    if (!handle || !row) continue;
+    if (!handle) continue;
     await enqueueNotification(ctx, {
       caseId: dup.id,
       channel: handle.channel,
       recipient: handle,
       content: {
-        text: textFor(row.code).replaceAll(master.code, row.code),
-        ...(fileFor ? { file: await fileFor({ id: row.id, code: row.code }) } : {}),
+        text: textFor(dup.code).replaceAll(master.code, dup.code),
+        ...(fileFor ? { file: await fileFor(dup) } : {}),
       },
       dedupeKey: `case:${caseId}:${key}:follower:${dup.id}`,
     });
