@@ -5,6 +5,7 @@ import { AppError } from '../core/app-error.js';
 import type { Prisma } from '../db/generated/client.js';
 import { fromDbDate, parseLocalDate, toDbDate, toVietnamDate } from '../calendar/local-date.js';
 import { isDeadlineError } from '../deadlines/deadline-error.js';
+import { batchClockWrites } from '../deadlines/clock.repository.js';
 import {
   extendClocks,
   loadDeadlineSettings,
@@ -113,7 +114,10 @@ export async function applyCaseAction(
         throw new AppError('conflict', 'Hồ sơ vừa được người khác cập nhật. Vui lòng xem lại và thử lại.');
       }
       const after = { ...current, kind: plan.changes.kind ?? current.kind };
-      const clockData = await applyTransactionEffects(tx, settings, after, plan, now, params);
+      // One refresh of the governing deadline for all the clocks the move writes.
+      const clockData = await batchClockWrites(tx, () =>
+        applyTransactionEffects(tx, settings, after, plan, now, params),
+      );
       const event = await appendCaseEvent(tx, {
         caseId: current.id,
         action: plan.event.action,

@@ -54,8 +54,33 @@ export async function upsertClock(
     create: { caseId, kind: clock.kind, ...data, originalDueOn: toDbDate(dueOn) },
     update: data,
   });
-  await refreshGoverningDeadline(tx, caseId);
+  const batch = openBatches.get(tx);
+  if (batch) batch.add(caseId);
+  else await refreshGoverningDeadline(tx, caseId);
   return row;
+}
+
+// Cases whose clocks were written inside `batchClockWrites`, per transaction: a move that stops
+// three clocks and starts two refreshes the governing deadline once, at the end, not five times.
+const openBatches = new WeakMap<Tx, Set<string>>();
+
+/**
+ * Runs several clock writes of one transaction and then refreshes the governing deadline once per
+ * case they touched. A write outside any batch still refreshes at once, so no writer can skip it;
+ * a nested batch joins the outer one.
+ */
+export async function batchClockWrites<T>(tx: Tx, work: () => Promise<T>): Promise<T> {
+  if (openBatches.has(tx)) return work();
+  const touched = new Set<string>();
+  openBatches.set(tx, touched);
+  try {
+    const result = await work();
+    openBatches.delete(tx);
+    for (const caseId of touched) await refreshGoverningDeadline(tx, caseId);
+    return result;
+  } finally {
+    openBatches.delete(tx);
+  }
 }
 
 /**

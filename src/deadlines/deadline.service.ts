@@ -18,7 +18,14 @@ import {
   type DeadlineClock,
 } from './clock.js';
 import { clocksSatisfiedBy, clocksStartedBy, type ClockStartTrigger } from './clock-triggers.js';
-import { listClocks, rowToClock, upsertClock, type ClockRow, type Tx } from './clock.repository.js';
+import {
+  batchClockWrites,
+  listClocks,
+  rowToClock,
+  upsertClock,
+  type ClockRow,
+  type Tx,
+} from './clock.repository.js';
 import { openClock } from './open-clock.js';
 import { ZOrgInternalLimitSchema } from './rule-set.schema.js';
 import { resolveLimit } from './rule-selection.js';
@@ -120,11 +127,13 @@ export async function startClocks(
   startedOn: LocalDate,
   at: Date,
 ): Promise<ClockKind[]> {
-  const kinds = clocksStartedBy(trigger, subject.kind, subject.audience);
-  for (const kind of kinds) await openAndStoreClock(tx, settings, subject.id, kind, startedOn, at);
-  const satisfied = clocksSatisfiedBy(trigger);
-  if (satisfied.length) await stopClocks(tx, settings, subject.id, at, satisfied);
-  return kinds;
+  return batchClockWrites(tx, async () => {
+    const kinds = clocksStartedBy(trigger, subject.kind, subject.audience);
+    for (const kind of kinds) await openAndStoreClock(tx, settings, subject.id, kind, startedOn, at);
+    const satisfied = clocksSatisfiedBy(trigger);
+    if (satisfied.length) await stopClocks(tx, settings, subject.id, at, satisfied);
+    return kinds;
+  });
 }
 
 async function rewrite(
@@ -152,12 +161,14 @@ export async function stopClocks(
   at: Date,
   onlyKinds?: ClockKind[],
 ): Promise<void> {
-  for (const row of await listClocks(tx, caseId)) {
-    if (row.status === 'stopped' || (onlyKinds && !onlyKinds.includes(row.kind as ClockKind))) continue;
-    // A paused clock is resumed first, so the paused days stay recorded as a closed span.
-    const resumeFirst = (c: DeadlineClock) => (row.status === 'paused' ? resumeClock(c, at) : c);
-    await rewrite(tx, settings, row, (c) => stopClock(resumeFirst(c), at), 'stopped', at);
-  }
+  return batchClockWrites(tx, async () => {
+    for (const row of await listClocks(tx, caseId)) {
+      if (row.status === 'stopped' || (onlyKinds && !onlyKinds.includes(row.kind as ClockKind))) continue;
+      // A paused clock is resumed first, so the paused days stay recorded as a closed span.
+      const resumeFirst = (c: DeadlineClock) => (row.status === 'paused' ? resumeClock(c, at) : c);
+      await rewrite(tx, settings, row, (c) => stopClock(resumeFirst(c), at), 'stopped', at);
+    }
+  });
 }
 
 /** Pauses the running clocks whose rule allows suspension; returns those it paused. */
@@ -168,15 +179,17 @@ export async function pauseClocks(
   at: Date,
   reason: string | undefined,
 ): Promise<ClockKind[]> {
-  const paused: ClockKind[] = [];
-  for (const row of await listClocks(tx, caseId)) {
-    if (row.status !== 'running') continue;
-    const limit = limitFor(settings, rowToClock(row));
-    if (!limit.pausable) continue;
-    await rewrite(tx, settings, row, (c) => pauseClock(c, limit, at, reason), 'paused', at);
-    paused.push(row.kind as ClockKind);
-  }
-  return paused;
+  return batchClockWrites(tx, async () => {
+    const paused: ClockKind[] = [];
+    for (const row of await listClocks(tx, caseId)) {
+      if (row.status !== 'running') continue;
+      const limit = limitFor(settings, rowToClock(row));
+      if (!limit.pausable) continue;
+      await rewrite(tx, settings, row, (c) => pauseClock(c, limit, at, reason), 'paused', at);
+      paused.push(row.kind as ClockKind);
+    }
+    return paused;
+  });
 }
 
 export async function resumeClocks(
@@ -185,13 +198,15 @@ export async function resumeClocks(
   caseId: string,
   at: Date,
 ): Promise<ClockKind[]> {
-  const resumed: ClockKind[] = [];
-  for (const row of await listClocks(tx, caseId)) {
-    if (row.status !== 'paused') continue;
-    await rewrite(tx, settings, row, (c) => resumeClock(c, at), 'running', at);
-    resumed.push(row.kind as ClockKind);
-  }
-  return resumed;
+  return batchClockWrites(tx, async () => {
+    const resumed: ClockKind[] = [];
+    for (const row of await listClocks(tx, caseId)) {
+      if (row.status !== 'paused') continue;
+      await rewrite(tx, settings, row, (c) => resumeClock(c, at), 'running', at);
+      resumed.push(row.kind as ClockKind);
+    }
+    return resumed;
+  });
 }
 
 /**
@@ -303,33 +318,35 @@ export async function recomputeClocksForKind(
   progress: CaseProgress,
   at: Date,
 ): Promise<{ stopped: ClockKind[]; started: ClockKind[] }> {
-  const rows = await listClocks(tx, subject.id);
-  const stopped = rows
-    .filter((r) => r.status !== 'stopped' && !clockAppliesTo(settings, r.kind, subject))
-    .map((r) => r.kind as ClockKind);
-  if (stopped.length) await stopClocks(tx, settings, subject.id, at, stopped);
-  if (!progress.open) return { stopped, started: [] };
+  return batchClockWrites(tx, async () => {
+    const rows = await listClocks(tx, subject.id);
+    const stopped = rows
+      .filter((r) => r.status !== 'stopped' && !clockAppliesTo(settings, r.kind, subject))
+      .map((r) => r.kind as ClockKind);
+    if (stopped.length) await stopClocks(tx, settings, subject.id, at, stopped);
+    if (!progress.open) return { stopped, started: [] };
 
-  const counting = new Set(rows.filter((r) => r.status !== 'stopped').map((r) => r.kind));
-  const wanted: { kind: ClockKind; startedOn: LocalDate }[] = [
-    ...(progress.petitionReceivedOn && !progress.acceptedOn
-      ? clocksStartedBy('petition_document_recorded', subject.kind, subject.audience).map((kind) => ({
-          kind,
-          startedOn: progress.petitionReceivedOn!,
-        }))
-      : []),
-    ...(progress.acceptedOn
-      ? clocksStartedBy('accepted', subject.kind, subject.audience).map((kind) => ({
-          kind,
-          startedOn: progress.acceptedOn!,
-        }))
-      : []),
-  ];
-  const started: ClockKind[] = [];
-  for (const { kind, startedOn } of wanted) {
-    if (counting.has(kind) && !stopped.includes(kind)) continue;
-    await openAndStoreClock(tx, settings, subject.id, kind, startedOn, at);
-    started.push(kind);
-  }
-  return { stopped, started };
+    const counting = new Set(rows.filter((r) => r.status !== 'stopped').map((r) => r.kind));
+    const wanted: { kind: ClockKind; startedOn: LocalDate }[] = [
+      ...(progress.petitionReceivedOn && !progress.acceptedOn
+        ? clocksStartedBy('petition_document_recorded', subject.kind, subject.audience).map((kind) => ({
+            kind,
+            startedOn: progress.petitionReceivedOn!,
+          }))
+        : []),
+      ...(progress.acceptedOn
+        ? clocksStartedBy('accepted', subject.kind, subject.audience).map((kind) => ({
+            kind,
+            startedOn: progress.acceptedOn!,
+          }))
+        : []),
+    ];
+    const started: ClockKind[] = [];
+    for (const { kind, startedOn } of wanted) {
+      if (counting.has(kind) && !stopped.includes(kind)) continue;
+      await openAndStoreClock(tx, settings, subject.id, kind, startedOn, at);
+      started.push(kind);
+    }
+    return { stopped, started };
+  });
 }

@@ -2,7 +2,8 @@
 // the effect it is about (run-case-effects.ts, case-effects.ts). The effects job is run the way the
 // worker runs it (runCaseEffects with the event id), after checking the job was queued.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fromDbDate } from '../../src/calendar/local-date.js';
+import { fromDbDate, type LocalDate } from '../../src/calendar/local-date.js';
+import { batchClockWrites, rowToClock, upsertClock } from '../../src/deadlines/clock.repository.js';
 import { applyCaseAction, type CaseActor } from '../../src/cases/case-lifecycle.service.js';
 import { closeOverdueResolvedCases, closeResolvedCaseIfDue } from '../../src/cases/auto-close.js';
 import { requeuePendingCaseEffects } from '../../src/cases/case-effects.queue.js';
@@ -181,6 +182,33 @@ describe('reclassify', () => {
     // 10 working days from 02/03/2026.
     expect(clocks.complaint_acceptance).toEqual({ status: 'running', dueOn: '2026-03-16' });
     expect((await caseOf(id)).governingClockKind).toBe('complaint_acceptance');
+  });
+});
+
+describe('the governing deadline', () => {
+  it('is refreshed once at the end of a batch of clock writes, and at once by a write outside one', async () => {
+    clock.set(new Date('2026-03-02T02:00:00Z'));
+    const id = await newCase('petition');
+    const row = await t.ctx.db.prisma.clock.findFirstOrThrow({
+      where: { caseId: id, kind: 'internal_answer' },
+    });
+    const before = (await caseOf(id)).governingDueOn;
+    const later = '2026-04-30' as LocalDate;
+    const inside = await t.ctx.db.prisma.$transaction(async (tx) => {
+      const seen = await batchClockWrites(tx, async () => {
+        await upsertClock(tx, id, rowToClock(row), later, 'running', clock.now());
+        return (await tx.case.findUniqueOrThrow({ where: { id } })).governingDueOn;
+      });
+      return { seen, after: (await tx.case.findUniqueOrThrow({ where: { id } })).governingDueOn };
+    });
+    expect(inside.seen).toEqual(before);
+    expect(fromDbDate(inside.after!)).toBe(later);
+
+    const earlier = '2026-04-20' as LocalDate;
+    await t.ctx.db.prisma.$transaction(async (tx) => {
+      await upsertClock(tx, id, rowToClock(row), earlier, 'running', clock.now());
+      expect(fromDbDate((await tx.case.findUniqueOrThrow({ where: { id } })).governingDueOn!)).toBe(earlier);
+    });
   });
 });
 
