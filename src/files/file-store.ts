@@ -95,12 +95,14 @@ export async function importDataDirFiles(ctx: FileStoreContext, batchSize = 200)
       if (stored.has(key)) continue;
       const bytes = await readFile(diskPath(ctx, key)).catch(() => null);
       if (!bytes) continue;
-      if (await insertStoredFileOnce(ctx.db.prisma, {
-        key,
-        bytes,
-        sha256: createHash('sha256').update(bytes).digest('hex'),
-        mimeType: key.endsWith('.pdf') ? 'application/pdf' : null,
-      })) {
+      if (
+        await insertStoredFileOnce(ctx.db.prisma, {
+          key,
+          bytes,
+          sha256: createHash('sha256').update(bytes).digest('hex'),
+          mimeType: key.endsWith('.pdf') ? 'application/pdf' : null,
+        })
+      ) {
         copied++;
       }
     }
