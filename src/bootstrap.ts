@@ -9,6 +9,7 @@ import { lockDataDir, loadOrCreateEncryptionKey } from './core/data-dir.js';
 import { createLogger, type Logger } from './core/logger.js';
 import { createSealedBox } from './core/sealed-box.js';
 import { openDatabase } from './db/database.js';
+import { importDataDirFiles } from './files/file-store.js';
 import { findOrganizationByCode } from './intake/intake.repository.js';
 import { requeuePendingSubmissions } from './intake/requeue-pending-submissions.js';
 import { requeuePendingCaseEffects } from './cases/case-effects.queue.js';
@@ -128,6 +129,10 @@ export async function startApp(
     stops.push(() => db.close());
     const applied = await db.migrate();
     if (applied.length) logger.info({ migrations: applied }, 'applied database migrations');
+    // Files an older version kept under DATA_DIR/files move into the shared database (decision
+    // 0021); reads fall back to the disk meanwhile, and a key already stored is skipped.
+    const imported = await importDataDirFiles({ db, config });
+    if (imported) logger.info({ files: imported }, 'copied files from DATA_DIR/files into the database');
 
     if (embeddedDb && config.seedOnFirstStart && (await isDirectoryEmpty(db.prisma))) {
       const seeded = await seedSampleDirectory(db.prisma);

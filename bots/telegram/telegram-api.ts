@@ -32,9 +32,7 @@ export async function performCalls(telegram: Telegram, calls: TelegramCall[]): P
       lastId = sent.message_id;
     } else {
       const { chat_id, document, caption, reply_markup } = call.payload;
-      const file = document.bytes
-        ? { source: document.bytes, filename: document.fileName }
-        : { source: document.path!, filename: document.fileName };
+      const file = { source: document.bytes, filename: document.fileName };
       const sent = await telegram.sendDocument(chat_id, file, {
         ...(caption ? { caption } : {}),
         ...(reply_markup ? { reply_markup } : {}),

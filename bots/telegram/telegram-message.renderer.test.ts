@@ -106,13 +106,13 @@ describe('renderOutbound', () => {
     const text = 'x'.repeat(CAPTION_LIMIT + 1);
     const calls = renderOutbound('42', {
       text,
-      file: { fileName: 'a.pdf', mimeType: 'application/pdf', path: '/srv/letters/a.pdf' },
+      file: { fileName: 'a.pdf', mimeType: 'application/pdf', bytes: Buffer.from('%PDF-1.4') },
       buttons: [[{ label: 'OK', value: 'ok' }]],
     });
     expect(calls.map((c) => c.method)).toEqual(['sendMessage', 'sendDocument']);
     expect(calls[0]!.payload).toEqual({ chat_id: '42', text });
     expect(calls[1]!.payload).toMatchObject({
-      document: { path: '/srv/letters/a.pdf' },
+      document: { bytes: Buffer.from('%PDF-1.4') },
       reply_markup: { inline_keyboard: [[{ text: 'OK' }]] },
     });
     expect(calls[1]!.payload).not.toHaveProperty('caption');

@@ -28,8 +28,7 @@ export type ReplyMarkup =
 export interface DocumentToSend {
   fileName: string;
   mimeType: string;
-  path?: string;
-  bytes?: Buffer;
+  bytes: Buffer;
 }
 
 export type TelegramCall =
@@ -76,13 +75,14 @@ export function renderOutbound(
         calls.push({ method: 'sendMessage', payload: { chat_id: chatId, text: chunk } });
       }
     }
-    const { fileName, mimeType, path, bytes } = outbound.file;
-    if (!path && !bytes) throw new RenderError('a file to send needs a path or bytes');
+    const { fileName, mimeType, bytes } = outbound.file;
+    // A stored file's key is read where the message is sent from (the notify worker, the handler).
+    if (!bytes) throw new RenderError('a file to send needs its bytes');
     calls.push({
       method: 'sendDocument',
       payload: {
         chat_id: chatId,
-        document: { fileName, mimeType, ...(path ? { path } : {}), ...(bytes ? { bytes } : {}) },
+        document: { fileName, mimeType, bytes },
         ...(fitsCaption ? { caption: text } : {}),
       },
     });

@@ -1,7 +1,6 @@
 // Messages that reach a web chat after its page asked (officers' answers, the satisfaction
 // question, the reminder of a silent draft): the notify worker stores each one sealed in
 // `web_chat_messages` under the session key, and the page polls for them. Kept 30 days.
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { AppContext } from '../../src/app-context.js';
 import type { Outbound } from '../../src/dialog/dialog-types.js';
@@ -111,8 +110,7 @@ export function createWebChatSender(ctx: AppContext): ChannelSender {
       if (content.buttons?.length) stored.buttons = content.buttons;
       if (content.receipt) stored.receipt = content.receipt;
       if (content.file) {
-        const bytes =
-          content.file.bytes ?? (content.file.path ? await readFile(content.file.path) : undefined);
+        const bytes = content.file.bytes;
         if (!bytes) throw new SendRejectedError('file without content');
         if (bytes.length > MAX_ATTACHMENT_BYTES)
           throw new SendRejectedError('file too large for the web chat');

@@ -1,7 +1,6 @@
 // A small typed client of the OA OpenAPI: what this adapter needs and nothing more
 // (docs/decisions/0010-zalo-oa-client-of-our-own.md). The access token goes in the `access_token`
 // header; a token error (-124/-216, or HTTP 401) triggers one refresh and one retry.
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { OutboundFile } from '../../src/dialog/dialog-types.js';
 import { ZaloApiError } from './zalo-errors.js';
@@ -74,7 +73,7 @@ export function createZaloOaClient(options: ZaloOaClientOptions): ZaloOaClient {
       });
     },
     async upload(kind, file) {
-      const bytes = file.bytes ?? (file.path ? await readFile(file.path) : undefined);
+      const bytes = file.bytes;
       if (!bytes) throw new ZaloApiError(-201, 'nothing to upload');
       return withToken(async (token) => {
         const form = new FormData();

@@ -79,11 +79,12 @@ export function renderOutbound(outbound: Outbound, options: RenderOptions = {}):
     }
   }
   if (outbound.file) {
-    const { mimeType, path, bytes } = outbound.file;
-    if (!path && !bytes) throw new RenderError('a file to send needs a path or bytes');
+    const { mimeType, bytes } = outbound.file;
+    // A stored file's key is read where the message is sent from (the notify worker).
+    if (!bytes) throw new RenderError('a file to send needs its bytes');
     const upload = IMAGE_TYPES.has(mimeType) ? 'image' : FILE_TYPES.has(mimeType) ? 'file' : undefined;
     if (!upload) throw new RenderError(`Zalo OA cannot send files of type ${mimeType}`);
-    if (bytes && bytes.length > (upload === 'image' ? IMAGE_UPLOAD_LIMIT : FILE_UPLOAD_LIMIT)) {
+    if (bytes.length > (upload === 'image' ? IMAGE_UPLOAD_LIMIT : FILE_UPLOAD_LIMIT)) {
       throw new RenderError(`file too large for a Zalo ${upload} upload`);
     }
     calls.push({ kind: 'upload', upload, file: outbound.file });

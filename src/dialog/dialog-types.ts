@@ -56,8 +56,11 @@ export interface Button {
 export interface OutboundFile {
   fileName: string;
   mimeType: string;
-  /** Path of a stored file (letters, posters) or bytes. */
-  path?: string;
+  /**
+   * The file store's key (letters: what a stored notification carries, decision 0021) or the
+   * bytes. Channel adapters are given bytes: the key is read where the message is sent from.
+   */
+  key?: string;
   bytes?: Buffer;
 }
 

@@ -1,11 +1,10 @@
-// A file a sender attaches while the submission is still a draft: checked, stored once under
-// DATA_DIR/files/<sha256> (the name is the checksum, so the same photo sent twice is one file and a
-// changed byte is a different file), and recorded as an Attachment of the submission with no case
-// yet. The intake worker links it to the case.
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+// A file a sender attaches while the submission is still a draft: checked, stored once in the file
+// store under files/<sha256> (the key is the checksum, so the same photo sent twice is one stored
+// file and a changed byte is a different one), and recorded as an Attachment of the submission with
+// no case yet. The intake worker links it to the case.
+import { createHash } from 'node:crypto';
 import type { AppContext } from '../app-context.js';
+import { deleteFile, FILES_DIR, putFile } from '../files/file-store.js';
 import { resolveAttachmentType, safeFileName, type AttachmentRefusal } from './attachment-policy.js';
 import {
   countAttachmentsWithChecksum,
@@ -25,10 +24,9 @@ export interface StoredAttachment {
 export type StoreAttachmentResult =
   { ok: true; attachment: StoredAttachment } | { ok: false; reason: AttachmentRefusal };
 
-export const ATTACHMENTS_DIR = 'files';
-
-export function attachmentPath(dataDir: string, sha256: string): string {
-  return path.join(dataDir, ATTACHMENTS_DIR, sha256);
+/** The file store's key of an attachment (also its `storagePath`). */
+export function attachmentKey(sha256: string): string {
+  return `${FILES_DIR}/${sha256}`;
 }
 
 export async function storeAttachment(
@@ -56,14 +54,14 @@ export async function storeAttachment(
   const same = await findAttachmentOfSubmission(ctx.db.prisma, input.submissionId, sha256);
   if (same) return { ok: true, attachment: pick(same) };
 
-  await writeOnce(attachmentPath(ctx.config.dataDir, sha256), input.bytes);
+  await putFile(ctx, attachmentKey(sha256), input.bytes, { mimeType: type.mimeType });
   const row = await insertAttachment(ctx.db.prisma, {
     submissionId: input.submissionId,
     fileName,
     mimeType: type.mimeType,
     sizeBytes: input.bytes.length,
     sha256,
-    storagePath: path.posix.join(ATTACHMENTS_DIR, sha256),
+    storagePath: attachmentKey(sha256),
   });
   return { ok: true, attachment: pick(row) };
 }
@@ -73,7 +71,7 @@ export async function discardDraftAttachments(ctx: AppContext, submissionId: str
   const checksums = await deleteUnlinkedAttachments(ctx.db.prisma, submissionId);
   for (const sha256 of new Set(checksums)) {
     if ((await countAttachmentsWithChecksum(ctx.db.prisma, sha256)) === 0) {
-      await rm(attachmentPath(ctx.config.dataDir, sha256), { force: true });
+      await deleteFile(ctx, attachmentKey(sha256));
     }
   }
 }
@@ -81,12 +79,4 @@ export async function discardDraftAttachments(ctx: AppContext, submissionId: str
 function pick(row: StoredAttachment): StoredAttachment {
   const { id, fileName, mimeType, sizeBytes, sha256 } = row;
   return { id, fileName, mimeType, sizeBytes, sha256 };
-}
-
-// Written to a temporary name and renamed, so a reader never sees half a file under the checksum.
-async function writeOnce(target: string, bytes: Buffer): Promise<void> {
-  await mkdir(path.dirname(target), { recursive: true });
-  const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
-  await writeFile(temp, bytes, { mode: 0o600 });
-  await rename(temp, target);
 }

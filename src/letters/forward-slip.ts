@@ -30,7 +30,7 @@ export async function issueForwardSlip(
     actor: { staffId: staff.id, role },
   });
   if (signingRole(staff, scope, 'forward_slip')) {
-    return signedAnswer(await signLetter(ctx, { letterId, staffId: staff.id }));
+    return signedAnswer(ctx, await signLetter(ctx, { letterId, staffId: staff.id }));
   }
   const signers = await sendDraftToSigners(ctx, letterId, scope, staff.fullName);
   return {

@@ -19,7 +19,8 @@ import { enqueueNotification } from '../notify/enqueue-notification.js';
 import type { LetterContent } from './letter-content.js';
 import { parseLetterContent } from './letter-content.js';
 import { resolveSignerTitle } from './letter-document.js';
-import { absoluteLetterPath, letterFileName, storeFollowerCopy, storeLetterFile } from './letter-files.js';
+import { readStoredFile } from '../files/file-store.js';
+import { letterFileName, storeFollowerCopy, storeLetterFile } from './letter-files.js';
 import { parseLetterSettings, symbolFor } from './letter-settings.js';
 import { mayDraftByHand, type CaseLetter } from './letter-rules.js';
 import { draftingRole, findLetterSigners, signingRole } from './letter-signers.js';
@@ -266,7 +267,7 @@ export async function sendDraftToSigners(
   const kind = letter.kind as LetterKind;
   const signers = await findLetterSigners(ctx, scope, kind);
   if (!signers.length) return [];
-  const draftPath = await storeLetterFile(ctx, letter, { draft: true });
+  const draftKey = await storeLetterFile(ctx, letter, { draft: true });
   const content = parseLetterContent(letter.content);
   for (const signer of signers) {
     await enqueueNotification(ctx, {
@@ -276,7 +277,7 @@ export async function sendDraftToSigners(
       content: {
         text: `📝 Dự thảo ${lower(label(kind))} — hồ sơ ${content.caseCode}, do ${drafterName} soạn.\nXin đồng chí xem, duyệt và ký; thư sẽ được đánh số và gửi ngay sau khi ký.`,
         file: {
-          path: absoluteLetterPath(ctx, draftPath),
+          key: draftKey,
           fileName: `du-thao-${letterFileName({ kind, number: null, caseCode: content.caseCode })}`,
           mimeType: 'application/pdf',
         },
@@ -303,8 +304,8 @@ export interface SignLetterResult {
   signedNow: boolean;
   /** Where it went: the sender's channel, stored for tracking (no handle), or back to the officer. */
   delivery: 'sender' | 'stored' | 'officer';
-  /** Absolute path of the signed PDF. */
-  filePath: string;
+  /** The signed PDF's key in the file store. */
+  fileKey: string;
   fileName: string;
 }
 
@@ -381,17 +382,15 @@ export async function completeLetter(
   if (letter.status === 'draft') throw new AppError('conflict', 'Thư chưa được ký.');
   const content = parseLetterContent(letter.content);
   if (!letter.filePath) {
-    const relative = await storeLetterFile(ctx, letter, { draft: false });
-    await changeOnceWithEvent(ctx, letter, 'letter_store', {}, (tx) =>
-      setLetterFileOnce(tx, letter.id, relative),
-    );
+    const key = await storeLetterFile(ctx, letter, { draft: false });
+    await changeOnceWithEvent(ctx, letter, 'letter_store', {}, (tx) => setLetterFileOnce(tx, letter.id, key));
     letter = await loadLetter(ctx, letterId);
   }
   const numberText = (await registerNumberText(ctx, letter)) ?? '';
-  const filePath = absoluteLetterPath(ctx, letter.filePath!);
+  const fileKey = letter.filePath!;
   const fileName = letterFileName({ kind, number: letter.number, caseCode: letter.case.code });
-  const base = { letterId: letter.id, kind, caseCode: letter.case.code, numberText, filePath, fileName };
-  const file = { path: filePath, fileName, mimeType: 'application/pdf' };
+  const base = { letterId: letter.id, kind, caseCode: letter.case.code, numberText, fileKey, fileName };
+  const file = { key: fileKey, fileName, mimeType: 'application/pdf' };
 
   if (!goesToSender(kind)) {
     // The slip goes back to the officer who forwarded the case, to print and attach; when that
@@ -456,9 +455,8 @@ async function sendToFollowers(ctx: AppContext, letter: LoadedLetter, text: stri
     `letter:${letter.id}`,
     async (dup) => {
       const follower = await findCaseById(ctx.db.prisma, dup.id);
-      const relative = await storeFollowerCopy(ctx, letter, follower!);
       return {
-        path: absoluteLetterPath(ctx, relative),
+        key: await storeFollowerCopy(ctx, letter, follower!),
         fileName: letterFileName({ kind, number: letter.number, caseCode: dup.code }),
         mimeType: 'application/pdf',
       };
@@ -562,10 +560,12 @@ export async function returnLetter(
   return { caseCode: letter.case.code, kind, returnedNow };
 }
 
-/** What the signer reads after pressing "sign" (the forward slip comes back as the document itself). */
-export function signedAnswer(result: SignLetterResult): Outbound {
+/**
+ * What the signer reads after pressing "sign" (the forward slip comes back as the document itself,
+ * its bytes read here: the answer goes straight to the chat, not through the notify worker).
+ */
+export async function signedAnswer(ctx: AppContext, result: SignLetterResult): Promise<Outbound> {
   const what = `${label(result.kind)} số ${result.numberText} (hồ sơ ${result.caseCode})`;
-  const file = { path: result.filePath, fileName: result.fileName, mimeType: 'application/pdf' };
   switch (result.delivery) {
     case 'sender':
       return { text: `✅ Đã ký ${lower(what)}; thư đã được gửi cho người gửi.` };
@@ -573,7 +573,13 @@ export function signedAnswer(result: SignLetterResult): Outbound {
       return {
         text: `✅ Đã ký ${lower(what)}. Người gửi không để lại kênh liên hệ: thư được lưu và người gửi tải về khi tra cứu mã hồ sơ.`,
       };
-    case 'officer':
-      return { text: `✅ Đã ký ${lower(what)}. In phiếu và gửi kèm hồ sơ.`, file };
+    case 'officer': {
+      const bytes = await readStoredFile(ctx, result.fileKey);
+      if (!bytes) throw new AppError('unavailable', 'Chưa đọc được tệp phiếu đã ký, vui lòng thử lại.');
+      return {
+        text: `✅ Đã ký ${lower(what)}. In phiếu và gửi kèm hồ sơ.`,
+        file: { bytes, fileName: result.fileName, mimeType: 'application/pdf' },
+      };
+    }
   }
 }

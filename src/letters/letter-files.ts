@@ -1,16 +1,13 @@
 // Letters as files: rendered from the stored row (so the same letter renders to the same bytes)
-// and kept under DATA_DIR/files/letters/. Also what tracking offers a sender with no reply handle:
-// the list of their case's issued letters and the file of one.
-import { randomBytes } from 'node:crypto';
-import { access, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+// and kept in the file store under files/letters/ (decision 0021). Also what tracking offers a
+// sender with no reply handle: the list of their case's issued letters and the file of one.
 import type { AppContext } from '../app-context.js';
 import { fromDbDate, toVietnamDate } from '../calendar/local-date.js';
 import { AppError } from '../core/app-error.js';
 import { isUuid } from '../core/ids.js';
 import type { SealedIdentity } from '../intake/sender-identity.js';
 import { findSenderIdentityOfCase } from '../intake/intake.repository.js';
-import { ATTACHMENTS_DIR } from '../intake/store-attachment.js';
+import { FILES_DIR, hasStoredFile, putFile, readStoredFile } from '../files/file-store.js';
 import { renderPdf } from '../pdf/render-pdf.js';
 import { parseLetterContent, type LetterContent } from './letter-content.js';
 import { buildLetterDocument, buildPetitionFormDocument, type SignatureBlock } from './letter-document.js';
@@ -20,7 +17,9 @@ import { findLetterById, findOrganizationForLetter, listLetters } from './letter
 import { goesToSender, type LetterKind } from './letter-vocabulary.js';
 import { signatureBlock } from './letter-document.js';
 
-export const LETTERS_DIR = path.posix.join(ATTACHMENTS_DIR, 'letters');
+export const LETTERS_DIR = `${FILES_DIR}/letters`;
+
+const PDF = 'application/pdf';
 
 const FILE_SLUGS: Readonly<Record<LetterKind, string>> = {
   thank_you: 'thu-cam-on',
@@ -38,17 +37,6 @@ export function letterFileName(letter: {
 }): string {
   const number = letter.number !== null ? `-so-${letter.number}` : '';
   return `${FILE_SLUGS[letter.kind]}${number}-${letter.caseCode}.pdf`;
-}
-
-export function absoluteLetterPath(ctx: Pick<AppContext, 'config'>, relative: string): string {
-  return path.join(ctx.config.dataDir, relative);
-}
-
-async function writeAtomically(target: string, bytes: Buffer): Promise<void> {
-  await mkdir(path.dirname(target), { recursive: true });
-  const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
-  await writeFile(temp, bytes, { mode: 0o600 });
-  await rename(temp, target);
 }
 
 type LoadedLetter = NonNullable<Awaited<ReturnType<typeof findLetterById>>>;
@@ -158,38 +146,34 @@ function followerContent(content: LetterContent, follower: FollowerCase): Letter
 
 /**
  * The signed copy for a merged duplicate's sender, rendered once and kept next to the letter's
- * own file; returns its path relative to DATA_DIR.
+ * own file; returns its key in the file store.
  */
 export async function storeFollowerCopy(
   ctx: AppContext,
   letter: LoadedLetter,
   follower: FollowerCase,
 ): Promise<string> {
-  const relative = path.posix.join(LETTERS_DIR, `${letter.id}-copy-${follower.id}.pdf`);
-  const target = absoluteLetterPath(ctx, relative);
-  if (!(await exists(target))) {
-    await writeAtomically(target, await renderLetter(ctx, letter, { draft: false, copyFor: follower }));
+  const key = `${LETTERS_DIR}/${letter.id}-copy-${follower.id}.pdf`;
+  if (!(await hasStoredFile(ctx, key))) {
+    const bytes = await renderLetter(ctx, letter, { draft: false, copyFor: follower });
+    await putFile(ctx, key, bytes, { mimeType: PDF });
   }
-  return relative;
+  return key;
 }
 
-async function exists(file: string): Promise<boolean> {
-  return access(file).then(
-    () => true,
-    () => false,
-  );
-}
-
-/** Renders and writes the file; returns its path relative to DATA_DIR. */
+/**
+ * Renders and stores the file; returns its key in the file store. A draft is stored again after a
+ * revision (the head reads the latest); a signed letter's first stored copy stays.
+ */
 export async function storeLetterFile(
   ctx: AppContext,
   letter: LoadedLetter,
   options: { draft: boolean },
 ): Promise<string> {
   const bytes = await renderLetter(ctx, letter, options);
-  const relative = path.posix.join(LETTERS_DIR, `${letter.id}${options.draft ? '-draft' : ''}.pdf`);
-  await writeAtomically(absoluteLetterPath(ctx, relative), bytes);
-  return relative;
+  const key = `${LETTERS_DIR}/${letter.id}${options.draft ? '-draft' : ''}.pdf`;
+  await putFile(ctx, key, bytes, { mimeType: PDF, replace: options.draft });
+  return key;
 }
 
 export interface IssuedLetterSummary {
@@ -227,7 +211,8 @@ export async function readLetterFile(
   if (!letter || letter.status === 'draft' || !letter.filePath || !goesToSender(letter.kind as LetterKind)) {
     throw new AppError('not_found', 'Không tìm thấy thư.');
   }
-  const bytes = await readFile(absoluteLetterPath(ctx, letter.filePath));
+  const bytes = await readStoredFile(ctx, letter.filePath);
+  if (!bytes) throw new AppError('not_found', 'Không tìm thấy tệp của thư.');
   return {
     fileName: letterFileName({
       kind: letter.kind as LetterKind,

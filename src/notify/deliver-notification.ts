@@ -5,7 +5,8 @@
 // spending an attempt.
 import type { AppContext } from '../app-context.js';
 import { AppError } from '../core/app-error.js';
-import type { ConversationRef } from '../dialog/dialog-types.js';
+import type { ConversationRef, Outbound } from '../dialog/dialog-types.js';
+import { readStoredFile } from '../files/file-store.js';
 import type { NotificationStatus } from '../db/generated/enums.js';
 import {
   RetryAfterError,
@@ -55,7 +56,7 @@ export async function deliverNotification(
   if (row.status !== 'pending') return { outcome: 'already-done', status: row.status };
 
   let recipient: ConversationRef;
-  let content;
+  let content: Outbound;
   try {
     recipient = ctx.sealedBox.openJson<ConversationRef>(row.recipientCiphertext);
     content = fromStoredOutbound(row.content);
@@ -63,6 +64,22 @@ export async function deliverNotification(
     const reason = 'stored notification unreadable (key or content)';
     await markNotificationFailed(db, notificationId, reason);
     return { outcome: 'failed', reason };
+  }
+
+  // A letter is stored by key; the channel is given its bytes, read from the shared file store.
+  // Missing bytes are retried: an older file may still be on the disk of a process that has not
+  // copied it into the database yet (decision 0021).
+  const file = content.file;
+  if (file?.key && !file.bytes) {
+    const bytes = await readStoredFile(ctx, file.key);
+    if (!bytes) {
+      const reason = `stored file ${file.key} not found`;
+      if (options.lastAttempt) await markNotificationFailed(db, notificationId, reason);
+      else await recordNotificationError(db, notificationId, reason);
+      throw new AppError('unavailable', reason);
+    }
+    const { key: _key, ...rest } = file;
+    content = { ...content, file: { ...rest, bytes } };
   }
 
   const sender = deps.senders.get(recipient.channel);

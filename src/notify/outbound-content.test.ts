@@ -14,12 +14,27 @@ describe('stored Outbound', () => {
     expect(fromStoredOutbound(json)).toEqual(content);
   });
 
-  it('keeps a path as a path', () => {
+  it('keeps a file store key as a key', () => {
     const content = {
       text: 'Thư trả lời',
-      file: { fileName: 'a.pdf', mimeType: 'application/pdf', path: '/srv/a.pdf' },
+      file: { fileName: 'a.pdf', mimeType: 'application/pdf', key: 'files/letters/a.pdf' },
     };
     expect(fromStoredOutbound(toStoredOutbound(content))).toEqual(content);
+  });
+
+  it('reads the absolute path an older row stored as the key under DATA_DIR', () => {
+    const stored = {
+      text: 'Thư trả lời',
+      file: { fileName: 'a.pdf', mimeType: 'application/pdf', path: '/srv/files/data/files/letters/a.pdf' },
+    };
+    expect(fromStoredOutbound(stored).file).toEqual({
+      fileName: 'a.pdf',
+      mimeType: 'application/pdf',
+      key: 'files/letters/a.pdf',
+    });
+    expect(() =>
+      fromStoredOutbound({ text: 't', file: { fileName: 'a', mimeType: 'text/plain', path: '/etc/passwd' } }),
+    ).toThrow();
   });
 
   it('refuses button values a channel cannot carry and files without content', () => {

@@ -130,7 +130,7 @@ async function runLetterRequest(
       };
     }
     case 'sign':
-      return signedAnswer(await signLetter(ctx, { letterId: request.letterId, staffId: staff.id }));
+      return signedAnswer(ctx, await signLetter(ctx, { letterId: request.letterId, staffId: staff.id }));
     case 'return': {
       const returned = await returnLetter(ctx, { letterId: request.letterId, staffId: staff.id });
       return {
@@ -155,7 +155,7 @@ async function runLetterRequest(
         newDate: request.newDate,
         reason: request.reason,
       });
-      const sent = signedAnswer(done);
+      const sent = await signedAnswer(ctx, done);
       return {
         text: `🗓 Đã hẹn lại hạn hồ sơ ${done.caseCode}: từ ${formatVietnameseDate(done.previousDueOn)} sang ${formatVietnameseDate(done.newDueOn)} (chỉ được hẹn lại một lần).\n${sent.text}`,
       };

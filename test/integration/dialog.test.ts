@@ -1,7 +1,7 @@
 // The intake dialog on real Redis and a real database: drafts survive a restart, a confirmed draft
 // becomes one case with its files and the right identity for each mode, repeats are ignored, the
 // sender alone answers the satisfaction question, and a silent draft is reminded once.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ import {
   issueStaffAccessCode,
   verifyStaffAccessCode,
 } from '../../src/directory/staff-access-code.service.js';
+import { readStoredFile } from '../../src/files/file-store.js';
 import { processSubmission } from '../../src/intake/process-submission.js';
 import { connectRedis } from '../../src/queue/redis-connection.js';
 import { createTestContext, type TestContext } from '../helpers/test-context.js';
@@ -141,7 +142,7 @@ describe('dialog on Redis and the database', () => {
       sizeBytes: JPEG.length,
       storagePath: `files/${file.sha256}`,
     });
-    expect(await readFile(path.join(dataDir, file.storagePath))).toEqual(JPEG);
+    expect(await readStoredFile(t.ctx, file.storagePath)).toEqual(JPEG);
     expect(made.identity!.revealable).toBe(true);
     expect(t.ctx.sealedBox.openJson(made.identity!.ciphertext)).toEqual({
       contact: { phone: '0912 345 678', name: 'Phạm Thị Lan' },

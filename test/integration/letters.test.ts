@@ -1,12 +1,10 @@
 // Letters on a real database and Redis with a fake clock: draft → sign → store → send, each once;
 // register numbers under concurrent signing; the apology with a new date resets the clock once; the
 // PDF's text, extracted by pdftotext (poppler-utils), reads with every diacritic.
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { access, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromDbDate } from '../../src/calendar/local-date.js';
 import { applyCaseAction } from '../../src/cases/case-lifecycle.service.js';
@@ -25,15 +23,19 @@ import { draftResolutionLetter } from '../../src/letters/draft-resolution-letter
 import { completeUnfinishedLetters } from '../../src/letters/complete-unfinished-letters.js';
 import { issueForwardSlip } from '../../src/letters/forward-slip.js';
 import { createTestContext, type TestContext } from '../helpers/test-context.js';
+import { pdfText as pdfTextOf } from '../helpers/pdf-inspect.js';
+import { readStoredFile } from '../../src/files/file-store.js';
 
-const run = promisify(execFile);
 const clock = fixedClock(new Date('2026-03-02T02:00:00Z')); // Monday 02/03/2026, 09:00 in Hà Nội
 let t: TestContext;
 let dataDir: string;
 const staff: Record<string, string> = {};
 
-async function pdfText(file: string): Promise<string> {
-  const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', file, '-']);
+/** The text of a PDF in the file store, read as another process would: from the database. */
+async function pdfText(key: string): Promise<string> {
+  const bytes = await readStoredFile(t.ctx, key);
+  expect(bytes, key).not.toBeNull();
+  const stdout = await pdfTextOf(bytes!);
   // Lines wrap where the layout wraps them: compare the words, not the line breaks. A tracking
   // code may wrap at one of its hyphens ("G6CM-⏎YGM-FM4"): joined again.
   return stdout
@@ -139,12 +141,12 @@ describe('letters', () => {
     expect(drafted.created).toBe(true);
     expect(drafted.signers).toEqual(['Nguyễn Thị Hồng']);
     const [draftNote] = await notificationsLike(`letter:${drafted.letterId}:draft:`);
-    const content = draftNote!.content as { file?: { path: string }; buttons?: { value: string }[][] };
+    const content = draftNote!.content as { file?: { key: string }; buttons?: { value: string }[][] };
     expect(content.buttons!.flat().map((b) => b.value)).toEqual([
       `lt:sign:${drafted.letterId}`,
       `lt:back:${drafted.letterId}`,
     ]);
-    const draftText = await pdfText(content.file!.path);
+    const draftText = await pdfText(content.file!.key);
     expect(draftText).toContain('Dự thảo: chưa đánh số, chưa ký');
     expect(draftText).not.toContain('Phạm Thị Lan');
 
@@ -179,16 +181,20 @@ describe('letters', () => {
       signerTitle: 'Trưởng Khoa Nhi',
     });
     expect(letter.filePath).toBe(`files/letters/${letter.id}.pdf`);
+    // In the database every process shares, not on this process's disk (decision 0021).
+    const stored = await t.ctx.db.prisma.storedFile.findUniqueOrThrow({ where: { key: letter.filePath! } });
+    expect(stored).toMatchObject({ mimeType: 'application/pdf', sizeBytes: stored.bytes.length });
+    await expect(access(path.join(dataDir, 'files'))).rejects.toThrow();
     for (const action of ['letter_draft', 'letter_sign', 'letter_store', 'letter_send']) {
       expect(await eventsOf(caseId, action), action).toHaveLength(1);
     }
     const sent = await notificationsLike(`letter:${drafted.letterId}:sender`);
     expect(sent).toHaveLength(1);
-    const sentContent = sent[0]!.content as { text: string; file: { path: string; mimeType: string } };
+    const sentContent = sent[0]!.content as { text: string; file: { key: string; mimeType: string } };
     expect(sentContent.file.mimeType).toBe('application/pdf');
     expect(sentContent.text).toMatch(/thư xin lỗi số 1\/TTYT-THUAN-AN/);
 
-    const text = await pdfText(sentContent.file.path);
+    const text = await pdfText(sentContent.file.key);
     expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(text).toContain('Độc lập - Tự do - Hạnh phúc');
     expect(text).toContain('THƯ XIN LỖI');
@@ -312,12 +318,12 @@ describe('letters', () => {
     const toFollower = await t.ctx.db.prisma.notification.findMany({ where: { caseId: follower } });
     expect(toFollower).toHaveLength(1);
     expect(toFollower[0]!.dedupeKey).toBe(`case:${master}:letter:${drafted.letterId}:follower:${follower}`);
-    const content = toFollower[0]!.content as { text: string; file: { path: string; fileName: string } };
+    const content = toFollower[0]!.content as { text: string; file: { key: string; fileName: string } };
     expect(content.text).toContain(`thư xin lỗi số ${signed.numberText}`);
     expect(content.text).toContain(`về hồ sơ ${codes[follower]}`);
     expect(content.text).not.toContain(codes[master]!);
     expect(content.file.fileName).toContain(codes[follower]!);
-    const copy = await pdfText(content.file.path);
+    const copy = await pdfText(content.file.key);
     expect(copy).toContain(`Số: ${signed.numberText}`);
     expect(copy).toContain('Kính gửi: Ông/Bà Trần Văn Minh');
     expect(copy).toContain(`mã hồ sơ ${codes[follower]}`);
@@ -327,7 +333,7 @@ describe('letters', () => {
     // The master's own sender still gets exactly one, addressed to them.
     const own = await notificationsLike(`letter:${drafted.letterId}:sender`);
     expect(own).toHaveLength(1);
-    expect(await pdfText((own[0]!.content as { file: { path: string } }).file.path)).toContain(
+    expect(await pdfText((own[0]!.content as { file: { key: string } }).file.key)).toContain(
       'Kính gửi: Ông/Bà Phạm Thị Lan',
     );
   }, 60_000);
@@ -397,7 +403,7 @@ describe('letters', () => {
     expect(file.mimeType).toBe('application/pdf');
     expect(file.bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(file.fileName).toMatch(/^thu-cam-on-so-\d+-[A-Z0-9-]+\.pdf$/);
-    const text = await pdfText(signed.filePath);
+    const text = await pdfText(signed.fileKey);
     expect(text).toContain('THƯ CẢM ƠN');
     expect(text).toContain('Kính gửi: Quý người bệnh/người dân');
   }, 60_000);
@@ -469,7 +475,7 @@ describe('letters', () => {
       (await requestApologyDecision(t.ctx, { caseId, clockId: clockRow.id, dueOn: '2026-03-20' })).requested,
     ).toBe(false);
 
-    const text = await pdfText(done.filePath);
+    const text = await pdfText(done.fileKey);
     expect(text).toContain('THƯ XIN LỖI');
     expect(text).toContain(
       'Do cần lấy thêm ý kiến của Hội đồng chuyên môn, đơn vị chưa thể trả kết quả đúng hạn',
@@ -528,7 +534,7 @@ describe('letters', () => {
       where: { caseId, kind: 'apology_new_date' },
     });
     expect(letter.content).toMatchObject({ receivedOn: '2026-03-02', petitionReceivedOn: '2026-02-27' });
-    const text = await pdfText(done.filePath);
+    const text = await pdfText(done.fileKey);
     expect(text).toContain('đơn khiếu nại của Ông/Bà');
     expect(text).toContain('đơn nhận ngày 27/02/2026');
     expect(text).not.toContain('02/03/2026)');
@@ -564,7 +570,7 @@ describe('letters', () => {
     await sendPetitionForm(t.ctx, { caseId, staffId: staff.handler! });
     expect(first.delivery).toBe('sender');
     expect(await notificationsLike(`letter:${first.letterId}:sender`)).toHaveLength(1);
-    const text = await pdfText(first.filePath);
+    const text = await pdfText(first.fileKey);
     expect(text).toContain('ĐƠN KHIẾU NẠI');
     expect(text).toContain('Họ và tên người khiếu nại: Phạm Thị Lan');
     expect(text).toContain('Địa chỉ: 12 Nguyễn Trãi, Thuận An');
@@ -590,10 +596,10 @@ describe('letters', () => {
     expect(signed.delivery).toBe('officer');
     expect(signed.numberText).toMatch(/^\d+\/PC-TTYT-THUAN-AN$/);
     expect(await notificationsLike(`letter:${letter.id}:officer`)).toHaveLength(1);
-    const text = await pdfText(signed.filePath);
+    const text = await pdfText(signed.fileKey);
     expect(text).toContain('PHIẾU CHUYỂN ĐƠN');
     expect(text).toContain('Kính gửi: Thanh tra Sở Y tế');
     expect(text).toContain('KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC');
-    expect(await readFile(signed.filePath)).toBeTruthy();
+    expect(await readStoredFile(t.ctx, signed.fileKey)).toBeTruthy();
   }, 60_000);
 });
