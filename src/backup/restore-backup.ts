@@ -4,7 +4,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { SqlConnection } from '../db/sql-connection.js';
+import { readMigrationList } from '../db/schema-engine.js';
+import { openSqlConnection, type SqlConnection } from '../db/sql-connection.js';
 import { ATTACHMENTS_DIR } from '../intake/store-attachment.js';
 import {
   BACKUP_FORMAT,
@@ -18,7 +19,13 @@ import {
   ZTrailer,
   type BackupHeader,
 } from './backup-format.js';
-import { listForeignKeys, listTables, quoteIdent, resetSequences } from './database-catalog.js';
+import {
+  listAppliedMigrations,
+  listForeignKeys,
+  listTables,
+  quoteIdent,
+  resetSequences,
+} from './database-catalog.js';
 import { selfReferences, type ForeignKey } from './table-order.js';
 
 /** Rows per INSERT, or fewer when they are large (attachments stored in the database). */
@@ -274,4 +281,61 @@ async function moveInRounds(
     }
   }
   await conn.query(`DROP TABLE ${stage}`);
+}
+
+/**
+ * The whole restore into a target that must be empty (no rows, no stored files, no migration the
+ * backup lacks): the backup's migrations, its rows and files, then the code's later migrations.
+ * The caller has verified the file and the key, and holds the DATA_DIR lock.
+ */
+export async function restoreIntoEmptyTarget(input: {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  file: string;
+  header: BackupHeader;
+  progress: (message: string) => void;
+}): Promise<{ laterMigrations: string[] }> {
+  const { header, progress } = input;
+  const conn = await openSqlConnection({ databaseUrl: input.databaseUrl, dataDir: input.dataDir });
+  try {
+    const nonEmpty = await listNonEmptyTables(conn);
+    if (await hasStoredFiles(input.dataDir)) nonEmpty.push('DATA_DIR/files');
+    if (nonEmpty.length > 0) {
+      throw new Error(
+        [
+          `Nơi khôi phục không trống (${nonEmpty.join(', ')}): chỉ khôi phục vào cơ sở dữ liệu và DATA_DIR mới, trống.`,
+          `The target is not empty (${nonEmpty.join(', ')}): restore only into a new, empty database and DATA_DIR.`,
+        ].join('\n'),
+      );
+    }
+    const applied = await listAppliedMigrations(conn);
+    const ahead = applied.filter((m) => !header.migrations.includes(m));
+    if (ahead.length > 0) {
+      throw new Error(
+        [
+          `Cơ sở dữ liệu đích đã có migration mà bản sao lưu không có (${ahead.join(', ')}). Hãy tạo một cơ sở dữ liệu mới hoàn toàn.`,
+          `The target database has migrations the backup lacks (${ahead.join(', ')}). Create a brand-new database.`,
+        ].join('\n'),
+      );
+    }
+
+    // The schema the backup was taken under, then its rows, then any later migration, which
+    // runs on the restored rows as on any upgrade.
+    if (header.migrations.some((m) => !applied.includes(m))) await conn.migrate(header.migrations);
+    progress('Đang khôi phục … / Restoring …');
+    await applyBackup({
+      conn,
+      file: input.file,
+      header,
+      dataDir: input.dataDir,
+      progress,
+    });
+    const known = (await readMigrationList()).migrationDirectories.map((d) => d.path);
+    if (!known.some((m) => !header.migrations.includes(m))) return { laterMigrations: [] };
+    const later = await conn.migrate();
+    progress(`  migration mới / later migrations: ${later.join(', ')}`);
+    return { laterMigrations: later };
+  } finally {
+    await conn.close();
+  }
 }

@@ -5,32 +5,15 @@ import path from 'node:path';
 import { encryptionKeyFile, findRunningKey } from '../../backup/backup-key.js';
 import { writeBackup } from '../../backup/write-backup.js';
 import { loadConfig } from '../../config/config.js';
-import { DataDirLockedError, lockDataDir } from '../../core/data-dir.js';
 import { PROJECT_ROOT } from '../../db/schema-engine.js';
 import { openSqlConnection } from '../../db/sql-connection.js';
+import { lockStoppedDataDir } from '../cli-context.js';
 import { UsageError, type CliCommand } from '../cli-command.js';
 import { parseCliArgs } from '../cli-options.js';
 
 function defaultFileName(now: Date): string {
   const stamp = now.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
   return `langnghe-backup-${stamp}.jsonl.gz`;
-}
-
-/** The embedded database serves one process: a running app must be stopped, not copied under. */
-export async function lockStoppedDataDir(dataDir: string): Promise<() => Promise<void>> {
-  try {
-    return await lockDataDir(dataDir);
-  } catch (err) {
-    if (!(err instanceof DataDirLockedError)) throw err;
-    throw new Error(
-      [
-        `Ứng dụng đang chạy trên ${dataDir}: hãy dừng ứng dụng trước (cơ sở dữ liệu nhúng chỉ phục vụ một tiến trình).`,
-        `The app is running on ${dataDir}: stop the app first (the embedded database serves one process).`,
-        err.message,
-      ].join('\n'),
-      { cause: err },
-    );
-  }
 }
 
 export const backupCommand: CliCommand = {

@@ -4,21 +4,12 @@ import { access, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BackupFileError, keyFingerprint, type BackupHeader } from '../../backup/backup-format.js';
 import { encryptionKeyFile, findRunningKey, readKeyFile } from '../../backup/backup-key.js';
-import { listAppliedMigrations } from '../../backup/database-catalog.js';
-import {
-  applyBackup,
-  hasStoredFiles,
-  listNonEmptyTables,
-  readBackupHeader,
-  verifyBackupFile,
-} from '../../backup/restore-backup.js';
+import { readBackupHeader, restoreIntoEmptyTarget, verifyBackupFile } from '../../backup/restore-backup.js';
 import { loadConfig, type Config } from '../../config/config.js';
-import { openDatabase } from '../../db/database.js';
 import { readMigrationList } from '../../db/schema-engine.js';
-import { openSqlConnection } from '../../db/sql-connection.js';
 import { UsageError, type CliCommand } from '../cli-command.js';
 import { parseCliArgs } from '../cli-options.js';
-import { lockStoppedDataDir } from './backup.command.js';
+import { lockStoppedDataDir } from '../cli-context.js';
 
 function damaged(err: BackupFileError): Error {
   return new Error(
@@ -108,7 +99,18 @@ export const restoreCommand: CliCommand = {
           ].join('\n'),
         );
       }
-      await restoreInto(config, backupFile, header);
+      const unlock = config.databaseUrl ? async () => {} : await lockStoppedDataDir(config.dataDir);
+      try {
+        await restoreIntoEmptyTarget({
+          databaseUrl: config.databaseUrl,
+          dataDir: config.dataDir,
+          file: backupFile,
+          header,
+          progress: (line) => console.error(line),
+        });
+      } finally {
+        await unlock();
+      }
       if (writeToDataDir) {
         await writeFile(encryptionKeyFile(config.dataDir), key.toString('base64') + '\n', {
           mode: 0o600,
@@ -129,67 +131,3 @@ export const restoreCommand: CliCommand = {
     );
   },
 };
-
-async function restoreInto(config: Config, backupFile: string, header: BackupHeader): Promise<void> {
-  const unlock = config.databaseUrl ? async () => {} : await lockStoppedDataDir(config.dataDir);
-  try {
-    const target = { databaseUrl: config.databaseUrl, dataDir: config.dataDir };
-    let conn = await openSqlConnection(target);
-    try {
-      const nonEmpty = await listNonEmptyTables(conn);
-      if (nonEmpty.length > 0 || (await hasStoredFiles(config.dataDir))) {
-        const what = [...nonEmpty, ...((await hasStoredFiles(config.dataDir)) ? ['DATA_DIR/files'] : [])];
-        throw new Error(
-          [
-            `Nơi khôi phục không trống (${what.join(', ')}): chỉ khôi phục vào cơ sở dữ liệu và DATA_DIR mới, trống.`,
-            `The target is not empty (${what.join(', ')}): restore only into a new, empty database and DATA_DIR.`,
-          ].join('\n'),
-        );
-      }
-      const applied = await listAppliedMigrations(conn);
-      const ahead = applied.filter((m) => !header.migrations.includes(m));
-      if (ahead.length > 0) {
-        throw new Error(
-          [
-            `Cơ sở dữ liệu đích đã có migration mà bản sao lưu không có (${ahead.join(', ')}). Hãy tạo một cơ sở dữ liệu mới hoàn toàn.`,
-            `The target database has migrations the backup lacks (${ahead.join(', ')}). Create a brand-new database.`,
-          ].join('\n'),
-        );
-      }
-    } finally {
-      await conn.close();
-    }
-
-    // The schema the backup was taken under, then its rows, then any later migration, which
-    // runs on the restored rows as on any upgrade.
-    const embeddedDir = path.join(config.dataDir, 'pgdata');
-    let db = await openDatabase({ databaseUrl: config.databaseUrl, embeddedDir });
-    try {
-      await db.migrate({ only: header.migrations });
-    } finally {
-      await db.close();
-    }
-    console.error('Đang khôi phục … / Restoring …');
-    conn = await openSqlConnection(target);
-    try {
-      await applyBackup({
-        conn,
-        file: backupFile,
-        header,
-        dataDir: config.dataDir,
-        progress: (line) => console.error(line),
-      });
-    } finally {
-      await conn.close();
-    }
-    db = await openDatabase({ databaseUrl: config.databaseUrl, embeddedDir });
-    try {
-      const later = await db.migrate();
-      if (later.length > 0) console.error(`Migration mới / later migrations: ${later.join(', ')}`);
-    } finally {
-      await db.close();
-    }
-  } finally {
-    await unlock();
-  }
-}
