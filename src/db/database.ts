@@ -16,11 +16,8 @@ export type Db = PrismaClient;
 export interface Database {
   prisma: PrismaClient;
   kind: 'embedded' | 'postgres';
-  /**
-   * Applies pending migrations (all, or `only` these: a restore, docs/decisions/0022); returns
-   * their names. Cheap when nothing is pending.
-   */
-  migrate(options?: { only?: readonly string[] }): Promise<string[]>;
+  /** Applies pending migrations; returns their names. Cheap when nothing is pending. */
+  migrate(): Promise<string[]>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -60,9 +57,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return {
     prisma,
     kind,
-    async migrate(options) {
-      if (!(await hasPendingMigrations(prisma, options?.only))) return [];
-      return applyPendingMigrations(factory, options?.only);
+    async migrate() {
+      if (!(await hasPendingMigrations(prisma))) return [];
+      return applyPendingMigrations(factory);
     },
     async ping() {
       await prisma.$queryRaw`SELECT 1`;
@@ -76,9 +73,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 // Loading the schema engine costs seconds; a plain look at Prisma's own table tells whether it is
 // needed at all.
-async function hasPendingMigrations(prisma: PrismaClient, only?: readonly string[]): Promise<boolean> {
+async function hasPendingMigrations(prisma: PrismaClient): Promise<boolean> {
   const list = await readMigrationList();
-  const wanted = list.migrationDirectories.map((d) => d.path).filter((name) => !only || only.includes(name));
+  const wanted = list.migrationDirectories.map((d) => d.path);
   let applied: string[];
   try {
     const rows = await prisma.$queryRawUnsafe<{ migration_name: string }[]>(
