@@ -1,7 +1,7 @@
 // What a CLI command that needs the database gets: the same config, lock and migrations as the app.
 import path from 'node:path';
 import { loadConfig, type Config } from '../config/config.js';
-import { lockDataDir } from '../core/data-dir.js';
+import { DataDirLockedError, lockDataDir } from '../core/data-dir.js';
 import { openDatabase, type Database } from '../db/database.js';
 
 export interface CliDatabase {
@@ -30,5 +30,22 @@ export async function openCliDatabase(): Promise<CliDatabase> {
   } catch (err) {
     await unlock();
     throw err;
+  }
+}
+
+/** The embedded database serves one process: a running app must be stopped, not copied under. */
+export async function lockStoppedDataDir(dataDir: string): Promise<() => Promise<void>> {
+  try {
+    return await lockDataDir(dataDir);
+  } catch (err) {
+    if (!(err instanceof DataDirLockedError)) throw err;
+    throw new Error(
+      [
+        `Ứng dụng đang chạy trên ${dataDir}: hãy dừng ứng dụng trước (cơ sở dữ liệu nhúng chỉ phục vụ một tiến trình).`,
+        `The app is running on ${dataDir}: stop the app first (the embedded database serves one process).`,
+        err.message,
+      ].join('\n'),
+      { cause: err },
+    );
   }
 }

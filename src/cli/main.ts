@@ -20,6 +20,8 @@ import { unitCreateCommand } from './commands/unit-create.command.js';
 import { lettersCommand } from './commands/letters.command.js';
 import { intakeStuckCommand } from './commands/intake-stuck.command.js';
 import { zaloTokenCommand } from './commands/zalo-token.command.js';
+import { backupCommand } from './commands/backup.command.js';
+import { restoreCommand } from './commands/restore.command.js';
 
 const COMMANDS: CliCommand[] = [
   calendarCommand,
@@ -43,6 +45,8 @@ const COMMANDS: CliCommand[] = [
   zaloTokenCommand,
   postersCommand,
   intakeStuckCommand,
+  backupCommand,
+  restoreCommand,
 ];
 
 function help(): string {

@@ -93,11 +93,19 @@ async function withEngine<T>(
   }
 }
 
-/** Applies pending migrations; returns the names applied. Keeps Prisma's `_prisma_migrations`. */
+/**
+ * Applies pending migrations; returns the names applied. Keeps Prisma's `_prisma_migrations`.
+ * `only` stops at a subset: a restore rebuilds the schema its backup was taken under, fills it,
+ * then applies the rest, so later migrations run on the restored data as on any upgrade.
+ */
 export async function applyPendingMigrations(
   adapterFactory: SqlMigrationAwareDriverAdapterFactory,
+  only?: readonly string[],
 ): Promise<string[]> {
-  const migrationsList = await readMigrationList();
+  const all = await readMigrationList();
+  const migrationsList = only
+    ? { ...all, migrationDirectories: all.migrationDirectories.filter((d) => only.includes(d.path)) }
+    : all;
   return withEngine(adapterFactory, async (engine) => {
     const out = await engine.applyMigrations({ migrationsList, filters: NO_FILTER });
     return out.appliedMigrationNames;
