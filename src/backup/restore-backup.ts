@@ -6,7 +6,7 @@ import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readMigrationList } from '../db/schema-engine.js';
 import { openSqlConnection, type SqlConnection } from '../db/sql-connection.js';
-import { ATTACHMENTS_DIR } from '../intake/store-attachment.js';
+import { FILES_DIR } from '../files/file-store.js';
 import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
@@ -131,7 +131,7 @@ export async function listNonEmptyTables(conn: SqlConnection): Promise<string[]>
 
 /** Files already in DATA_DIR/files (a restore does not mix its files with others). */
 export async function hasStoredFiles(dataDir: string): Promise<boolean> {
-  const entries = await readdir(path.join(dataDir, ATTACHMENTS_DIR)).catch(() => []);
+  const entries = await readdir(path.join(dataDir, FILES_DIR)).catch(() => []);
   return entries.length > 0;
 }
 
@@ -181,7 +181,7 @@ export async function applyBackup(input: {
         section = await startTable(conn, table, selfReferences(table.name, foreignKeys));
       } else if (typeof value.file === 'string') {
         const entry = ZFileEntry.parse(value);
-        const target = path.join(input.dataDir, ATTACHMENTS_DIR, ...entry.file.split('/'));
+        const target = path.join(input.dataDir, FILES_DIR, ...entry.file.split('/'));
         await mkdir(path.dirname(target), { recursive: true });
         await writeFile(target, Buffer.from(entry.data, 'base64'), { mode: 0o600, flag: 'wx' });
         written.push(target);
@@ -191,7 +191,7 @@ export async function applyBackup(input: {
       await section.finish();
       progress(`  ${section.table}: ${section.inserted}`);
     }
-    progress(`  ${ATTACHMENTS_DIR}/: ${written.length} tệp/files`);
+    progress(`  ${FILES_DIR}/: ${written.length} tệp/files`);
     await resetSequences(conn);
     await conn.query('COMMIT');
   } catch (err) {

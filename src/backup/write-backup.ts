@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { SqlConnection } from '../db/sql-connection.js';
-import { ATTACHMENTS_DIR } from '../intake/store-attachment.js';
+import { FILES_DIR } from '../files/file-store.js';
 import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
@@ -55,7 +55,7 @@ export async function writeBackup(input: {
       await conn.query('ROLLBACK').catch(() => {});
       throw err;
     }
-    const files = await dumpFiles(path.join(input.dataDir, ATTACHMENTS_DIR), writer, progress);
+    const files = await dumpFiles(path.join(input.dataDir, FILES_DIR), writer, progress);
     summary = { ...summary, files: files.count, fileBytes: files.bytes };
     await writer.write(JSON.stringify({ end: true, rows: summary.rows, files: files.count }));
     await writer.close();
@@ -142,7 +142,7 @@ async function dumpFiles(
     count++;
     bytes += data.length;
   }
-  progress(`  ${ATTACHMENTS_DIR}/: ${count} tệp/files`);
+  progress(`  ${FILES_DIR}/: ${count} tệp/files`);
   return { count, bytes };
 }
 
