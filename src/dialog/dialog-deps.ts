@@ -60,7 +60,8 @@ export interface DialogReceipt {
 }
 
 export interface DialogIntake {
-  submit(input: ChannelSubmissionInput): Promise<DialogReceipt>;
+  /** `source`: the envelope's, counted against the cap on new cases (refused: `rate_limited`). */
+  submit(input: ChannelSubmissionInput, options?: { source?: string }): Promise<DialogReceipt>;
 }
 
 export interface TrackedCase {
