@@ -235,6 +235,7 @@ export function createDialogDeps(ctx: AppContext, options: CreateDialogDepsOptio
               : null,
             isSender: sender,
             canRate: sender && followed.status === 'resolved' && found.satisfaction === null,
+            ...(found.intakeFailureReason ? { contentUnreadable: true } : {}),
           },
         };
       },

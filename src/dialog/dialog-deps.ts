@@ -80,6 +80,8 @@ export interface TrackedCase {
   isSender: boolean;
   /** The sender may answer the satisfaction question now. */
   canRate: boolean;
+  /** What was sent could not be read (its placeholder case, decision 0026): ask for it again. */
+  contentUnreadable?: boolean;
 }
 
 export type TrackResult = { found: false } | { found: true; case: TrackedCase; secretRejected: boolean };

@@ -207,6 +207,12 @@ async function storeDurably(
         trackingCode: code,
         payloadCiphertext: ctx.sealedBox.sealJson(sealed),
         payloadDigest: digest,
+        // In clear as well: if the payload can never be opened, these still make a case (0026).
+        ...recipient,
+        kind: input.kind,
+        channel: input.channel,
+        audience: input.audience,
+        followUpSecretHash: sealed.followUpSecretHash,
       });
       break;
     } catch (err) {
