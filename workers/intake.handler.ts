@@ -1,9 +1,11 @@
 // Thin: the payload was validated by the worker host. Makes the case, routes it (unit, urgency),
 // then posts its card to the officers. Each step is idempotent, so a retried job ends the same.
-// A submission that cannot become a case is marked failed for operators (decision 0019).
+// A submission that cannot become a case is marked failed and becomes a placeholder case that
+// goes the same way to the receiving office (decisions 0019, 0026).
 import type { AppContext } from '../src/app-context.js';
 import { scheduleCaseMilestonesSafely } from '../src/deadlines/schedule-milestones.js';
-import { processSubmission, recordSubmissionFailure } from '../src/intake/process-submission.js';
+import { processSubmission } from '../src/intake/process-submission.js';
+import { recordSubmissionFailure } from '../src/intake/record-submission-failure.js';
 import { postCaseCards } from '../src/officer/post-case-cards.js';
 import type { JobHandler } from '../src/queue/worker-host.js';
 import { routeCase } from '../src/routing/route-case.js';
@@ -15,8 +17,9 @@ export const createIntakeHandler =
     try {
       processed = await processSubmission(ctx, submissionId);
     } catch (err) {
-      await recordSubmissionFailure(ctx, submissionId, err);
-      throw err;
+      const failure = await recordSubmissionFailure(ctx, submissionId, err);
+      if (!failure?.caseId) throw err;
+      processed = { caseId: failure.caseId, created: failure.created, intakeFailureReason: failure.reason };
     }
     await scheduleCaseMilestonesSafely(ctx, processed.caseId);
     const routing = await routeCase(ctx, processed.caseId);

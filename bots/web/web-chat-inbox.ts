@@ -31,6 +31,8 @@ export interface WebChatInboxOptions {
 
 export interface WebChatEvent {
   sessionKey: string;
+  /** The keyed hash of the client address, for the cap on new cases (never the address). */
+  source?: string;
   clientEventId: string;
   languageHint?: string;
   event: Inbound;
@@ -61,7 +63,7 @@ export function createWebChatInbox(options: WebChatInboxOptions): WebChatInbox {
   }
 
   return {
-    async handle({ sessionKey, clientEventId, languageHint, event }) {
+    async handle({ sessionKey, source, clientEventId, languageHint, event }) {
       const key = answerKey(sessionKey, clientEventId);
       const lease = await acquire(sessionKey);
       try {
@@ -74,6 +76,7 @@ export function createWebChatInbox(options: WebChatInboxOptions): WebChatInbox {
             ...(languageHint ? { languageHint } : {}),
           },
           event,
+          ...(source ? { source } : {}),
           eventId: `web:${sessionKey}:${clientEventId}`,
           receivedAt: clock.now(),
         });

@@ -2,6 +2,10 @@
 // header; it is a bearer secret (whoever holds it reads the conversation), so it is stored nowhere:
 // Redis, the dialog, the notify outbox and `web_chat_messages` only see its SHA-256 (the session
 // key), which is also the dialog's conversation id for the web channel.
+//
+// The session also remembers where it was last opened from: the keyed hash of the client address
+// (src/core/keyed-hash.ts; never the address itself), refreshed each time the page resumes it. The
+// dialog's submit counts new cases against that source (src/intake/new-case-cap.ts, decision 0026).
 import { createHash, randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 
@@ -25,8 +29,16 @@ export function sessionKeyOf(sessionId: string): string {
 export interface WebChatSessions {
   /** The session key when the id is one this server issued and not expired; refreshes its expiry. */
   touch(sessionId: string | undefined): Promise<string | undefined>;
-  create(): Promise<{ sessionId: string; sessionKey: string }>;
+  /** `source`: the keyed hash of the client address opening it. */
+  create(source: string): Promise<{ sessionId: string; sessionKey: string }>;
+  /** Like touch, and records the address it is resumed from; undefined when the session is gone. */
+  resume(sessionId: string | undefined, source: string): Promise<string | undefined>;
+  /** The keyed client address the session was last opened from; undefined for sessions older than that. */
+  sourceOf(sessionKey: string): Promise<string | undefined>;
 }
+
+/** What sessions stored before they remembered their source hold. */
+const NO_SOURCE = '1';
 
 export function createWebChatSessions(redis: Redis, prefix: string): WebChatSessions {
   const key = (sessionKey: string) => `${prefix}:web:session:${sessionKey}`;
@@ -36,11 +48,22 @@ export function createWebChatSessions(redis: Redis, prefix: string): WebChatSess
       const sessionKey = sessionKeyOf(sessionId);
       return (await redis.expire(key(sessionKey), SESSION_TTL_SECONDS)) === 1 ? sessionKey : undefined;
     },
-    async create() {
+    async create(source) {
       const sessionId = newSessionId();
       const sessionKey = sessionKeyOf(sessionId);
-      await redis.set(key(sessionKey), '1', 'EX', SESSION_TTL_SECONDS);
+      await redis.set(key(sessionKey), source, 'EX', SESSION_TTL_SECONDS);
       return { sessionId, sessionKey };
+    },
+    async resume(sessionId, source) {
+      if (!sessionId || !SESSION_ID_PATTERN.test(sessionId)) return undefined;
+      const sessionKey = sessionKeyOf(sessionId);
+      // XX: only a session that exists; a forged or expired id opens nothing.
+      const set = await redis.set(key(sessionKey), source, 'EX', SESSION_TTL_SECONDS, 'XX');
+      return set === 'OK' ? sessionKey : undefined;
+    },
+    async sourceOf(sessionKey) {
+      const value = await redis.get(key(sessionKey));
+      return value && value !== NO_SOURCE ? value : undefined;
     },
   };
 }

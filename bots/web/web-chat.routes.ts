@@ -138,6 +138,12 @@ export function registerWebChatRoutes(app: FastifyInstance, ctx: AppContext, dep
     }
     return sessionKey;
   };
+  /**
+   * Where new cases of this session count against the cap on new cases per unit: the address the
+   * page last opened the session from, or this request's for a session older than that.
+   */
+  const sourceOf = async (request: FastifyRequest, sessionKey: string): Promise<string> =>
+    (await sessions.sourceOf(sessionKey)) ?? clientKey(request.ip);
   const noStore = async (_request: FastifyRequest, reply: FastifyReply) => {
     reply.header('cache-control', 'no-store');
   };
@@ -159,9 +165,10 @@ export function registerWebChatRoutes(app: FastifyInstance, ctx: AppContext, dep
     { onRequest: noStore, config: { rateLimit: newSessionLimit } },
     async (request) => {
       const given = request.headers[SESSION_HEADER];
-      if (typeof given === 'string' && (await sessions.touch(given)))
+      const source = clientKey(request.ip);
+      if (typeof given === 'string' && (await sessions.resume(given, source)))
         return { session: given, resumed: true };
-      const { sessionId } = await sessions.create();
+      const { sessionId } = await sessions.create(source);
       return { session: sessionId, resumed: false };
     },
   );
@@ -173,6 +180,7 @@ export function registerWebChatRoutes(app: FastifyInstance, ctx: AppContext, dep
     const event: Inbound = body.event;
     const { messages } = await inbox.handle({
       sessionKey,
+      source: await sourceOf(request, sessionKey),
       clientEventId: body.eventId,
       ...(body.lang ? { languageHint: body.lang } : {}),
       event,
@@ -249,6 +257,7 @@ export function registerWebChatRoutes(app: FastifyInstance, ctx: AppContext, dep
         const isImage = /^image\//.test(meta.fileType ?? '');
         const { messages } = await inbox.handle({
           sessionKey,
+          source: await sourceOf(request, sessionKey),
           clientEventId: meta.eventId,
           ...(meta.lang ? { languageHint: meta.lang } : {}),
           event: {

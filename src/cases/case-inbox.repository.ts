@@ -19,6 +19,7 @@ export function findInboxCases(db: Db, query: InboxQuery, page: { take: number; 
       paused: true,
       assigneeId: true,
       governingDueOn: true,
+      intakeFailureReason: true,
       unit: { select: { code: true, name: true } },
     },
   });

@@ -2,6 +2,7 @@
 import type { AppContext } from '../app-context.js';
 import { AppError } from '../core/app-error.js';
 import { findSubmissionByTrackingCode } from '../intake/intake.repository.js';
+import { INTAKE_FAILURE_PUBLIC_NOTICE } from '../intake/submission-failure.js';
 import { loadGoverningDeadline } from '../deadlines/governing-deadline.js';
 import { findCaseByCode, findMasterForTracking } from './case.repository.js';
 import { CASE_KIND_LABELS, CASE_STATUS_LABELS, parseTrackingCode, verifySecret } from './index.js';
@@ -31,6 +32,8 @@ export async function getPublicCaseStatus(
       kindLabel: null,
       status: 'received',
       statusLabel: CASE_STATUS_LABELS.received.vi,
+      // Failed with no organisation to take it (decision 0026): no case, but the truth all the same.
+      statusNote: pending.status === 'failed' ? INTAKE_FAILURE_PUBLIC_NOTICE : null,
       organization: null,
       unit: null,
       receivedAt: pending.createdAt.toISOString(),
@@ -62,6 +65,7 @@ export async function getPublicCaseStatus(
     kindLabel: CASE_KIND_LABELS[found.kind].vi,
     status: followed.status,
     statusLabel: CASE_STATUS_LABELS[followed.status].vi,
+    statusNote: found.intakeFailureReason ? INTAKE_FAILURE_PUBLIC_NOTICE : null,
     organization: found.organization.name,
     unit: followed.unit?.name ?? null,
     receivedAt: found.receivedAt.toISOString(),

@@ -12,6 +12,10 @@ export const ZPublicCaseStatusSchema = z
     kindLabel: z.string().nullable(),
     status: z.string(),
     statusLabel: z.string(),
+    statusNote: z.string().nullable().meta({
+      description:
+        'What the sender should know beyond the status, in Vietnamese; e.g. that the content could not be read and should be sent again. null otherwise.',
+    }),
     organization: z.string().nullable(),
     unit: z.string().nullable(),
     receivedAt: isoInstant,

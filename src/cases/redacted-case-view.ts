@@ -26,6 +26,8 @@ export interface CaseForView {
   petitionReceivedOn: Date | null;
   receivedAt: Date;
   resolvedAt: Date | null;
+  /** The placeholder of a submission that could not be read (decision 0026). */
+  intakeFailureReason?: string | null;
 }
 
 export interface RedactedCaseView {
@@ -51,6 +53,8 @@ export interface RedactedCaseView {
   petitionRecorded: boolean;
   receivedAt: Date;
   resolvedAt: Date | null;
+  /** What the sender wrote could not be read: the description says why (decision 0026). */
+  contentUnreadable: boolean;
 }
 
 /** Picks the fields a card may show, redacted; anything else on the row (hashes, identity) is left out. */
@@ -77,5 +81,6 @@ export function redactedCaseView(c: CaseForView): RedactedCaseView {
     petitionRecorded: c.petitionReceivedOn !== null,
     receivedAt: c.receivedAt,
     resolvedAt: c.resolvedAt,
+    contentUnreadable: !!c.intakeFailureReason,
   };
 }

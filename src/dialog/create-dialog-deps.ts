@@ -13,6 +13,7 @@ import { estimateAnswerDueDate } from '../deadlines/deadline.service.js';
 import { verifyStaffAccessCode } from '../directory/staff-access-code.service.js';
 import { MAX_ATTACHMENT_BYTES } from '../intake/attachment-policy.js';
 import { ZChannelSubmissionSchema } from '../intake/channel-submission.schema.js';
+import { createIntakeNewCaseCap } from '../intake/new-case-cap.js';
 import { findSubmissionByTrackingCode, findUnitByCode } from '../intake/intake.repository.js';
 import { isCaseSender } from '../intake/sender-identity.js';
 import { discardDraftAttachments, storeAttachment } from '../intake/store-attachment.js';
@@ -109,6 +110,8 @@ export function createDialogDeps(ctx: AppContext, options: CreateDialogDepsOptio
   });
   const listUnits = cached((code: string) => listActiveUnitsOfOrganization(prisma, code));
   const organizations = cached(() => listOrganizations(prisma));
+  // On the dialog's own Redis: it keeps the drafts there, so without Redis nothing is submitted anyway.
+  const newCaseCap = createIntakeNewCaseCap(ctx, options.redis ?? redisOfQueues(ctx));
 
   return {
     drafts: createDialogDraftStore(ctx, options.redis),
@@ -158,8 +161,10 @@ export function createDialogDeps(ctx: AppContext, options: CreateDialogDepsOptio
       discard: (submissionId) => discardDraftAttachments(ctx, submissionId),
     },
     intake: {
-      async submit(input) {
-        const receipt = await submitChannelSubmission(ctx, parseInput(ZChannelSubmissionSchema, input));
+      async submit(input, { source } = {}) {
+        const receipt = await submitChannelSubmission(ctx, parseInput(ZChannelSubmissionSchema, input), {
+          ...(source ? { source: { client: source, cap: newCaseCap } } : {}),
+        });
         const names = await findRecipientNames(prisma, receipt.organizationId, receipt.unitId);
         let dueOn = null;
         try {
@@ -230,6 +235,7 @@ export function createDialogDeps(ctx: AppContext, options: CreateDialogDepsOptio
               : null,
             isSender: sender,
             canRate: sender && followed.status === 'resolved' && found.satisfaction === null,
+            ...(found.intakeFailureReason ? { contentUnreadable: true } : {}),
           },
         };
       },

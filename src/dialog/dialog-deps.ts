@@ -60,7 +60,8 @@ export interface DialogReceipt {
 }
 
 export interface DialogIntake {
-  submit(input: ChannelSubmissionInput): Promise<DialogReceipt>;
+  /** `source`: the envelope's, counted against the cap on new cases (refused: `rate_limited`). */
+  submit(input: ChannelSubmissionInput, options?: { source?: string }): Promise<DialogReceipt>;
 }
 
 export interface TrackedCase {
@@ -79,6 +80,8 @@ export interface TrackedCase {
   isSender: boolean;
   /** The sender may answer the satisfaction question now. */
   canRate: boolean;
+  /** What was sent could not be read (its placeholder case, decision 0026): ask for it again. */
+  contentUnreadable?: boolean;
 }
 
 export type TrackResult = { found: false } | { found: true; case: TrackedCase; secretRejected: boolean };

@@ -283,6 +283,9 @@ export const EN_TEXTS: DialogTexts = {
       `Case ${c.code}`,
       c.kind ? `Kind: ${CASE_KIND_LABELS[c.kind].en}` : '',
       `Status: ${CASE_STATUS_LABELS[c.status].en}`,
+      c.contentUnreadable
+        ? '⚠️ Your message was received, but a technical problem keeps us from reading it. The receiving office has been told. Please send it again and mention this case code.'
+        : '',
       c.unitName || c.organizationName
         ? `Handled by: ${[c.unitName, c.organizationName].filter(Boolean).join(' — ')}`
         : '',

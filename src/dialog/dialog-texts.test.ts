@@ -36,4 +36,21 @@ describe('dialog texts', () => {
     expect(parseSatisfactionValue('sat:7K3M-9QX-PRF:6')).toBeUndefined();
     expect(buildSatisfactionQuestion('7K3M-9QX-PRF', 'en').text).toMatch(/satisfied/);
   });
+
+  it('tell the sender of an unreadable submission to send it again, and nobody else', () => {
+    const tracked = {
+      code: '7K3M-9QX-PRF',
+      kind: 'report' as const,
+      status: 'received' as const,
+      organizationName: 'Trung tâm Y tế',
+      unitName: null,
+      dueOn: null,
+      replies: [],
+      isSender: false,
+      canRate: false,
+    };
+    expect(VI_TEXTS.trackStatus({ ...tracked, contentUnreadable: true })).toMatch(/chưa đọc được nội dung/);
+    expect(EN_TEXTS.trackStatus({ ...tracked, contentUnreadable: true })).toMatch(/send it again/);
+    expect(VI_TEXTS.trackStatus(tracked)).not.toMatch(/đọc được/);
+  });
 });

@@ -297,6 +297,9 @@ export const VI_TEXTS: DialogTexts = {
       `Hồ sơ ${c.code}`,
       c.kind ? `Loại: ${CASE_KIND_LABELS[c.kind].vi}` : '',
       `Trạng thái: ${CASE_STATUS_LABELS[c.status].vi}`,
+      c.contentUnreadable
+        ? '⚠️ Hệ thống đã nhận ý kiến của bạn nhưng gặp sự cố kỹ thuật nên chưa đọc được nội dung. Bộ phận tiếp nhận đã được báo. Vui lòng gửi lại nội dung và nêu mã hồ sơ này.'
+        : '',
       c.unitName || c.organizationName
         ? `Nơi xử lý: ${[c.unitName, c.organizationName].filter(Boolean).join(' — ')}`
         : '',

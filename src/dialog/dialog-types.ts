@@ -44,6 +44,12 @@ export interface InboundEnvelope {
   /** The channel's id for this update/message, used to ignore repeats (e.g. `tg:<update_id>`). */
   eventId: string;
   receivedAt: Date;
+  /**
+   * Where the person writes from, when the channel knows it: an opaque keyed hash (the web chat's
+   * client address), never the address. A submission counts against the cap on new cases per
+   * unit and organisation for it (src/intake/new-case-cap.ts); without it, nothing is counted.
+   */
+  source?: string;
 }
 
 export interface Button {

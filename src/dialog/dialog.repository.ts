@@ -55,6 +55,7 @@ export function findCaseForTracking(db: Db, code: string) {
       resolvedAt: true,
       duplicateOfId: true,
       followUpSecretHash: true,
+      intakeFailureReason: true,
       organizationId: true,
       organization: { select: { name: true, settings: true } },
       unit: { select: { name: true } },

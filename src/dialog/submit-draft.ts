@@ -56,9 +56,11 @@ export async function confirmDraft(turn: Turn): Promise<void> {
 
   let receipt;
   try {
-    receipt = await deps.intake.submit(input);
+    receipt = await deps.intake.submit(input, turn.env.source ? { source: turn.env.source } : {});
   } catch (err) {
-    if (!isAppError(err) || err.retryable) throw err;
+    // Past the cap on new cases the wait is an hour, not a retry: the person reads why in the
+    // chat, and the draft stays for later (nothing was submitted).
+    if (!isAppError(err) || (err.retryable && err.code !== 'rate_limited')) throw err;
     // Vietnamese explanations from the intake; in English only the fact that it failed.
     turn.say(t.submitFailed(turn.draft.locale === 'vi' ? err.message : undefined));
     await turn.prompt();

@@ -3,7 +3,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import type { Redis } from 'ioredis';
 import type { AppContext } from '../app-context.js';
 import { createClientAddressHash } from '../core/keyed-hash.js';
-import { createNewCaseCap } from '../intake/new-case-cap.js';
+import { createIntakeNewCaseCap } from '../intake/new-case-cap.js';
 import { createCaseLookup } from './case-lookup.js';
 import { installErrorHandler } from './error-handler.js';
 import { registerApiDocsRoutes } from './routes/api-docs.routes.js';
@@ -77,14 +77,8 @@ export async function buildHttpServer(
   registerHealthRoutes(app, probes);
   registerSubmissionRoutes(app, ctx, publicUrl, {
     lookup,
-    newCaseCap: createNewCaseCap({
-      redis: counters,
-      prefix: ctx.config.queuePrefix,
-      keyedHash: clientKey,
-      perUnitPerHour: limits.newCasesPerUnitPerHour,
-      perOrganizationPerHour: limits.newCasesPerOrganizationPerHour,
-      logger: ctx.logger,
-    }),
+    clientKey,
+    newCaseCap: createIntakeNewCaseCap(ctx, counters),
   });
   registerApiDocsRoutes(app);
   for (const mount of mountRoutes) mount(app);

@@ -1,6 +1,7 @@
 // The only intake code that touches Prisma.
 import type { Db } from '../db/database.js';
 import type { Prisma } from '../db/generated/client.js';
+import type { Audience, CaseKind, Channel } from '../db/generated/enums.js';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -23,9 +24,24 @@ export function findSubmissionByTrackingCode(db: Db, trackingCode: string) {
   return db.intakeSubmission.findUnique({ where: { trackingCode } });
 }
 
+/** What is stored in clear next to the sealed payload: where it goes and what it is (decision 0026). */
+export interface SubmissionFacts {
+  organizationId: string;
+  unitId: string | null;
+  kind: CaseKind;
+  channel: Channel;
+  audience: Audience;
+  followUpSecretHash: string | null;
+}
+
 export function insertSubmission(
   db: Db,
-  data: { id: string; trackingCode: string; payloadCiphertext: Uint8Array; payloadDigest: string },
+  data: {
+    id: string;
+    trackingCode: string;
+    payloadCiphertext: Uint8Array;
+    payloadDigest: string;
+  } & SubmissionFacts,
 ) {
   return db.intakeSubmission.create({
     data: { ...data, payloadCiphertext: Buffer.from(data.payloadCiphertext) },
@@ -83,6 +99,7 @@ export function listStuckSubmissions(db: Db, olderThan: Date, take: number) {
       createdAt: true,
       failedAt: true,
       failureReason: true,
+      caseId: true,
     },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     take,
@@ -90,23 +107,37 @@ export function listStuckSubmissions(db: Db, olderThan: Date, take: number) {
 }
 
 /**
- * Processing gave up for good (decision 0019). The sealed payload is kept: once the cause is fixed
- * (a key restored, a unit re-created) `langnghe intake:stuck --retry` sets it pending again.
+ * Processing gave up for good (decision 0019): marks the submission `failed` unless it already has
+ * its case; in the placeholder's transaction (decision 0026), so that two markings make one case.
+ * The sealed payload is kept. True when this call took it (the caller then makes the case).
  */
-/** Returns false when the submission was not pending (already failed, or made a case meanwhile). */
-export async function markSubmissionFailed(db: Db, id: string, reason: string, at: Date): Promise<boolean> {
-  const { count } = await db.intakeSubmission.updateMany({
-    where: { id, status: 'pending' },
-    data: { status: 'failed', failureReason: reason, failedAt: at },
+export async function claimFailedSubmission(
+  tx: Tx,
+  id: string,
+  input: { reason: string; failedAt: Date },
+): Promise<boolean> {
+  const { count } = await tx.intakeSubmission.updateMany({
+    where: { id, caseId: null, status: { in: ['pending', 'failed'] } },
+    data: { status: 'failed', failureReason: input.reason, failedAt: input.failedAt },
   });
   return count > 0;
 }
 
+/** The placeholder case made for a failed submission. */
+export async function linkFailedSubmissionToCase(tx: Tx, id: string, caseId: string) {
+  await tx.intakeSubmission.update({ where: { id }, data: { caseId } });
+}
+
+/** `langnghe intake:stuck --retry`: failed ones that became no case go back to pending. */
 export function resetFailedSubmissions(db: Db) {
   return db.intakeSubmission.updateMany({
-    where: { status: 'failed' },
+    where: { status: 'failed', caseId: null },
     data: { status: 'pending', failureReason: null, failedAt: null },
   });
+}
+
+export function findOrganizationById(db: Db, id: string) {
+  return db.organization.findUnique({ where: { id }, select: { id: true } });
 }
 
 export async function markSubmissionProcessed(tx: Tx, id: string, caseId: string, at: Date) {

@@ -3,9 +3,13 @@
 // flood aimed at one unit (or spread over all units of one organisation) stops at the cap while the
 // rest of the organisation keeps receiving. Counters are in Redis, shared by every web process, and
 // their names hold a keyed hash of source and recipient: no addresses, no ids.
+//
+// A source is the keyed hash of the client address (createClientAddressHash), whichever door the
+// case comes through: POST /api/submissions and the web chat's submit count on the same counters.
 import type { Redis } from 'ioredis';
+import type { AppContext } from '../app-context.js';
 import { AppError } from '../core/app-error.js';
-import type { KeyedHash } from '../core/keyed-hash.js';
+import { createClientAddressHash, type KeyedHash } from '../core/keyed-hash.js';
 import type { Logger } from '../core/logger.js';
 
 const WINDOW_SECONDS = 3600;
@@ -39,7 +43,8 @@ export interface NewCaseCap {
 }
 
 export function createNewCaseCap(options: {
-  redis: Redis;
+  /** A promise for callers whose connection is still being set up (the dialog's). */
+  redis: Redis | Promise<Redis>;
   prefix: string;
   /** Hashes source and recipient together into the key name. */
   keyedHash: KeyedHash;
@@ -47,13 +52,14 @@ export function createNewCaseCap(options: {
   perOrganizationPerHour: number;
   logger: Logger;
 }): NewCaseCap {
-  const { redis, prefix, keyedHash } = options;
+  const { prefix, keyedHash } = options;
   return {
     async take(source, recipient) {
       const unitKey = `${prefix}:new-cases:${keyedHash(`unit\n${recipient.unitId ?? ''}\n${source}`)}`;
       const orgKey = `${prefix}:new-cases:${keyedHash(`org\n${recipient.organizationId}\n${source}`)}`;
       let full: number, wait: number;
       try {
+        const redis = await options.redis;
         [full, wait] = (await redis.eval(
           TAKE,
           2,
@@ -79,4 +85,16 @@ export function createNewCaseCap(options: {
       }
     },
   };
+}
+
+/** The cap with this installation's limits (NEW_CASES_PER_*), on `redis`. */
+export function createIntakeNewCaseCap(ctx: AppContext, redis: Redis | Promise<Redis>): NewCaseCap {
+  return createNewCaseCap({
+    redis,
+    prefix: ctx.config.queuePrefix,
+    keyedHash: createClientAddressHash(ctx.sealedBox),
+    perUnitPerHour: ctx.config.limits.newCasesPerUnitPerHour,
+    perOrganizationPerHour: ctx.config.limits.newCasesPerOrganizationPerHour,
+    logger: ctx.logger,
+  });
 }

@@ -1,6 +1,6 @@
 // The intake worker's use case: one submission becomes one case, its encrypted identity (or sealed
 // reply handle), its attachments and its `received` audit event, in one transaction. Safe to run
-// any number of times.
+// any number of times. One that never can (decision 0019) is handed to record-submission-failure.ts.
 import type { AppContext } from '../app-context.js';
 import { AppError } from '../core/app-error.js';
 import { isUniqueViolation } from '../db/prisma-errors.js';
@@ -11,13 +11,13 @@ import type { IntakeInput } from './intake-input.js';
 import {
   findRecipientsStillThere,
   findSubmission,
-  markSubmissionFailed,
   insertSenderIdentityRow,
   linkAttachmentsToCase,
   markSubmissionProcessed,
   type Tx,
 } from './intake.repository.js';
 import type { SealedIdentity } from './sender-identity.js';
+import type { SubmissionFailureReason } from './submission-failure.js';
 import { openSealedSubmission, type SealedSubmission } from './submit-submission.js';
 
 export interface ProcessResult {
@@ -107,42 +107,10 @@ export async function processSubmission(ctx: AppContext, submissionId: string): 
   }
 }
 
-/** Reason codes of a submission that cannot become a case (decision 0019); never personal data. */
-export type SubmissionFailureReason = 'payload_missing' | 'payload_unreadable' | 'organization_missing';
-
-function permanent(submissionId: string, reason: string): AppError {
+function permanent(submissionId: string, reason: SubmissionFailureReason | string): AppError {
   return new AppError('unprocessable', `Submission ${submissionId} cannot be processed: ${reason}.`, {
     reason,
   });
-}
-
-/**
- * Called by the worker when processing failed. A permanent error marks the submission `failed`
- * with a reason code, so it is not retried in silence and shows in `langnghe intake:stuck` and
- * the stuck alert. Any other error is left to BullMQ's retries and then to the recovery sweep,
- * which retries it for as long as it takes (an outage can outlast the job's attempts); the stuck
- * alert makes a long one visible. Returns the reason when the submission was marked.
- */
-export async function recordSubmissionFailure(
-  ctx: AppContext,
-  submissionId: string,
-  err: unknown,
-): Promise<string | undefined> {
-  if (!(err instanceof AppError) || err.retryable || err.code === 'not_found') return undefined;
-  const reason = typeof err.details?.reason === 'string' ? err.details.reason : err.code;
-  try {
-    // Alerted once, when it happens; the count stays available to metrics (countStuckSubmissions).
-    if (!(await markSubmissionFailed(ctx.db.prisma, submissionId, reason, ctx.clock.now()))) return undefined;
-  } catch (markErr) {
-    // The database itself is down: the row stays pending and the sweep tries again later.
-    ctx.logger.warn({ submissionId, err: { message: (markErr as Error).message } }, 'could not mark failed');
-    return undefined;
-  }
-  ctx.logger.warn(
-    { alert: 'intake_failed', submissionId, reason },
-    'a submission cannot become a case; see `npx langnghe intake:stuck`',
-  );
-  return reason;
 }
 
 /**

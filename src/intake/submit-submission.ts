@@ -88,8 +88,9 @@ async function resolveRecipient(ctx: AppContext, s: Pick<IntakeInput, 'unitCode'
 }
 
 /**
- * Where a public submission comes from: the client address, and the cap on new cases per unit and
- * organisation it is counted against. Unset for trusted callers (the hotline form, tests).
+ * Where a public submission comes from: the client address (its keyed hash), and the cap on new
+ * cases per unit and organisation it is counted against. Unset for trusted callers (the hotline
+ * form, tests) and for channels that do not know the address (Telegram, Zalo).
  */
 export interface SubmissionSource {
   client: string;
@@ -120,6 +121,7 @@ export async function submitSubmission(
 export async function submitChannelSubmission(
   ctx: AppContext,
   s: ChannelSubmission,
+  options: { source?: SubmissionSource } = {},
 ): Promise<ChannelSubmissionReceipt> {
   const input = intakeInputFromChannel(s);
   if (input.attachmentIds?.length) {
@@ -132,6 +134,7 @@ export async function submitChannelSubmission(
     ? (s.followUpSecret ?? generateFollowUpSecret())
     : undefined;
   return store(ctx, {
+    source: options.source,
     input,
     digest: digestOf(input),
     followUpSecret: secret,
@@ -204,6 +207,12 @@ async function storeDurably(
         trackingCode: code,
         payloadCiphertext: ctx.sealedBox.sealJson(sealed),
         payloadDigest: digest,
+        // In clear as well: if the payload can never be opened, these still make a case (0026).
+        ...recipient,
+        kind: input.kind,
+        channel: input.channel,
+        audience: input.audience,
+        followUpSecretHash: sealed.followUpSecretHash,
       });
       break;
     } catch (err) {

@@ -75,15 +75,35 @@ export async function recordNotificationError(db: Db, id: string, reason: string
   await db.notification.updateMany({ where: { id, status: 'pending' }, data: { lastError: reason } });
 }
 
-export function listPendingNotificationIds(db: Db, olderThan: Date, limit: number) {
-  return db.notification
-    .findMany({
-      where: { status: 'pending', createdAt: { lt: olderThan } },
-      select: { id: true },
-      orderBy: { createdAt: 'asc' },
-      take: limit,
-    })
-    .then((rows) => rows.map((r) => r.id));
+/** A pending notification as the recovery sweep pages through them: oldest first, id breaking ties. */
+export interface PendingNotificationKey {
+  id: string;
+  createdAt: Date;
+}
+
+/** Pending notifications created before `olderThan`, after the keyset `after`, oldest first. */
+export function listPendingNotifications(
+  db: Db,
+  input: { olderThan: Date; after: PendingNotificationKey | null; take: number },
+): Promise<PendingNotificationKey[]> {
+  const { after } = input;
+  return db.notification.findMany({
+    where: {
+      status: 'pending',
+      createdAt: { lt: input.olderThan },
+      ...(after
+        ? {
+            OR: [
+              { createdAt: { gt: after.createdAt } },
+              { createdAt: after.createdAt, id: { gt: after.id } },
+            ],
+          }
+        : {}),
+    },
+    select: { id: true, createdAt: true },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    take: input.take,
+  });
 }
 
 /** What an officer may see about the messages of a case: never the recipient, never the content. */

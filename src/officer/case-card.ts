@@ -14,6 +14,7 @@ import {
 } from '../cases/case-vocabulary.js';
 import type { RedactedCaseView } from '../cases/redacted-case-view.js';
 import type { Button, Outbound } from '../dialog/dialog-types.js';
+import { INTAKE_FAILURE_FLAG } from '../intake/submission-failure.js';
 import { cardButtonValue } from './officer-commands.js';
 
 export const SUMMARY_CHARS = 600;
@@ -52,6 +53,7 @@ export function buildCaseCard(view: RedactedCaseView, facts: CardFacts): Outboun
   const lines = [
     ...(facts.headline ? [facts.headline] : []),
     `Mã hồ sơ: ${view.code}${view.urgent ? ' — KHẨN' : ''}`,
+    ...(view.contentUnreadable ? [INTAKE_FAILURE_FLAG] : []),
     `Loại: ${CASE_KIND_LABELS[view.kind].vi}${view.audience === 'staff' ? ` (${AUDIENCE_LABELS.staff.vi})` : ''} · Kênh: ${CHANNEL_LABELS[view.channel].vi}`,
     `Khoa/phòng: ${facts.unitName ?? 'chưa phân công (bộ phận tiếp nhận)'} · ${facts.organizationName}`,
     `Trạng thái: ${CASE_STATUS_LABELS[view.status].vi}${view.paused ? ' (tạm dừng)' : ''}${
@@ -74,7 +76,7 @@ export function buildCaseCard(view: RedactedCaseView, facts: CardFacts): Outboun
             : 'Đơn có chữ ký: chưa có (/nhandon khi nhận đơn)',
         ]
       : []),
-    `Người gửi: ${view.senderNamed ? 'có để lại liên hệ (được bảo mật)' : 'ẩn danh'}`,
+    `Người gửi: ${view.contentUnreadable ? 'không rõ (nằm trong nội dung không đọc được)' : view.senderNamed ? 'có để lại liên hệ (được bảo mật)' : 'ẩn danh'}`,
     `Tệp đính kèm: ${facts.attachmentCount}`,
     '',
     `Nội dung: ${summary}`,

@@ -17,6 +17,7 @@ import { AppError } from '../core/app-error.js';
 import type { Outbound } from '../dialog/dialog-types.js';
 import { findUnitByCode } from '../directory/directory.repository.js';
 import type { StaffMember } from '../directory/staff-member.js';
+import { INTAKE_FAILURE_FLAG } from '../intake/submission-failure.js';
 import { inboxButtonValue, type InboxRequest } from './inbox-request.js';
 
 export const INBOX_PAGE_SIZE = 20;
@@ -126,14 +127,16 @@ async function loadPage(
   };
 }
 
-/** `• CODE 🚨 — Kind · Status · Unit · hạn dd/mm/yyyy ⚠️ quá hạn`. */
+/** `• CODE 🚨 — Kind · Status · Unit · hạn dd/mm/yyyy ⚠️ quá hạn`, and the unreadable-content flag. */
 function inboxLine(c: InboxCaseRow, today: Date): string {
   const due = c.governingDueOn
     ? `hạn ${formatVietnameseDate(fromDbDate(c.governingDueOn))}${c.governingDueOn < today ? ' ⚠️ quá hạn' : ''}`
     : 'chưa có hạn';
   return `• ${c.code}${c.urgency === 'urgent' ? ' 🚨' : ''} — ${CASE_KIND_LABELS[c.kind].vi} · ${
     CASE_STATUS_LABELS[c.status].vi
-  }${c.paused ? ' (tạm dừng)' : ''} · ${c.unit?.name ?? 'chưa phân công'} · ${due}`;
+  }${c.paused ? ' (tạm dừng)' : ''} · ${c.unit?.name ?? 'chưa phân công'} · ${due}${
+    c.intakeFailureReason ? ` · ${INTAKE_FAILURE_FLAG}` : ''
+  }`;
 }
 
 function filterLabel(r: InboxRequest): string {

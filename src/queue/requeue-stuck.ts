@@ -1,9 +1,9 @@
-// The one recovery sweep behind every "stored, then queued" flow (submissions, case effects): the
-// database row is the truth, the job only a messenger. A job id is deterministic, so BullMQ ignores
-// an add while a job with that id still exists — a job that used up its attempts (kept for days by
-// `removeOnFail`) or a completed one would block its row forever. So each stuck row's job is
-// looked at: missing → added, failed → retried, completed (the row still not done) → removed and
-// added; waiting, delayed or active → left alone.
+// The one recovery sweep behind every "stored, then queued" flow (submissions, case effects,
+// notifications): the database row is the truth, the job only a messenger. A job id is
+// deterministic, so BullMQ ignores an add while a job with that id still exists — a job that used
+// up its attempts (kept for days by `removeOnFail`) or a completed one would block its row forever.
+// So each stuck row's job is looked at: missing → added, failed → retried, completed (the row
+// still not done) → removed and added; waiting, delayed or active → left alone.
 import type { Job, Queue } from 'bullmq';
 
 export interface RequeueStuckOptions<Row> {

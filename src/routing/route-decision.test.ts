@@ -63,6 +63,15 @@ describe('decideRoute', () => {
     expect(decideRoute(subject({ description: 'thuộc khoa nào' }), inputs(rules)).rule).toBe('no_match');
   });
 
+  it('leaves the placeholder of an unreadable submission with the receiving office, whatever the rules', () => {
+    const d = decideRoute(
+      subject({ intakeFailureReason: 'payload_unreadable' }),
+      inputs([rule({ id: 'r-all', unitId: 'u-duoc' })]),
+    );
+    expect(d).toMatchObject({ rule: 'no_match', unitId: null });
+    expect(d.reason).toContain('Không đọc được nội dung');
+  });
+
   it('looks at the place and the people involved too', () => {
     const rules = [rule({ id: 'r', unitId: 'u-tckt', keywords: ['thu ngân'] })];
     expect(decideRoute(subject({ place: 'Quầy thu ngân tầng 1' }), inputs(rules)).unitId).toBe('u-tckt');

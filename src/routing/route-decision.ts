@@ -1,6 +1,8 @@
 // Which unit a new case goes to, and why. Pure: the service loads the inputs and applies the result.
 //
 // In order:
+// 0. a placeholder for a submission that could not be read (decision 0026) stays with the
+//    receiving office: there is nothing for a rule or the competence check to read;
 // 1. competence — a case about the head or a deputy of a unit or of the organisation is not given
 //    to that unit (competence.ts); the decision says who decides instead;
 // 2. qr_unit — the unit chosen when sending (the QR code of the department) wins;
@@ -20,6 +22,8 @@ export interface RoutingCase {
   description: string;
   place: string | null;
   involved: string | null;
+  /** Set on the placeholder case of a submission that could not be read. */
+  intakeFailureReason?: string | null;
 }
 
 export interface RoutingUnit {
@@ -58,6 +62,13 @@ export interface RouteDecision {
 }
 
 export function decideRoute(subject: RoutingCase, inputs: RoutingInputs): RouteDecision {
+  if (subject.intakeFailureReason) {
+    return {
+      rule: 'no_match',
+      unitId: null,
+      reason: 'Không đọc được nội dung ý kiến; hồ sơ chờ cán bộ tiếp nhận xử lý.',
+    };
+  }
   const units = new Map(inputs.units.map((u) => [u.id, u]));
 
   const competence = detectCompetence(subject, {

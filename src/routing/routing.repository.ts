@@ -20,6 +20,7 @@ export function findCaseForRouting(db: Db, caseId: string) {
       involved: true,
       urgency: true,
       version: true,
+      intakeFailureReason: true,
     },
   });
 }

@@ -207,6 +207,7 @@ export function trackingResultPage(data: TrackingResultData): string {
       ${data.notice ? html`<p class="card" role="status">${data.notice}</p>` : ''}
       <div class="card" id="case-status">
         <p class="status">${s.statusLabel}</p>
+        ${s.statusNote ? html`<p role="note">⚠️ ${s.statusNote}</p>` : ''}
         <table>
           ${
             s.kindLabel

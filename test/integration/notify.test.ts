@@ -1,6 +1,7 @@
 // The notify path on real Redis and a real database, sending through the real Telegram sender
 // (telegraf) to the local fake Bot API: one row per dedupe key, sent once, 429 honoured without
 // spending attempts, undeliverable recorded, per-chat pacing and the overall 30 msg/s limit.
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTelegramSender } from '../../bots/telegram/telegram-sender.js';
 import { createChannelSenders } from '../../src/notify/channel-sender.js';
@@ -94,6 +95,49 @@ describe('notify without a worker', () => {
     const before = await t.ctx.queues.queue('notify').getJobCounts('wait');
     await requeuePendingNotifications(t.ctx, 0);
     expect(await t.ctx.queues.queue('notify').getJobCounts('wait')).toEqual(before);
+  });
+
+  it('gives fresh attempts to a pending row whose job used up its attempts, and reaches every page', async () => {
+    const chat = newChat();
+    const { notificationId } = await enqueueNotification(t.ctx, request(chat, 'Hết lượt', `spent-${chat}`));
+    const jobId = `notification-${notificationId}`;
+    // Its last attempt failed and nobody marked the row (the worker died at that moment).
+    const worker = new Worker(
+      'notify',
+      async () => {
+        throw new UnrecoverableError('simulated last attempt');
+      },
+      { connection: t.redis, prefix: t.prefix },
+    );
+    try {
+      await new Promise<void>((resolve) =>
+        worker.on('failed', (job: Job | undefined) => {
+          if (job?.id === jobId) resolve();
+        }),
+      );
+    } finally {
+      await worker.close();
+    }
+    const queue = t.ctx.queues.queue('notify');
+    expect(await (await queue.getJob(jobId))!.getState()).toBe('failed');
+
+    // More pending rows than one page of the sweep (200), newer than ours, all without a job.
+    const older = await Promise.all(
+      Array.from({ length: 230 }, (_, i) =>
+        enqueueNotification(t.ctx, request(newChat(), `Cũ ${i}`, `page-${chat}-${i}`)),
+      ),
+    );
+    await Promise.all(
+      older.map(async (o) => (await queue.getJob(`notification-${o.notificationId}`))?.remove()),
+    );
+
+    expect(await requeuePendingNotifications(t.ctx, 0)).toBeGreaterThanOrEqual(231);
+    const retried = (await queue.getJob(jobId))!;
+    expect(await retried.getState()).toMatch(/waiting|prioritized/);
+    expect(retried.attemptsMade).toBe(0);
+    expect(await queue.getJob(`notification-${older.at(-1)!.notificationId}`)).toBeDefined();
+    const row = await t.ctx.db.prisma.notification.findUniqueOrThrow({ where: { id: notificationId } });
+    expect(row.status).toBe('pending');
   });
 
   it('refuses content a channel cannot carry before storing anything', async () => {

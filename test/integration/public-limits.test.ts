@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWebChatRoutes } from '../../bots/web/index.js';
+import { createWebChatRoutes, sessionKeyOf } from '../../bots/web/index.js';
 import type { AppContext } from '../../src/app-context.js';
 import { fixedClock } from '../../src/core/clock.js';
 import { createIntakeDialogHandler } from '../../src/dialog/index.js';
@@ -252,6 +252,75 @@ describe('web chat', () => {
     expectRefused(await upload(d, other, big));
     // An unknown session is refused before its body is read, and counts nothing.
     expect((await upload(d, 'B'.repeat(22), png(4))).status).toBe(401);
+  });
+});
+
+describe('web chat submissions', () => {
+  /** One chat session of client `c`: sends events, answers with the messages' text and buttons. */
+  async function chatOf(c: ReturnType<typeof client>) {
+    const session = (await c.request('/api/chat/session', { json: {} })).json().session as string;
+    let n = 0;
+    const send = async (event: unknown) => {
+      const res = await c.request('/api/chat/events', {
+        json: { eventId: `evt-${session}-${++n}`, lang: 'vi', event },
+        headers: { 'x-chat-session': session },
+      });
+      expect(res.status).toBe(200);
+      return res.json().messages as { text: string; buttons?: { value: string }[][] }[];
+    };
+    return { session, send };
+  }
+
+  /** Writes one report to the unit through the chat, skipping what can be skipped, and confirms. */
+  async function submitThroughChat(chat: Awaited<ReturnType<typeof chatOf>>, text: string): Promise<string> {
+    await chat.send({ type: 'command', command: 'start', args: 'u_ta-kkb' });
+    await chat.send({ type: 'choice', value: 'menu:report' });
+    let messages = await chat.send({ type: 'text', text });
+    // Whatever the next steps are, take the shortest answer each offers, up to the summary.
+    const preferred = [
+      /^summary:confirm$/,
+      /^consent:agree$/,
+      /:skip$/,
+      /^attach:none$/,
+      /^contact:anonymous$/,
+    ];
+    for (let step = 0; step < 12; step++) {
+      const values = messages.flatMap((m) => m.buttons?.flat() ?? []).map((b) => b.value);
+      const next = preferred.map((p) => values.find((v) => p.test(v))).find(Boolean);
+      if (!next) throw new Error(`no way on from: ${messages.map((m) => m.text).join(' | ')}`);
+      messages = await chat.send({ type: 'choice', value: next });
+      if (next === 'summary:confirm') break;
+    }
+    return messages.map((m) => m.text).join('\n');
+  }
+
+  it('caps new cases from one address per unit in the chat too, says so in the chat, stores nothing', async () => {
+    const c = client();
+    const chat = await chatOf(c);
+    for (let i = 0; i < 2; i++) {
+      expect(await submitThroughChat(chat, `Phòng chờ khoa Khám bệnh quá nóng, lần ${i + 1}.`)).toMatch(
+        /Mã hồ sơ: \S+/,
+      );
+    }
+    const before = await t.ctx.db.prisma.intakeSubmission.count();
+    const refused = await submitThroughChat(chat, 'Phòng chờ khoa Khám bệnh quá nóng, lần 3.');
+    expect(refused).toContain('Chưa gửi được ý kiến');
+    expect(refused).toContain('quá nhiều ý kiến mới từ cùng một nơi gửi cho khoa/phòng này');
+    expect(refused).not.toMatch(/Mã hồ sơ/);
+    expect(await t.ctx.db.prisma.intakeSubmission.count()).toBe(before);
+
+    // The same counters as POST /api/submissions: that door is full for this address too.
+    const api = await c.request('/api/submissions', { json: submission() });
+    expectRefused(api);
+    expect(api.json().error.message).toContain('khoa/phòng');
+    // Another address chats to the same unit.
+    expect(await submitThroughChat(await chatOf(client()), 'Phòng chờ khoa Khám bệnh quá nóng.')).toMatch(
+      /Mã hồ sơ: \S+/,
+    );
+    // The session remembers a keyed hash of the address, never the address.
+    const stored = await t.redis.get(`${t.prefix}:web:session:${sessionKeyOf(chat.session)}`);
+    expect(stored).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(stored).not.toContain(c.address);
   });
 });
 

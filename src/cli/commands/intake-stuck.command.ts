@@ -1,20 +1,17 @@
 // `langnghe intake:stuck`: submissions acknowledged to their sender that are not cases yet —
-// pending for more than 15 minutes, or failed for good with a reason (decision 0019). Shows
-// tracking codes and reasons only; what people wrote stays sealed. `--retry` sets the failed ones
-// pending again once the cause is fixed (a key restored, a unit re-created): the worker's recovery
-// sweep then processes them.
+// pending for more than 15 minutes, or failed for good with a reason (decision 0019). A failed one
+// has usually become a placeholder case with the receiving office (decision 0026); the list says
+// so. Shows tracking codes and reasons only; what people wrote stays sealed. `--retry` sets the
+// failed ones without a case pending again once the cause is fixed (a key restored, an
+// organisation re-created): the worker's recovery sweep then processes them. A placeholder case
+// stays as it is: officers already handle it, and a second case under its code cannot exist.
 import { formatVietnameseDate, toVietnamDate } from '../../calendar/local-date.js';
 import { listStuckSubmissions, resetFailedSubmissions } from '../../intake/intake.repository.js';
 import { STUCK_ALERT_AFTER_MS } from '../../intake/requeue-pending-submissions.js';
+import { submissionFailureWords } from '../../intake/submission-failure.js';
 import { UsageError, type CliCommand } from '../cli-command.js';
 import { openCliDatabase } from '../cli-context.js';
 import { parseCliArgs } from '../cli-options.js';
-
-const REASON_LABELS: Record<string, string> = {
-  payload_missing: 'mất nội dung đã niêm phong',
-  payload_unreadable: 'không mở được nội dung (sai khóa mã hóa?)',
-  organization_missing: 'đơn vị nhận không còn',
-};
 
 export const intakeStuckCommand: CliCommand = {
   name: 'intake:stuck',
@@ -27,7 +24,9 @@ export const intakeStuckCommand: CliCommand = {
     try {
       if (values.retry) {
         const { count } = await resetFailedSubmissions(db.prisma);
-        console.log(`Đã đặt lại ${count} ý kiến lỗi về trạng thái chờ xử lý; tiến trình xử lý sẽ làm lại.`);
+        console.log(
+          `Đã đặt lại ${count} ý kiến lỗi chưa thành hồ sơ về trạng thái chờ xử lý; tiến trình xử lý sẽ làm lại. Ý kiến đã thành hồ sơ cần chú ý được giữ nguyên cho cán bộ tiếp nhận.`,
+        );
         return;
       }
       const rows = await listStuckSubmissions(db.prisma, new Date(Date.now() - STUCK_ALERT_AFTER_MS), 1000);
@@ -39,7 +38,9 @@ export const intakeStuckCommand: CliCommand = {
         const day = formatVietnameseDate(toVietnamDate(r.createdAt));
         const what =
           r.status === 'failed'
-            ? `LỖI: ${REASON_LABELS[r.failureReason ?? ''] ?? r.failureReason ?? 'không rõ'}`
+            ? `LỖI: ${submissionFailureWords(r.failureReason)}${
+                r.caseId ? ' — đã thành hồ sơ cần chú ý ở bộ phận tiếp nhận' : ' — chưa thành hồ sơ'
+              }`
             : 'đang chờ xử lý';
         console.log(`${r.trackingCode}  nhận ${day} ${r.createdAt.toISOString().slice(11, 16)} UTC  ${what}`);
       }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app-context.js';
+import type { KeyedHash } from '../../core/keyed-hash.js';
 import { parseInput } from '../../core/validation.js';
 import { ZSubmissionSchema, type SubmissionReceiptBody } from '../../intake/submission.schema.js';
 import { submitSubmission } from '../../intake/submit-submission.js';
@@ -12,6 +13,8 @@ export interface SubmissionRouteDeps {
   lookup: CaseLookup;
   /** New cases per client address per unit and organisation. */
   newCaseCap: NewCaseCap;
+  /** The keyed hash of client addresses (the cap's source: never the address itself). */
+  clientKey: KeyedHash;
 }
 
 export function registerSubmissionRoutes(
@@ -35,7 +38,8 @@ export function registerSubmissionRoutes(
     async (request, reply) => {
       const submission = parseInput(ZSubmissionSchema, request.body);
       const receipt = await submitSubmission(ctx, submission, {
-        source: { client: request.ip, cap: deps.newCaseCap },
+        // Keyed like the web chat's sessions, so both doors count on the same counters.
+        source: { client: deps.clientKey(request.ip), cap: deps.newCaseCap },
       });
       // Typed by the schema the OpenAPI document shows.
       const body: SubmissionReceiptBody = {
