@@ -74,6 +74,12 @@ export function findPersonalData(text: string): PersonalDataSpan[] {
   return spans;
 }
 
+/** The personal data itself, in clear, for the one view that may show it (the audited reveal). */
+export function personalDataIn(text: string): { kind: PersonalDataKind; text: string }[] {
+  const nfc = text.normalize('NFC');
+  return findPersonalData(nfc).map((s) => ({ kind: s.kind, text: nfc.slice(s.start, s.end) }));
+}
+
 /** The text in NFC with every span of findPersonalData replaced by its label. Pure. */
 export function redactText(text: string): string {
   const nfc = text.normalize('NFC');

@@ -205,10 +205,10 @@ describe('Officers in Telegram, end to end', () => {
     expect(card.text).not.toContain('Phạm Thị Lan');
     // What the sender typed in the description is masked too, on the card and on /xem.
     expect(card.text).toMatch(/Gọi lại cho tôi: \[số điện thoại\], CCCD \[số giấy tờ\]/);
-    expect(card.text).not.toMatch(/654|3456789/);
+    expect(card.text).not.toMatch(/0987|654\.321|0791234/);
     const opened = textOf(await handler.chat.say(`/xem ${code}`));
     expect(opened).toMatch(/Gọi lại cho tôi: \[số điện thoại\]/);
-    expect(opened).not.toMatch(/654|3456789/);
+    expect(opened).not.toMatch(/0987|654\.321|0791234/);
     expect(card.buttons.map((b) => b.data)).toContain(`oc:accept:${code}`);
     for (const b of card.buttons) expect(Buffer.byteLength(b.data)).toBeLessThanOrEqual(64);
 
@@ -372,7 +372,10 @@ describe('Officers in Telegram, end to end', () => {
 
   it('an identity reveal by a leader is audited; a handler is refused', async () => {
     const citizen = chat();
-    const code = await citizenIntake(citizen, 'Nhân viên thu ngân thu thêm tiền ngoài biên lai.');
+    const code = await citizenIntake(
+      citizen,
+      'Nhân viên thu ngân thu thêm tiền ngoài biên lai. Số con trai tôi: 0977 888 999.',
+    );
     const saved = await caseByCode(code);
     const refused = await handler.chat.say(`/danhtinh ${code} Cần gọi lại người gửi để xác minh`);
     expect(textOf(refused)).toMatch(/chỉ Lãnh đạo/);
@@ -382,6 +385,11 @@ describe('Officers in Telegram, end to end', () => {
 
     const revealed = await leader.chat.say(`/danhtinh ${code} Cần gọi lại người gửi để xác minh`);
     expect(textOf(revealed)).toContain('0912 345 678');
+    // What the sender typed in the description, masked on the card, is part of the audited reveal.
+    expect(textOf(revealed)).toContain('[số điện thoại] 0977 888 999');
+    const opened = textOf(await leader.chat.say(`/xem ${code}`));
+    expect(opened).toContain('Số con trai tôi: [số điện thoại].');
+    expect(opened).not.toContain('0977');
     expect(await app.ctx.db.prisma.accessLog.count({ where: { caseId: saved.id } })).toBe(1);
     const events = await app.ctx.db.prisma.caseEvent.findMany({
       where: { caseId: saved.id, action: 'reveal_identity' },
