@@ -78,9 +78,9 @@ async function caseOf(submissionId: string) {
 /** Every key of this test's prefix (SCAN, as an operator would list them) containing `text`. */
 async function keysNaming(text: string): Promise<string[]> {
   const found: string[] = [];
-  for await (const keys of t.redis.scanStream({ match: `${t.prefix}:*`, count: 500 }) as AsyncIterable<string[]>) {
+  const scan = t.redis.scanStream({ match: `${t.prefix}:*`, count: 500 });
+  for await (const keys of scan as AsyncIterable<string[]>)
     found.push(...keys.filter((k) => k.includes(text)));
-  }
   return found;
 }
 
