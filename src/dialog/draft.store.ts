@@ -69,8 +69,9 @@ export function createRedisDraftStore(options: RedisDraftStoreOptions): DraftSto
   // naming their conversation.
   const eventKey = (channel: DialogChannel, eventId: string) =>
     `${prefix}:dialog:seen:${channel}:${createHash('sha256').update(eventId).digest('hex').slice(0, 32)}`;
-  // A lock lives seconds: nothing to move at the deploy.
-  const lockKey = (c: ConversationRef) => `${prefix}:dialog:lock:${c.channel}:h:${hash(c)}`;
+  // One per conversation like the draft (not per user of a group); it lives seconds: nothing to move.
+  const lockKey = (c: ConversationRef) =>
+    `${prefix}:dialog:lock:${c.channel}:h:${hash({ channel: c.channel, conversationId: c.conversationId })}`;
 
   async function read(key: string): Promise<Draft | null> {
     const redis = await connection;
