@@ -199,7 +199,7 @@ export async function startApp(
 
     // Zalo OA (when the ZALO_* app settings are set): webhook in web processes, sender in workers.
     // Messages Zalo refuses until the person writes again (7-day window) wait in `held`.
-    const held = createHeldNotifications(redis, config.queuePrefix);
+    const held = createHeldNotifications(redis, config.queuePrefix, ctx.sealedBox);
     const zalo = config.zalo;
     const zaloClient = zalo
       ? createZaloOaClient({

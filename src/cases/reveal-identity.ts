@@ -19,6 +19,7 @@ import { findSenderIdentityRow, recordIdentityAccess } from './case.repository.j
 import { applicableRoles, type CaseScope, type StaffPrincipal } from './case-permissions.js';
 import { loadCaseWithScope } from './case-scope.service.js';
 import { ACTOR_LABELS, type CaseKind, type Role } from './case-vocabulary.js';
+import { personalDataIn, type PersonalDataKind } from './redaction.js';
 import { cleanFreeText } from '../core/free-text.js';
 
 export const MIN_REVEAL_REASON_CHARS = 10;
@@ -35,6 +36,11 @@ export interface RevealedIdentity {
   caseCode: string;
   /** The sender's contact as they gave it. Show it to this person only; never log or forward it. */
   contact: Contact;
+  /**
+   * Personal data the sender typed into the case's free text (masked on every card), in clear:
+   * often the only number a sender gave is in the description.
+   */
+  typed: { kind: PersonalDataKind; text: string }[];
   /** The role the reveal was made in (recorded in the audit event). */
   role: Role;
   accessLogId: string;
@@ -160,6 +166,9 @@ export async function revealSenderIdentity(
     caseId: subject.id,
     caseCode: subject.code,
     contact: opened.contact,
+    typed: [subject.description, subject.place, subject.occurredAt, subject.involved].flatMap((text) =>
+      text ? personalDataIn(text) : [],
+    ),
     role: check.role,
     accessLogId: log.id,
   };

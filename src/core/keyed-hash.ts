@@ -14,3 +14,20 @@ export function createKeyedHash(key: Buffer): KeyedHash {
 export function createClientAddressHash(box: { deriveKey(purpose: string): Buffer }): KeyedHash {
   return createKeyedHash(box.deriveKey('client-address'));
 }
+
+/**
+ * The one keyed hash of whom a chat is with (a Telegram chat, a Zalo user, a web chat session) in
+ * Redis key names. Telegram chat ids are short numbers: a plain hash of one is reversed by trying
+ * them all, and a key name is read by anyone who can list the keys.
+ */
+export function createConversationHash(box: {
+  deriveKey(purpose: string): Buffer;
+}): (ref: { channel: string; conversationId: string; userId?: string }) => string {
+  const hash = createKeyedHash(box.deriveKey('conversation-key'));
+  return (ref) =>
+    hash(
+      ref.userId === undefined
+        ? `${ref.channel}\n${ref.conversationId}`
+        : `${ref.channel}\n${ref.conversationId}\n${ref.userId}`,
+    );
+}

@@ -3,6 +3,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { AppError } from '../core/app-error.js';
+import { createConversationHash } from '../core/keyed-hash.js';
+import { moveLegacyKey } from '../core/move-legacy-key.js';
 import type { SealedBox } from '../core/sealed-box.js';
 import { ZDraftSchema, type Draft } from './dialog-draft.js';
 import type { ConversationRef, DialogChannel } from './dialog-types.js';
@@ -34,11 +36,22 @@ export interface RedisDraftStoreOptions {
   lockTimeoutMs?: number;
 }
 
-/** `${prefix}:dialog:<channel>:<conversationId>` */
-export function draftKey(
-  prefix: string,
-  conversation: Pick<ConversationRef, 'channel' | 'conversationId'>,
-): string {
+type ConversationHash = ReturnType<typeof createConversationHash>;
+type ConversationOf = Pick<ConversationRef, 'channel' | 'conversationId'>;
+
+/**
+ * `${prefix}:dialog:<channel>:h:<keyed hash>`: a key name never holds the chat id (decision 0023).
+ * The hash comes from `createConversationHash(sealedBox)`.
+ */
+export function draftKey(prefix: string, hash: ConversationHash, conversation: ConversationOf): string {
+  return `${prefix}:dialog:${conversation.channel}:h:${hash({
+    channel: conversation.channel,
+    conversationId: conversation.conversationId,
+  })}`;
+}
+
+/** The layout before decision 0023, read once and moved: drafts in flight survive the deploy. */
+export function legacyDraftKey(prefix: string, conversation: ConversationOf): string {
   return `${prefix}:dialog:${conversation.channel}:${conversation.conversationId}`;
 }
 
@@ -49,12 +62,16 @@ export function createRedisDraftStore(options: RedisDraftStoreOptions): DraftSto
   const connection = Promise.resolve(options.redis);
   const eventTtl = options.eventTtlSeconds ?? 24 * 60 * 60;
   const lockMs = options.lockTimeoutMs ?? 15_000;
+  const hash = createConversationHash(sealedBox);
+  const keyOf = (conversation: ConversationOf) => draftKey(prefix, hash, conversation);
   const idKey = (draftId: string) => `${prefix}:dialog:draft-id:${draftId}`;
   // Hashed: an adapter's event id may carry an account id, and a no-trace sender leaves no key
   // naming their conversation.
   const eventKey = (channel: DialogChannel, eventId: string) =>
     `${prefix}:dialog:seen:${channel}:${createHash('sha256').update(eventId).digest('hex').slice(0, 32)}`;
-  const lockKey = (c: ConversationRef) => `${prefix}:dialog:lock:${c.channel}:${c.conversationId}`;
+  // One per conversation like the draft (not per user of a group); it lives seconds: nothing to move.
+  const lockKey = (c: ConversationRef) =>
+    `${prefix}:dialog:lock:${c.channel}:h:${hash({ channel: c.channel, conversationId: c.conversationId })}`;
 
   async function read(key: string): Promise<Draft | null> {
     const redis = await connection;
@@ -69,18 +86,31 @@ export function createRedisDraftStore(options: RedisDraftStoreOptions): DraftSto
     }
   }
 
+  /** Moves a draft kept under the old layout, and its id's pointer, to the hashed key. */
+  async function moveLegacy(conversation: ConversationOf): Promise<Draft | null> {
+    const redis = await connection;
+    const key = keyOf(conversation);
+    if (!(await moveLegacyKey(redis, legacyDraftKey(prefix, conversation), key))) return null;
+    const draft = await read(key);
+    if (draft) await redis.set(idKey(draft.id), key, 'KEEPTTL', 'XX');
+    return draft;
+  }
+
   return {
-    load: (conversation) => read(draftKey(prefix, conversation)),
+    async load(conversation) {
+      return (await read(keyOf(conversation))) ?? moveLegacy(conversation);
+    },
     async loadById(draftId) {
       const redis = await connection;
       const key = await redis.get(idKey(draftId));
       if (!key) return null;
-      const draft = await read(key);
+      let draft = await read(key);
+      if (draft && key !== keyOf(draft.conversation)) draft = await moveLegacy(draft.conversation);
       return draft?.id === draftId ? draft : null;
     },
     async save(draft, saveOptions) {
       const redis = await connection;
-      const key = draftKey(prefix, draft.conversation);
+      const key = keyOf(draft.conversation);
       const sealed = sealedBox.sealJson(draft);
       if (saveOptions?.keepExpiry) {
         await redis.set(key, sealed, 'KEEPTTL');
@@ -94,7 +124,7 @@ export function createRedisDraftStore(options: RedisDraftStoreOptions): DraftSto
     },
     async delete(draft) {
       const redis = await connection;
-      await redis.del(draftKey(prefix, draft.conversation), idKey(draft.id));
+      await redis.del(keyOf(draft.conversation), legacyDraftKey(prefix, draft.conversation), idKey(draft.id));
     },
     async claimEvent(channel, eventId) {
       const redis = await connection;

@@ -25,6 +25,7 @@ import {
 import { fromStoredOutbound } from './outbound-content.js';
 import type { HeldNotifications } from './held-notifications.js';
 import { recipientKey, type RecipientPacer } from './recipient-pacer.js';
+import { createConversationHash } from '../core/keyed-hash.js';
 
 export interface DeliveryDeps {
   senders: ChannelSenders;
@@ -90,7 +91,7 @@ export async function deliverNotification(
     throw new AppError('unavailable', reason);
   }
 
-  const key = recipientKey(recipient);
+  const key = recipientKey(createConversationHash(ctx.sealedBox), recipient);
   const wait = await deps.pacer.reserve(key, notificationId, sender.paceMs(recipient, content));
   if (wait > 0) return { outcome: 'wait', ms: wait, reason: 'pacing' };
   if (!(await deps.pacer.claim(notificationId, CLAIM_MS)))

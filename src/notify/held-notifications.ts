@@ -1,14 +1,17 @@
 // "Hold until next contact": a channel that refuses messages until the person writes again (Zalo
 // accepts customer-service messages only within 7 days of the user's last interaction) does not
 // lose them. The notification row is marked `undeliverable` with a reason officers can read, its
-// id is remembered under a hash of the recipient (never the clear conversation id), and when that
+// id is remembered under a keyed hash of the recipient (never the clear conversation id; decision
+// 0023: ids held under the older plain hash are still found), and when that
 // person next writes the adapter calls releaseHeldNotifications: every held row goes back to
 // `pending` and is queued again, so it is delivered once, in the order it was created.
 import type { Redis } from 'ioredis';
 import type { AppContext } from '../app-context.js';
 import type { ConversationRef } from '../dialog/dialog-types.js';
 import { findNotification, reopenUndeliverableNotification } from './notification.repository.js';
-import { recipientKey } from './recipient-pacer.js';
+import { createConversationHash } from '../core/keyed-hash.js';
+import type { SealedBox } from '../core/sealed-box.js';
+import { legacyRecipientKey, recipientKey } from './recipient-pacer.js';
 
 /** How long a held message waits for its recipient to come back. */
 export const HOLD_TTL_SECONDS = 90 * 24 * 3600;
@@ -21,8 +24,24 @@ export interface HeldNotifications {
   heldFor(recipient: ConversationRef): Promise<string[]>;
 }
 
-export function createHeldNotifications(redis: Redis, prefix: string): HeldNotifications {
-  const keyOf = (recipient: ConversationRef) => `${prefix}:notify:held:${recipientKey(recipient)}`;
+export function createHeldNotifications(
+  redis: Redis,
+  prefix: string,
+  sealedBox: Pick<SealedBox, 'deriveKey'>,
+): HeldNotifications {
+  const hash = createConversationHash(sealedBox);
+  const keyOf = (recipient: ConversationRef) => `${prefix}:notify:held:${recipientKey(hash, recipient)}`;
+  // Held for up to 90 days: what was held before the deploy is merged in when the person is next seen.
+  const legacyKeyOf = (recipient: ConversationRef) =>
+    `${prefix}:notify:held:${legacyRecipientKey(recipient)}`;
+  const idsFor = async (recipient: ConversationRef) => {
+    const key = keyOf(recipient);
+    const legacy = legacyKeyOf(recipient);
+    if (await redis.exists(legacy)) {
+      await redis.multi().sunionstore(key, key, legacy).expire(key, HOLD_TTL_SECONDS).del(legacy).exec();
+    }
+    return redis.smembers(key);
+  };
   return {
     async holdUntilNextContact(recipient, notificationId) {
       const key = keyOf(recipient);
@@ -31,7 +50,7 @@ export function createHeldNotifications(redis: Redis, prefix: string): HeldNotif
 
     async releaseHeldNotifications(ctx, recipient) {
       const key = keyOf(recipient);
-      const ids = await redis.smembers(key);
+      const ids = await idsFor(recipient);
       if (ids.length === 0) return 0;
       const rows = await Promise.all(ids.map((id) => findNotification(ctx.db.prisma, id)));
       // Oldest first: uuid v7 ids sort by creation time.
@@ -48,7 +67,7 @@ export function createHeldNotifications(redis: Redis, prefix: string): HeldNotif
       return released;
     },
 
-    heldFor: (recipient) => redis.smembers(keyOf(recipient)),
+    heldFor: idsFor,
   };
 }
 

@@ -5,6 +5,7 @@
 // own clock, so workers on machines with skewed clocks agree.
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { createConversationHash } from '../core/keyed-hash.js';
 import type { ConversationRef } from '../dialog/dialog-types.js';
 
 export interface RecipientPacer {
@@ -17,8 +18,19 @@ export interface RecipientPacer {
   release(notificationId: string): Promise<void>;
 }
 
-/** Keys and logs never carry a conversation id: a hash of it, per channel. */
-export function recipientKey(recipient: ConversationRef): string {
+/**
+ * Keys and logs never carry a conversation id: a keyed hash of it, per channel (decision 0023;
+ * `hash` is `createConversationHash(sealedBox)`).
+ */
+export function recipientKey(
+  hash: ReturnType<typeof createConversationHash>,
+  recipient: Pick<ConversationRef, 'channel' | 'conversationId'>,
+): string {
+  return `${recipient.channel}:h:${hash({ channel: recipient.channel, conversationId: recipient.conversationId })}`;
+}
+
+/** The plain SHA-256 used before decision 0023, which a list of Telegram chat ids reverses. */
+export function legacyRecipientKey(recipient: Pick<ConversationRef, 'channel' | 'conversationId'>): string {
   const digest = createHash('sha256')
     .update(`${recipient.channel}:${recipient.conversationId}`)
     .digest('hex');

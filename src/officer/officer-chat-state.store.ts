@@ -1,8 +1,11 @@
 // What an officer is in the middle of in one chat (the hotline form, the answer a button asked
 // for): Redis, sealed (a caller's name and number may be in it), short-lived, one per officer and
-// chat and purpose.
+// chat and purpose. The key names a keyed hash of the chat and the officer, never their ids
+// (decision 0023).
 import type { Redis } from 'ioredis';
 import type { z } from 'zod';
+import { createConversationHash } from '../core/keyed-hash.js';
+import { moveLegacyKey } from '../core/move-legacy-key.js';
 import type { SealedBox } from '../core/sealed-box.js';
 import type { ConversationRef } from '../dialog/dialog-types.js';
 
@@ -22,11 +25,18 @@ export function createRedisOfficerChatState<S extends z.ZodType>(
   options: OfficerChatStateOptions & { purpose: string; schema: S; ttlSeconds: number },
 ): OfficerChatStateStore<z.infer<S>> {
   const { redis, prefix, sealedBox, purpose, schema, ttlSeconds } = options;
+  const hash = createConversationHash(sealedBox);
   const key = (c: ConversationRef) =>
+    `${prefix}:officer:${purpose}:${c.channel}:h:${hash({ ...c, userId: c.userId ?? c.conversationId })}`;
+  const legacyKey = (c: ConversationRef) =>
     `${prefix}:officer:${purpose}:${c.channel}:${c.conversationId}:${c.userId ?? c.conversationId}`;
   return {
     async load(conversation) {
-      const raw = await redis.getBuffer(key(conversation));
+      let raw = await redis.getBuffer(key(conversation));
+      // A form open across the deploy, under the layout that named the ids: moved once.
+      if (!raw && (await moveLegacyKey(redis, legacyKey(conversation), key(conversation)))) {
+        raw = await redis.getBuffer(key(conversation));
+      }
       if (!raw) return null;
       const parsed = schema.safeParse(sealedBox.openJson(raw));
       if (parsed.success) return parsed.data;
@@ -37,7 +47,7 @@ export function createRedisOfficerChatState<S extends z.ZodType>(
       await redis.set(key(conversation), sealedBox.sealJson(state), 'EX', ttlSeconds);
     },
     async clear(conversation) {
-      await redis.del(key(conversation));
+      await redis.del(key(conversation), legacyKey(conversation));
     },
   };
 }

@@ -14,6 +14,7 @@ import {
 } from '../cases/case-transitions.js';
 import { CASE_KIND_LABELS, CASE_STATUS_LABELS } from '../cases/case-vocabulary.js';
 import { refusalGroundsFor } from '../cases/refusal-grounds.js';
+import { REDACTION_LABELS } from '../cases/redaction.js';
 import { revealSenderIdentity } from '../cases/reveal-identity.js';
 import { caseIdFromCode, viewCaseForStaff } from '../cases/view-case-for-staff.js';
 import { AppError, isAppError } from '../core/app-error.js';
@@ -267,6 +268,12 @@ async function run(
             ...(c.phone ? [`Điện thoại: ${c.phone}`] : []),
             ...(c.email ? [`Email: ${c.email}`] : []),
             ...(c.address ? [`Địa chỉ: ${c.address}`] : []),
+            ...(revealed.typed.length
+              ? [
+                  'Thông tin cá nhân người gửi viết trong nội dung (trên thẻ đã được che):',
+                  ...revealed.typed.map((p) => `• ${REDACTION_LABELS[p.kind]} ${p.text}`),
+                ]
+              : []),
             'Không chia sẻ thông tin này với người khác, nhất là người bị phản ánh.',
           ].join('\n'),
         },

@@ -2,6 +2,7 @@
 // the bot by long polling) against a local fake Bot API; staff made with the directory services,
 // joined by /thamgia, a unit group linked by /ganphong from the unit head.
 import { mkdtemp, rm } from 'node:fs/promises';
+import { Redis } from 'ioredis';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -193,12 +194,21 @@ async function caseByCode(code: string) {
 describe('Officers in Telegram, end to end', () => {
   it('a citizen intake lands as a card in the unit group; accept, reply, resolve reach the citizen', async () => {
     const citizen = chat();
-    const code = await citizenIntake(citizen, 'Điều dưỡng khoa Nhi nói năng thiếu tôn trọng với mẹ tôi.');
+    const code = await citizenIntake(
+      citizen,
+      'Điều dưỡng khoa Nhi nói năng thiếu tôn trọng với mẹ tôi. Gọi lại cho tôi: 0987.654.321, CCCD 079123456789.',
+    );
     const card = await received(GROUP_ID, new RegExp(`Mã hồ sơ: ${code}`));
     expect(card.text).toMatch(/Khoa Nhi/);
     expect(card.text).toMatch(/Phản ánh/);
     expect(card.text).not.toContain('0912 345 678');
     expect(card.text).not.toContain('Phạm Thị Lan');
+    // What the sender typed in the description is masked too, on the card and on /xem.
+    expect(card.text).toMatch(/Gọi lại cho tôi: \[số điện thoại\], CCCD \[số giấy tờ\]/);
+    expect(card.text).not.toMatch(/0987|654\.321|0791234/);
+    const opened = textOf(await handler.chat.say(`/xem ${code}`));
+    expect(opened).toMatch(/Gọi lại cho tôi: \[số điện thoại\]/);
+    expect(opened).not.toMatch(/0987|654\.321|0791234/);
     expect(card.buttons.map((b) => b.data)).toContain(`oc:accept:${code}`);
     for (const b of card.buttons) expect(Buffer.byteLength(b.data)).toBeLessThanOrEqual(64);
 
@@ -362,7 +372,10 @@ describe('Officers in Telegram, end to end', () => {
 
   it('an identity reveal by a leader is audited; a handler is refused', async () => {
     const citizen = chat();
-    const code = await citizenIntake(citizen, 'Nhân viên thu ngân thu thêm tiền ngoài biên lai.');
+    const code = await citizenIntake(
+      citizen,
+      'Nhân viên thu ngân thu thêm tiền ngoài biên lai. Số con trai tôi: 0977 888 999.',
+    );
     const saved = await caseByCode(code);
     const refused = await handler.chat.say(`/danhtinh ${code} Cần gọi lại người gửi để xác minh`);
     expect(textOf(refused)).toMatch(/chỉ Lãnh đạo/);
@@ -372,6 +385,11 @@ describe('Officers in Telegram, end to end', () => {
 
     const revealed = await leader.chat.say(`/danhtinh ${code} Cần gọi lại người gửi để xác minh`);
     expect(textOf(revealed)).toContain('0912 345 678');
+    // What the sender typed in the description, masked on the card, is part of the audited reveal.
+    expect(textOf(revealed)).toContain('[số điện thoại] 0977 888 999');
+    const opened = textOf(await leader.chat.say(`/xem ${code}`));
+    expect(opened).toContain('Số con trai tôi: [số điện thoại].');
+    expect(opened).not.toContain('0977');
     expect(await app.ctx.db.prisma.accessLog.count({ where: { caseId: saved.id } })).toBe(1);
     const events = await app.ctx.db.prisma.caseEvent.findMany({
       where: { caseId: saved.id, action: 'reveal_identity' },
@@ -476,6 +494,34 @@ describe('Officers in Telegram, end to end', () => {
     );
     expect(textOf(oneLine)).toMatch(/Đã ghi nhận cuộc gọi: mã hồ sơ/);
   }, 120_000);
+
+  it('no Redis key names a chat or an officer while a draft and a form are open', async () => {
+    const citizen = chat();
+    await citizen.say('/start');
+    await citizen.pressValue('menu:report');
+    await citizen.say('Bồn rửa tay ở hành lang khoa Nhi bị tắc từ hôm qua.');
+    expect(textOf(await hotline.chat.say('/nhanduongday'))).toMatch(/Ghi nhận cuộc gọi/);
+    const redis = new Redis(await testRedisUrl());
+    try {
+      const names: string[] = [];
+      for await (const keys of redis.scanStream({
+        match: `${config.queuePrefix}:*`,
+        count: 1000,
+      }) as AsyncIterable<string[]>) {
+        names.push(...keys);
+      }
+      expect(names.some((k) => k.includes(':dialog:telegram:h:'))).toBe(true);
+      expect(names.some((k) => k.includes(':officer:hotline-form:telegram:h:'))).toBe(true);
+      const ids = [
+        citizen,
+        group,
+        ...[head, handler, otherHandler, leader, receiver, hotline].map((o) => o.chat),
+      ].map((c) => String(Math.abs(c.chatId)));
+      for (const id of ids) expect(names.filter((k) => k.includes(id))).toEqual([]);
+    } finally {
+      await redis.quit();
+    }
+  }, 60_000);
 
   it('help lists the commands of the caller’s roles; a staff member can still use the citizen dialog', async () => {
     const help = await handler.chat.say('/trogiup');

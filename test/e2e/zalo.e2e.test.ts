@@ -133,6 +133,23 @@ describe('Zalo OA intake, end to end', () => {
     expect(fake.calls.every((c) => !c.path.startsWith('/v2.0/oa/message'))).toBe(true);
   });
 
+  it('no Redis key names the Zalo user while their draft is open', async () => {
+    const u = user();
+    await u.send(zaloEvents.follow(u.userId));
+    await u.press('menu:report');
+    await u.say('Nhà vệ sinh tầng 3 khoa Nội không có nước từ sáng.');
+    const redis = new Redis(config.redisUrl!);
+    try {
+      const names: string[] = [];
+      const scan = redis.scanStream({ match: `${config.queuePrefix}:*`, count: 1000 });
+      for await (const keys of scan as AsyncIterable<string[]>) names.push(...keys);
+      expect(names.some((k) => k.includes(':dialog:zalo:h:'))).toBe(true);
+      expect(names.filter((k) => k.includes(u.userId))).toEqual([]);
+    } finally {
+      redis.disconnect();
+    }
+  });
+
   it('a QR keyword presets the unit, and a location is taken', async () => {
     const u = user();
     await u.say('#u_ta-kkb');

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/core/clock.js';
 import { createDialogDeps, createDialogDraftStore } from '../../src/dialog/create-dialog-deps.js';
 import type { ConversationRef, Inbound, InboundFile, Outbound } from '../../src/dialog/dialog-types.js';
-import { draftKey } from '../../src/dialog/draft.store.js';
+import { draftKey, legacyDraftKey } from '../../src/dialog/draft.store.js';
+import { createConversationHash } from '../../src/core/keyed-hash.js';
 import { createIntakeDialog } from '../../src/dialog/intake-dialog.js';
 import { remindSilentDraft } from '../../src/dialog/remind-silent-draft.js';
 import {
@@ -75,6 +76,15 @@ async function caseOf(submissionId: string) {
   });
 }
 
+/** Every key of this test's prefix (SCAN, as an operator would list them) containing `text`. */
+async function keysNaming(text: string): Promise<string[]> {
+  const found: string[] = [];
+  const scan = t.redis.scanStream({ match: `${t.prefix}:*`, count: 500 });
+  for await (const keys of scan as AsyncIterable<string[]>)
+    found.push(...keys.filter((k) => k.includes(text)));
+  return found;
+}
+
 const lastSubmissionId = async () =>
   (await t.ctx.db.prisma.intakeSubmission.findFirstOrThrow({ orderBy: { createdAt: 'desc' } })).id;
 
@@ -85,10 +95,11 @@ describe('dialog on Redis and the database', () => {
     await c.press('menu:report');
     await c.text('Điều dưỡng khoa Nhi nói năng thiếu tôn trọng, số của tôi 0912 345 678');
 
-    const raw = await t.redis.getBuffer(draftKey(t.prefix, c.conversation));
+    const key = draftKey(t.prefix, createConversationHash(t.ctx.sealedBox), c.conversation);
+    const raw = await t.redis.getBuffer(key);
     expect(raw).not.toBeNull();
     expect(raw!.toString('latin1')).not.toContain('0912');
-    expect(await t.redis.ttl(draftKey(t.prefix, c.conversation))).toBeGreaterThan(23 * 3600);
+    expect(await t.redis.ttl(key)).toBeGreaterThan(23 * 3600);
 
     const other = connectRedis(await testRedisUrl(), 'test-restarted');
     try {
@@ -219,6 +230,48 @@ describe('dialog on Redis and the database', () => {
     // Redis: no key names the conversation any more (the draft and its index are gone).
     const keys = await t.redis.keys(`${t.prefix}:*`);
     expect(keys.filter((k) => k.includes(id))).toEqual([]);
+  });
+
+  it('names no conversation in any Redis key while a draft is open', async () => {
+    const c = chat();
+    await c.send({ type: 'command', command: 'start', args: 'u_ta-knhi' });
+    await c.press('menu:report');
+    await c.text('Nhà vệ sinh khoa Nhi không có nước từ sáng.');
+    expect(await createDialogDraftStore(t.ctx).load(c.conversation)).not.toBeNull();
+    expect(await keysNaming(c.conversation.conversationId)).toEqual([]);
+  });
+
+  it('moves a draft kept under the old key layout on its first use, keeping its expiry', async () => {
+    const c = chat();
+    await c.send({ type: 'command', command: 'start', args: 'u_ta-knhi' });
+    await c.press('menu:report');
+    await c.text('Điều dưỡng trực đêm không trả lời chuông gọi.');
+    const drafts = createDialogDraftStore(t.ctx);
+    const draft = (await drafts.load(c.conversation))!;
+    const key = draftKey(t.prefix, createConversationHash(t.ctx.sealedBox), c.conversation);
+    const legacy = legacyDraftKey(t.prefix, c.conversation);
+    const idKey = `${t.prefix}:dialog:draft-id:${draft.id}`;
+    const sealed = (await t.redis.getBuffer(key))!;
+    // What the previous release wrote: the draft under the chat id, its id pointing there.
+    const writeOldLayout = () =>
+      t.redis.multi().del(key).set(legacy, sealed, 'EX', 3600).set(idKey, legacy, 'EX', 3600).exec();
+
+    // The reminder job comes first: it finds the draft by id and moves it.
+    await writeOldLayout();
+    expect(await drafts.loadById(draft.id)).toMatchObject({ id: draft.id });
+    expect(await t.redis.exists(legacy)).toBe(0);
+    expect(await t.redis.get(idKey)).toBe(key);
+    const ttl = await t.redis.ttl(key);
+    expect(ttl).toBeGreaterThan(3500);
+    expect(ttl).toBeLessThanOrEqual(3600);
+
+    // The person writes first: the dialog goes on where it was.
+    await writeOldLayout();
+    await c.press('attach:none');
+    expect(c.said()).toMatch(/Sự việc xảy ra khi nào/);
+    expect(await t.redis.exists(legacy)).toBe(0);
+    expect(await t.redis.get(idKey)).toBe(key);
+    expect(await keysNaming(c.conversation.conversationId)).toEqual([]);
   });
 
   it('verifies only the staff code in force', async () => {

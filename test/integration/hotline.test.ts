@@ -10,6 +10,8 @@ import {
   setDutyShift,
   whoIsOnDuty,
 } from '../../src/hotline/index.js';
+import type { HotlineFormState } from '../../src/officer/hotline-form.js';
+import { createRedisHotlineFormStore } from '../../src/officer/hotline-form.store.js';
 import { createTestContext, type TestContext } from '../helpers/test-context.js';
 
 const clock = fixedClock(new Date('2026-03-02T02:00:00Z')); // 09:00 in Hà Nội
@@ -269,5 +271,34 @@ describe('logHotlineCall', () => {
         unitCode: 'hn-knoi',
       }),
     ).rejects.toMatchObject({ code: 'unprocessable' });
+  });
+});
+
+describe('the hotline form kept between two messages', () => {
+  it('names no chat or officer in its key, and finds a form open under the old key layout', async () => {
+    const store = createRedisHotlineFormStore({
+      redis: t.redis,
+      prefix: t.prefix,
+      sealedBox: t.ctx.sealedBox,
+    });
+    const officer = { channel: 'telegram' as const, conversationId: '-1007654321', userId: '5432987' };
+    const state: HotlineFormState = { id: 'form-0001abcd', step: 'phone', kind: 'report', text: 'Chờ lâu' };
+    await store.save(officer, state);
+    expect(await store.load(officer)).toEqual(state);
+    const names = await t.redis.keys(`${t.prefix}:officer:*`);
+    expect(names).toHaveLength(1);
+    expect(names[0]).not.toMatch(/7654321|5432987/);
+
+    // The layout before decision 0023: the chat and user ids in the key, 15 minutes to live.
+    await store.clear(officer);
+    const legacy = `${t.prefix}:officer:hotline-form:telegram:-1007654321:5432987`;
+    await t.redis.set(legacy, t.ctx.sealedBox.sealJson(state), 'EX', 600);
+    expect(await store.load(officer)).toEqual(state);
+    expect(await t.redis.exists(legacy)).toBe(0);
+    const moved = await t.redis.keys(`${t.prefix}:officer:*`);
+    expect(moved).toEqual(names);
+    const ttl = await t.redis.ttl(moved[0]!);
+    expect(ttl).toBeGreaterThan(500);
+    expect(ttl).toBeLessThanOrEqual(600);
   });
 });

@@ -4,10 +4,12 @@
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTelegramSender } from '../../bots/telegram/telegram-sender.js';
+import { createConversationHash } from '../../src/core/keyed-hash.js';
 import { createChannelSenders } from '../../src/notify/channel-sender.js';
 import { deliverNotification, type DeliveryDeps } from '../../src/notify/deliver-notification.js';
 import { enqueueNotification, type NotificationRequest } from '../../src/notify/enqueue-notification.js';
-import { createRecipientPacer } from '../../src/notify/recipient-pacer.js';
+import { createHeldNotifications } from '../../src/notify/held-notifications.js';
+import { createRecipientPacer, legacyRecipientKey, recipientKey } from '../../src/notify/recipient-pacer.js';
 import { requeuePendingNotifications } from '../../src/notify/requeue-pending-notifications.js';
 import { startWorkers, type WorkerHost } from '../../src/queue/worker-host.js';
 import { createJobHandlers } from '../../workers/index.js';
@@ -83,6 +85,33 @@ describe('notify without a worker', () => {
     const row = await t.ctx.db.prisma.notification.findUniqueOrThrow({ where: { id: notificationId } });
     expect(row).toMatchObject({ status: 'sent', attempts: 1, lastError: null });
     expect(row.channelMessageId).toMatch(/^\d+$/);
+  });
+
+  it('keeps held ids and pacing under a keyed hash, and finds ids held under the old plain hash', async () => {
+    const chat = newChat();
+    const recipient = { channel: 'telegram' as const, conversationId: String(chat) };
+    const held = createHeldNotifications(t.redis, t.prefix, t.ctx.sealedBox);
+    // What the previous release wrote: a plain SHA-256 of the chat id, which a list of ids reverses.
+    const legacy = `${t.prefix}:notify:held:${legacyRecipientKey(recipient)}`;
+    await t.redis.sadd(legacy, '00000000-0000-7000-8000-000000000001');
+    await held.holdUntilNextContact(recipient, '00000000-0000-7000-8000-000000000002');
+    expect((await held.heldFor(recipient)).sort()).toEqual([
+      '00000000-0000-7000-8000-000000000001',
+      '00000000-0000-7000-8000-000000000002',
+    ]);
+    expect(await t.redis.exists(legacy)).toBe(0);
+
+    // The pacing key of a chat just written to (it lives about a second).
+    const { notificationId } = await enqueueNotification(
+      t.ctx,
+      request(chat, 'Hồ sơ của bạn đã được tiếp nhận.', `held-${chat}`),
+    );
+    expect(await deliverNotification(t.ctx, deps, notificationId)).toMatchObject({ outcome: 'sent' });
+    expect(recipientKey(createConversationHash(t.ctx.sealedBox), recipient)).toMatch(
+      /^telegram:h:[\w-]{22}$/,
+    );
+    const names = await t.redis.keys(`${t.prefix}:*`);
+    expect(names.filter((k) => k.includes(String(chat)))).toEqual([]);
   });
 
   it('requeues a pending row whose job went missing', async () => {

@@ -207,4 +207,21 @@ describe('revealSenderIdentity', () => {
     expect(view.description).toBe('Gọi lại cho tôi số [số điện thoại]');
     expect(JSON.stringify(view)).not.toMatch(/Hoa|0903|0912/);
   });
+
+  it('gives the one who may reveal the personal data typed in the description, in clear', async () => {
+    const id = await namedCase(
+      'report',
+      'ta-knoi',
+      'Gọi lại cho tôi số 0912 345 678, email hoa.nt@gmail.com',
+    );
+    const revealed = await revealSenderIdentity(t.ctx, {
+      caseId: id,
+      staffId: staff.leader!,
+      reason: REASON,
+    });
+    expect(revealed.typed).toEqual([
+      { kind: 'phone', text: '0912 345 678' },
+      { kind: 'email', text: 'hoa.nt@gmail.com' },
+    ]);
+  });
 });

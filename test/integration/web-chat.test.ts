@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWebChatRoutes, createWebChatSender, sessionKeyOf } from '../../bots/web/index.js';
 import { createWebChatMailbox } from '../../bots/web/web-chat-mailbox.js';
 import { fixedClock } from '../../src/core/clock.js';
+import { createConversationHash } from '../../src/core/keyed-hash.js';
+import { draftKey } from '../../src/dialog/draft.store.js';
 import { createIntakeDialogHandler } from '../../src/dialog/index.js';
 import type { InboundEnvelope } from '../../src/dialog/dialog-types.js';
 import { buildHttpServer } from '../../src/http/http-server.js';
@@ -247,6 +249,17 @@ describe('web chat endpoints', () => {
     expect(maxActive).toBe(1);
     const texts = [...a.body.messages, ...b.body.messages].map((m) => m.text).join('\n');
     expect(texts).not.toMatch(/bận xử lý/);
-    expect(await t.redis.exists(`${t.prefix}:dialog:web:${sessionKeyOf(session)}`)).toBe(1);
+    const conversation = { channel: 'web' as const, conversationId: sessionKeyOf(session) };
+    expect(
+      await t.redis.exists(draftKey(t.prefix, createConversationHash(t.ctx.sealedBox), conversation)),
+    ).toBe(1);
+    // No key names the session id (a bearer secret); the dialog's keys not even its session key.
+    const names: string[] = [];
+    const scan = t.redis.scanStream({ match: `${t.prefix}:*`, count: 1000 });
+    for await (const keys of scan as AsyncIterable<string[]>) names.push(...keys);
+    expect(names.filter((k) => k.includes(session))).toEqual([]);
+    expect(names.filter((k) => k.includes(':dialog:') && k.includes(conversation.conversationId))).toEqual(
+      [],
+    );
   });
 });
