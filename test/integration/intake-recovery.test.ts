@@ -5,15 +5,14 @@ import { randomBytes } from 'node:crypto';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSealedBox } from '../../src/core/sealed-box.js';
-import { parseInput } from '../../src/core/validation.js';
 import { findCaseBySubmissionId } from '../../src/cases/case.repository.js';
 import {
   countStuckSubmissions,
   requeuePendingSubmissions,
 } from '../../src/intake/requeue-pending-submissions.js';
-import { ZSubmissionSchema } from '../../src/intake/submission.schema.js';
 import { submitSubmission } from '../../src/intake/submit-submission.js';
 import { createIntakeHandler } from '../../workers/intake.handler.js';
+import { submissionMaker } from '../helpers/submissions.js';
 import { createTestContext, type TestContext } from '../helpers/test-context.js';
 
 let t: TestContext;
@@ -24,16 +23,12 @@ afterAll(async () => {
   await t.cleanup();
 });
 
-let n = 0;
-const submission = (over: Record<string, unknown> = {}) =>
-  parseInput(ZSubmissionSchema, {
-    submissionId: `rec-${Date.now()}-${n++}`,
-    channel: 'api',
-    kind: 'report',
-    text: 'Nhà vệ sinh tầng 2 không có nước',
-    unitCode: 'ta-kkb',
-    ...over,
-  });
+const submission = submissionMaker('rec', {
+  channel: 'api',
+  kind: 'report',
+  text: 'Nhà vệ sinh tầng 2 không có nước',
+  unitCode: 'ta-kkb',
+});
 
 const jobIdOf = (submissionId: string) => `submission-${submissionId}`;
 
