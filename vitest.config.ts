@@ -28,6 +28,8 @@ export default defineConfig({
           env: { TZ: 'UTC' },
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // Files have their own database and queue prefix, but two at once on a loaded 2-core
+          // machine timed out (docs/decisions/0025).
           fileParallelism: false,
         },
       },

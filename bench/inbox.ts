@@ -18,9 +18,9 @@ import { countInboxCases, findInboxCases } from '../src/cases/case-inbox.reposit
 import type { StaffPrincipal } from '../src/cases/case-permissions.js';
 import { OPEN_STATUSES } from '../src/cases/case-vocabulary.js';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { openDatabase, type Database } from '../src/db/database.js';
 import { PrismaClient, type Prisma } from '../src/db/generated/client.js';
 import { seedSampleDirectory } from '../src/directory/seed-sample-directory.js';
+import { createTestDatabase } from '../test/helpers/test-database.js';
 
 const { values } = parseArgs({
   options: { count: { type: 'string', default: '100000' }, explain: { type: 'boolean', default: false } },
@@ -29,10 +29,11 @@ const COUNT = Number(values.count);
 const PAGE = 21;
 const RUNS = 7;
 
-const { db, label, drop, databaseUrl } = await open();
+// The tests' scratch database: migrated, in memory or next to DATABASE_URL, dropped by `drop`.
+const { db, url: databaseUrl, drop } = await createTestDatabase();
+const label = databaseUrl ? `PostgreSQL (${new URL(databaseUrl).pathname.slice(1)})` : 'embedded PGlite';
 let logging: PrismaClient | undefined;
 try {
-  await db.migrate();
   await seedSampleDirectory(db.prisma);
   const { prisma } = db;
   const org = await prisma.organization.findUniqueOrThrow({
@@ -178,38 +179,6 @@ async function explain(title: string, query: InboxQuery): Promise<void> {
       JSON.parse(main.params) as unknown[],
     );
     console.log(`\n-- ${title}\n${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}`);
-  } finally {
-    await client.end();
-  }
-}
-
-async function open(): Promise<{ db: Database; label: string; databaseUrl?: string; drop(): Promise<void> }> {
-  const adminUrl = process.env.DATABASE_URL;
-  if (!adminUrl) {
-    const db = await openDatabase({ embeddedDir: 'memory://' });
-    return { db, label: 'embedded PGlite', drop: () => db.close() };
-  }
-  const name = `ln_bench_${randomBytes(5).toString('hex')}`;
-  await admin(adminUrl, `CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const db = await openDatabase({ databaseUrl: url.toString() });
-  return {
-    db,
-    label: `PostgreSQL (${name})`,
-    databaseUrl: url.toString(),
-    async drop() {
-      await db.close();
-      await admin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    },
-  };
-}
-
-async function admin(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
   } finally {
     await client.end();
   }

@@ -1,11 +1,8 @@
 // A busy department's inbox end to end: 2,000 open cases in one unit, the oldest of them the most
 // overdue. The unit's handler sends /hopthu through the real bot (the app as bootstrap builds it,
 // long polling a local fake Bot API) and sees that case first, then pages on by button.
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type RunningApp } from '../../src/bootstrap.js';
+import type { RunningApp } from '../../src/bootstrap.js';
 import {
   addDays,
   formatVietnameseDate,
@@ -13,50 +10,24 @@ import {
   toVietnamDate,
   type LocalDate,
 } from '../../src/calendar/local-date.js';
-import { createConfig } from '../../src/config/config.js';
 import { createStaff } from '../../src/directory/create-staff.js';
 import { issueStaffInvite } from '../../src/directory/staff-invite.js';
-import { seedSampleDirectory } from '../../src/directory/seed-sample-directory.js';
-import { startFakeTelegramApi, type FakeTelegramApi } from '../helpers/fake-telegram-api.js';
-import { TelegramConversation, type BotReply } from '../helpers/telegram-conversation.js';
-import { createEmptyPostgresDatabase, usingPostgres } from '../helpers/test-database.js';
-import { testRedisUrl } from '../helpers/test-redis.js';
+import { E2E_ORG as ORG, startTelegramE2eApp, type TelegramE2eApp } from '../helpers/e2e-app.js';
+import type { TelegramConversation, BotReply } from '../helpers/telegram-conversation.js';
 
-const ORG = 'ttyt-thuan-an';
 const UNIT = 'ta-knhi';
 const COUNT = 2000;
 
-let fake: FakeTelegramApi;
+let e2e: TelegramE2eApp;
 let app: RunningApp;
-const cleanups: (() => Promise<unknown>)[] = [];
 let handler: TelegramConversation;
 let today: LocalDate;
 /** The codes in inbox order (due date ascending, then id), as the test inserted them. */
 let expectedOrder: string[] = [];
 
 beforeAll(async () => {
-  fake = await startFakeTelegramApi();
-  cleanups.push(() => fake.close());
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ln-tgi-'));
-  cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
-  const env: Record<string, string | undefined> = {
-    DATA_DIR: dataDir,
-    REDIS_URL: await testRedisUrl(),
-    QUEUE_PREFIX: `tgi${Date.now()}`,
-    PORT: '0',
-    LOG_LEVEL: 'silent',
-    TELEGRAM_BOT_TOKEN: fake.token,
-    TELEGRAM_API_ROOT: fake.url,
-    DEFAULT_ORG_CODE: ORG,
-    PATH: process.env.PATH,
-  };
-  if (usingPostgres()) {
-    const db = await createEmptyPostgresDatabase();
-    cleanups.push(db.drop);
-    Object.assign(env, { DATABASE_URL: db.url, ENCRYPTION_KEY: Buffer.alloc(32, 5).toString('base64') });
-  }
-  app = await startApp('all', createConfig(env));
-  if (usingPostgres()) await seedSampleDirectory(app.ctx.db.prisma);
+  e2e = await startTelegramE2eApp('tgx');
+  app = e2e.app;
   const { prisma } = app.ctx.db;
 
   const staff = await createStaff(app.ctx, {
@@ -65,7 +36,7 @@ beforeAll(async () => {
     roles: [{ role: 'handler', unitCode: UNIT }] as never,
   });
   const { code } = await issueStaffInvite(app.ctx, { staffId: staff.id });
-  handler = new TelegramConversation(fake, 8_000_000 + Math.floor(Math.random() * 1_000_000));
+  handler = e2e.chat();
   expect(textOf(await handler.say(`/thamgia ${code}`))).toMatch(/đã được gắn với cán bộ/);
 
   // The cases, oldest first. Due dates spread over four months around today, so about half are
@@ -97,8 +68,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  await app?.stop();
-  for (const c of cleanups.reverse()) await c();
+  await e2e?.close();
 });
 
 const textOf = (replies: BotReply[]) => replies.map((r) => r.text).join('\n');

@@ -1,57 +1,27 @@
 // Issue 4 end to end: the app as bootstrap builds it (HTTP, workers, the Telegram bot by long
 // polling) talking to a local fake Bot API, driven as a patient or a staff member would.
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type RunningApp } from '../../src/bootstrap.js';
-import { createConfig, type Config } from '../../src/config/config.js';
+import type { RunningApp } from '../../src/bootstrap.js';
 import { applyCaseAction } from '../../src/cases/case-lifecycle.service.js';
 import { issueStaffAccessCode } from '../../src/directory/staff-access-code.service.js';
-import { seedSampleDirectory } from '../../src/directory/seed-sample-directory.js';
-import { startFakeTelegramApi, type FakeTelegramApi } from '../helpers/fake-telegram-api.js';
-import { TelegramConversation } from '../helpers/telegram-conversation.js';
-import { createEmptyPostgresDatabase, usingPostgres } from '../helpers/test-database.js';
-import { testRedisUrl } from '../helpers/test-redis.js';
+import { startTelegramE2eApp, type TelegramE2eApp } from '../helpers/e2e-app.js';
+import type { FakeTelegramApi } from '../helpers/fake-telegram-api.js';
+import type { TelegramConversation } from '../helpers/telegram-conversation.js';
 
+let e2e: TelegramE2eApp;
 let fake: FakeTelegramApi;
-let config: Config;
 let app: RunningApp;
-const cleanups: (() => Promise<unknown>)[] = [];
-let chatSeq = 7_000_000 + Math.floor(Math.random() * 1_000_000);
-const chat = () => new TelegramConversation(fake, chatSeq++);
+const chat = () => e2e.chat();
 const CODE = /Mã hồ sơ: ([2-9A-Z]{4}-[2-9A-Z]{3}-[2-9A-Z]{3})/;
 
 beforeAll(async () => {
-  fake = await startFakeTelegramApi();
-  cleanups.push(() => fake.close());
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ln-tgi-'));
-  cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
-  const env: Record<string, string | undefined> = {
-    DATA_DIR: dataDir,
-    REDIS_URL: await testRedisUrl(),
-    QUEUE_PREFIX: `tgi${Date.now()}`,
-    PORT: '0',
-    LOG_LEVEL: 'silent',
-    TELEGRAM_BOT_TOKEN: fake.token,
-    TELEGRAM_API_ROOT: fake.url,
-    DEFAULT_ORG_CODE: 'ttyt-thuan-an',
-    PATH: process.env.PATH,
-  };
-  if (usingPostgres()) {
-    const db = await createEmptyPostgresDatabase();
-    cleanups.push(db.drop);
-    Object.assign(env, { DATABASE_URL: db.url, ENCRYPTION_KEY: Buffer.alloc(32, 4).toString('base64') });
-  }
-  config = createConfig(env);
-  app = await startApp('all', config);
-  if (usingPostgres()) await seedSampleDirectory(app.ctx.db.prisma);
+  e2e = await startTelegramE2eApp('tgi');
+  ({ fake, app } = e2e);
 }, 120_000);
 
 afterAll(async () => {
-  await app?.stop();
-  for (const c of cleanups.reverse()) await c();
+  await e2e?.close();
 });
 
 async function caseByCode(code: string) {
@@ -189,9 +159,9 @@ describe('Telegram intake, end to end', () => {
     expect(JSON.stringify(noTrace.saved)).not.toContain(chatId);
     const notes = await app.ctx.db.prisma.notification.findMany({ where: { caseId: noTrace.saved.id } });
     expect(notes).toHaveLength(0);
-    const redis = new Redis(config.redisUrl!);
+    const redis = new Redis(e2e.config.redisUrl!);
     try {
-      expect(await redis.keys(`${config.queuePrefix}:*${chatId}*`)).toEqual([]);
+      expect(await redis.keys(`${e2e.config.queuePrefix}:*${chatId}*`)).toEqual([]);
     } finally {
       redis.disconnect();
     }
@@ -223,26 +193,18 @@ describe('Telegram intake, end to end', () => {
       action: 'accept',
       actor: { ...actor, role: 'unit_head' },
     });
-    const since = Date.now();
+    const from = c.sent().length;
     await applyCaseAction(app.ctx, {
       caseId: saved.id,
       action: 'resolve',
       actor: { ...actor, role: 'handler' },
       params: { outcome: 'valid', answer: 'Khoa đã nhắc nhở điều dưỡng và xin lỗi gia đình.' },
     });
-    // Notices are paced at one a second per chat: wait for the satisfaction question itself.
-    await fake.waitForCall(
-      'sendMessage',
-      (call) =>
-        String(call.params.chat_id) === String(c.chatId) &&
-        JSON.stringify(call.params.reply_markup ?? '').includes('sat:'),
-      30_000,
-    );
-    const notices = await c.repliesSince(since, 300, 30_000);
-    c.transcript.push(...notices);
-    expect(notices.map((n) => n.text).join('\n')).toMatch(/đã có kết quả giải quyết[\s\S]*xin lỗi gia đình/);
-    const question = notices.find((n) => n.buttons.some((b) => b.data.startsWith('sat:')));
-    expect(question?.buttons.map((b) => b.text)).toEqual(
+    // The notices are queued jobs, paced at one a second per chat: wait for each by what it says.
+    await c.waitForMessage((m) => /đã có kết quả giải quyết[\s\S]*xin lỗi gia đình/.test(m.text), from);
+    const question = await c.waitForMessage((m) => m.buttons.some((b) => b.data.startsWith('sat:')), from);
+    c.transcript.push(question);
+    expect(question.buttons.map((b) => b.text)).toEqual(
       expect.arrayContaining(
         ['Rất không hài lòng', 'Hài lòng', 'Rất hài lòng'].map((l) => expect.stringContaining(l)),
       ),
@@ -258,8 +220,7 @@ describe('Telegram intake, end to end', () => {
     await c.say('/start');
     await c.pressValue('menu:petition');
     await c.say('Đề nghị bố trí thêm ghế chờ ở khu lấy máu.');
-    await app.stop();
-    app = await startApp('all', config);
+    app = await e2e.restart();
     await c.pressValue('attach:none');
     await c.pressValue('unit:ta-kkb');
     await c.pressValue('when:skip');

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getJson, startAppProcess, waitFor, type AppProcess } from '../helpers/app-process.js';
 import { runLangnghe } from '../helpers/cli-process.js';
 import { startFakeTelegramApi, type FakeTelegramApi } from '../helpers/fake-telegram-api.js';
+import { recordHandledEvents } from '../helpers/handled-events.js';
 import { TelegramConversation } from '../helpers/telegram-conversation.js';
 import { createEmptyPostgresDatabase, usingPostgres } from '../helpers/test-database.js';
 import { testRedisUrl } from '../helpers/test-redis.js';
@@ -66,10 +67,14 @@ beforeAll(async () => {
     TELEGRAM_BOT_TOKEN: fake.token,
     TELEGRAM_API_ROOT: fake.url,
     DEFAULT_ORG_CODE: 'ttyt-thuan-an',
+    // The bot's `telegram update handled` lines tell the head's conversation when to read.
+    LOG_LEVEL: 'info',
   });
   cleanups.push(() => app.stop());
+  const handled = recordHandledEvents();
+  handled.follow(app.child, app.output());
 
-  head = new TelegramConversation(fake, 9_100_000 + Math.floor(Math.random() * 100_000));
+  head = new TelegramConversation(fake, 9_100_000 + Math.floor(Math.random() * 100_000), handled);
   const joined = await head.say(`/thamgia ${inviteCode}`);
   expect(joined.map((r) => r.text).join('\n')).toMatch(/đã được gắn với cán bộ/);
 

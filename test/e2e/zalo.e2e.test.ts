@@ -1,65 +1,43 @@
 // Issue 5 end to end: the app as bootstrap builds it (HTTP with the Zalo webhook, workers) talking
 // to a local fake of Zalo's OAuth and OA OpenAPI, driven by signed webhook calls as Zalo would make
 // them for a patient writing to the health unit's Official Account.
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeZaloTokenFromRefreshToken } from '../../bots/zalo/index.js';
-import { startApp, type RunningApp } from '../../src/bootstrap.js';
+import type { RunningApp } from '../../src/bootstrap.js';
 import { applyCaseAction } from '../../src/cases/case-lifecycle.service.js';
-import { createConfig, type Config } from '../../src/config/config.js';
+import type { Config } from '../../src/config/config.js';
 import { repliesOf } from '../../src/dialog/dialog-types.js';
 import { loadActiveStaff } from '../../src/directory/resolve-staff.js';
-import { seedSampleDirectory } from '../../src/directory/seed-sample-directory.js';
 import { createOfficerHandler } from '../../src/officer/officer-handler.js';
 import { getJson, waitFor } from '../helpers/app-process.js';
+import { startE2eApp, type E2eApp } from '../helpers/e2e-app.js';
 import {
   startFakeZaloApi,
   zaloEvents,
   ZaloConversation,
   type FakeZaloApi,
 } from '../helpers/fake-zalo-api.js';
-import { createEmptyPostgresDatabase, usingPostgres } from '../helpers/test-database.js';
-import { testRedisUrl } from '../helpers/test-redis.js';
 
 let fake: FakeZaloApi;
+let e2e: E2eApp;
 let config: Config;
 let app: RunningApp;
 let webhook: string;
-const cleanups: (() => Promise<unknown>)[] = [];
 let userSeq = 8_100_000_000_000_000 + Math.floor(Math.random() * 1_000_000);
-const user = () => new ZaloConversation(fake, webhook, String(userSeq++));
+const user = () => new ZaloConversation(fake, webhook, String(userSeq++), e2e.handled);
 const CODE = /Mã hồ sơ: ([2-9A-Z]{4}-[2-9A-Z]{3}-[2-9A-Z]{3})/;
 
 beforeAll(async () => {
   fake = await startFakeZaloApi();
-  cleanups.push(() => fake.close());
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ln-zalo-'));
-  cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
-  const env: Record<string, string | undefined> = {
-    DATA_DIR: dataDir,
-    REDIS_URL: await testRedisUrl(),
-    QUEUE_PREFIX: `zl${Date.now()}`,
-    PORT: '0',
-    LOG_LEVEL: 'silent',
-    DEFAULT_ORG_CODE: 'ttyt-thuan-an',
+  e2e = await startE2eApp('zl', {
     ZALO_APP_ID: fake.appId,
     ZALO_APP_SECRET: fake.appSecret,
     ZALO_OA_SECRET_KEY: fake.oaSecretKey,
     ZALO_API_BASE: fake.url,
     ZALO_OAUTH_BASE: fake.url,
-    PATH: process.env.PATH,
-  };
-  if (usingPostgres()) {
-    const db = await createEmptyPostgresDatabase();
-    cleanups.push(db.drop);
-    Object.assign(env, { DATABASE_URL: db.url, ENCRYPTION_KEY: Buffer.alloc(32, 5).toString('base64') });
-  }
-  config = createConfig(env);
-  app = await startApp('all', config);
-  if (usingPostgres()) await seedSampleDirectory(app.ctx.db.prisma);
+  });
+  ({ config, app } = e2e);
   // What `npx langnghe zalo:token <refresh-token>` does.
   await storeZaloTokenFromRefreshToken(
     { db: app.ctx.db, sealedBox: app.ctx.sealedBox },
@@ -70,8 +48,8 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await app?.stop();
-  for (const c of cleanups.reverse()) await c();
+  await e2e?.close();
+  await fake?.close();
 });
 
 async function waitForCase(code: string) {
@@ -181,17 +159,20 @@ describe('Zalo OA intake, end to end', () => {
       rawBody: signed.body.replace('/start', '/help'),
     });
     expect([forged.status, unsigned.status, stale.status, tampered.status]).toEqual([401, 401, 401, 401]);
-    await new Promise((r) => setTimeout(r, 500));
-    expect(fake.sentTo(u.userId)).toHaveLength(0);
 
-    // Nothing was remembered either: the same event, properly signed, is handled once.
+    // Nothing was stored or remembered: the same event, properly signed, is handled, and what the
+    // OA sent this user is its answer alone.
     const first = await u.send(event);
     expect(first.length).toBeGreaterThan(0);
-    const sentBefore = fake.sentTo(u.userId).length;
+    expect(fake.sentTo(u.userId)).toHaveLength(first.length);
     const repeat = await fake.postEvent(webhook, event);
     expect(repeat.status).toBe(200);
-    await new Promise((r) => setTimeout(r, 800));
-    expect(fake.sentTo(u.userId)).toHaveLength(sentBefore);
+    // A user's events are handled in order: once a later one is handled, a stored repeat would
+    // have been handled too. It was not, and it sent nothing.
+    const sentBefore = fake.sentTo(u.userId).length;
+    const later = await u.say('/start');
+    expect(e2e.handled.timesHandled(`zalo:${event.message.msg_id}`)).toBe(1);
+    expect(fake.sentTo(u.userId)).toHaveLength(sentBefore + later.length);
   });
 
   it('refreshes an expired token once, mid-conversation, and the reply still goes out', async () => {
@@ -213,8 +194,12 @@ describe('Zalo OA intake, end to end', () => {
     const u = user();
     const code = await citizenIntake(u);
     const saved = await waitForCase(code);
-    // Let the notices of the intake itself (routing) go out first.
-    await new Promise((r) => setTimeout(r, 1500));
+    // Let the notice of the intake itself (routing to the unit) go out first.
+    await waitFor(
+      async () =>
+        fake.sentTo(u.userId).some((m) => m.text.includes(`Hồ sơ ${code}`) && /được chuyển đến/.test(m.text)),
+      30_000,
+    );
     fake.closeWindowFor(u.userId);
     const handler = await app.ctx.db.prisma.staff.create({
       data: { organizationId: saved.organizationId, fullName: 'Điều dưỡng trưởng khoa Nhi' },

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { computeZaloMac } from '../../bots/zalo/zalo-signature.js';
+import type { HandledEvents } from './handled-events.js';
 
 // Tests read whatever the adapter sent; the shape is what they assert.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -295,30 +296,27 @@ export class ZaloConversation {
     readonly fake: FakeZaloApi,
     readonly webhookUrl: string,
     readonly userId: string,
+    readonly handled: HandledEvents,
   ) {}
 
-  async repliesSince(since: number, quietMs = 400, timeoutMs = 20_000): Promise<SentToUser[]> {
-    const until = Date.now() + timeoutMs;
-    let seen = 0;
-    let quietSince = Date.now();
-    for (;;) {
-      const now = this.fake.sentTo(this.userId).filter((m) => m.at >= since);
-      if (now.length !== seen) {
-        seen = now.length;
-        quietSince = Date.now();
-      }
-      if (seen > 0 && Date.now() - quietSince >= quietMs) return now;
-      if (Date.now() > until)
-        throw new Error(`the OA did not answer; last: ${this.last()?.text ?? '(none)'}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-
+  /**
+   * Posts one signed event as this user and resolves with the OA's direct answers to it, once the
+   * app says the event is handled (the webhook's 200 only means it is stored). Messages queued on
+   * the way may come later: wait for them by what they say.
+   */
   async send(event: Json): Promise<SentToUser[]> {
-    const since = Date.now();
-    const res = await this.fake.postEvent(this.webhookUrl, event);
+    const before = this.fake.sentTo(this.userId).length;
+    const signed = this.fake.signEvent(event);
+    const res = await this.fake.postEvent(this.webhookUrl, event, {
+      rawBody: signed.body,
+      signature: signed.signature,
+    });
     if (res.status !== 200) throw new Error(`webhook answered ${res.status}: ${res.body}`);
-    const replies = await this.repliesSince(since);
+    // The app's id for an event: Zalo's msg_id, or for a follow (which has none) its signature.
+    const msgId = (event as { message?: { msg_id?: string } }).message?.msg_id;
+    const mac = signed.signature.slice('mac='.length, 'mac='.length + 32);
+    await this.handled.zaloEvent(`zalo:${msgId ?? mac}`);
+    const replies = this.fake.sentTo(this.userId).slice(before);
     this.transcript.push(...replies);
     return replies;
   }

@@ -2,6 +2,7 @@
 // read the messages the bot sent back, through the local fake Bot API.
 import type { FakeTelegramApi, RecordedCall } from './fake-telegram-api.js';
 import { tgUpdates } from './fake-telegram-api.js';
+import type { HandledEvents } from './handled-events.js';
 
 type Json = Record<string, unknown>;
 
@@ -30,45 +31,52 @@ export class TelegramConversation {
   constructor(
     readonly fake: FakeTelegramApi,
     readonly chatId: number,
+    readonly handled: HandledEvents,
     readonly languageCode = 'vi',
   ) {}
 
-  /** Everything the bot sent this chat after `since` (ms), once it has been quiet for `quietMs`. */
-  async repliesSince(since: number, quietMs = 350, timeoutMs = 20_000): Promise<BotReply[]> {
-    const ofChat = () =>
-      this.fake
-        .sentTo(this.chatId)
-        .filter((c) => c.at >= since)
-        .map(toReply);
-    const until = Date.now() + timeoutMs;
-    let seen = 0;
-    let quietSince = Date.now();
-    for (;;) {
-      const now = ofChat();
-      if (now.length !== seen) {
-        seen = now.length;
-        quietSince = Date.now();
-      }
-      if (seen > 0 && Date.now() - quietSince >= quietMs) return now;
-      if (Date.now() > until)
-        throw new Error(`bot did not answer chat ${this.chatId}; last: ${this.last()?.text ?? '(none)'}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+  /** Everything the bot has sent this chat so far, oldest first. */
+  sent(): BotReply[] {
+    return this.fake.sentTo(this.chatId).map(toReply);
   }
 
-  private async exchange(update: Json): Promise<BotReply[]> {
-    const since = Date.now();
-    this.fake.queueUpdate(update);
-    const replies = await this.repliesSince(since);
+  /**
+   * Sends one update as this person and resolves with the bot's direct answers to it, once the app
+   * says the update is handled. Messages queued on the way (notices, cards) may come later: wait
+   * for those with `waitForMessage`.
+   */
+  async send(update: Json): Promise<BotReply[]> {
+    const before = this.fake.sentTo(this.chatId).length;
+    const queued = this.fake.queueUpdate(update) as { update_id: number };
+    await this.handled.telegramUpdate(queued.update_id);
+    const replies = this.sent().slice(before);
     this.transcript.push(...replies);
     return replies;
+  }
+
+  /**
+   * The first message to this chat, among those from index `from` on (see `sent()`), that matches:
+   * for what a queued job sends after the update that caused it was handled.
+   */
+  async waitForMessage(
+    matches: (reply: BotReply) => boolean,
+    from = 0,
+    timeoutMs = 30_000,
+  ): Promise<BotReply> {
+    const later = (c: RecordedCall) => this.fake.sentTo(this.chatId).indexOf(c) >= from;
+    const call = await this.fake.waitForCall(
+      'sendMessage',
+      (c) => String(c.params.chat_id) === String(this.chatId) && later(c) && matches(toReply(c)),
+      timeoutMs,
+    );
+    return toReply(call);
   }
 
   say(text: string): Promise<BotReply[]> {
     const update = tgUpdates.text(this.chatId, text) as Json;
     const message = update.message as Json;
     message.from = tgUpdates.user(this.chatId, this.languageCode);
-    return this.exchange(update);
+    return this.send(update);
   }
 
   /** Presses the button of the latest message that has one whose label matches. */
@@ -76,22 +84,22 @@ export class TelegramConversation {
     const match = (t: string) => (typeof label === 'string' ? t.includes(label) : label.test(t));
     for (let i = this.transcript.length - 1; i >= 0; i--) {
       const button = this.transcript[i]!.buttons.find((b) => match(b.text));
-      if (button) return this.exchange(tgUpdates.callback(this.chatId, button.data) as Json);
+      if (button) return this.send(tgUpdates.callback(this.chatId, button.data) as Json);
     }
     throw new Error(`no button matching ${String(label)}; last message: ${this.last()?.text ?? '(none)'}`);
   }
 
   /** Presses a button by its value (callback data), as if it were on screen. */
   pressValue(value: string): Promise<BotReply[]> {
-    return this.exchange(tgUpdates.callback(this.chatId, value) as Json);
+    return this.send(tgUpdates.callback(this.chatId, value) as Json);
   }
 
   sendDocument(fileId: string, fileName: string, mimeType: string, size: number): Promise<BotReply[]> {
-    return this.exchange(tgUpdates.document(this.chatId, fileId, fileName, mimeType, size) as Json);
+    return this.send(tgUpdates.document(this.chatId, fileId, fileName, mimeType, size) as Json);
   }
 
   sendContact(phone: string): Promise<BotReply[]> {
-    return this.exchange({
+    return this.send({
       message: {
         message_id: Math.floor(Math.random() * 1e6),
         date: Math.floor(Date.now() / 1000),

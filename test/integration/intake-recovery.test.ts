@@ -5,7 +5,6 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSealedBox } from '../../src/core/sealed-box.js';
-import { parseInput } from '../../src/core/validation.js';
 import type { AppContext } from '../../src/app-context.js';
 import { findCaseBySubmissionId } from '../../src/cases/case.repository.js';
 import { generateTrackingCode } from '../../src/cases/index.js';
@@ -20,9 +19,9 @@ import {
   countStuckSubmissions,
   requeuePendingSubmissions,
 } from '../../src/intake/requeue-pending-submissions.js';
-import { ZSubmissionSchema } from '../../src/intake/submission.schema.js';
 import { submitSubmission } from '../../src/intake/submit-submission.js';
 import { createIntakeHandler } from '../../workers/intake.handler.js';
+import { submissionMaker } from '../helpers/submissions.js';
 import { createTestContext, type TestContext } from '../helpers/test-context.js';
 
 let t: TestContext;
@@ -47,16 +46,12 @@ afterAll(async () => {
   await t.cleanup();
 });
 
-let n = 0;
-const submission = (over: Record<string, unknown> = {}) =>
-  parseInput(ZSubmissionSchema, {
-    submissionId: `rec-${Date.now()}-${n++}`,
-    channel: 'api',
-    kind: 'report',
-    text: 'Nhà vệ sinh tầng 2 không có nước',
-    unitCode: 'ta-kkb',
-    ...over,
-  });
+const submission = submissionMaker('rec', {
+  channel: 'api',
+  kind: 'report',
+  text: 'Nhà vệ sinh tầng 2 không có nước',
+  unitCode: 'ta-kkb',
+});
 
 const jobIdOf = (submissionId: string) => `submission-${submissionId}`;
 
@@ -251,6 +246,7 @@ describe('the intake recovery sweep', () => {
   it("sends it to DEFAULT_ORG_CODE's organisation when its own is gone, and to operators only when none is left", async () => {
     const { prisma } = t.ctx.db;
     const other = createSealedBox(randomBytes(32));
+    let n = 0;
     const stored = async (organizationId: string | null) => {
       const id = `gone-${Date.now()}-${n++}`;
       // Test set-up: rows as the app stores them, sealed under a key this app does not have; one

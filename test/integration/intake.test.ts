@@ -2,12 +2,11 @@
 // turned into exactly one case with an encrypted identity and a `received` event.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/core/app-error.js';
-import { parseInput } from '../../src/core/validation.js';
 import { getPublicCaseStatus } from '../../src/cases/get-public-status.js';
 import { processSubmission } from '../../src/intake/process-submission.js';
 import { requeuePendingSubmissions } from '../../src/intake/requeue-pending-submissions.js';
-import { ZSubmissionSchema } from '../../src/intake/submission.schema.js';
 import { submitSubmission } from '../../src/intake/submit-submission.js';
+import { submissionMaker } from '../helpers/submissions.js';
 import { createTestContext, type TestContext } from '../helpers/test-context.js';
 
 let t: TestContext;
@@ -18,17 +17,13 @@ afterAll(async () => {
   await t.cleanup();
 });
 
-let n = 0;
-const submission = (over: Record<string, unknown> = {}) =>
-  parseInput(ZSubmissionSchema, {
-    submissionId: `it-${Date.now()}-${n++}`,
-    channel: 'web',
-    kind: 'report',
-    text: 'Điều dưỡng khoa Nhi nói năng thiếu tôn trọng, số của tôi 0912 345 678',
-    unitCode: 'ta-knhi',
-    contact: { name: 'Phạm Thị Lan', phone: '0912345678' },
-    ...over,
-  });
+const submission = submissionMaker('it', {
+  channel: 'web',
+  kind: 'report',
+  text: 'Điều dưỡng khoa Nhi nói năng thiếu tôn trọng, số của tôi 0912 345 678',
+  unitCode: 'ta-knhi',
+  contact: { name: 'Phạm Thị Lan', phone: '0912345678' },
+});
 
 describe('intake', () => {
   it('queues only the id, then one worker run makes the case, its identity and its audit event', async () => {
