@@ -12,18 +12,36 @@ export async function readCaseRows(db: Database): Promise<CaseRow[]> {
   return db.prisma.case.findMany({ select: { code: true, submissionId: true } });
 }
 
-/** Opens the database a run used (PostgreSQL, or the embedded one under DATA_DIR), reads, closes. */
+/** The database a run used: PostgreSQL, or the embedded one under its DATA_DIR (once stopped). */
+export function openRunDatabase(where: { databaseUrl: string } | { dataDir: string }): Promise<Database> {
+  return openDatabase(
+    'databaseUrl' in where ? { databaseUrl: where.databaseUrl } : { embeddedDir: `${where.dataDir}/pgdata` },
+  );
+}
+
 export async function readCaseRowsOf(
   where: { databaseUrl: string } | { dataDir: string },
 ): Promise<CaseRow[]> {
-  const db = await openDatabase(
-    'databaseUrl' in where ? { databaseUrl: where.databaseUrl } : { embeddedDir: `${where.dataDir}/pgdata` },
-  );
+  const db = await openRunDatabase(where);
   try {
     return await readCaseRows(db);
   } finally {
     await db.close();
   }
+}
+
+/** Where lost submissions stand: counts by status (and failure reason), for a report. */
+export async function describeSubmissions(db: Database, ids: string[]): Promise<string> {
+  const groups = await db.prisma.intakeSubmission.groupBy({
+    by: ['status', 'failureReason'],
+    where: { id: { in: ids } },
+    _count: { _all: true },
+  });
+  const found = groups.reduce((n, g) => n + g._count._all, 0);
+  return [
+    ...groups.map((g) => `${g._count._all} ${g.status}${g.failureReason ? ` (${g.failureReason})` : ''}`),
+    ...(found < ids.length ? [`${ids.length - found} not stored`] : []),
+  ].join(', ');
 }
 
 export interface CrashOutcome {
