@@ -9,7 +9,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createEmptyPostgresDatabase, usingPostgres } from '../helpers/test-database.js';
 import { testRedisUrl } from '../helpers/test-redis.js';
 import { postJson, startAppProcess, waitFor, type AppProcess } from '../helpers/app-process.js';
-import { readCaseRowsOf, tallyCrashOutcome, type CaseRow } from '../helpers/crash-outcome.js';
+import {
+  openRunDatabase,
+  readCaseRows,
+  readCaseRowsOf,
+  tallyCrashOutcome,
+  type CaseRow,
+} from '../helpers/crash-outcome.js';
 
 const SUBMISSIONS = 150;
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -74,12 +80,13 @@ describe('a killed worker loses nothing', () => {
       await fire(web.url!, SUBMISSIONS, 20, acked); // accepted while no worker runs
       worker = await startAppProcess('worker', env);
       cleanups.push(() => worker.stop());
-      await waitFor(
-        async () => (await readCaseRowsOf({ databaseUrl: db.url })).length >= acked.size,
-        60_000,
-        500,
-      );
-      rows = await readCaseRowsOf({ databaseUrl: db.url });
+      const run = await openRunDatabase({ databaseUrl: db.url });
+      try {
+        await waitFor(async () => (await readCaseRows(run)).length >= acked.size, 60_000, 500);
+        rows = await readCaseRows(run);
+      } finally {
+        await run.close();
+      }
     } else {
       let app = await startAppProcess('all', env);
       const firing = fire(app.url!, 0, SUBMISSIONS, acked);
