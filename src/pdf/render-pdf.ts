@@ -1,17 +1,12 @@
 // The one place PDFs are made (letters, slips, posters). pdfmake's bundled Roboto covers every
 // Vietnamese glyph; text is normalised to NFC first so precomposed letters are used and a
 // decomposed "ệ" never renders as a base letter plus a floating mark.
-import { createRequire } from 'node:module';
+import PdfPrinter from 'pdfmake';
+import vfs from 'pdfmake/build/vfs_fonts.js';
 import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces.js';
 
-const require = createRequire(import.meta.url);
-// pdfmake 0.2 is CommonJS; its server-side printer and the Roboto files shipped in its vfs bundle.
-const PdfPrinter = require('pdfmake') as new (fonts: TFontDictionary) => {
-  createPdfKitDocument(doc: TDocumentDefinitions): NodeJS.ReadableStream & { end(): void };
-};
-const vfs = require('pdfmake/build/vfs_fonts.js') as Record<string, string>;
-
-const font = (file: string) => Buffer.from(vfs[file]!, 'base64') as unknown as string;
+// The server-side printer, with the Roboto files shipped in pdfmake's vfs bundle.
+const font = (file: string) => Buffer.from(vfs[file]!, 'base64');
 
 const FONTS: TFontDictionary = {
   Roboto: {
@@ -22,7 +17,7 @@ const FONTS: TFontDictionary = {
   },
 };
 
-let printer: InstanceType<typeof PdfPrinter> | undefined;
+let printer: PdfPrinter | undefined;
 
 /** Deep-copies the definition with every string normalised to NFC. */
 export function normalizeDocument<T>(value: T): T {

@@ -2,6 +2,8 @@
 // script (no inline script: the CSP would block it) fills the code from the fragment, the lookup
 // shows the status and the answer, and the satisfaction question is answered. Screenshots go to
 // test-artifacts/.
+// The functions given to page.evaluate run in the browser, where `document` exists.
+/// <reference lib="dom" />
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';

@@ -4,6 +4,8 @@
 // gets the tracking code; the department head (bound by invite in Telegram, as a real officer is)
 // accepts and resolves the case; the web page shows the answer and the satisfaction question, the
 // citizen answers it, and the case records it. Screenshots of each step go to test-artifacts/.
+// The functions given to page.evaluate run in the browser, where `document` exists.
+/// <reference lib="dom" />
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import os from 'node:os';
