@@ -2,6 +2,12 @@
 import type { Db } from '../db/database.js';
 import type { Prisma } from '../db/generated/client.js';
 import type { Audience, CaseKind, Channel } from '../db/generated/enums.js';
+import {
+  afterOldestFirstKey,
+  OLDEST_FIRST,
+  OLDEST_FIRST_KEY,
+  type OldestFirstKey,
+} from '../db/oldest-first-page.js';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -48,33 +54,18 @@ export function insertSubmission(
   });
 }
 
-/** A stuck submission as the recovery sweep pages through them: oldest first, id breaking ties. */
-export interface PendingSubmissionKey {
-  id: string;
-  createdAt: Date;
-}
+/** A pending submission as the recovery sweep pages through them. */
+export type PendingSubmissionKey = OldestFirstKey;
 
 /** Pending submissions created before `olderThan`, after the keyset `after`, oldest first. */
 export function listPendingSubmissions(
   db: Db,
   input: { olderThan: Date; after: PendingSubmissionKey | null; take: number },
 ): Promise<PendingSubmissionKey[]> {
-  const { after } = input;
   return db.intakeSubmission.findMany({
-    where: {
-      status: 'pending',
-      createdAt: { lt: input.olderThan },
-      ...(after
-        ? {
-            OR: [
-              { createdAt: { gt: after.createdAt } },
-              { createdAt: after.createdAt, id: { gt: after.id } },
-            ],
-          }
-        : {}),
-    },
-    select: { id: true, createdAt: true },
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    where: { status: 'pending', createdAt: { lt: input.olderThan }, ...afterOldestFirstKey(input.after) },
+    select: OLDEST_FIRST_KEY,
+    orderBy: OLDEST_FIRST,
     take: input.take,
   });
 }

@@ -4,6 +4,12 @@ import type { Db } from '../db/database.js';
 import type { Prisma } from '../db/generated/client.js';
 import type { Channel } from '../db/generated/enums.js';
 import { isUniqueViolation } from '../db/prisma-errors.js';
+import {
+  afterOldestFirstKey,
+  OLDEST_FIRST,
+  OLDEST_FIRST_KEY,
+  type OldestFirstKey,
+} from '../db/oldest-first-page.js';
 
 export interface NewNotification {
   caseId: string | undefined;
@@ -75,33 +81,18 @@ export async function recordNotificationError(db: Db, id: string, reason: string
   await db.notification.updateMany({ where: { id, status: 'pending' }, data: { lastError: reason } });
 }
 
-/** A pending notification as the recovery sweep pages through them: oldest first, id breaking ties. */
-export interface PendingNotificationKey {
-  id: string;
-  createdAt: Date;
-}
+/** A pending notification as the recovery sweep pages through them. */
+export type PendingNotificationKey = OldestFirstKey;
 
 /** Pending notifications created before `olderThan`, after the keyset `after`, oldest first. */
 export function listPendingNotifications(
   db: Db,
   input: { olderThan: Date; after: PendingNotificationKey | null; take: number },
 ): Promise<PendingNotificationKey[]> {
-  const { after } = input;
   return db.notification.findMany({
-    where: {
-      status: 'pending',
-      createdAt: { lt: input.olderThan },
-      ...(after
-        ? {
-            OR: [
-              { createdAt: { gt: after.createdAt } },
-              { createdAt: after.createdAt, id: { gt: after.id } },
-            ],
-          }
-        : {}),
-    },
-    select: { id: true, createdAt: true },
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    where: { status: 'pending', createdAt: { lt: input.olderThan }, ...afterOldestFirstKey(input.after) },
+    select: OLDEST_FIRST_KEY,
+    orderBy: OLDEST_FIRST,
     take: input.take,
   });
 }
