@@ -8,6 +8,7 @@ import type { AppContext } from '../app-context.js';
 import { generateFollowUpSecret, verifySecret } from '../cases/follow-up-secret.js';
 import { recordSatisfaction } from '../cases/record-satisfaction.js';
 import { isAppError } from '../core/app-error.js';
+import { createConversationHash } from '../core/keyed-hash.js';
 import { parseInput } from '../core/validation.js';
 import { estimateAnswerDueDate } from '../deadlines/deadline.service.js';
 import { verifyStaffAccessCode } from '../directory/staff-access-code.service.js';
@@ -112,6 +113,7 @@ export function createDialogDeps(ctx: AppContext, options: CreateDialogDepsOptio
   const organizations = cached(() => listOrganizations(prisma));
   // On the dialog's own Redis: it keeps the drafts there, so without Redis nothing is submitted anyway.
   const newCaseCap = createIntakeNewCaseCap(ctx, options.redis ?? redisOfQueues(ctx));
+  const conversationHash = createConversationHash(ctx.sealedBox);
 
   return {
     drafts: createDialogDraftStore(ctx, options.redis),
@@ -161,9 +163,10 @@ export function createDialogDeps(ctx: AppContext, options: CreateDialogDepsOptio
       discard: (submissionId) => discardDraftAttachments(ctx, submissionId),
     },
     intake: {
-      async submit(input, { source } = {}) {
+      async submit(input, { conversation, source }) {
+        const client = source ?? `chat:${conversationHash(conversation)}`;
         const receipt = await submitChannelSubmission(ctx, parseInput(ZChannelSubmissionSchema, input), {
-          ...(source ? { source: { client: source, cap: newCaseCap } } : {}),
+          source: { client, cap: newCaseCap },
         });
         const names = await findRecipientNames(prisma, receipt.organizationId, receipt.unitId);
         let dueOn = null;

@@ -60,8 +60,15 @@ export interface DialogReceipt {
 }
 
 export interface DialogIntake {
-  /** `source`: the envelope's, counted against the cap on new cases (refused: `rate_limited`). */
-  submit(input: ChannelSubmissionInput, options?: { source?: string }): Promise<DialogReceipt>;
+  /**
+   * Counted against the cap on new cases (refused: `rate_limited`) under `source`, the envelope's
+   * (the web chat's client address), else under the conversation itself (one Telegram chat, one
+   * Zalo user): a chat door with no address is capped like one address.
+   */
+  submit(
+    input: ChannelSubmissionInput,
+    options: { conversation: ConversationRef; source?: string | undefined },
+  ): Promise<DialogReceipt>;
 }
 
 export interface TrackedCase {

@@ -47,7 +47,7 @@ export interface InboundEnvelope {
   /**
    * Where the person writes from, when the channel knows it: an opaque keyed hash (the web chat's
    * client address), never the address. A submission counts against the cap on new cases per
-   * unit and organisation for it (src/intake/new-case-cap.ts); without it, nothing is counted.
+   * unit and organisation for it (src/intake/new-case-cap.ts); without it, the conversation is.
    */
   source?: string;
 }

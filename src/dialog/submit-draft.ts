@@ -56,7 +56,7 @@ export async function confirmDraft(turn: Turn): Promise<void> {
 
   let receipt;
   try {
-    receipt = await deps.intake.submit(input, turn.env.source ? { source: turn.env.source } : {});
+    receipt = await deps.intake.submit(input, { conversation, source: turn.env.source });
   } catch (err) {
     // Past the cap on new cases the wait is an hour, not a retry: the person reads why in the
     // chat, and the draft stays for later (nothing was submitted).

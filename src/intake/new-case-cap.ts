@@ -6,6 +6,7 @@
 //
 // A source is the keyed hash of the client address (createClientAddressHash), whichever door the
 // case comes through: POST /api/submissions and the web chat's submit count on the same counters.
+// Telegram and Zalo know no address: the conversation's keyed hash is their source.
 import type { Redis } from 'ioredis';
 import type { AppContext } from '../app-context.js';
 import { AppError } from '../core/app-error.js';

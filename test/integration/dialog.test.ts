@@ -37,13 +37,13 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-function chat(redis = t.redis) {
+function chat(redis = t.redis, ctx = t.ctx) {
   // No 0 or 1 in the id: it cannot appear by chance inside a code, a secret or a hash.
   const conversation: ConversationRef = {
     channel: 'telegram',
     conversationId: `chat-${Date.now()}${++conversationCounter}`.replace(/[01]/g, '7'),
   };
-  let dialog = createIntakeDialog(createDialogDeps(t.ctx, { redis }));
+  let dialog = createIntakeDialog(createDialogDeps(ctx, { redis }));
   let n = 0;
   let last: Outbound[] = [];
   // The event id names the conversation on purpose: no key may keep it for a no-trace sender.
@@ -271,6 +271,36 @@ describe('dialog on Redis and the database', () => {
     expect(c.said()).toMatch(/Sự việc xảy ra khi nào/);
     expect(await t.redis.exists(legacy)).toBe(0);
     expect(await t.redis.get(idKey)).toBe(key);
+    expect(await keysNaming(c.conversation.conversationId)).toEqual([]);
+  });
+
+  it('caps new cases from one Telegram chat per unit like one address, says why, and keeps the draft', async () => {
+    const limits = { ...t.ctx.config.limits, newCasesPerUnitPerHour: 1 };
+    const capped = { ...t.ctx, config: { ...t.ctx.config, limits } };
+    const report = async (c: ReturnType<typeof chat>, text: string) => {
+      await c.send({ type: 'command', command: 'start', args: 'u_ta-kkb' });
+      await c.press('menu:report');
+      await c.text(text);
+      for (const step of ['attach:none', 'when:skip', 'where:skip', 'involved:skip', 'contact:anonymous']) {
+        await c.press(step);
+      }
+      await c.press('summary:confirm');
+      return c.said();
+    };
+    const c = chat(t.redis, capped);
+    expect(await report(c, 'Phòng chờ khoa Khám bệnh quá nóng, lần 1.')).toMatch(/Mã hồ sơ: \S+/);
+    const before = await t.ctx.db.prisma.intakeSubmission.count();
+    const refused = await report(c, 'Phòng chờ khoa Khám bệnh quá nóng, lần 2.');
+    expect(refused).toContain('Chưa gửi được ý kiến');
+    expect(refused).not.toMatch(/Mã hồ sơ/);
+    expect(await t.ctx.db.prisma.intakeSubmission.count()).toBe(before);
+    // The draft is still there: confirming again is refused again, not "nothing to send".
+    await c.press('summary:confirm');
+    expect(c.said()).toContain('Chưa gửi được ý kiến');
+    // Another chat writes to the same unit; the counters name no chat.
+    expect(await report(chat(t.redis, capped), 'Phòng chờ khoa Khám bệnh quá nóng.')).toMatch(
+      /Mã hồ sơ: \S+/,
+    );
     expect(await keysNaming(c.conversation.conversationId)).toEqual([]);
   });
 
