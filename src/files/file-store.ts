@@ -4,7 +4,7 @@
 // the table lacks is read from DATA_DIR/<key>, and importDataDirFiles copies such files into the
 // table at start-up, so older files become shared too.
 import { createHash } from 'node:crypto';
-import { readFile, readdir, rm } from 'node:fs/promises';
+import { readFile, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AppContext } from '../app-context.js';
 import {
@@ -71,7 +71,11 @@ export async function readStoredFile(ctx: FileStoreContext, key: string): Promis
 
 export async function hasStoredFile(ctx: FileStoreContext, key: string): Promise<boolean> {
   if (await storedFileExists(ctx.db.prisma, checkedKey(key))) return true;
-  return (await readStoredFile(ctx, key)) !== null;
+  // Only whether the older copy is there: no second query, no reading of its bytes.
+  return stat(diskPath(ctx, key)).then(
+    (s) => s.isFile(),
+    () => false,
+  );
 }
 
 /** Removes the file: the row, and the older copy on this process's disk if there is one. */

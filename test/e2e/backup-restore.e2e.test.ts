@@ -15,7 +15,7 @@ import { openDatabase } from '../../src/db/database.js';
 import type { SealedIdentity } from '../../src/intake/sender-identity.js';
 import { getJson, postJson, startAppProcess, waitFor, type AppProcess } from '../helpers/app-process.js';
 import { runLangnghe } from '../helpers/cli-process.js';
-import { createEmptyPostgresDatabase, usingPostgres } from '../helpers/test-database.js';
+import { createScratchSite } from '../helpers/test-database.js';
 import { testRedisUrl } from '../helpers/test-redis.js';
 
 interface Site {
@@ -34,13 +34,7 @@ let workDir: string;
 let app: AppProcess | undefined;
 
 async function newSite(name: string): Promise<Site> {
-  const dataDir = path.join(workDir, name);
-  let databaseUrl: string | undefined;
-  if (usingPostgres()) {
-    const db = await createEmptyPostgresDatabase();
-    cleanups.push(db.drop);
-    databaseUrl = db.url;
-  }
+  const { dataDir, databaseUrl } = await createScratchSite(workDir, name, cleanups);
   return {
     dataDir,
     databaseUrl,

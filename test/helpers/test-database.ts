@@ -1,6 +1,7 @@
 // A fresh, migrated database per test file: an in-memory PGlite by default, or a throw-away
 // PostgreSQL database created next to DATABASE_URL when it is set (CI runs both).
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../src/db/database.js';
 
@@ -58,4 +59,20 @@ async function adminQuery(url: string, sql: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * A site for a test that starts the app or the CLI itself: its DATA_DIR under `workDir`, and a
+ * fresh PostgreSQL database when DATABASE_URL is set (dropped by the cleanups), else none.
+ */
+export async function createScratchSite(
+  workDir: string,
+  name: string,
+  cleanups: (() => Promise<unknown>)[],
+): Promise<{ dataDir: string; databaseUrl: string | undefined }> {
+  const dataDir = path.join(workDir, name);
+  if (!usingPostgres()) return { dataDir, databaseUrl: undefined };
+  const db = await createEmptyPostgresDatabase();
+  cleanups.push(db.drop);
+  return { dataDir, databaseUrl: db.url };
 }

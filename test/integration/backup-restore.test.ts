@@ -13,21 +13,12 @@ import { verifyBackupFile, restoreIntoEmptyTarget } from '../../src/backup/resto
 import { writeBackup } from '../../src/backup/write-backup.js';
 import { readMigrationList } from '../../src/db/schema-engine.js';
 import { openSqlConnection } from '../../src/db/sql-connection.js';
-import { createEmptyPostgresDatabase, usingPostgres } from '../helpers/test-database.js';
+import { createScratchSite } from '../helpers/test-database.js';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 let workDir: string;
 
-async function site(name: string) {
-  const dataDir = path.join(workDir, name);
-  let databaseUrl: string | undefined;
-  if (usingPostgres()) {
-    const db = await createEmptyPostgresDatabase();
-    cleanups.push(db.drop);
-    databaseUrl = db.url;
-  }
-  return { dataDir, databaseUrl };
-}
+const site = (name: string) => createScratchSite(workDir, name, cleanups);
 
 beforeAll(async () => {
   workDir = await mkdtemp(path.join(os.tmpdir(), 'ln-backup-int-'));
