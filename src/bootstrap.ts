@@ -38,7 +38,11 @@ import { createWebChatRoutes, createWebChatSender } from '../bots/web/index.js';
 import {
   createZaloChannel,
   createZaloOaClient,
+  createZaloQuotaWatch,
+  createZaloReplyWindow,
   createZaloSender,
+  zaloUserKey,
+  type ZaloQuota,
   createZaloTokens,
   registerZaloWebhookRoute,
   zaloOaLink,
@@ -46,7 +50,10 @@ import {
   type ZaloChannel,
 } from '../bots/zalo/index.js';
 import { createHeldNotifications } from './notify/held-notifications.js';
-import { createChannelSenders } from './notify/channel-sender.js';
+import type { Outbound } from './dialog/dialog-types.js';
+import { createChannelSenders, type SendContext } from './notify/channel-sender.js';
+import { loadZaloNoticeRoute } from './notify/zalo-notice-route.js';
+import { tellReceivingOffices } from './officer/tell-receiving-offices.js';
 import { enqueueNotification } from './notify/enqueue-notification.js';
 import { createRecipientPacer } from './notify/recipient-pacer.js';
 import { requeuePendingNotifications } from './notify/requeue-pending-notifications.js';
@@ -198,12 +205,38 @@ export async function startApp(
     }
 
     // Zalo OA (when the ZALO_* app settings are set): webhook in web processes, sender in workers.
-    // Messages Zalo refuses until the person writes again (7-day window) wait in `held`.
+    // Replies carry the message_id they answer within Zalo's reply window; later notices follow
+    // the organisation's policy, and those that cannot go out wait in `held` (decision 0027).
     const held = createHeldNotifications(redis, config.queuePrefix, ctx.sealedBox);
     const zalo = config.zalo;
+    const zaloWindow = zalo
+      ? createZaloReplyWindow(redis, config.queuePrefix, {
+          windowMs: zalo.replyWindowHours * 3600_000,
+          quota: zalo.replyQuota,
+        })
+      : undefined;
+    const zaloQuotaWatch = zalo
+      ? createZaloQuotaWatch({
+          redis,
+          prefix: config.queuePrefix,
+          percents: zalo.quotaAlertPercents,
+          alert: (text, key) => tellReceivingOffices(ctx, text, key),
+        })
+      : undefined;
+    const zaloSenderOptions = {
+      noticeRoute: (context: SendContext | undefined, content: Outbound) =>
+        loadZaloNoticeRoute(ctx, context?.caseId, content),
+      onQuota: (quota: ZaloQuota) =>
+        zaloQuotaWatch
+          ?.observe(quota)
+          .catch((err: unknown) =>
+            logger.warn({ err: { message: (err as Error).message } }, 'zalo quota alert failed'),
+          ),
+    };
     const zaloClient = zalo
       ? createZaloOaClient({
           apiBase: zalo.apiBase,
+          znsBase: zalo.znsBase,
           tokens: createZaloTokens({
             db,
             sealedBox: ctx.sealedBox,
@@ -232,6 +265,8 @@ export async function startApp(
         deferReply: async (recipient, content, dedupeKey) => {
           await enqueueNotification(ctx, { channel: recipient.channel, recipient, content, dedupeKey });
         },
+        ...(zaloWindow ? { replyWindow: zaloWindow } : {}),
+        senderOptions: zaloSenderOptions,
       });
       const running = zaloChannel;
       stops.push(() => running.stop());
@@ -239,7 +274,17 @@ export async function startApp(
 
     if (role === 'all' || role === 'worker') {
       const senders = createChannelSenders([
-        ...(zaloClient ? [zaloChannel?.sender ?? createZaloSender(zaloClient)] : []),
+        ...(zaloClient && zalo
+          ? [
+              zaloChannel?.sender ??
+                createZaloSender(zaloClient, {
+                  ...zaloSenderOptions,
+                  ...(zaloWindow ? { window: zaloWindow } : {}),
+                  userKeyOf: (userId: string) => zaloUserKey(zalo.oaSecretKey, userId),
+                  clock: ctx.clock,
+                }),
+            ]
+          : []),
         ...(tg ? [bot?.sender ?? createTelegramSender({ token: tg.botToken, apiRoot: tg.apiRoot })] : []),
         createWebChatSender(ctx),
       ]);

@@ -10,14 +10,49 @@ import type { AccessToken, ZaloTokens } from './zalo-tokens.js';
 export interface ZaloOaClientOptions {
   /** https://openapi.zalo.me, or a local fake in tests. No trailing slash. */
   apiBase: string;
+  /** https://business.openapi.zalo.me (Zalo Notification Service); defaults to apiBase's fake in tests. */
+  znsBase?: string;
   tokens: ZaloTokens;
   fetch?: typeof fetch;
   timeoutMs?: number;
 }
 
+/**
+ * Who a message goes to. With `messageId` (the person's message it answers) it is a reply, free
+ * within Zalo's reply window; without, Zalo counts it as a proactive message (decision 0027).
+ */
+export interface ZaloRecipient {
+  userId: string;
+  messageId?: string | undefined;
+}
+
+/** A quota Zalo reported with a sent message: which one was used and how much of it is left. */
+export interface ZaloQuota {
+  /** reply: the free replies to the person's message; proactive: the OA's own quota; zns: ZNS daily. */
+  kind: 'reply' | 'proactive' | 'zns';
+  remain: number;
+  total?: number | undefined;
+}
+
+export interface ZaloSendResult {
+  messageId: string;
+  quota?: ZaloQuota | undefined;
+}
+
+export interface ZnsRequest {
+  /** 84xxxxxxxxx */
+  phone: string;
+  templateId: string;
+  templateData: Record<string, string>;
+  /** Our id for the message (the notification id): Zalo echoes it in delivery reports. */
+  trackingId: string;
+}
+
 export interface ZaloOaClient {
-  /** POST /v3.0/oa/message/cs; resolves with Zalo's message id. */
-  sendMessage(userId: string, message: ZaloMessage): Promise<string>;
+  /** POST /v3.0/oa/message/cs (recipient.message_id when it answers a message). */
+  sendMessage(to: ZaloRecipient, message: ZaloMessage): Promise<ZaloSendResult>;
+  /** POST <ZNS>/message/template: a registered template to a phone number. */
+  sendZns(request: ZnsRequest): Promise<ZaloSendResult>;
   /** POST /v2.0/oa/upload/image|file; resolves with the attachment id (image) or token (file). */
   upload(kind: 'image' | 'file', file: OutboundFile): Promise<string>;
 }
@@ -32,8 +67,12 @@ export function createZaloOaClient(options: ZaloOaClientOptions): ZaloOaClient {
   const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? 15_000;
 
-  async function request(path: string, token: string, init: { json?: unknown; form?: FormData }) {
-    const res = await doFetch(`${options.apiBase}${path}`, {
+  async function request(
+    path: string,
+    token: string,
+    init: { json?: unknown; form?: FormData; base?: string },
+  ) {
+    const res = await doFetch(`${init.base ?? options.apiBase}${path}`, {
       method: 'POST',
       headers: {
         access_token: token,
@@ -64,12 +103,31 @@ export function createZaloOaClient(options: ZaloOaClientOptions): ZaloOaClient {
   }
 
   return {
-    sendMessage(userId, message) {
+    sendMessage(to, message) {
       return withToken(async (token) => {
-        const data = await request('/v3.0/oa/message/cs', token, {
-          json: { recipient: { user_id: userId }, message },
+        const recipient = to.messageId ? { message_id: to.messageId } : { user_id: to.userId };
+        const data = await request('/v3.0/oa/message/cs', token, { json: { recipient, message } });
+        return {
+          messageId: String((data as { message_id?: unknown }).message_id ?? ''),
+          quota: readMessageQuota(data),
+        };
+      });
+    },
+    sendZns(zns) {
+      return withToken(async (token) => {
+        const data = await request('/message/template', token, {
+          base: options.znsBase ?? options.apiBase,
+          json: {
+            phone: zns.phone,
+            template_id: zns.templateId,
+            template_data: zns.templateData,
+            tracking_id: zns.trackingId,
+          },
         });
-        return String((data as { message_id?: unknown }).message_id ?? '');
+        return {
+          messageId: String((data as { msg_id?: unknown }).msg_id ?? ''),
+          quota: readZnsQuota(data),
+        };
       });
     },
     async upload(kind, file) {
@@ -89,4 +147,27 @@ export function createZaloOaClient(options: ZaloOaClientOptions): ZaloOaClient {
       });
     },
   };
+}
+
+const ZCount = z.union([z.number(), z.string().regex(/^\d+$/)]).transform(Number);
+
+/**
+ * `data.quota` of a message/cs answer: `quota_type` "reply" (the free replies to the person's
+ * message) or "sub_quota" / "purchase_quota" / "reward_quota" (the OA's own quota, spent by
+ * proactive messages), with `remain` and `total`. Absent or unreadable: nothing to track.
+ */
+export function readMessageQuota(data: Record<string, unknown>): ZaloQuota | undefined {
+  const parsed = z
+    .looseObject({ quota_type: z.string(), remain: ZCount, total: ZCount.optional() })
+    .safeParse(data.quota);
+  if (!parsed.success) return undefined;
+  const { quota_type, remain, total } = parsed.data;
+  return { kind: quota_type === 'reply' ? 'reply' : 'proactive', remain, total };
+}
+
+/** `data.quota` of a ZNS answer: `dailyQuota` and `remainingQuota`. */
+export function readZnsQuota(data: Record<string, unknown>): ZaloQuota | undefined {
+  const parsed = z.looseObject({ dailyQuota: ZCount, remainingQuota: ZCount }).safeParse(data.quota);
+  if (!parsed.success) return undefined;
+  return { kind: 'zns', remain: parsed.data.remainingQuota, total: parsed.data.dailyQuota };
 }

@@ -5,26 +5,35 @@
 //        └─ 200 only once stored (a repeat: 200, not stored again; Redis down: 500, Zalo retries)
 //   inbox ─▶ the process holding the user's lease handles their events one at a time, oldest
 //        first, each removed only after it was handled (a sweep picks up users whose holder died)
-//        ─▶ release held notifications ─▶ InboundEnvelope ─▶ dialog ─▶ replies sent directly;
-//           a rate limit or a network failure hands the rest to the notify queue.
+//        ─▶ open the person's reply window ─▶ release held notifications ─▶ InboundEnvelope ─▶
+//           dialog ─▶ answers combined ─▶ replies sent directly, each carrying the message_id it
+//           answers; a rate limit, a network failure or a spent window hands the rest to the
+//           notify queue (decision 0027).
 //
 // Zalo wants a fast answer, so the event is handled after the 200 — but never acknowledged before
 // it is stored: a process dying after the 200 leaves the event for the next sweep. Nothing
 // personal reaches a log line or a Redis key: users appear as a keyed hash of their id, event ids
 // as a hash of the msg_id, and what people wrote waits sealed.
-import { createHash, createHmac } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { systemClock, type Clock } from '../../src/core/clock.js';
 import type { Logger } from '../../src/core/logger.js';
 import type { SealedBox } from '../../src/core/sealed-box.js';
-import type { ConversationRef, InboundEnvelope, Outbound } from '../../src/dialog/dialog-types.js';
+import {
+  repliesOf,
+  type ConversationRef,
+  type InboundEnvelope,
+  type Outbound,
+} from '../../src/dialog/dialog-types.js';
 import { SendRejectedError, type ChannelSender } from '../../src/notify/channel-sender.js';
 import { answerInbound, type AnswerInboundDeps } from '../shared/answer-inbound.js';
 import { createChatInbox } from '../shared/chat-inbox.js';
 import type { ZaloOaClient } from './zalo-api.js';
 import { toChannelError } from './zalo-errors.js';
 import { parseZaloEvent, toInboundEnvelope, type ParsedZaloEvent } from './zalo-event.mapper.js';
-import { createZaloSender, performZaloCalls, renderForZalo } from './zalo-sender.js';
+import { combineOutbounds } from './zalo-message.renderer.js';
+import { zaloUserKey, type ZaloReplyWindow } from './zalo-reply-window.js';
+import { createZaloSender, performZaloCalls, renderForZalo, type ZaloSenderOptions } from './zalo-sender.js';
 import { verifyZaloSignature } from './zalo-signature.js';
 
 export type DialogHandle = (env: InboundEnvelope) => Promise<Outbound[]>;
@@ -41,8 +50,12 @@ export interface ZaloChannelOptions {
   /** Seals events while they wait in Redis: they hold what people wrote. */
   sealedBox: SealedBox;
   clock?: Clock;
-  /** Called for every person who writes: messages held for them (7-day window) go out again. */
+  /** Called for every person who writes: messages held for them (window closed) go out again. */
   releaseHeld?: (recipient: ConversationRef) => Promise<unknown>;
+  /** Zalo's free replies per person (decision 0027); without it replies go by user_id alone. */
+  replyWindow?: ZaloReplyWindow;
+  /** The notice policy and quota tracking of the notify path's sender. */
+  senderOptions?: Pick<ZaloSenderOptions, 'noticeRoute' | 'onQuota' | 'paceMs'>;
   /** Where a reply goes when it cannot be sent at once (rate limit, network): the notify queue. */
   deferReply?: (recipient: ConversationRef, content: Outbound, dedupeKey: string) => Promise<void>;
   /** Downloads a file the user sent (Zalo gives a URL). */
@@ -92,10 +105,14 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
     ...options.tuning,
   };
   const keyPrefix = `${options.prefix}:zalo`;
-  const sender = createZaloSender(client);
+  const userKeyOf = (userId: string) => zaloUserKey(options.oaSecretKey, userId);
+  const window = options.replyWindow;
+  const sender = createZaloSender(client, {
+    ...options.senderOptions,
+    ...(window ? { window, userKeyOf } : {}),
+    clock,
+  });
   const download = options.download ?? ((url: string) => downloadFile(url, tuning.maxDownloadBytes));
-  const userKeyOf = (userId: string) =>
-    createHmac('sha256', options.oaSecretKey).update(userId).digest('hex').slice(0, 20);
 
   const inbox = createChatInbox({
     redis,
@@ -187,10 +204,21 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
   const answering: AnswerInboundDeps = {
     channel: 'zalo',
     eventNoun: 'event',
-    handle: options.handle,
+    // Every OA message counts against the reply quota: answers that go out together go as one.
+    handle: async (env) => combineOutbounds(repliesOf(await options.handle(env))),
     handleTimeoutMs: tuning.handleTimeoutMs,
     send: async (recipient, content) => {
-      await performZaloCalls(client, recipient.conversationId, renderForZalo(recipient, content));
+      const userId = recipient.conversationId;
+      const calls = renderForZalo(recipient, content);
+      if (!window) {
+        await performZaloCalls(client, { userId }, calls, options.senderOptions?.onQuota);
+        return;
+      }
+      // The window holds the message being answered (noted before the dialog ran).
+      const messageId = await window.take(userKeyOf(userId), calls.length, clock.now().getTime());
+      // No reply left for this message: the notify path applies the notice policy.
+      if (!messageId) throw new Error('zalo reply window spent');
+      await performZaloCalls(client, { userId, messageId }, calls, options.senderOptions?.onQuota);
     },
     toChannelError: (err) => (err instanceof SendRejectedError ? err : toChannelError(err)),
     ...(options.deferReply ? { deferReply: options.deferReply } : {}),
@@ -204,7 +232,16 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
     receivedAt: Date,
   ): Promise<void> {
     const recipient: ConversationRef = { channel: 'zalo', conversationId: event.userId };
-    // Writing to the OA opens Zalo's 7-day window again: what was held for this person goes out.
+    // The person's message opens Zalo's reply window: our answers and held notices reply to it.
+    if (window && 'msgId' in event) await window.noteInbound(userKey, event.msgId, receivedAt.getTime());
+    if (window && event.kind === 'follow' && (await window.remaining(userKey, clock.now().getTime())) === 0) {
+      // A follow has no message to reply to, so an answer would be a paid proactive message; the
+      // OA's own welcome message (set in the OA manager) greets, the dialog starts at their first
+      // message. The line below is the same `handled` line other events end with.
+      logger.info({ user: userKey, event: eventId, inbound: 'follow', replies: 0 }, 'zalo event handled');
+      return;
+    }
+    // Writing to the OA reopens the window: what was held for this person goes out.
     if (options.releaseHeld) {
       await options
         .releaseHeld(recipient)

@@ -3,14 +3,14 @@ import { RetryAfterError, SendRejectedError, UndeliverableError } from '../../sr
 import { toChannelError, ZaloApiError, ZaloAuthError } from './zalo-errors.js';
 
 describe('Zalo error codes → channel errors', () => {
-  it('holds a message refused for the 7-day window (-230) or a non-follower (-213), with a reason for officers', () => {
-    for (const code of [-230, -213]) {
+  it('holds a message refused outside the window (-230), to a non-follower (-213) or for a spent quota (-211), with a reason', () => {
+    for (const code of [-230, -213, -211]) {
       const e = toChannelError(
         new ZaloApiError(code, 'User has not interacted with the OA in the past 7 days'),
       );
       expect(e).toBeInstanceOf(UndeliverableError);
       expect((e as UndeliverableError).holdUntilNextContact).toBe(true);
-      expect((e as UndeliverableError).reason).toMatch(/7 ngày/);
+      expect((e as UndeliverableError).reason).toMatch(/giữ lại.*nhắn lại cho OA/);
     }
   });
 

@@ -12,7 +12,12 @@ export const WINDOW_CLOSED_CODES: ReadonlySet<number> = new Set([-213, -230]);
 /** The recipient cannot be reached at all (unknown user id, OA blocked by the user). */
 export const UNREACHABLE_CODES: ReadonlySet<number> = new Set([-214, -217]);
 /** The request itself is wrong (bad parameter, body or attachment): retrying cannot help. */
-export const REJECTED_CODES: ReadonlySet<number> = new Set([-201, -202, -204, -210, -211, -215]);
+export const REJECTED_CODES: ReadonlySet<number> = new Set([-201, -202, -204, -210, -215]);
+/**
+ * The quota the message needed is spent ("Out of quota" in Zalo's OA error table; decision 0027):
+ * not the message's fault, and retrying will not help until Zalo renews the quota.
+ */
+export const QUOTA_CODES: ReadonlySet<number> = new Set([-211]);
 /** Too many requests. */
 export const RATE_LIMIT_CODES: ReadonlySet<number> = new Set([-32]);
 /** Zalo shut the v2.0 message endpoint down; seeing it means a wrong ZALO_API_BASE or path. */
@@ -51,12 +56,12 @@ export class ZaloNotAuthorizedError extends Error {
 
 /** Shown to officers on the notification: short, Vietnamese, no personal data. */
 export const WINDOW_CLOSED_REASON =
-  'Zalo không cho gửi: người nhận chưa nhắn cho OA trong 7 ngày qua. Tin được giữ lại và sẽ tự gửi khi họ nhắn lại cho OA.';
+  'Zalo không cho gửi: người nhận chưa nhắn lại cho OA trong thời gian OA được trả lời. Tin được giữ lại và sẽ tự gửi khi họ nhắn lại cho OA; trang tra cứu vẫn hiển thị nội dung';
 
 export function toChannelError(err: unknown): Error {
   if (err instanceof ZaloApiError) {
     if (WINDOW_CLOSED_CODES.has(err.code)) {
-      return new UndeliverableError(`${WINDOW_CLOSED_REASON} (mã ${err.code})`, {
+      return new UndeliverableError(`${WINDOW_CLOSED_REASON} (mã ${err.code}).`, {
         holdUntilNextContact: true,
       });
     }
@@ -68,6 +73,12 @@ export function toChannelError(err: unknown): Error {
     }
     if (RATE_LIMIT_CODES.has(err.code) || err.httpStatus === 429)
       return new RetryAfterError(RATE_LIMIT_WAIT_MS);
+    if (QUOTA_CODES.has(err.code)) {
+      return new UndeliverableError(
+        `Zalo không cho gửi: OA đã hết hạn mức tin (mã ${err.code}). Tin được giữ lại và sẽ tự gửi khi người nhận nhắn lại cho OA.`,
+        { holdUntilNextContact: true },
+      );
+    }
     if (REJECTED_CODES.has(err.code)) return new SendRejectedError(err.message);
     return new Error(err.message);
   }

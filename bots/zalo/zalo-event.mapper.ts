@@ -14,6 +14,11 @@ import type { ConversationRef, InboundEnvelope, InboundFile } from '../../src/di
 export const BUTTON_PAYLOAD_PREFIX = '#ln:';
 
 const ZIdSchema = z.string().min(1).max(64);
+/**
+ * No cap of our own below the webhook's body limit: a text refused here used to be dropped as
+ * "malformed" with no answer at all; the dialog answers a text that is too long in words.
+ */
+const ZUserTextSchema = z.string().max(200_000);
 const ZTimestampSchema = z
   .union([z.string().regex(/^\d{10,16}$/), z.number().int().positive()])
   .transform(Number);
@@ -33,14 +38,14 @@ const ZUserMessageBase = {
 
 const ZTextEventSchema = z.looseObject({
   ...ZUserMessageBase,
-  message: z.looseObject({ msg_id: ZIdSchema, text: z.string().max(10_000) }),
+  message: z.looseObject({ msg_id: ZIdSchema, text: ZUserTextSchema }),
 });
 
 const ZImageEventSchema = z.looseObject({
   ...ZUserMessageBase,
   message: z.looseObject({
     msg_id: ZIdSchema,
-    text: z.string().max(10_000).optional(),
+    text: ZUserTextSchema.optional(),
     attachments: z
       .array(
         z.looseObject({ type: z.string(), payload: z.looseObject({ url: z.url({ protocol: /^https?$/ }) }) }),
@@ -53,7 +58,7 @@ const ZFileEventSchema = z.looseObject({
   ...ZUserMessageBase,
   message: z.looseObject({
     msg_id: ZIdSchema,
-    text: z.string().max(10_000).optional(),
+    text: ZUserTextSchema.optional(),
     attachments: z
       .array(
         z.looseObject({

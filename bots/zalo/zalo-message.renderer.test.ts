@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  combineOutbounds,
   RenderError,
   renderOutbound,
   splitText,
@@ -102,6 +103,34 @@ describe('Outbound → Zalo messages', () => {
     ).toThrow(RenderError);
     expect(uploadedMessage('file', 'tok')).toEqual({
       attachment: { type: 'file', payload: { token: 'tok' } },
+    });
+  });
+});
+
+describe('answers sent together on Zalo', () => {
+  it('joins a plain text into the next answer, keeping its buttons and file, within one message', () => {
+    const buttons = [[{ label: 'Xong', value: 'attach:done' }]];
+    expect(
+      combineOutbounds([{ text: 'Đã nhận tệp.' }, { text: 'Gửi thêm hoặc bấm Xong.', buttons }]),
+    ).toEqual([{ text: 'Đã nhận tệp.\n\nGửi thêm hoặc bấm Xong.', buttons }]);
+    // A message with buttons or a file ends a group; text that would not fit stays apart.
+    const withButtons = { text: 'Chọn một mục', buttons };
+    expect(combineOutbounds([withButtons, { text: 'Tiếp' }])).toEqual([withButtons, { text: 'Tiếp' }]);
+    const long = { text: 'a'.repeat(1990) };
+    expect(combineOutbounds([long, { text: 'b'.repeat(20) }])).toHaveLength(2);
+    expect(combineOutbounds([{ text: 'một' }, { text: 'hai' }, { text: 'ba' }])).toEqual([
+      { text: 'một\n\nhai\n\nba' },
+    ]);
+  });
+});
+
+describe('many buttons on Zalo', () => {
+  it('shows ten as buttons in two messages and lists the rest as words to type', () => {
+    const buttons = [Array.from({ length: 13 }, (_, i) => b(`unit:u${i}`, `Khoa ${i}`))];
+    const calls = renderOutbound({ text: 'Khoa nào?', buttons });
+    expect(calls).toHaveLength(2);
+    expect(calls[1]).toMatchObject({
+      message: { text: 'Lựa chọn khác:\n\nHoặc gõ một trong các lựa chọn:\n• Khoa 10\n• Khoa 11\n• Khoa 12' },
     });
   });
 });

@@ -139,6 +139,19 @@ const ZEnvSchema = z.object({
   ),
   ZALO_API_BASE: optionalUrl(['http:', 'https:']),
   ZALO_OAUTH_BASE: optionalUrl(['http:', 'https:']),
+  ZALO_ZNS_BASE: optionalUrl(['http:', 'https:']),
+  /** Zalo's free reply window after a person's message (hours) and the replies it allows (decision 0027). */
+  ZALO_REPLY_WINDOW_HOURS: positiveInt(48),
+  ZALO_REPLY_QUOTA: positiveInt(8),
+  /** Officers hear when an OA quota Zalo reports falls to these percentages of its total. */
+  ZALO_QUOTA_ALERT_PERCENTS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^\d{1,2}(,\d{1,2})*$/, 'must be percentages separated by commas, like 20,5,0')
+      .default('20,5,0')
+      .transform((v) => [...new Set(v.split(',').map(Number))].sort((a, b) => b - a)),
+  ),
   PATH: z.string().default(''),
 });
 
@@ -206,6 +219,13 @@ export interface ZaloConfig {
   apiBase: string;
   /** OAuth server (https://oauth.zaloapp.com). No trailing slash. */
   oauthBase: string;
+  /** Zalo Notification Service server (https://business.openapi.zalo.me). No trailing slash. */
+  znsBase: string;
+  /** Zalo's free replies: `replyQuota` OA messages within `replyWindowHours` of the person's last message. */
+  replyWindowHours: number;
+  replyQuota: number;
+  /** Percent levels of a reported OA quota at which officers are told, highest first. */
+  quotaAlertPercents: number[];
 }
 
 export interface TelegramConfig {
@@ -315,6 +335,10 @@ export function createConfig(source: Record<string, string | undefined> = {}): C
             oaId: env.ZALO_OA_ID,
             apiBase: (env.ZALO_API_BASE ?? 'https://openapi.zalo.me').replace(/\/+$/, ''),
             oauthBase: (env.ZALO_OAUTH_BASE ?? 'https://oauth.zaloapp.com').replace(/\/+$/, ''),
+            znsBase: (env.ZALO_ZNS_BASE ?? 'https://business.openapi.zalo.me').replace(/\/+$/, ''),
+            replyWindowHours: env.ZALO_REPLY_WINDOW_HOURS,
+            replyQuota: env.ZALO_REPLY_QUOTA,
+            quotaAlertPercents: env.ZALO_QUOTA_ALERT_PERCENTS,
           }
         : undefined,
   };

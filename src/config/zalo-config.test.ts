@@ -13,7 +13,14 @@ describe('Zalo configuration', () => {
       oaId: undefined,
       apiBase: 'https://openapi.zalo.me',
       oauthBase: 'https://oauth.zaloapp.com',
+      znsBase: 'https://business.openapi.zalo.me',
+      replyWindowHours: 48,
+      replyQuota: 8,
+      quotaAlertPercents: [20, 5, 0],
     });
+    expect(
+      createConfig({ ...zalo, ZALO_REPLY_QUOTA: '6', ZALO_QUOTA_ALERT_PERCENTS: '5,50,5' }).zalo,
+    ).toMatchObject({ replyQuota: 6, quotaAlertPercents: [50, 5] });
     expect(
       createConfig({ ...zalo, ZALO_API_BASE: 'http://127.0.0.1:9/', ZALO_OA_ID: '42424242' }).zalo,
     ).toMatchObject({

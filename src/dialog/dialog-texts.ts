@@ -121,7 +121,10 @@ export interface DialogTexts {
 
   contactPrompt(kind: CaseKind | undefined): string;
   contactLabels: { named: string; sealed: string; anonymous: string };
+  /** With a share button (Telegram). */
   phonePrompt: string;
+  /** Where there is no share button (Zalo, web chat): type the number. */
+  phonePromptTyped: string;
   phoneInvalid: string;
   namePrompt: string;
   consentPrompt(identity: IdentityMode, organization: string | undefined): string;

@@ -3,6 +3,13 @@
 // web chat) implements it and is registered at start; the use cases never see a channel's client.
 import type { ConversationRef, DialogChannel, Outbound } from '../dialog/dialog-types.js';
 
+/** What the notify worker knows about the message being sent, beyond its recipient and content. */
+export interface SendContext {
+  notificationId: string;
+  /** The case it is about, when it is about one (a notice by another route needs the case: Zalo ZNS). */
+  caseId?: string | undefined;
+}
+
 export interface ChannelSender {
   readonly channel: DialogChannel;
   /**
@@ -11,7 +18,11 @@ export interface ChannelSender {
    * be reached at all, SendRejectedError when the channel refuses the content itself; anything
    * else is a transient failure retried with backoff.
    */
-  send(recipient: ConversationRef, content: Outbound): Promise<{ channelMessageId: string }>;
+  send(
+    recipient: ConversationRef,
+    content: Outbound,
+    context?: SendContext,
+  ): Promise<{ channelMessageId: string }>;
   /** Minimum time to keep free after this content before the next message to the same recipient. */
   paceMs(recipient: ConversationRef, content: Outbound): number;
 }
@@ -32,7 +43,7 @@ export class RetryAfterError extends Error {
 export class UndeliverableError extends Error {
   override name = 'UndeliverableError';
   /**
-   * The channel will accept messages again once the person writes (Zalo's 7-day window): the
+   * The channel will accept messages again once the person writes (Zalo's reply window): the
    * notification is held (src/notify/held-notifications.ts) and sent again on their next contact.
    */
   readonly holdUntilNextContact: boolean;

@@ -105,7 +105,10 @@ export async function deliverNotification(
     }
     await recordSendAttempt(db, notificationId);
     try {
-      const { channelMessageId } = await sender.send(recipient, content);
+      const { channelMessageId } = await sender.send(recipient, content, {
+        notificationId,
+        caseId: row.caseId ?? undefined,
+      });
       await markNotificationSent(db, notificationId, channelMessageId, ctx.clock.now());
       return { outcome: 'sent', channelMessageId };
     } catch (err) {

@@ -1,8 +1,14 @@
-// A local stand-in for Zalo: the OAuth server (/v4/oa/access_token) and the OA OpenAPI
-// (/v3.0/oa/message/cs, /v2.0/oa/upload/image|file) on one node:http server, for tests that point
-// ZALO_OAUTH_BASE and ZALO_API_BASE at it. It records every call, issues single-use refresh
-// tokens, can expire the access tokens, can answer a user with the 7-day-window error (-230),
-// serves files for user_send_image/file events, and signs webhook events as Zalo does.
+// A local stand-in for Zalo: the OAuth server (/v4/oa/access_token), the OA OpenAPI
+// (/v3.0/oa/message/cs, /v2.0/oa/upload/image|file) and ZNS (/message/template) on one node:http
+// server, for tests that point ZALO_OAUTH_BASE, ZALO_API_BASE and ZALO_ZNS_BASE at it. It records
+// every call, issues single-use refresh tokens, can expire the access tokens, can answer a user
+// with the 7-day-window error (-230), serves files for user_send_image/file events, and signs
+// webhook events as Zalo does.
+//
+// Zalo's message rules as the OA help centre states them (decision 0027): a message carrying the
+// `message_id` of one of the person's messages is a reply, free for the first 8 within 48 hours
+// of it; a 9th, a later one, or one with `user_id` alone is proactive and spends the OA's quota
+// (Zalo answers -211 when it is spent). A message_id the person never sent is refused (-201).
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -25,6 +31,10 @@ export interface ZaloCallRecord {
 
 export interface SentToUser {
   userId: string;
+  /** The person's message it answered (recipient.message_id); undefined: sent by user_id alone. */
+  replyTo: string | undefined;
+  /** How Zalo counted it: one of the free replies, or a proactive message (the OA's quota). */
+  counted: 'reply' | 'proactive';
   text: string;
   /** Button payloads and titles when the message had a button template. */
   buttons: { title: string; payload: string }[];
@@ -42,6 +52,13 @@ export interface FakeZaloApi {
   oauthCalls(): ZaloCallRecord[];
   /** Messages the OA sent to one user, oldest first (successful sends only). */
   sentTo(userId: string): SentToUser[];
+  /** ZNS messages sent, oldest first. */
+  zns: { phone: string; templateId: string; templateData: Record<string, string>; trackingId: string }[];
+  /** The OA's proactive quota (default 1000 of 1000) and the ZNS daily quota (default 500 of 500). */
+  setProactiveQuota(remain: number, total?: number): void;
+  setZnsQuota(remain: number, total?: number): void;
+  /** Makes every message this user sent older by `ms` (to step past the 48-hour window). */
+  ageMessagesOf(userId: string, ms: number): void;
   /** A fresh refresh token the OAuth server will accept once. */
   issueRefreshToken(): string;
   /** Every access token issued so far stops working (Zalo answers -216). */
@@ -130,6 +147,13 @@ export async function startFakeZaloApi(
   const refreshTokens = new Set<string>();
   const accessTokens = new Set<string>();
   const closedWindows = new Set<string>();
+  const userMessages = new Map<string, { userId: string; at: number }>();
+  const repliesTo = new Map<string, number>();
+  const zns: FakeZaloApi['zns'] = [];
+  const proactive = { remain: 1000, total: 1000 };
+  const znsQuota = { remain: 500, total: 500 };
+  const REPLY_QUOTA = 8;
+  const REPLY_WINDOW_MS = 48 * 3600_000;
   const files = new Map<string, Buffer>();
   let oauthDelayMs = 0;
   let messageSeq = 1;
@@ -183,6 +207,39 @@ export async function startFakeZaloApi(
         return answer(res, { access_token: access, refresh_token: refresh, expires_in: '90000' });
       }
 
+      if (req.method === 'POST' && url.pathname === '/message/template') {
+        const body: Json = JSON.parse(raw.toString('utf8') || 'null');
+        if (!accessToken || !accessTokens.has(accessToken)) {
+          record(url.pathname, body, accessToken, -216);
+          return answer(res, { error: -216, message: 'Access token is invalid' });
+        }
+        if (!/^84\d{9}$/.test(String(body?.phone ?? '')) || !body?.template_id || !body?.template_data) {
+          record(url.pathname, body, accessToken, -108);
+          return answer(res, { error: -108, message: 'Phone number invalid' });
+        }
+        if (znsQuota.remain <= 0) {
+          record(url.pathname, body, accessToken, -211);
+          return answer(res, { error: -211, message: 'Out of quota' });
+        }
+        znsQuota.remain--;
+        record(url.pathname, body, accessToken, 0);
+        zns.push({
+          phone: body.phone,
+          templateId: String(body.template_id),
+          templateData: body.template_data,
+          trackingId: String(body.tracking_id ?? ''),
+        });
+        return answer(res, {
+          error: 0,
+          message: 'Success',
+          data: {
+            msg_id: `zns${messageSeq++}`,
+            sent_time: String(Date.now()),
+            quota: { dailyQuota: String(znsQuota.total), remainingQuota: String(znsQuota.remain) },
+          },
+        });
+      }
+
       if (
         req.method === 'POST' &&
         (url.pathname === '/v3.0/oa/message/cs' || url.pathname.startsWith('/v2.0/oa/upload/'))
@@ -202,7 +259,13 @@ export async function startFakeZaloApi(
             data: url.pathname.endsWith('/image') ? { attachment_id: id } : { token: id },
           });
         }
-        const userId = String(body?.recipient?.user_id ?? '');
+        const replyTo: string | undefined = body?.recipient?.message_id;
+        const answered = replyTo !== undefined ? userMessages.get(String(replyTo)) : undefined;
+        if (replyTo !== undefined && !answered) {
+          record(url.pathname, body, accessToken, -201);
+          return answer(res, { error: -201, message: 'message_id is invalid' });
+        }
+        const userId = answered?.userId ?? String(body?.recipient?.user_id ?? '');
         if (closedWindows.has(userId)) {
           record(url.pathname, body, accessToken, -230);
           return answer(res, {
@@ -214,6 +277,15 @@ export async function startFakeZaloApi(
           record(url.pathname, body, accessToken, -201);
           return answer(res, { error: -201, message: 'Parameter message is invalid' });
         }
+        const used = replyTo !== undefined ? (repliesTo.get(replyTo) ?? 0) : 0;
+        const isReply =
+          answered !== undefined && used < REPLY_QUOTA && Date.now() - answered.at < REPLY_WINDOW_MS;
+        if (!isReply && proactive.remain <= 0) {
+          record(url.pathname, body, accessToken, -211);
+          return answer(res, { error: -211, message: 'Out of quota' });
+        }
+        if (isReply) repliesTo.set(replyTo!, used + 1);
+        else proactive.remain--;
         record(url.pathname, body, accessToken, 0);
         const buttons = (body.message.attachment?.payload?.buttons ?? []) as {
           title: string;
@@ -221,6 +293,8 @@ export async function startFakeZaloApi(
         }[];
         sent.push({
           userId,
+          replyTo,
+          counted: isReply ? 'reply' : 'proactive',
           text: String(body.message.text ?? ''),
           buttons,
           message: body.message,
@@ -229,7 +303,13 @@ export async function startFakeZaloApi(
         return answer(res, {
           error: 0,
           message: 'Success',
-          data: { message_id: `m${messageSeq++}`, user_id: userId },
+          data: {
+            message_id: `m${messageSeq++}`,
+            user_id: userId,
+            quota: isReply
+              ? { quota_type: 'reply', remain: String(REPLY_QUOTA - used - 1), total: String(REPLY_QUOTA) }
+              : { quota_type: 'sub_quota', remain: String(proactive.remain), total: String(proactive.total) },
+          },
         });
       }
       answer(res, { error: -404, message: 'You currently access to an empty api' }, 404);
@@ -239,6 +319,10 @@ export async function startFakeZaloApi(
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const signEvent = (event: Json, timestampMs = Date.now()) => {
+    // What the person sent: the OA may answer it by its msg_id.
+    const msgId = event?.message?.msg_id;
+    if (msgId && event?.sender?.id)
+      userMessages.set(String(msgId), { userId: String(event.sender.id), at: timestampMs });
     const body = JSON.stringify({
       app_id: appId,
       user_id_by_app: 'x',
@@ -256,6 +340,16 @@ export async function startFakeZaloApi(
     calls,
     oauthCalls: () => calls.filter((c) => c.path === '/v4/oa/access_token'),
     sentTo: (userId) => sent.filter((m) => m.userId === userId),
+    zns,
+    setProactiveQuota(remain, total = remain) {
+      Object.assign(proactive, { remain, total });
+    },
+    setZnsQuota(remain, total = remain) {
+      Object.assign(znsQuota, { remain, total });
+    },
+    ageMessagesOf(userId, ms) {
+      for (const m of userMessages.values()) if (m.userId === userId) m.at -= ms;
+    },
     issueRefreshToken() {
       const token = `ref-${randomBytes(16).toString('hex')}`;
       refreshTokens.add(token);

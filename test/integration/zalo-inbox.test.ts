@@ -26,7 +26,8 @@ const newUser = () => String(userSeq++);
 
 /** Replies are not what these tests look at: the OA client only counts them. */
 const client: ZaloOaClient = {
-  sendMessage: () => Promise.resolve(`m${randomBytes(4).toString('hex')}`),
+  sendMessage: () => Promise.resolve({ messageId: `m${randomBytes(4).toString('hex')}` }),
+  sendZns: () => Promise.resolve({ messageId: `z${randomBytes(4).toString('hex')}` }),
   upload: () => Promise.resolve('attachment'),
 };
 

@@ -84,7 +84,11 @@ describe('Zalo token refresh across processes', () => {
     fake.expireAccessTokens();
     fake.setOAuthDelay(200);
     const before = fake.oauthCalls().length;
-    const ids = await Promise.all(clients.map((c, i) => c.sendMessage(`90000${i}`, { text: `tin ${i}` })));
+    const ids = await Promise.all(
+      clients.map(
+        async (c, i) => (await c.sendMessage({ userId: `90000${i}` }, { text: `tin ${i}` })).messageId,
+      ),
+    );
     fake.setOAuthDelay(0);
     expect(ids.every((id) => id !== '')).toBe(true);
     expect(fake.oauthCalls().length - before).toBe(1);
