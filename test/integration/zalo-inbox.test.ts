@@ -6,8 +6,13 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ZaloOaClient } from '../../bots/zalo/zalo-api.js';
+import type { ZaloOaClient, ZaloQuota, ZaloRecipient } from '../../bots/zalo/zalo-api.js';
 import { createZaloChannel, type DialogHandle, type ZaloChannel } from '../../bots/zalo/zalo-channel.js';
+import { ZaloApiError } from '../../bots/zalo/zalo-errors.js';
+import { createZaloQuotaWatch } from '../../bots/zalo/zalo-quota-watch.js';
+import { createZaloReplyWindow } from '../../bots/zalo/zalo-reply-window.js';
+import { createZaloSender, type ZaloNoticeRoute } from '../../bots/zalo/zalo-sender.js';
+import { UndeliverableError } from '../../src/notify/channel-sender.js';
 import { STALE_AFTER_MS } from '../../bots/zalo/zalo-signature.js';
 import { createLogger } from '../../src/core/logger.js';
 import { createSealedBox } from '../../src/core/sealed-box.js';
@@ -219,5 +224,137 @@ describe('zalo inbox: acknowledged means stored', () => {
     await waitUntil(() => second.seen.length === 3);
     expect(texts(second.seen)).toEqual(['một', 'hai', 'ba']);
     expect(r.seen).toHaveLength(0);
+  });
+});
+
+describe("zalo: Zalo's reply window and quotas (decision 0027)", () => {
+  const windowOf = (quota: number, windowMs = 48 * 3600_000) =>
+    createZaloReplyWindow(redis, prefix, { windowMs, quota });
+
+  it('gives a message’s id to at most `quota` replies within the window; a new message opens a new one', async () => {
+    const window = windowOf(3, 1000);
+    const key = `u${randomBytes(4).toString('hex')}`;
+    expect(await window.take(key, 1, 0)).toBeUndefined();
+    await window.noteInbound(key, 'msg-1', 10_000);
+    expect(await window.take(key, 2, 10_100)).toBe('msg-1');
+    expect(await window.take(key, 2, 10_200)).toBeUndefined(); // only one left: nothing taken
+    expect(await window.take(key, 1, 10_300)).toBe('msg-1');
+    expect(await window.remaining(key, 10_300)).toBe(0);
+    // An older message handled late does not replace the newer one.
+    await window.noteInbound(key, 'msg-2', 10_500);
+    await window.noteInbound(key, 'msg-0', 9_000);
+    expect(await window.take(key, 3, 10_600)).toBe('msg-2');
+    await window.noteInbound(key, 'msg-3', 11_000);
+    expect(await window.take(key, 1, 12_000)).toBeUndefined(); // the window is over
+  });
+
+  it('replies directly with the message_id until the window is spent; the rest goes to the notify queue', async () => {
+    const sent: { to: ZaloRecipient; text: string }[] = [];
+    const recording: ZaloOaClient = {
+      ...client,
+      sendMessage: (to, message) => {
+        sent.push({ to, text: 'text' in message ? message.text : '' });
+        return Promise.resolve({ messageId: `m${sent.length}` });
+      },
+    };
+    const deferred: string[] = [];
+    let allDeferred!: () => void;
+    const done = new Promise<void>((r) => (allDeferred = r));
+    const button = [[{ label: 'Tiếp', value: 'go:on' }]];
+    const connection = new Redis(await testRedisUrl(), { maxRetriesPerRequest: null });
+    connections.push(connection);
+    const c = createZaloChannel({
+      appId: fake.appId,
+      oaSecretKey: fake.oaSecretKey,
+      client: recording,
+      // Four answers with buttons: nothing to combine.
+      handle: () => Promise.resolve([1, 2, 3, 4].map((i) => ({ text: `câu ${i}`, buttons: button }))),
+      redis: connection,
+      prefix,
+      logger: createLogger('silent'),
+      sealedBox,
+      replyWindow: windowOf(3),
+      deferReply: (_recipient, content) => {
+        deferred.push(content.text);
+        allDeferred();
+        return Promise.resolve();
+      },
+    });
+    channels.push(c);
+    const userId = newUser();
+    const { body, signature } = fake.signEvent(zaloEvents.text(userId, 'Xin chào', 'msg-window-1'));
+    expect(await c.receiveWebhook(body, signature)).toMatchObject({ status: 200 });
+    await done;
+    expect(sent).toEqual(
+      [1, 2, 3].map((i) => ({ to: { userId, messageId: 'msg-window-1' }, text: `câu ${i}` })),
+    );
+    expect(deferred).toEqual(['câu 4']);
+  });
+
+  it('after the window a notice follows the policy: proactive, else ZNS, else held; quotas are reported', async () => {
+    const calls: string[] = [];
+    const quotas: ZaloQuota[] = [];
+    let proactiveRefused = false;
+    const recording: ZaloOaClient = {
+      ...client,
+      sendMessage: (to) => {
+        if (proactiveRefused) return Promise.reject(new ZaloApiError(-211, 'Out of quota'));
+        calls.push(to.messageId ? `reply:${to.messageId}` : `proactive:${to.userId}`);
+        return Promise.resolve({ messageId: 'm1', quota: { kind: 'proactive', remain: 7, total: 10 } });
+      },
+      sendZns: (request) => {
+        calls.push(`zns:${request.phone}:${request.trackingId}`);
+        return Promise.resolve({ messageId: 'z1', quota: { kind: 'zns', remain: 1, total: 500 } });
+      },
+    };
+    let route: ZaloNoticeRoute = { oaVerified: false };
+    const sender = createZaloSender(recording, {
+      window: windowOf(8),
+      userKeyOf: (id) => `k${id}`,
+      noticeRoute: () => Promise.resolve(route),
+      onQuota: (q) => void quotas.push(q),
+    });
+    const recipient = { channel: 'zalo' as const, conversationId: newUser() };
+    const context = { notificationId: 'n-1', caseId: 'c-1' };
+    const notice = { text: 'Hồ sơ đã có kết quả.' };
+
+    const held = await sender.send(recipient, notice, context).catch((e: unknown) => e);
+    expect(held).toBeInstanceOf(UndeliverableError);
+    expect((held as UndeliverableError).holdUntilNextContact).toBe(true);
+
+    route = { oaVerified: true, zns: { phone: '84912345678', templateId: '1', templateData: {} } };
+    await sender.send(recipient, notice, context);
+    proactiveRefused = true;
+    expect(await sender.send(recipient, notice, context)).toEqual({ channelMessageId: 'zns:z1' });
+    expect(calls).toEqual([`proactive:${recipient.conversationId}`, 'zns:84912345678:n-1']);
+    expect(quotas).toEqual([
+      { kind: 'proactive', remain: 7, total: 10 },
+      { kind: 'proactive', remain: 0 },
+      { kind: 'zns', remain: 1, total: 500 },
+    ]);
+
+    // The person writes again: the notice is a reply to their message.
+    proactiveRefused = false;
+    await windowOf(8).noteInbound(`k${recipient.conversationId}`, 'msg-back', Date.now());
+    await sender.send(recipient, notice, context);
+    expect(calls.at(-1)).toBe('reply:msg-back');
+  });
+
+  it('tells officers once per threshold crossing, and again after the quota was renewed', async () => {
+    const alerts: string[] = [];
+    const watch = createZaloQuotaWatch({
+      redis,
+      prefix: `${prefix}:w${randomBytes(3).toString('hex')}`,
+      percents: [20, 5, 0],
+      alert: (text) => Promise.resolve(alerts.push(text)),
+    });
+    for (const remain of [50, 19, 18, 4, 3, 30, 15])
+      await watch.observe({ kind: 'proactive', remain, total: 100 });
+    await watch.observe({ kind: 'reply', remain: 0, total: 8 }); // one person's replies: not officers' business
+    expect(alerts).toEqual([
+      expect.stringMatching(/tin chủ động.*còn 19\/100/),
+      expect.stringMatching(/còn 4\/100/),
+      expect.stringMatching(/còn 15\/100/),
+    ]);
   });
 });
