@@ -7,7 +7,7 @@ import { RetryAfterError, SendRejectedError, UndeliverableError } from '../../sr
 
 /** Access token invalid or expired: refresh once and try again. */
 export const TOKEN_ERROR_CODES: ReadonlySet<number> = new Set([-124, -216]);
-/** The user has not interacted with the OA recently (-230: 7 days) or does not follow it (-213). */
+/** Zalo will not let the OA write to the user now (-230: no interaction for 7 days) or they do not follow it (-213). */
 export const WINDOW_CLOSED_CODES: ReadonlySet<number> = new Set([-213, -230]);
 /** The recipient cannot be reached at all (unknown user id, OA blocked by the user). */
 export const UNREACHABLE_CODES: ReadonlySet<number> = new Set([-214, -217]);

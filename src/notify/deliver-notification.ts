@@ -30,7 +30,7 @@ import { createConversationHash } from '../core/keyed-hash.js';
 export interface DeliveryDeps {
   senders: ChannelSenders;
   pacer: RecipientPacer;
-  /** Where messages a channel refuses until the person writes again wait (Zalo's 7-day window). */
+  /** Where messages a channel refuses until the person writes again wait (Zalo, once its free reply window is over and the organisation's policy has no other route). */
   held?: HeldNotifications;
 }
 

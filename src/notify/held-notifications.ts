@@ -1,6 +1,6 @@
-// "Hold until next contact": a channel that refuses messages until the person writes again (Zalo
-// accepts customer-service messages only within 7 days of the user's last interaction) does not
-// lose them. The notification row is marked `undeliverable` with a reason officers can read, its
+// "Hold until next contact": a channel that cannot reach a person until they write again (Zalo:
+// free replies only within 48 hours of their last message, and no paid route the organisation
+// chose; decision 0027) does not lose them. The notification row is marked `undeliverable` with a reason officers can read, its
 // id is remembered under a keyed hash of the recipient (never the clear conversation id; decision
 // 0023: ids held under the older plain hash are still found), and when that
 // person next writes the adapter calls releaseHeldNotifications: every held row goes back to

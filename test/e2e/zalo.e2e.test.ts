@@ -283,7 +283,7 @@ describe('Zalo OA intake, end to end', () => {
     expect(row.version).toBeGreaterThanOrEqual(2);
   });
 
-  it('holds a notice Zalo refuses (7-day window), shows why, and delivers it on the next message', async () => {
+  it('holds a notice Zalo refuses (-230), shows why, and delivers it on the next message', async () => {
     const u = user();
     const code = await citizenIntake(u);
     const saved = await waitForCase(code);
