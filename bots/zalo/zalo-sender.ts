@@ -102,7 +102,8 @@ export function createZaloSender(client: ZaloOaClient, options: ZaloSenderOption
         if (QUOTA_CODES.has(err.code)) await options.onQuota?.({ kind: 'proactive', remain: 0 });
       }
     }
-    if (route.zns && context) {
+    // A ZNS template carries a line of text: a letter or a question to answer waits for the chat.
+    if (route.zns && context && !content.file && !content.buttons?.length) {
       try {
         const sent = await client.sendZns({ ...route.zns, trackingId: context.notificationId });
         if (sent.quota) await options.onQuota?.(sent.quota);

@@ -333,6 +333,11 @@ describe("zalo: Zalo's reply window and quotas (decision 0027)", () => {
       { kind: 'zns', remain: 1, total: 500 },
     ]);
 
+    // A question to answer (or a letter) cannot go as a ZNS template: it waits for the person.
+    const question = { text: 'Bạn hài lòng không?', buttons: [[{ label: 'Hài lòng', value: 'rate:5' }]] };
+    expect(await sender.send(recipient, question, context).catch((e: unknown) => e)).toBeInstanceOf(
+      UndeliverableError,
+    );
     // The person writes again: the notice is a reply to their message.
     proactiveRefused = false;
     await windowOf(8).noteInbound(`k${recipient.conversationId}`, 'msg-back', Date.now());
