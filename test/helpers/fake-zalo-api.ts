@@ -42,6 +42,17 @@ export interface SentToUser {
   at: number;
 }
 
+export interface ConversationCount {
+  /** OA messages sent to the person. */
+  total: number;
+  /** Sent without a message_id (Zalo counts them as proactive whatever the quota). */
+  withoutMessageId: number;
+  /** Counted as proactive: no message_id, a 9th reply, or one after 48 hours. */
+  proactive: number;
+  /** The most OA messages answering any one of the person's messages. */
+  mostRepliesToOneMessage: number;
+}
+
 export interface FakeZaloApi {
   url: string;
   appId: string;
@@ -52,6 +63,8 @@ export interface FakeZaloApi {
   oauthCalls(): ZaloCallRecord[];
   /** Messages the OA sent to one user, oldest first (successful sends only). */
   sentTo(userId: string): SentToUser[];
+  /** How the OA's messages to one person were counted: the figures a test asserts on. */
+  conversationCount(userId: string): ConversationCount;
   /** ZNS messages sent, oldest first. */
   zns: { phone: string; templateId: string; templateData: Record<string, string>; trackingId: string }[];
   /** The OA's proactive quota (default 1000 of 1000) and the ZNS daily quota (default 500 of 500). */
@@ -340,6 +353,17 @@ export async function startFakeZaloApi(
     calls,
     oauthCalls: () => calls.filter((c) => c.path === '/v4/oa/access_token'),
     sentTo: (userId) => sent.filter((m) => m.userId === userId),
+    conversationCount(userId) {
+      const mine = sent.filter((m) => m.userId === userId);
+      const perMessage = new Map<string, number>();
+      for (const m of mine) if (m.replyTo) perMessage.set(m.replyTo, (perMessage.get(m.replyTo) ?? 0) + 1);
+      return {
+        total: mine.length,
+        withoutMessageId: mine.filter((m) => m.replyTo === undefined).length,
+        proactive: mine.filter((m) => m.counted === 'proactive').length,
+        mostRepliesToOneMessage: Math.max(0, ...perMessage.values()),
+      };
+    },
     zns,
     setProactiveQuota(remain, total = remain) {
       Object.assign(proactive, { remain, total });
