@@ -24,10 +24,12 @@ export interface ZaloReplyWindow {
   readonly quota: number;
 }
 
-// KEYS[1] window; ARGV msgId, atMs, ttlMs
+// KEYS[1] window; ARGV msgId, atMs, ttlMs. The same message handled again (a retry after a crash)
+// keeps its count: Zalo counted what was sent the first time.
 const NOTE = `
 local at = tonumber(redis.call('HGET', KEYS[1], 'at') or '0')
 if tonumber(ARGV[2]) < at then return 0 end
+if redis.call('HGET', KEYS[1], 'msg') == ARGV[1] then return 0 end
 redis.call('HSET', KEYS[1], 'msg', ARGV[1], 'at', ARGV[2], 'used', 0)
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
 return 1`;

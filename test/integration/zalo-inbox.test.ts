@@ -240,6 +240,9 @@ describe("zalo: Zalo's reply window and quotas (decision 0027)", () => {
     expect(await window.take(key, 2, 10_200)).toBeUndefined(); // only one left: nothing taken
     expect(await window.take(key, 1, 10_300)).toBe('msg-1');
     expect(await window.remaining(key, 10_300)).toBe(0);
+    // The same message handled again after a crash does not get a fresh count.
+    await window.noteInbound(key, 'msg-1', 10_400);
+    expect(await window.remaining(key, 10_400)).toBe(0);
     // An older message handled late does not replace the newer one.
     await window.noteInbound(key, 'msg-2', 10_500);
     await window.noteInbound(key, 'msg-0', 9_000);
