@@ -771,3 +771,80 @@ describe('intake dialog: repeats and reminders', () => {
     expect(d.buttons()).toContain('unit:hn-knhi');
   });
 });
+
+describe('intake dialog: openers, captions and stickers (issue 16)', () => {
+  it.each([
+    ['Xin chào, tôi muốn phản ánh', 'vi'],
+    ['xin chao toi muon phan anh a', 'vi'],
+    ['Hello, I want to report a problem', 'en'],
+  ])('an opener «%s» chooses the kind and asks what happened', async (opener, lang) => {
+    const d = setup({ languageHint: lang });
+    await d.text(opener);
+    expect(await d.step()).toBe('describe');
+    expect((await d.deps.drafts.load(d.conversation))?.text).toBeUndefined();
+    expect(d.said()).toMatch(lang === 'vi' ? /kể lại sự việc/ : /what happened/i);
+    // Saying it again at the question is not an answer either.
+    await d.text(opener);
+    expect(await d.step()).toBe('describe');
+    await d.text('Bác sĩ khám qua loa, không giải thích kết quả.');
+    expect(await d.step()).toBe('attach');
+  });
+
+  it('a real first message stays the description, and /quaylai returns to it', async () => {
+    const d = setup();
+    await d.text('Tôi muốn phản ánh bác sĩ khoa Nội khám qua loa cho mẹ tôi.');
+    expect(await d.step()).toBe('attach');
+    await d.command('quaylai');
+    expect(await d.step()).toBe('describe');
+    await d.text('Bác sĩ khoa Nội khám qua loa, không hỏi bệnh sử của mẹ tôi.');
+    expect(await d.step()).toBe('attach');
+    expect((await d.deps.drafts.load(d.conversation))?.text).toBe(
+      'Bác sĩ khoa Nội khám qua loa, không hỏi bệnh sử của mẹ tôi.',
+    );
+  });
+
+  it('keeps the caption of a photo sent first as the description', async () => {
+    const d = setup();
+    await d.file(photo(), 'Nhà vệ sinh tầng 3 khoa Nội mất nước từ sáng');
+    expect(d.said()).toMatch(/Đã nhận tệp/);
+    expect(d.said()).toMatch(/đã ghi lại nội dung/);
+    await d.press('menu:report');
+    expect(await d.step()).toBe('attach');
+    const draft = await d.deps.drafts.load(d.conversation);
+    expect(draft?.text).toBe('Nhà vệ sinh tầng 3 khoa Nội mất nước từ sáng');
+    expect(draft?.attachments).toHaveLength(1);
+  });
+
+  it('a short caption sent first is kept in front of the description', async () => {
+    const d = setup();
+    await d.file(photo(), 'Hóa đơn');
+    await d.press('menu:report');
+    expect(await d.step()).toBe('describe');
+    await d.text('Thu tiền xét nghiệm hai lần.');
+    expect((await d.deps.drafts.load(d.conversation))?.text).toBe('Hóa đơn\nThu tiền xét nghiệm hai lần.');
+  });
+
+  it('adds the caption of a photo sent at the attachment step to the description', async () => {
+    const d = setup();
+    await d.command('start');
+    await d.press('menu:report');
+    await d.text('Phòng chờ khoa Khám bệnh quá nóng.');
+    await d.file(photo(), 'Quạt trần hỏng cả tuần');
+    expect(d.said()).toMatch(/Đã nhận tệp.*Đã bổ sung/);
+    expect(d.buttons()).toContain('attach:done');
+    expect((await d.deps.drafts.load(d.conversation))?.text).toBe(
+      'Phòng chờ khoa Khám bệnh quá nóng.\nQuạt trần hỏng cả tuần',
+    );
+  });
+
+  it('answers a sticker and asks the current question again', async () => {
+    const d = setup();
+    await d.send({ type: 'sticker' });
+    expect(d.said()).toMatch(/nhãn dán/);
+    expect(d.buttons()).toContain('menu:report');
+    await d.press('menu:report');
+    await d.send({ type: 'sticker' });
+    expect(d.said()).toMatch(/nhãn dán[\s\S]*kể lại sự việc/);
+    expect(await d.step()).toBe('describe');
+  });
+});
