@@ -143,8 +143,10 @@ export interface DialogDeps {
 export interface DialogOptions {
   /** A silent unfinished draft is reminded once after this long. */
   reminderAfterMs: number;
-  /** Wrong staff access codes tolerated in one draft before the staff path closes. */
+  /** Wrong staff access codes tolerated from one conversation before the staff path closes. */
   maxStaffCodeAttempts: number;
+  /** How long the staff path stays closed, counted from the first wrong code; /start does not reopen it. */
+  staffCodeLockoutSeconds: number;
   /** Wrong follow-up secrets tolerated in one tracking look-up. */
   maxSecretAttempts: number;
 }
@@ -152,6 +154,7 @@ export interface DialogOptions {
 export const DEFAULT_DIALOG_OPTIONS: DialogOptions = {
   reminderAfterMs: 30 * 60 * 1000,
   maxStaffCodeAttempts: 5,
+  staffCodeLockoutSeconds: 60 * 60,
   maxSecretAttempts: 5,
 };
 

@@ -93,6 +93,10 @@ async function chooseFromMenu(turn: Turn, choice: string): Promise<StepOutcome> 
     return 'stay';
   }
   if (choice === 'staff') {
+    if (await staffLocked(turn)) {
+      await turn.prompt(turn.t.staffCodeLocked);
+      return 'stay';
+    }
     setAudience(draft, 'staff');
     draft.kind = undefined;
     return 'next';
@@ -187,12 +191,15 @@ const staffCode: StepDef = {
   prompt: (turn) => ({ text: turn.t.staffCodePrompt }),
   async onText(turn, text): Promise<StepOutcome> {
     const { draft, t, options } = turn;
-    if (draft.staffCodeAttempts >= options.maxStaffCodeAttempts) return lockStaff(turn);
+    if (await staffLocked(turn)) return lockStaff(turn);
     const org = await turn.deps.staffAccess.verify(text);
     if (!org) {
-      draft.staffCodeAttempts += 1;
-      if (draft.staffCodeAttempts >= options.maxStaffCodeAttempts) return lockStaff(turn);
-      turn.say(t.staffCodeWrong(options.maxStaffCodeAttempts - draft.staffCodeAttempts));
+      const failures = await turn.deps.drafts.recordStaffCodeFailure(
+        turn.env.conversation,
+        options.staffCodeLockoutSeconds,
+      );
+      if (failures >= options.maxStaffCodeAttempts) return lockStaff(turn);
+      turn.say(t.staffCodeWrong(options.maxStaffCodeAttempts - failures));
       return 'stay';
     }
     if (draft.organizationCode !== org.organizationCode) {
@@ -206,6 +213,11 @@ const staffCode: StepDef = {
     return 'next';
   },
 };
+
+async function staffLocked(turn: Turn): Promise<boolean> {
+  const failures = await turn.deps.drafts.staffCodeFailures(turn.env.conversation);
+  return failures >= turn.options.maxStaffCodeAttempts;
+}
 
 async function lockStaff(turn: Turn): Promise<StepOutcome> {
   setAudience(turn.draft, 'citizen');

@@ -561,6 +561,15 @@ describe('intake dialog: staff feedback', () => {
     for (let i = 0; i < 5; i++) await d.text(`WRNG-CODE-000${i}`);
     expect(d.said()).toMatch(/sai mã truy cập quá nhiều lần/);
     expect(await d.step()).toBe('menu');
+    // A fresh draft (/start, /huy) is not a fresh count: the path stays closed, even for the right code.
+    await d.command('start');
+    await d.press('menu:staff');
+    expect(d.said()).toMatch(/sai mã truy cập quá nhiều lần/);
+    expect(await d.step()).toBe('menu');
+    await d.command('huy');
+    await d.text('góp ý nội bộ');
+    expect(await d.step()).toBe('menu');
+    expect(d.deps.submissions).toHaveLength(0);
   });
 });
 

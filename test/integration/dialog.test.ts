@@ -316,6 +316,32 @@ describe('dialog on Redis and the database', () => {
     expect(JSON.stringify(rows)).not.toContain(second.code.slice(0, 4) + '-');
   });
 
+  it('keeps the staff-code lockout across /start, in a key with an expiry that names no chat', async () => {
+    const org = await t.ctx.db.prisma.organization.findUniqueOrThrow({ where: { code: 'ttyt-thuan-an' } });
+    const { code: accessCode } = await issueStaffAccessCode(t.ctx, org.id);
+    const c = chat();
+    await c.send({ type: 'command', command: 'start', args: '' });
+    await c.press('menu:staff');
+    for (let i = 0; i < 5; i++) await c.text(`SAIX-MAXX-${i}${i}${i}`);
+    expect(c.said()).toMatch(/sai mã truy cập quá nhiều lần/);
+    await c.send({ type: 'command', command: 'start', args: '' });
+    await c.press('menu:staff');
+    expect(c.said()).toMatch(/sai mã truy cập quá nhiều lần/);
+    await c.text(accessCode);
+    expect(c.said()).not.toMatch(/Mã hợp lệ/);
+
+    const [key, ...more] = await t.redis.keys(`${t.prefix}:dialog:staff-code-failures:*`);
+    expect(more).toEqual([]);
+    expect(key).toMatch(/:telegram:h:[\w-]{22}$/);
+    expect(await t.redis.ttl(key!)).toBeGreaterThan(0);
+    expect(await keysNaming(c.conversation.conversationId)).toEqual([]);
+    // Once the window ends, the right code is taken again.
+    await t.redis.del(key!);
+    await c.press('menu:staff');
+    await c.text(accessCode);
+    expect(c.said()).toMatch(/Mã hợp lệ/);
+  });
+
   it('ignores a repeated event id', async () => {
     const c = chat();
     await c.send({ type: 'command', command: 'start', args: '' }, 'tg:repeat-1');
