@@ -14,9 +14,14 @@ let fake: FakeTelegramApi;
 let app: RunningApp;
 const chat = () => e2e.chat();
 const CODE = /Mã hồ sơ: ([2-9A-Z]{4}-[2-9A-Z]{3}-[2-9A-Z]{3})/;
+const RELEASE_DELAY_MIN_MS = 1500;
 
 beforeAll(async () => {
-  e2e = await startTelegramE2eApp('tgi');
+  // No-trace feedback is released to intake 1.5–2.5 s after its receipt (decision 0029).
+  e2e = await startTelegramE2eApp('tgi', {
+    NO_TRACE_RELEASE_DELAY_MIN_MS: String(RELEASE_DELAY_MIN_MS),
+    NO_TRACE_RELEASE_DELAY_MAX_MS: '2500',
+  });
   ({ fake, app } = e2e);
 }, 120_000);
 
@@ -165,6 +170,60 @@ describe('Telegram intake, end to end', () => {
     } finally {
       redis.disconnect();
     }
+  });
+
+  it('no-trace feedback: no log line pairs the chat with the case, and the case appears only after the delay', async () => {
+    const org = await app.ctx.db.prisma.organization.findUniqueOrThrow({ where: { code: 'ttyt-thuan-an' } });
+    const { code: staffCode } = await issueStaffAccessCode(app.ctx, org.id);
+    const c = chat();
+    await c.say('/start');
+    await c.pressValue('menu:staff');
+    await c.say(staffCode);
+    await c.pressValue('staffMode:no_trace');
+    await c.pressValue('staffKind:feedback');
+    await c.say('Đề nghị bố trí thêm người trực đêm ở khoa Cấp cứu vào cuối tuần.');
+    await c.pressValue('attach:none');
+    await c.pressValue('unit:skip');
+    await c.pressValue('when:skip');
+    await c.pressValue('where:skip');
+    await c.pressValue('involved:skip');
+    const before = e2e.handled.lines().length;
+    const replies = await c.pressValue('summary:confirm');
+    const receipt = replies.map((r) => r.text).find((t) => CODE.test(t))!;
+    // The receipt came after the delayed job was added: the submission is durable, not yet a case.
+    const code = CODE.exec(receipt)![1]!;
+    const submission = await app.ctx.db.prisma.intakeSubmission.findFirstOrThrow({
+      where: { trackingCode: code },
+    });
+    expect(submission.status).toBe('pending');
+    const update = e2e.handled
+      .lines()
+      .slice(before)
+      .find((l) => l.msg === 'telegram update handled')!;
+    const chatKey = String(update.chat);
+    expect(chatKey.length).toBeGreaterThan(8);
+
+    const saved = await waitForCase(code);
+    // Read once the case's own lines are in: it was routed, and its cards were handled.
+    await expect
+      .poll(() => e2e.handled.lines().some((l) => l.caseId === saved.id && l.msg === 'case routed'), {
+        timeout: 10_000,
+      })
+      .toBe(true);
+    const lines = e2e.handled.lines();
+    const caseMarks = [code, saved.id, saved.submissionId!];
+    for (const line of lines) {
+      const text = JSON.stringify(line);
+      const namesChat = text.includes(chatKey) || text.includes(String(c.chatId));
+      if (namesChat) expect(caseMarks.filter((m) => text.includes(m))).toEqual([]);
+    }
+    // Timing: every line about the case comes at least the minimum delay after the update's line.
+    const updateAt = Date.parse(String(update.time));
+    const aboutCase = lines.filter((l) => caseMarks.some((m) => JSON.stringify(l).includes(m)));
+    expect(aboutCase.length).toBeGreaterThan(0);
+    for (const l of aboutCase) expect(Date.parse(String(l.time)) - updateAt).toBeGreaterThanOrEqual(1000);
+    // What officers read as its arrival is the release, not the instant the sender wrote.
+    expect(saved.receivedAt.getTime() - updateAt).toBeGreaterThanOrEqual(1000);
   });
 
   it('tracks a case by code, and tells a mistyped code from an unknown one', async () => {

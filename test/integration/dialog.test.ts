@@ -210,7 +210,14 @@ describe('dialog on Redis and the database', () => {
     await c.press('involved:skip');
     await c.press('summary:confirm');
     expect(c.said()).toMatch(/Mã bí mật: \S+/);
-    const made = await caseOf(await lastSubmissionId());
+    // Acknowledged once durably queued, and released to intake only after a random delay (0029).
+    const submissionId = await lastSubmissionId();
+    const job = await t.ctx.queues.queue('intake').getJob(`submission-${submissionId}`);
+    expect(await job?.getState()).toBe('delayed');
+    const { min, max } = t.ctx.config.noTraceReleaseDelayMs;
+    expect(job!.opts.delay).toBeGreaterThanOrEqual(min);
+    expect(job!.opts.delay).toBeLessThanOrEqual(max);
+    const made = await caseOf(submissionId);
     expect(made).toMatchObject({ audience: 'staff', identityMode: 'no_trace' });
     expect(made.identity).toBeNull();
     expect(made.attachments).toHaveLength(1);
