@@ -857,3 +857,26 @@ describe('intake dialog: openers, captions and stickers (issue 16)', () => {
     expect(await d.step()).toBe('describe');
   });
 });
+
+describe('intake dialog: the language of the sender goes with the case', () => {
+  it('keeps English with the reply handle, and nothing for Vietnamese', async () => {
+    const en = setup({ languageHint: 'en-GB' });
+    await en.command('start');
+    await en.press('menu:report');
+    await en.text('The waiting room of the outpatient department is far too hot.');
+    await en.press('attach:none');
+    await en.press('unit:skip');
+    await en.press('when:skip');
+    await en.press('where:skip');
+    await en.press('involved:skip');
+    await en.press('contact:sealed');
+    await en.press('consent:agree');
+    await en.press('summary:confirm');
+    expect(en.deps.submissions[0]!.replyTo).toMatchObject({ channel: 'telegram', locale: 'en' });
+
+    const vi = setup();
+    await fillCitizen(vi, 'report');
+    await vi.press('summary:confirm');
+    expect(vi.deps.submissions[0]!.replyTo).not.toHaveProperty('locale');
+  });
+});
