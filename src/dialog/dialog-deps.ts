@@ -29,7 +29,8 @@ export interface DialogDirectory {
   /** Where items without a unit go (DEFAULT_ORG_CODE); undefined: the dialog asks. */
   defaultOrganizationCode(): string | undefined;
   findUnit(code: string): Promise<DialogUnit | null>;
-  listUnits(organizationCode: string): Promise<{ code: string; name: string }[]>;
+  /** `nameEn`: the unit's English name, shown to English speakers and matched in either language. */
+  listUnits(organizationCode: string): Promise<{ code: string; name: string; nameEn?: string }[]>;
   listOrganizations(): Promise<{ code: string; name: string }[]>;
   findOrganization(code: string): Promise<DialogOrganization | null>;
 }

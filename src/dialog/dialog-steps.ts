@@ -404,7 +404,17 @@ const unit: StepDef = {
   options: async (turn) => {
     const code = turn.draft.organizationCode;
     const units = code ? await turn.deps.directory.listUnits(code) : [];
-    return [...units.map((u) => ({ value: u.code, label: u.name })), skipOption(turn, turn.t.unitSkipLabel)];
+    // Officers read the Vietnamese name (it is what the case keeps); an English speaker reads both,
+    // and either is understood when typed.
+    const english = turn.draft.locale === 'en';
+    return [
+      ...units.map((u) => ({
+        value: u.code,
+        label: english && u.nameEn ? `${u.nameEn} · ${u.name}` : u.name,
+        ...(u.nameEn ? { synonyms: [u.nameEn, u.name] } : {}),
+      })),
+      skipOption(turn, turn.t.unitSkipLabel),
+    ];
   },
   unmatched: (turn) => turn.t.unitNotFound,
   async onChoice(turn, choice): Promise<StepOutcome> {

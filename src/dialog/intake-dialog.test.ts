@@ -880,3 +880,33 @@ describe('intake dialog: the language of the sender goes with the case', () => {
     expect(vi.deps.submissions[0]!.replyTo).not.toHaveProperty('locale');
   });
 });
+
+describe('intake dialog: English unit names', () => {
+  it('shows an English speaker both names and understands the English one typed', async () => {
+    const d = setup({ languageHint: 'en' });
+    await d.command('start');
+    await d.press('menu:report');
+    await d.text('The nurse on duty refused to call a doctor for my son.');
+    await d.press('attach:none');
+    expect(await d.step()).toBe('unit');
+    expect(d.said()).toMatch(/Which department/);
+    const labels = (await d.send({ type: 'text', text: 'xyz department nobody has' }))
+      .flatMap((m) => m.buttons?.flat() ?? [])
+      .map((b) => b.label);
+    expect(labels).toContain('Paediatrics · Khoa Nhi');
+    await d.text('pediatrics');
+    expect(await d.step()).toBe('when');
+    expect((await d.deps.drafts.load(d.conversation))?.unit).toEqual({ code: 'ta-knhi', name: 'Khoa Nhi' });
+  });
+
+  it('understands an English name typed in the Vietnamese chat too, and keeps Vietnamese labels there', async () => {
+    const d = setup();
+    await d.command('start');
+    await d.press('menu:report');
+    await d.text('Chờ khám cấp cứu gần hai tiếng mới có bác sĩ.');
+    await d.press('attach:none');
+    expect(d.said()).not.toMatch(/Emergency/);
+    await d.text('emergency');
+    expect((await d.deps.drafts.load(d.conversation))?.unit?.code).toBe('ta-kcc');
+  });
+});
