@@ -7,7 +7,7 @@ import { applyCaseAction } from '../../src/cases/case-lifecycle.service.js';
 import { issueStaffAccessCode } from '../../src/directory/staff-access-code.service.js';
 import { startTelegramE2eApp, type TelegramE2eApp } from '../helpers/e2e-app.js';
 import type { FakeTelegramApi } from '../helpers/fake-telegram-api.js';
-import type { TelegramConversation } from '../helpers/telegram-conversation.js';
+import { TelegramConversation } from '../helpers/telegram-conversation.js';
 
 let e2e: TelegramE2eApp;
 let fake: FakeTelegramApi;
@@ -272,6 +272,64 @@ describe('Telegram intake, end to end', () => {
     const after = await caseByCode(code);
     expect(after.satisfaction).toBe(5);
     expect(after.events.map((e) => e.action)).toContain('satisfaction');
+  });
+
+  it('an English speaker: a sticker is answered, a first photo keeps its caption, the unit is found by its English name, and notices come in English', async () => {
+    const c = new TelegramConversation(
+      fake,
+      5_000_000 + Math.floor(Math.random() * 900_000),
+      e2e.handled,
+      'en',
+    );
+    const message = (extra: Record<string, unknown>) => ({
+      message: {
+        message_id: Math.floor(Math.random() * 1e6),
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: c.chatId, type: 'private' },
+        from: { id: c.chatId, is_bot: false, first_name: 'Jane', language_code: 'en' },
+        ...extra,
+      },
+    });
+    const sticker = await c.send(message({ sticker: { file_id: 'stk-1', file_unique_id: 'u-stk-1' } }));
+    expect(sticker.map((r) => r.text).join('\n')).toMatch(/Thanks for the sticker/);
+
+    const photoId = fake.addFile(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46]), 'photo.jpg');
+    const caption = 'The toilet on floor 3 of Paediatrics has had no water since this morning';
+    const photo = await c.send(
+      message({ photo: [{ file_id: photoId, file_unique_id: `u-${photoId}`, file_size: 8 }], caption }),
+    );
+    expect(photo.map((r) => r.text).join('\n')).toMatch(/Received[\s\S]*kept what you wrote/);
+    await c.pressValue('menu:report');
+    await c.pressValue('attach:done');
+    expect(c.last()!.buttons.map((b) => b.text)).toContain('Paediatrics · Khoa Nhi');
+    await c.say('paediatrics');
+    await c.pressValue('when:skip');
+    await c.pressValue('where:skip');
+    await c.pressValue('involved:skip');
+    await c.pressValue('contact:sealed');
+    await c.pressValue('consent:agree');
+    const replies = await c.pressValue('summary:confirm');
+    const code = /Case code: ([2-9A-Z]{4}-[2-9A-Z]{3}-[2-9A-Z]{3})/.exec(
+      replies.map((r) => r.text).join('\n'),
+    )![1]!;
+    const saved = await waitForCase(code);
+    expect(saved.description).toBe(caption);
+    expect(saved.unit?.code).toBe('ta-knhi');
+    expect(saved.attachments).toHaveLength(1);
+
+    const officer = await app.ctx.db.prisma.staff.create({
+      data: { organizationId: saved.organizationId, fullName: 'Cán bộ tiếp nhận' },
+    });
+    const from = c.sent().length;
+    await applyCaseAction(app.ctx, {
+      caseId: saved.id,
+      action: 'accept',
+      actor: { type: 'staff', staffId: officer.id, role: 'receiver' },
+    });
+    await c.waitForMessage(
+      (m) => m.text.includes(`Case ${code}`) && /accepted for handling/.test(m.text),
+      from,
+    );
   });
 
   it('keeps a draft across a restart of the app between two messages', async () => {
