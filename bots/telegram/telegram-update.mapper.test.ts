@@ -132,7 +132,7 @@ describe('mapTelegramUpdate', () => {
     ).toEqual({ type: 'contact', phone: '+84912345678', name: 'Lan Phạm' });
   });
 
-  it('names the user separately in a group, and skips what the dialog does not take', () => {
+  it('names the user separately in a group, maps stickers, and skips what the dialog does not take', () => {
     const env = map({
       update_id: 5,
       message: { message_id: 1, chat: { id: -100777, type: 'supergroup' }, from: me, text: '/hopthu' },
@@ -143,7 +143,7 @@ describe('mapTelegramUpdate', () => {
       userId: '5551234',
       languageHint: 'vi',
     });
-    expect(map(msg({ sticker: { file_id: 's' } }))).toBeUndefined();
+    expect(map(msg({ sticker: { file_id: 's' } }))?.event).toEqual({ type: 'sticker' });
     expect(map({ update_id: 6 })).toBeUndefined();
     expect(map(msg({ text: 'hi', from: { id: 9, is_bot: true } }))).toBeUndefined();
   });

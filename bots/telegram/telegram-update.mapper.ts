@@ -1,6 +1,7 @@
 // Telegram update → channel-neutral InboundEnvelope. Pure: the only I/O is the `download` the
 // caller passes in, which runs when the dialog asks for a file's bytes. Anything the dialog does
-// not understand (stickers, edits, polls, channel posts) maps to undefined and is ignored.
+// not understand (edits, polls, channel posts) maps to undefined and is ignored. A sticker is
+// mapped: people send one instead of words, and silence would leave them waiting.
 import type { ConversationRef, InboundEnvelope, InboundFile } from '../../src/dialog/dialog-types.js';
 
 /** The part of Telegram's Update this adapter reads (allowed_updates: message, callback_query). */
@@ -39,6 +40,7 @@ export interface TgMessage {
   video?: TgFileRef;
   location?: { latitude: number; longitude: number };
   contact?: { phone_number: string; first_name?: string; last_name?: string; user_id?: number };
+  sticker?: { file_id: string };
 }
 export interface TgCallbackQuery {
   id: string;
@@ -131,6 +133,7 @@ export function mapTelegramUpdate(
       ...(name ? { name } : {}),
     });
   }
+  if (m.sticker) return envelope(m.chat, m.from, { type: 'sticker' });
   return undefined;
 }
 

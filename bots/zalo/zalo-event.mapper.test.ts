@@ -83,6 +83,24 @@ describe('Zalo events → Inbound', () => {
     expect(loc('123')).toBeUndefined();
   });
 
+  it('maps a sticker and a GIF to a sticker the dialog answers', () => {
+    for (const event_name of ['user_send_sticker', 'user_send_gif']) {
+      const env = map({
+        event_name,
+        sender: { id: '42' },
+        message: {
+          msg_id: 'm9',
+          attachments: [{ type: 'sticker', payload: { id: 'x', url: 'https://s/x' } }],
+        },
+      });
+      expect(env).toMatchObject({ conversation: { conversationId: '42' }, event: { type: 'sticker' } });
+    }
+    expect(parseZaloEvent({ ...base, event_name: 'user_send_sticker', sender: { id: '42' } })).toMatchObject({
+      kind: 'ignored',
+      reason: 'malformed',
+    });
+  });
+
   it('greets a new follower like /start; unfollow, unknown and malformed events map to nothing', () => {
     expect(map({ event_name: 'follow', follower: { id: '42' } })?.event).toEqual({
       type: 'command',
@@ -93,9 +111,9 @@ describe('Zalo events → Inbound', () => {
       kind: 'unfollow',
     });
     expect(map({ event_name: 'unfollow', follower: { id: '42' } })).toBeUndefined();
-    expect(parseZaloEvent({ ...base, event_name: 'user_send_sticker', sender: { id: '42' } })).toEqual({
+    expect(parseZaloEvent({ ...base, event_name: 'user_send_video', sender: { id: '42' } })).toEqual({
       kind: 'ignored',
-      eventName: 'user_send_sticker',
+      eventName: 'user_send_video',
       reason: 'unknown-event',
     });
     expect(parseZaloEvent({ ...base, event_name: 'user_send_text', sender: { id: '42' } })).toMatchObject({

@@ -1,5 +1,5 @@
 // Zalo webhook event → channel-neutral InboundEnvelope. Every event is parsed with zod first;
-// events the dialog does not take (stickers, GIFs, the OA's own messages, anything new Zalo adds)
+// events the dialog does not take (the OA's own messages, anything new Zalo adds)
 // come back as `ignored` with their name, to be logged and answered 200. Pure: the only I/O is the
 // `download` the caller passes, run when the dialog asks for a file's bytes.
 //
@@ -92,6 +92,11 @@ const ZLocationEventSchema = z.looseObject({
   }),
 });
 
+const ZStickerEventSchema = z.looseObject({
+  ...ZUserMessageBase,
+  message: z.looseObject({ msg_id: ZIdSchema }),
+});
+
 const ZFollowEventSchema = z.looseObject({
   event_name: z.string(),
   timestamp: ZTimestampSchema,
@@ -119,6 +124,7 @@ export type ParsedZaloEvent =
       latitude: number;
       longitude: number;
     }
+  | { kind: 'sticker'; userId: string; msgId: string; timestampMs: number }
   | { kind: 'follow' | 'unfollow'; userId: string; timestampMs: number }
   | { kind: 'ignored'; eventName: string; reason: 'unknown-event' | 'malformed' };
 
@@ -127,6 +133,8 @@ export const HANDLED_EVENTS = [
   'user_send_image',
   'user_send_file',
   'user_send_location',
+  'user_send_sticker',
+  'user_send_gif',
   'follow',
   'unfollow',
 ] as const;
@@ -179,6 +187,18 @@ export function parseZaloEvent(json: unknown): ParsedZaloEvent {
         timestampMs: e.data.timestamp,
         latitude,
         longitude,
+      };
+    }
+    // A sticker or GIF carries no words, but is answered (the dialog asks for words instead).
+    case 'user_send_sticker':
+    case 'user_send_gif': {
+      const e = ZStickerEventSchema.safeParse(json);
+      if (!e.success) return malformed;
+      return {
+        kind: 'sticker',
+        userId: e.data.sender.id,
+        msgId: e.data.message.msg_id,
+        timestampMs: e.data.timestamp,
       };
     }
     case 'follow':
@@ -268,5 +288,7 @@ export function toInboundEnvelope(
     }
     case 'location':
       return envelope({ type: 'location', latitude: event.latitude, longitude: event.longitude });
+    case 'sticker':
+      return envelope({ type: 'sticker' });
   }
 }

@@ -12,7 +12,9 @@ import { insertCaseMessageWithEvent } from './case.repository.js';
 import { REPLY_ROLES, applicableRoles, authorizeCaseAction } from './case-permissions.js';
 import { loadCaseWithScope } from './case-scope.service.js';
 import { ACTOR_LABELS, isOpenStatus, type Role } from './case-vocabulary.js';
-import { replyHandleOf, sendToMergedFollowers } from './notify-case-sender.js';
+import type { Locale } from '../dialog/dialog-types.js';
+import { noticeLocale, replyHandleOf, sendToMergedFollowers } from './notify-case-sender.js';
+import { mergedFollowerNote, senderReplyNotice } from './sender-notices.js';
 import { cleanFreeText } from '../core/free-text.js';
 
 export const MAX_MESSAGE_CHARS = 3000;
@@ -97,8 +99,12 @@ export async function replyToSender(
     event: { action: 'reply', status: subject.status, role },
     at: ctx.clock.now(),
   });
-  const text = `Hồ sơ ${subject.code}: đơn vị trả lời bạn:\n\n${body}`;
-  const deliveredTo = await sendToFollowers(ctx, subject.id, text, `message:${written.messageId}`);
+  const deliveredTo = await sendToFollowers(
+    ctx,
+    subject.id,
+    (locale) => senderReplyNotice(subject.code, body, locale),
+    `message:${written.messageId}`,
+  );
   ctx.logger.info(
     { caseId: subject.id, staffId: staff.id, messageId: written.messageId, deliveredTo },
     'reply to sender written',
@@ -107,13 +113,14 @@ export async function replyToSender(
 }
 
 /**
- * Queues `text` for the sender of the case and for the senders of the duplicates merged into it.
- * The merged senders are told under their own code: the master's code belongs to someone else.
+ * Queues `text` (in each recipient's language) for the sender of the case and for the senders of
+ * the duplicates merged into it. The merged senders are told under their own code: the master's
+ * code belongs to someone else.
  */
 export async function sendToFollowers(
   ctx: AppContext,
   caseId: string,
-  text: string,
+  text: (locale: Locale) => string,
   key: string,
 ): Promise<number> {
   let count = 0;
@@ -123,14 +130,16 @@ export async function sendToFollowers(
       caseId,
       channel: own.channel,
       recipient: own,
-      content: { text },
+      content: { text: text(noticeLocale(own)) },
       dedupeKey: `case:${caseId}:${key}:sender`,
     });
     count++;
   }
-  count += await sendToMergedFollowers(ctx, caseId, (code) => relabel(text, code), key);
+  count += await sendToMergedFollowers(
+    ctx,
+    caseId,
+    (code, locale) => `${text(locale)}\n\n${mergedFollowerNote(code, locale)}`,
+    key,
+  );
   return count;
 }
-
-const relabel = (text: string, code: string) =>
-  `${text}\n\n(Hồ sơ ${code} của bạn đã được gộp vào hồ sơ này.)`;

@@ -725,6 +725,12 @@ describe('promises to the sender', () => {
               kind,
             });
             expect(text, `${action} ${kind}`).toBeTruthy();
+            const english = senderNotice(
+              action,
+              { code: 'ABCD-EFG-HJK', organizationName: 'Trung tâm Y tế', unitName: 'Khoa Nội', kind },
+              'en',
+            );
+            expect(english, `${action} ${kind} in English`).toMatch(/^(Case|The time limit|Handling)/);
           }
         }
       }

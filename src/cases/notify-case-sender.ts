@@ -3,7 +3,8 @@
 // follow by code and secret. Delivery goes through the notify outbox, once per (case, event).
 import type { AppContext } from '../app-context.js';
 import { fromDbDate } from '../calendar/local-date.js';
-import type { ConversationRef, OutboundFile } from '../dialog/dialog-types.js';
+import { localeFromHint } from '../dialog/dialog-locale.js';
+import type { ConversationRef, Locale, OutboundFile } from '../dialog/dialog-types.js';
 import { buildSatisfactionQuestion } from '../dialog/satisfaction-question.js';
 import { findSenderIdentityOfCase } from '../intake/intake.repository.js';
 import { findCaseById, findMergedDuplicateIds } from './case.repository.js';
@@ -11,7 +12,7 @@ import type { SealedIdentity } from '../intake/sender-identity.js';
 import { enqueueNotification } from '../notify/enqueue-notification.js';
 import type { CaseAction } from './case-transitions.js';
 import { loadGoverningDeadline } from '../deadlines/governing-deadline.js';
-import { senderNotice } from './sender-notices.js';
+import { mergedFollowerNote, senderNotice, type NoticeFacts } from './sender-notices.js';
 
 export interface CommittedMove {
   caseId: string;
@@ -23,11 +24,19 @@ export interface CommittedMove {
   bySender?: boolean;
 }
 
+/** The sender's handle; its `languageHint` is the language they wrote in ('en'), if not Vietnamese. */
 export async function replyHandleOf(ctx: AppContext, caseId: string): Promise<ConversationRef | undefined> {
   const row = await findSenderIdentityOfCase(ctx.db.prisma, caseId);
   if (!row) return undefined;
   const identity = ctx.sealedBox.openJson<SealedIdentity>(row.ciphertext);
-  return identity.replyTo ? { ...identity.replyTo } : undefined;
+  if (!identity.replyTo) return undefined;
+  const { locale, ...handle } = identity.replyTo;
+  return { ...handle, ...(locale ? { languageHint: locale } : {}) };
+}
+
+/** The language of the notices to this recipient. */
+export function noticeLocale(recipient: Pick<ConversationRef, 'languageHint'>): Locale {
+  return localeFromHint(recipient.languageHint);
 }
 
 /** Tells the sender (and the senders of duplicates merged into the case) what this move means. */
@@ -36,7 +45,7 @@ export async function notifySenderOfMove(ctx: AppContext, move: CommittedMove): 
     where: { id: move.caseId },
     include: { unit: { select: { name: true } }, organization: { select: { name: true } } },
   });
-  const text = senderNotice(move.action, {
+  const facts: NoticeFacts = {
     code: c.code,
     unitName: c.unit?.name,
     organizationName: c.organization.name,
@@ -47,14 +56,14 @@ export async function notifySenderOfMove(ctx: AppContext, move: CommittedMove): 
     targetBody: move.targetBody ?? null,
     deadline: await loadGoverningDeadline(ctx.db.prisma, c.id),
     receivedOn: c.petitionReceivedOn ? fromDbDate(c.petitionReceivedOn) : null,
-  });
-  if (!text) return;
+  };
+  if (!senderNotice(move.action, facts, 'vi')) return;
   // Senders of duplicates merged into this case follow it: they hear of its moves too.
   if (move.action !== 'merge') {
     await sendToMergedFollowers(
       ctx,
       c.id,
-      (code) => `${text}\n\n(Hồ sơ ${code} của bạn đã được gộp vào hồ sơ này.)`,
+      (code, locale) => `${senderNotice(move.action, facts, locale)!}\n\n${mergedFollowerNote(code, locale)}`,
       `event:${move.eventId}`,
     );
   }
@@ -64,7 +73,7 @@ export async function notifySenderOfMove(ctx: AppContext, move: CommittedMove): 
     caseId: c.id,
     channel: recipient.channel,
     recipient,
-    content: { text },
+    content: { text: senderNotice(move.action, facts, noticeLocale(recipient))! },
     dedupeKey: `case:${c.id}:event:${move.eventId}:sender`,
   });
 }
@@ -91,7 +100,7 @@ export async function askSatisfaction(ctx: AppContext, move: Pick<CommittedMove,
       caseId: target.caseId,
       channel: recipient.channel,
       recipient,
-      content: buildSatisfactionQuestion(target.code, recipient.languageHint?.startsWith('en') ? 'en' : 'vi'),
+      content: buildSatisfactionQuestion(target.code, noticeLocale(recipient)),
       dedupeKey: target.key,
     });
   }
@@ -105,7 +114,7 @@ export async function askSatisfaction(ctx: AppContext, move: Pick<CommittedMove,
 export async function sendToMergedFollowers(
   ctx: AppContext,
   caseId: string,
-  textFor: (duplicateCode: string) => string,
+  textFor: (duplicateCode: string, locale: Locale) => string,
   key: string,
   fileFor?: (duplicate: { id: string; code: string }) => Promise<OutboundFile>,
 ): Promise<number> {
@@ -121,7 +130,7 @@ export async function sendToMergedFollowers(
       channel: handle.channel,
       recipient: handle,
       content: {
-        text: textFor(dup.code).replaceAll(master.code, dup.code),
+        text: textFor(dup.code, noticeLocale(handle)).replaceAll(master.code, dup.code),
         ...(fileFor ? { file: await fileFor(dup) } : {}),
       },
       dedupeKey: `case:${caseId}:${key}:follower:${dup.id}`,

@@ -1,7 +1,9 @@
-// What the sender is told when their case moves, in Vietnamese. Pure: the service fills in the
-// facts (code, unit, outcome, answer, new due date).
+// What the sender is told when their case moves, in Vietnamese or, for those who wrote in English,
+// in English (names of units and organisations stay as the directory has them). Pure: the service
+// fills in the facts (code, unit, outcome, answer, new due date).
 import { formatVietnameseDate, type LocalDate } from '../calendar/local-date.js';
 import { governingDeadlineText, type GoverningDeadline } from '../deadlines/governing-deadline.js';
+import type { Locale } from '../dialog/dialog-types.js';
 import type { CaseAction } from './case-transitions.js';
 import { CASE_KIND_LABELS, OUTCOME_LABELS, type CaseKind, type Outcome } from './case-vocabulary.js';
 
@@ -21,7 +23,26 @@ export interface NoticeFacts {
   targetBody?: string | null;
 }
 
-export function senderNotice(action: CaseAction, f: NoticeFacts): string | undefined {
+/** What the sender is told of this move, in their language; undefined: nothing (internal moves). */
+export function senderNotice(action: CaseAction, f: NoticeFacts, locale: Locale = 'vi'): string | undefined {
+  return locale === 'en' ? englishNotice(action, f) : vietnameseNotice(action, f);
+}
+
+/** Under a notice to the sender of a duplicate merged into the case. */
+export function mergedFollowerNote(code: string, locale: Locale): string {
+  return locale === 'en'
+    ? `(Your case ${code} was merged into this one.)`
+    : `(Hồ sơ ${code} của bạn đã được gộp vào hồ sơ này.)`;
+}
+
+/** An officer's public reply to the sender (the body is the officer's own words, as written). */
+export function senderReplyNotice(code: string, body: string, locale: Locale): string {
+  return locale === 'en'
+    ? `Case ${code}: the unit replies:\n\n${body}`
+    : `Hồ sơ ${code}: đơn vị trả lời bạn:\n\n${body}`;
+}
+
+function vietnameseNotice(action: CaseAction, f: NoticeFacts): string | undefined {
   const head = `Hồ sơ ${f.code} (${f.organizationName})`;
   const due = f.deadline ? ` ${governingDeadlineText(f.deadline)}.` : '';
   switch (action) {
@@ -59,6 +80,49 @@ export function senderNotice(action: CaseAction, f: NoticeFacts): string | undef
     case 'withdraw':
       return `${head} đã được rút theo đề nghị của bạn; đơn vị dừng giải quyết hồ sơ này.`;
     // Internal moves: the sender hears nothing of them.
+    case 'close':
+    case 'note':
+    case 'start':
+      return undefined;
+  }
+}
+
+function englishNotice(action: CaseAction, f: NoticeFacts): string | undefined {
+  const head = `Case ${f.code} (${f.organizationName})`;
+  const due = f.deadline ? ` ${governingDeadlineText(f.deadline, 'en')}.` : '';
+  switch (action) {
+    case 'accept':
+      return `${head} has been accepted for handling.${due}`;
+    case 'assign':
+      return f.unitName ? `${head} has been passed to ${f.unitName} for handling.${due}` : undefined;
+    case 'resolve': {
+      const outcome = f.outcome ? ` Conclusion: ${OUTCOME_LABELS[f.outcome].en}.` : '';
+      return `${head} has been resolved.${outcome}${f.answer ? `\n\nThe unit's answer:\n${f.answer}` : ''}`;
+    }
+    case 'extend':
+      return `The time limit of ${head.charAt(0).toLowerCase()}${head.slice(1)} has been extended.${f.reason ? ` Reason: ${f.reason}.` : ''}${due}`;
+    case 'refuse':
+      return `${head} was not accepted.${f.reason ? ` Reason: ${f.reason}.` : ''} If needed, you may contact the reception desk for guidance.`;
+    case 'forward':
+      return `${head} is outside the unit's competence and has been forwarded to ${f.targetBody ?? 'the competent body'}.`;
+    case 'guide':
+      return `${head}: the unit advises you as follows: ${f.reason ?? ''}`.trim();
+    case 'merge':
+      return `${head} repeats another case already being handled and has been merged into it. You will keep being told of the outcome.`;
+    case 'reopen':
+      return `${head} has been reopened for further review.${due}`;
+    case 'record_petition_document':
+      return `${head}: the unit has received your signed petition${f.receivedOn ? ` (received on ${formatVietnameseDate(f.receivedOn)})` : ''}. The legal time limit runs from that date.${due}`;
+    case 'correct_petition_date':
+      return `${head}: the date your petition was received is corrected to ${f.receivedOn ? formatVietnameseDate(f.receivedOn) : '—'}.${f.reason ? ` Reason: ${f.reason}.` : ''}${due}`;
+    case 'reclassify':
+      return `${head} has been reclassified as ${f.kind ? CASE_KIND_LABELS[f.kind].en.toLowerCase() : 'another kind'}; it is handled under that kind's procedure and time limits.${due}`;
+    case 'pause':
+      return `Handling of ${head.charAt(0).toLowerCase()}${head.slice(1)} is paused; the pause does not count against the time limit. You will be told when it resumes.`;
+    case 'resume':
+      return `Handling of ${head.charAt(0).toLowerCase()}${head.slice(1)} has resumed.${due}`;
+    case 'withdraw':
+      return `${head} has been withdrawn at your request; the unit has stopped handling it.`;
     case 'close':
     case 'note':
     case 'start':

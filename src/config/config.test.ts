@@ -59,6 +59,18 @@ describe('createConfig', () => {
     expect(() => createConfig({ METRICS_TOKEN: 'has a space in it!!' })).toThrowError(ConfigError);
   });
 
+  it('bounds the no-trace release delay: defaults, an order, and at most ten minutes', () => {
+    expect(createConfig({}).noTraceReleaseDelayMs).toEqual({ min: 60_000, max: 240_000 });
+    expect(
+      createConfig({ NO_TRACE_RELEASE_DELAY_MIN_MS: '0', NO_TRACE_RELEASE_DELAY_MAX_MS: '0' })
+        .noTraceReleaseDelayMs,
+    ).toEqual({ min: 0, max: 0 });
+    expect(() =>
+      createConfig({ NO_TRACE_RELEASE_DELAY_MIN_MS: '5000', NO_TRACE_RELEASE_DELAY_MAX_MS: '1000' }),
+    ).toThrowError(ConfigError);
+    expect(() => createConfig({ NO_TRACE_RELEASE_DELAY_MAX_MS: '900000' })).toThrowError(/NO_TRACE_RELEASE/);
+  });
+
   it('requires ENCRYPTION_KEY with DATABASE_URL', () => {
     expect(() => createConfig({ DATABASE_URL: 'postgresql://h/db' })).toThrowError(
       /ENCRYPTION_KEY is required/,

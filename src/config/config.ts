@@ -78,6 +78,19 @@ const ZEnvSchema = z.object({
   /** New cases one client address may open in one unit / one organisation per hour. */
   NEW_CASES_PER_UNIT_PER_HOUR: positiveInt(10),
   NEW_CASES_PER_ORG_PER_HOUR: positiveInt(30),
+  /**
+   * A "no trace" staff submission is released to intake after a random delay between these bounds
+   * (decision 0029): the case's creation must not follow its sender's chat update in the logs.
+   * At most 10 minutes, below the 15 minutes after which a pending submission raises an alert.
+   */
+  NO_TRACE_RELEASE_DELAY_MIN_MS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(0).max(600_000).default(60_000),
+  ),
+  NO_TRACE_RELEASE_DELAY_MAX_MS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(0).max(600_000).default(240_000),
+  ),
   /** How long a worker holds a job before another process may take it over after a crash. */
   QUEUE_LOCK_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1000).default(30_000)),
   /** How often the deadline sweep fires milestones whose delayed job went missing (default 15 min). */
@@ -177,6 +190,8 @@ export interface Config {
   queuePrefix: string;
   workerConcurrency: number;
   queueLockMs: number;
+  /** Bounds of the random delay before a no-trace submission reaches intake (decision 0029). */
+  noTraceReleaseDelayMs: { min: number; max: number };
   deadlineSweepIntervalMs: number;
   seedOnFirstStart: boolean;
   /** Unset: GET /metrics answers 404; set, a scraper sends it as `Authorization: Bearer <token>`. */
@@ -281,6 +296,11 @@ export function createConfig(source: Record<string, string | undefined> = {}): C
       'Configuration error: ENCRYPTION_KEY is required when DATABASE_URL is set (senders’ identities are encrypted with it). Generate one with: openssl rand -base64 32',
     );
   }
+  if (env.NO_TRACE_RELEASE_DELAY_MIN_MS > env.NO_TRACE_RELEASE_DELAY_MAX_MS) {
+    throw new ConfigError(
+      `Configuration error: NO_TRACE_RELEASE_DELAY_MIN_MS (${env.NO_TRACE_RELEASE_DELAY_MIN_MS}) is greater than NO_TRACE_RELEASE_DELAY_MAX_MS (${env.NO_TRACE_RELEASE_DELAY_MAX_MS}). See .env.example.`,
+    );
+  }
   const zaloSet = ZALO_REQUIRED.filter((v) => env[v] !== undefined);
   if (zaloSet.length > 0 && zaloSet.length < ZALO_REQUIRED.length) {
     const missing = ZALO_REQUIRED.filter((v) => env[v] === undefined);
@@ -314,6 +334,7 @@ export function createConfig(source: Record<string, string | undefined> = {}): C
     queuePrefix: env.QUEUE_PREFIX,
     workerConcurrency: env.WORKER_CONCURRENCY,
     queueLockMs: env.QUEUE_LOCK_MS,
+    noTraceReleaseDelayMs: { min: env.NO_TRACE_RELEASE_DELAY_MIN_MS, max: env.NO_TRACE_RELEASE_DELAY_MAX_MS },
     deadlineSweepIntervalMs: env.DEADLINE_SWEEP_INTERVAL_MS,
     seedOnFirstStart: env.SEED_ON_FIRST_START === 'true',
     metricsToken: env.METRICS_TOKEN,

@@ -29,7 +29,8 @@ export interface DialogDirectory {
   /** Where items without a unit go (DEFAULT_ORG_CODE); undefined: the dialog asks. */
   defaultOrganizationCode(): string | undefined;
   findUnit(code: string): Promise<DialogUnit | null>;
-  listUnits(organizationCode: string): Promise<{ code: string; name: string }[]>;
+  /** `nameEn`: the unit's English name, shown to English speakers and matched in either language. */
+  listUnits(organizationCode: string): Promise<{ code: string; name: string; nameEn?: string }[]>;
   listOrganizations(): Promise<{ code: string; name: string }[]>;
   findOrganization(code: string): Promise<DialogOrganization | null>;
 }
@@ -143,8 +144,10 @@ export interface DialogDeps {
 export interface DialogOptions {
   /** A silent unfinished draft is reminded once after this long. */
   reminderAfterMs: number;
-  /** Wrong staff access codes tolerated in one draft before the staff path closes. */
+  /** Wrong staff access codes tolerated from one conversation before the staff path closes. */
   maxStaffCodeAttempts: number;
+  /** How long the staff path stays closed, counted from the first wrong code; /start does not reopen it. */
+  staffCodeLockoutSeconds: number;
   /** Wrong follow-up secrets tolerated in one tracking look-up. */
   maxSecretAttempts: number;
 }
@@ -152,6 +155,7 @@ export interface DialogOptions {
 export const DEFAULT_DIALOG_OPTIONS: DialogOptions = {
   reminderAfterMs: 30 * 60 * 1000,
   maxStaffCodeAttempts: 5,
+  staffCodeLockoutSeconds: 60 * 60,
   maxSecretAttempts: 5,
 };
 

@@ -89,7 +89,6 @@ export const ZDraftSchema = z.object({
   contact: z.object({ name: z.string().optional(), phone: z.string().optional() }).optional(),
   consent: z.boolean().optional(),
   petition: z.enum(PETITION_DOCUMENT_OPTIONS).optional(),
-  staffCodeAttempts: z.number().default(0),
   /** Chosen before submitting so that a retried confirm shows the same secret. */
   followUpSecret: z.string().optional(),
 
@@ -129,7 +128,6 @@ export function createDraft(input: {
     audience: 'citizen',
     attachments: [],
     unitFromLink: false,
-    staffCodeAttempts: 0,
     ...(input.organizationCode ? { organizationCode: input.organizationCode } : {}),
   };
 }

@@ -9,7 +9,8 @@ import {
 } from '../intake/attachment-policy.js';
 import { MAX_TEXT_CHARS } from '../intake/submission.schema.js';
 import type { Draft, StepId } from './dialog-draft.js';
-import { unmarkAnswered } from './dialog-flow.js';
+import { markAnswered, unmarkAnswered } from './dialog-flow.js';
+import { isOpenerOnly } from './opener.js';
 import type { EditField, MenuChoice } from './dialog-texts.js';
 import { VI_TEXTS } from './dialog-texts.vi.js';
 import type { StepDef, StepOutcome, StepRegistry, Turn } from './dialog-turn.js';
@@ -92,6 +93,10 @@ async function chooseFromMenu(turn: Turn, choice: string): Promise<StepOutcome> 
     return 'stay';
   }
   if (choice === 'staff') {
+    if (await staffLocked(turn)) {
+      await turn.prompt(turn.t.staffCodeLocked);
+      return 'stay';
+    }
     setAudience(draft, 'staff');
     draft.kind = undefined;
     return 'next';
@@ -115,7 +120,8 @@ const menu: StepDef = {
   async onText(turn, text): Promise<StepOutcome> {
     const words = foldText(text).split(' ').filter(Boolean).length;
     const match = matchChoice(text, menuOptions(turn));
-    const long = words >= 6 && text.trim().length >= MIN_TEXT_CHARS;
+    // "Xin chào, tôi muốn phản ánh" is long enough yet says nothing of what happened.
+    const long = words >= 6 && text.trim().length >= MIN_TEXT_CHARS && !isOpenerOnly(text);
     if (long && text.length <= MAX_TEXT_CHARS && !turn.draft.text) {
       turn.draft.text = nfc(text);
       turn.draft.answered.push('describe');
@@ -185,12 +191,15 @@ const staffCode: StepDef = {
   prompt: (turn) => ({ text: turn.t.staffCodePrompt }),
   async onText(turn, text): Promise<StepOutcome> {
     const { draft, t, options } = turn;
-    if (draft.staffCodeAttempts >= options.maxStaffCodeAttempts) return lockStaff(turn);
+    if (await staffLocked(turn)) return lockStaff(turn);
     const org = await turn.deps.staffAccess.verify(text);
     if (!org) {
-      draft.staffCodeAttempts += 1;
-      if (draft.staffCodeAttempts >= options.maxStaffCodeAttempts) return lockStaff(turn);
-      turn.say(t.staffCodeWrong(options.maxStaffCodeAttempts - draft.staffCodeAttempts));
+      const failures = await turn.deps.drafts.recordStaffCodeFailure(
+        turn.env.conversation,
+        options.staffCodeLockoutSeconds,
+      );
+      if (failures >= options.maxStaffCodeAttempts) return lockStaff(turn);
+      turn.say(t.staffCodeWrong(options.maxStaffCodeAttempts - failures));
       return 'stay';
     }
     if (draft.organizationCode !== org.organizationCode) {
@@ -204,6 +213,11 @@ const staffCode: StepDef = {
     return 'next';
   },
 };
+
+async function staffLocked(turn: Turn): Promise<boolean> {
+  const failures = await turn.deps.drafts.staffCodeFailures(turn.env.conversation);
+  return failures >= turn.options.maxStaffCodeAttempts;
+}
 
 async function lockStaff(turn: Turn): Promise<StepOutcome> {
   setAudience(turn.draft, 'citizen');
@@ -275,24 +289,47 @@ export async function receiveFile(
   return true;
 }
 
+/**
+ * A photo's caption is the person's words: it joins the description (or starts it, when nothing was
+ * written yet). Once the description is long enough, the describe step counts as answered.
+ */
+export function keepCaption(turn: Turn, caption: string | undefined): boolean {
+  const value = caption ? nfc(caption) : '';
+  const { draft } = turn;
+  // "Xin chào" under the first photo is not the start of the description.
+  if (!value || (!draft.text && isOpenerOnly(value))) return false;
+  const joined = draft.text ? nfc(`${draft.text}\n${value}`) : value;
+  if (joined.length > MAX_TEXT_CHARS) {
+    turn.say(turn.t.describeTooLong(MAX_TEXT_CHARS));
+    return false;
+  }
+  draft.text = joined;
+  if (!checkDescription(turn, joined) && !isOpenerOnly(joined)) markAnswered(draft, 'describe');
+  return true;
+}
+
 const describe: StepDef = {
   prompt: (turn) => ({ text: turn.t.describePrompt(turn.draft.kind, turn.draft.audience) }),
-  onText(turn, text) {
-    const problem = checkDescription(turn, text);
+  async onText(turn, text): Promise<StepOutcome> {
+    if (isOpenerOnly(text)) {
+      await turn.prompt();
+      return 'stay';
+    }
+    // A short caption sent before this question was asked stays in front of the answer.
+    const { draft } = turn;
+    const value = draft.text && !draft.answered.includes('describe') ? `${draft.text}\n${text}` : text;
+    const problem = checkDescription(turn, value);
     if (problem) {
       turn.say(problem);
       return 'stay';
     }
-    turn.draft.text = nfc(text);
+    draft.text = nfc(value);
     return 'next';
   },
   async onFile(turn, event): Promise<StepOutcome> {
     await receiveFile(turn, event);
-    const caption = event.caption ? nfc(event.caption) : '';
-    if (caption && !checkDescription(turn, caption)) {
-      turn.draft.text = caption;
-      return 'next';
-    }
+    keepCaption(turn, event.caption);
+    if (turn.draft.answered.includes('describe')) return 'next';
     await turn.prompt();
     return 'stay';
   },
@@ -338,10 +375,11 @@ const attach: StepDef = {
   async onFile(turn, event): Promise<StepOutcome> {
     await receiveFile(turn, event);
     // One short line with the buttons: an album of ten photos must not become ten long prompts.
-    const last = turn.out.pop()!;
+    const lines = [turn.out.pop()!.text];
+    if (keepCaption(turn, event.caption)) lines.push(turn.t.describeAppended);
     await turn.prompt();
     const prompt = turn.out.pop()!;
-    turn.out.push({ ...prompt, text: last.text });
+    turn.out.push({ ...prompt, text: lines.join(' ') });
     return 'stay';
   },
 };
@@ -366,7 +404,17 @@ const unit: StepDef = {
   options: async (turn) => {
     const code = turn.draft.organizationCode;
     const units = code ? await turn.deps.directory.listUnits(code) : [];
-    return [...units.map((u) => ({ value: u.code, label: u.name })), skipOption(turn, turn.t.unitSkipLabel)];
+    // Officers read the Vietnamese name (it is what the case keeps); an English speaker reads both,
+    // and either is understood when typed.
+    const english = turn.draft.locale === 'en';
+    return [
+      ...units.map((u) => ({
+        value: u.code,
+        label: english && u.nameEn ? `${u.nameEn} · ${u.name}` : u.name,
+        ...(u.nameEn ? { synonyms: [u.nameEn, u.name] } : {}),
+      })),
+      skipOption(turn, turn.t.unitSkipLabel),
+    ];
   },
   unmatched: (turn) => turn.t.unitNotFound,
   async onChoice(turn, choice): Promise<StepOutcome> {

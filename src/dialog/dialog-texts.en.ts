@@ -118,6 +118,8 @@ export const EN_TEXTS: DialogTexts = {
     })[reason],
   attachmentsCleared: 'The files you sent were removed.',
   fileNotHere: 'Files are not taken at this step. You can send them while writing a message.',
+  stickerReceived:
+    'Thanks for the sticker 🙂 We cannot read stickers: please write in words, or tap a button below.',
   locationNotHere: 'No location is needed at this step.',
 
   organizationPrompt: 'Which organisation is your message for?',
@@ -168,7 +170,9 @@ export const EN_TEXTS: DialogTexts = {
         ? `To handle your message, ${organization ?? 'the unit'} needs to keep your phone number and name (if given).`
         : `To answer you, ${organization ?? 'the unit'} needs to keep an encrypted reply address of this chat.`,
       'Purpose: to clarify and answer this message only, nothing else.',
-      'It is encrypted and kept apart from the case; only authorised people may view it and every view is logged. You may ask for it to be deleted at any time.',
+      identity === 'named'
+        ? 'It is encrypted and kept apart from the case; only authorised people may view it, for a stated reason, and every view is logged. You may ask for it to be deleted at any time.'
+        : 'It is encrypted, kept apart from the case and used only by the system to send you answers; no screen shows it and nobody — handlers, leaders or administrators — can see who you are. Technically, only whoever holds the server’s encryption key could decrypt it. You may ask for it to be deleted at any time.',
       '(Under the Personal Data Protection Law and Decree 13/2023/NĐ-CP.)',
       '',
       'Do you agree?',

@@ -53,4 +53,15 @@ describe('dialog texts', () => {
     expect(EN_TEXTS.trackStatus({ ...tracked, contentUnreadable: true })).toMatch(/send it again/);
     expect(VI_TEXTS.trackStatus(tracked)).not.toMatch(/đọc được/);
   });
+
+  it('say the same of the sealed mode in its description and in its consent, in both languages', () => {
+    for (const t of [VI_TEXTS, EN_TEXTS]) {
+      const sealedConsent = t.consentPrompt('sealed', 'TTYT');
+      // Nobody may reveal a sealed sender (reveal-identity.ts): no text may promise "authorised people".
+      expect(sealedConsent).not.toMatch(/người có thẩm quyền|authorised people/);
+      expect(sealedConsent).toMatch(/không ai|nobody/);
+      expect(t.staffModePrompt).toMatch(/không xem được bạn là ai|cannot see who you are/);
+      expect(t.consentPrompt('named', 'TTYT')).toMatch(/người có thẩm quyền|authorised people/);
+    }
+  });
 });

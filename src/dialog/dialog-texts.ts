@@ -102,6 +102,7 @@ export interface DialogTexts {
   fileRefused(reason: AttachmentRefusal | 'too_many', maxMb: number, max: number): string;
   attachmentsCleared: string;
   fileNotHere: string;
+  stickerReceived: string;
   locationNotHere: string;
 
   organizationPrompt: string;

@@ -129,6 +129,8 @@ export const VI_TEXTS: DialogTexts = {
     })[reason],
   attachmentsCleared: 'Đã xóa các tệp đã gửi.',
   fileNotHere: 'Bước này không nhận tệp. Bạn có thể gửi tệp khi soạn ý kiến.',
+  stickerReceived:
+    'Cảm ơn bạn đã gửi nhãn dán 🙂 Hệ thống chưa đọc được nhãn dán; bạn vui lòng viết bằng chữ hoặc bấm một nút bên dưới.',
   locationNotHere: 'Bước này không cần vị trí.',
 
   organizationPrompt: 'Ý kiến của bạn gửi tới đơn vị nào?',
@@ -179,7 +181,11 @@ export const VI_TEXTS: DialogTexts = {
         ? `Để xử lý ý kiến, ${organization ?? 'đơn vị'} cần lưu số điện thoại và tên (nếu có) của bạn.`
         : `Để gửi trả lời cho bạn, ${organization ?? 'đơn vị'} cần lưu một địa chỉ trả lời đã mã hóa của cuộc trò chuyện này.`,
       'Mục đích: liên hệ làm rõ và trả lời đúng ý kiến này, không dùng vào việc khác.',
-      'Thông tin được mã hóa, để riêng khỏi hồ sơ; chỉ người có thẩm quyền mới xem được và mọi lần xem đều được ghi lại. Bạn có thể yêu cầu xóa bất cứ lúc nào.',
+      // Sealed is what the mode's own description promises (staffModePrompt, contactPrompt): a
+      // handle no screen shows and no role may reveal (reveal-identity.ts refuses it).
+      identity === 'named'
+        ? 'Thông tin được mã hóa, để riêng khỏi hồ sơ; chỉ người có thẩm quyền mới xem được, phải nêu lý do, và mọi lần xem đều được ghi lại. Bạn có thể yêu cầu xóa bất cứ lúc nào.'
+        : 'Địa chỉ này được mã hóa, để riêng khỏi hồ sơ và chỉ hệ thống dùng để gửi trả lời; không màn hình nào hiển thị nó, không ai — kể cả cán bộ xử lý, lãnh đạo hay quản trị viên — xem được bạn là ai. Về kỹ thuật, chỉ người nắm khóa mã hóa của máy chủ mới có thể giải mã. Bạn có thể yêu cầu xóa bất cứ lúc nào.',
       '(Theo Luật Bảo vệ dữ liệu cá nhân và Nghị định 13/2023/NĐ-CP.)',
       '',
       'Bạn có đồng ý không?',

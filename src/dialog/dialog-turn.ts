@@ -4,7 +4,7 @@
 import type { Button, InboundEnvelope, Outbound } from './dialog-types.js';
 import type { DialogDeps, DialogOptions } from './dialog-deps.js';
 import { createDraft, type Draft, type StepId } from './dialog-draft.js';
-import { isIntakeStep, markAnswered, nextStep } from './dialog-flow.js';
+import { flowOf, isIntakeStep, markAnswered, nextStep } from './dialog-flow.js';
 import { localeFromHint, textsFor } from './dialog-locale.js';
 import type { DialogTexts } from './dialog-texts.js';
 import type { ChoiceOption } from './text-match.js';
@@ -84,9 +84,20 @@ export class Turn {
 
   /** The current step is done: on to the first step of the flow not yet answered. */
   async advance(): Promise<void> {
-    markAnswered(this.draft, this.draft.step);
-    this.draft.history.push(this.draft.step);
-    this.draft.step = nextStep(this.draft);
+    const { draft } = this;
+    markAnswered(draft, draft.step);
+    draft.history.push(draft.step);
+    const next = nextStep(draft);
+    // The description written before it was asked (a first long message, a photo's caption) is
+    // passed over on the way, yet /quaylai must be able to return to it.
+    const flow = flowOf(draft);
+    const from = flow.indexOf(draft.step);
+    if (from >= 0) {
+      for (const skipped of flow.slice(from + 1, flow.indexOf(next))) {
+        if (skipped === 'describe' && draft.answered.includes(skipped)) draft.history.push(skipped);
+      }
+    }
+    draft.step = next;
     await this.prompt();
   }
 

@@ -35,6 +35,8 @@ export type Inbound =
   /** `/start u_ta-kkb` → { command: 'start', args: 'u_ta-kkb' }; names without the slash, lower case. */
   | { type: 'command'; command: string; args: string }
   | { type: 'file'; file: InboundFile; caption?: string }
+  /** A sticker or GIF: no words to take, but it deserves an answer. */
+  | { type: 'sticker' }
   | { type: 'location'; latitude: number; longitude: number }
   | { type: 'contact'; phone: string; name?: string };
 

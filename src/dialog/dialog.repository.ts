@@ -8,13 +8,13 @@ const UNIT_KIND_ORDER = ['department', 'clinic', 'station', 'office', 'board', '
 export async function listActiveUnitsOfOrganization(db: Db, organizationCode: string) {
   const units = await db.unit.findMany({
     where: { active: true, organization: { code: { equals: organizationCode, mode: 'insensitive' } } },
-    select: { code: true, name: true, kind: true },
+    select: { code: true, name: true, nameEn: true, kind: true },
     orderBy: { createdAt: 'asc' },
   });
   return units
     .map((u, i) => ({ ...u, i }))
     .sort((a, b) => UNIT_KIND_ORDER.indexOf(a.kind) - UNIT_KIND_ORDER.indexOf(b.kind) || a.i - b.i)
-    .map(({ code, name }) => ({ code, name }));
+    .map(({ code, name, nameEn }) => ({ code, name, ...(nameEn ? { nameEn } : {}) }));
 }
 
 export function listOrganizations(db: Db) {

@@ -22,6 +22,13 @@ export interface DraftStore {
   releaseEvent(channel: DialogChannel, eventId: string): Promise<void>;
   /** Runs `fn` while no other process handles a message of the same conversation. */
   withLock<T>(conversation: ConversationRef, fn: () => Promise<T>): Promise<T>;
+  /**
+   * Wrong staff access codes of this conversation within the window. Kept beside the draft, not in
+   * it: /start and /huy start a new draft, and must not start a new count (issue 16).
+   */
+  staffCodeFailures(conversation: ConversationRef): Promise<number>;
+  /** Counts one more wrong code; the window starts at the first and is not extended by the next. */
+  recordStaffCodeFailure(conversation: ConversationRef, windowSeconds: number): Promise<number>;
 }
 
 export interface RedisDraftStoreOptions {
@@ -72,6 +79,8 @@ export function createRedisDraftStore(options: RedisDraftStoreOptions): DraftSto
   // One per conversation like the draft (not per user of a group); it lives seconds: nothing to move.
   const lockKey = (c: ConversationRef) =>
     `${prefix}:dialog:lock:${c.channel}:h:${hash({ channel: c.channel, conversationId: c.conversationId })}`;
+  const staffFailuresKey = (c: ConversationRef) =>
+    `${prefix}:dialog:staff-code-failures:${c.channel}:h:${hash({ channel: c.channel, conversationId: c.conversationId })}`;
 
   async function read(key: string): Promise<Draft | null> {
     const redis = await connection;
@@ -133,6 +142,20 @@ export function createRedisDraftStore(options: RedisDraftStoreOptions): DraftSto
     async releaseEvent(channel, eventId) {
       const redis = await connection;
       await redis.del(eventKey(channel, eventId));
+    },
+    async staffCodeFailures(conversation) {
+      const redis = await connection;
+      return Number((await redis.get(staffFailuresKey(conversation))) ?? 0);
+    },
+    async recordStaffCodeFailure(conversation, windowSeconds) {
+      const redis = await connection;
+      const key = staffFailuresKey(conversation);
+      // EXPIRE NX: the first failure opens the window; later ones do not push its end further.
+      const [[, count]] = (await redis.multi().incr(key).expire(key, windowSeconds, 'NX').exec()) as [
+        [Error | null, number],
+        [Error | null, number],
+      ];
+      return count;
     },
     async withLock(conversation, fn) {
       const redis = await connection;

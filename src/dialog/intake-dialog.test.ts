@@ -561,6 +561,15 @@ describe('intake dialog: staff feedback', () => {
     for (let i = 0; i < 5; i++) await d.text(`WRNG-CODE-000${i}`);
     expect(d.said()).toMatch(/sai mã truy cập quá nhiều lần/);
     expect(await d.step()).toBe('menu');
+    // A fresh draft (/start, /huy) is not a fresh count: the path stays closed, even for the right code.
+    await d.command('start');
+    await d.press('menu:staff');
+    expect(d.said()).toMatch(/sai mã truy cập quá nhiều lần/);
+    expect(await d.step()).toBe('menu');
+    await d.command('huy');
+    await d.text('góp ý nội bộ');
+    expect(await d.step()).toBe('menu');
+    expect(d.deps.submissions).toHaveLength(0);
   });
 });
 
@@ -769,5 +778,135 @@ describe('intake dialog: repeats and reminders', () => {
     await d.text('hoai nhon');
     expect(await d.step()).toBe('unit');
     expect(d.buttons()).toContain('unit:hn-knhi');
+  });
+});
+
+describe('intake dialog: openers, captions and stickers (issue 16)', () => {
+  it.each([
+    ['Xin chào, tôi muốn phản ánh', 'vi'],
+    ['xin chao toi muon phan anh a', 'vi'],
+    ['Hello, I want to report a problem', 'en'],
+  ])('an opener «%s» chooses the kind and asks what happened', async (opener, lang) => {
+    const d = setup({ languageHint: lang });
+    await d.text(opener);
+    expect(await d.step()).toBe('describe');
+    expect((await d.deps.drafts.load(d.conversation))?.text).toBeUndefined();
+    expect(d.said()).toMatch(lang === 'vi' ? /kể lại sự việc/ : /what happened/i);
+    // Saying it again at the question is not an answer either.
+    await d.text(opener);
+    expect(await d.step()).toBe('describe');
+    await d.text('Bác sĩ khám qua loa, không giải thích kết quả.');
+    expect(await d.step()).toBe('attach');
+  });
+
+  it('a real first message stays the description, and /quaylai returns to it', async () => {
+    const d = setup();
+    await d.text('Tôi muốn phản ánh bác sĩ khoa Nội khám qua loa cho mẹ tôi.');
+    expect(await d.step()).toBe('attach');
+    await d.command('quaylai');
+    expect(await d.step()).toBe('describe');
+    await d.text('Bác sĩ khoa Nội khám qua loa, không hỏi bệnh sử của mẹ tôi.');
+    expect(await d.step()).toBe('attach');
+    expect((await d.deps.drafts.load(d.conversation))?.text).toBe(
+      'Bác sĩ khoa Nội khám qua loa, không hỏi bệnh sử của mẹ tôi.',
+    );
+  });
+
+  it('keeps the caption of a photo sent first as the description', async () => {
+    const d = setup();
+    await d.file(photo(), 'Nhà vệ sinh tầng 3 khoa Nội mất nước từ sáng');
+    expect(d.said()).toMatch(/Đã nhận tệp/);
+    expect(d.said()).toMatch(/đã ghi lại nội dung/);
+    await d.press('menu:report');
+    expect(await d.step()).toBe('attach');
+    const draft = await d.deps.drafts.load(d.conversation);
+    expect(draft?.text).toBe('Nhà vệ sinh tầng 3 khoa Nội mất nước từ sáng');
+    expect(draft?.attachments).toHaveLength(1);
+  });
+
+  it('a short caption sent first is kept in front of the description', async () => {
+    const d = setup();
+    await d.file(photo(), 'Hóa đơn');
+    await d.press('menu:report');
+    expect(await d.step()).toBe('describe');
+    await d.text('Thu tiền xét nghiệm hai lần.');
+    expect((await d.deps.drafts.load(d.conversation))?.text).toBe('Hóa đơn\nThu tiền xét nghiệm hai lần.');
+  });
+
+  it('adds the caption of a photo sent at the attachment step to the description', async () => {
+    const d = setup();
+    await d.command('start');
+    await d.press('menu:report');
+    await d.text('Phòng chờ khoa Khám bệnh quá nóng.');
+    await d.file(photo(), 'Quạt trần hỏng cả tuần');
+    expect(d.said()).toMatch(/Đã nhận tệp.*Đã bổ sung/);
+    expect(d.buttons()).toContain('attach:done');
+    expect((await d.deps.drafts.load(d.conversation))?.text).toBe(
+      'Phòng chờ khoa Khám bệnh quá nóng.\nQuạt trần hỏng cả tuần',
+    );
+  });
+
+  it('answers a sticker and asks the current question again', async () => {
+    const d = setup();
+    await d.send({ type: 'sticker' });
+    expect(d.said()).toMatch(/nhãn dán/);
+    expect(d.buttons()).toContain('menu:report');
+    await d.press('menu:report');
+    await d.send({ type: 'sticker' });
+    expect(d.said()).toMatch(/nhãn dán[\s\S]*kể lại sự việc/);
+    expect(await d.step()).toBe('describe');
+  });
+});
+
+describe('intake dialog: the language of the sender goes with the case', () => {
+  it('keeps English with the reply handle, and nothing for Vietnamese', async () => {
+    const en = setup({ languageHint: 'en-GB' });
+    await en.command('start');
+    await en.press('menu:report');
+    await en.text('The waiting room of the outpatient department is far too hot.');
+    await en.press('attach:none');
+    await en.press('unit:skip');
+    await en.press('when:skip');
+    await en.press('where:skip');
+    await en.press('involved:skip');
+    await en.press('contact:sealed');
+    await en.press('consent:agree');
+    await en.press('summary:confirm');
+    expect(en.deps.submissions[0]!.replyTo).toMatchObject({ channel: 'telegram', locale: 'en' });
+
+    const vi = setup();
+    await fillCitizen(vi, 'report');
+    await vi.press('summary:confirm');
+    expect(vi.deps.submissions[0]!.replyTo).not.toHaveProperty('locale');
+  });
+});
+
+describe('intake dialog: English unit names', () => {
+  it('shows an English speaker both names and understands the English one typed', async () => {
+    const d = setup({ languageHint: 'en' });
+    await d.command('start');
+    await d.press('menu:report');
+    await d.text('The nurse on duty refused to call a doctor for my son.');
+    await d.press('attach:none');
+    expect(await d.step()).toBe('unit');
+    expect(d.said()).toMatch(/Which department/);
+    const labels = (await d.send({ type: 'text', text: 'xyz department nobody has' }))
+      .flatMap((m) => m.buttons?.flat() ?? [])
+      .map((b) => b.label);
+    expect(labels).toContain('Paediatrics · Khoa Nhi');
+    await d.text('pediatrics');
+    expect(await d.step()).toBe('when');
+    expect((await d.deps.drafts.load(d.conversation))?.unit).toEqual({ code: 'ta-knhi', name: 'Khoa Nhi' });
+  });
+
+  it('understands an English name typed in the Vietnamese chat too, and keeps Vietnamese labels there', async () => {
+    const d = setup();
+    await d.command('start');
+    await d.press('menu:report');
+    await d.text('Chờ khám cấp cứu gần hai tiếng mới có bác sĩ.');
+    await d.press('attach:none');
+    expect(d.said()).not.toMatch(/Emergency/);
+    await d.text('emergency');
+    expect((await d.deps.drafts.load(d.conversation))?.unit?.code).toBe('ta-kcc');
   });
 });

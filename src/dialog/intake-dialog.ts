@@ -14,7 +14,7 @@ import { createDraft, hasIntakeContent, STEP_IDS, type Draft, type StepId } from
 import { isIntakeStep } from './dialog-flow.js';
 import { runCommand, runGlobalChoice } from './dialog-commands.js';
 import { localeFromHint } from './dialog-locale.js';
-import { FREE_TEXT_MATCH_THRESHOLD, INTAKE_STEPS, receiveFile } from './dialog-steps.js';
+import { FREE_TEXT_MATCH_THRESHOLD, INTAKE_STEPS, keepCaption, receiveFile } from './dialog-steps.js';
 import type { InboundEnvelope, Outbound } from './dialog-types.js';
 import { Turn, type StepDef, type StepRegistry } from './dialog-turn.js';
 import { SIDE_FLOW_STEPS } from './side-flows.js';
@@ -109,7 +109,13 @@ async function dispatch(turn: Turn): Promise<void> {
         // People often send the photo first, or remember it late: any intake step keeps it.
         if (!isIntakeStep(turn.draft.step)) return await turn.prompt(turn.t.fileNotHere);
         await receiveFile(turn, event);
+        // Its caption is kept too: the description, or more of it.
+        if (keepCaption(turn, event.caption) && turn.draft.step === 'menu')
+          return await turn.prompt(turn.t.textKeptAskKind);
         return await turn.prompt();
+      case 'sticker':
+        // A sticker is a reaction, not an answer: say so kindly and repeat the question.
+        return await turn.prompt(turn.t.stickerReceived);
       case 'location':
         if (!step.onLocation) return await turn.prompt(turn.t.locationNotHere);
         return await after(turn, step.onLocation(turn, event.latitude, event.longitude));

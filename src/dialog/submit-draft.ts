@@ -33,6 +33,8 @@ export async function confirmDraft(turn: Turn): Promise<void> {
           channel: conversation.channel,
           conversationId: conversation.conversationId,
           ...(conversation.userId ? { userId: conversation.userId } : {}),
+          // Notices about the case (accepted, answered, letters) follow in the dialog's language.
+          ...(draft.locale !== 'vi' ? { locale: draft.locale } : {}),
         }
       : undefined;
   const input: ChannelSubmissionInput = {

@@ -29,6 +29,8 @@ export const ZCreateUnitSchema = z
     organizationCode: ZCodeSchema,
     code: ZCodeSchema,
     name: ZNameSchema,
+    /** For senders who chose English in the chat; the Vietnamese name stays the unit's name. */
+    nameEn: ZNameSchema.optional(),
     kind: z.enum(Object.values(UnitKind) as [UnitKind, ...UnitKind[]]),
     hotlineNumbers: z.array(ZHotlineNumberSchema).max(10).default([]),
   })
@@ -80,6 +82,7 @@ export async function createUnit(ctx: DirectoryContext, raw: CreateUnitInput) {
       organizationId: org.id,
       code: input.code,
       name: input.name,
+      ...(input.nameEn ? { nameEn: input.nameEn } : {}),
       kind: input.kind,
       hotlineNumbers: input.hotlineNumbers,
     });

@@ -6,6 +6,7 @@ import { parseInput } from '../core/validation.js';
 const FIELD_LABELS: Record<string, string> = {
   code: 'Mã',
   name: 'Tên',
+  nameEn: 'Tên tiếng Anh',
   fullName: 'Họ tên',
   title: 'Chức danh',
   kind: 'Loại',

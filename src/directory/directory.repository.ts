@@ -28,7 +28,7 @@ export async function upsertOrganizationWithUnits(db: Db, org: SampleOrganizatio
     await db.unit.upsert({
       where: { code: unit.code },
       create: { ...unit, organizationId: saved.id, hotlineNumbers: [] },
-      update: { name: unit.name, kind: unit.kind },
+      update: { name: unit.name, nameEn: unit.nameEn ?? null, kind: unit.kind },
     });
   }
 }
@@ -70,7 +70,14 @@ export function findUnitsByIds(db: Db, ids: string[]) {
 
 export function insertUnit(
   db: Db,
-  data: { organizationId: string; code: string; name: string; kind: UnitKind; hotlineNumbers: string[] },
+  data: {
+    organizationId: string;
+    code: string;
+    name: string;
+    nameEn?: string;
+    kind: UnitKind;
+    hotlineNumbers: string[];
+  },
 ) {
   return db.unit.create({ data });
 }

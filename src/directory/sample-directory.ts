@@ -5,6 +5,8 @@ import type { OrganizationKind, UnitKind } from '../db/generated/enums.js';
 export interface SampleUnit {
   code: string;
   name: string;
+  /** What English-speaking senders read and may type (the dialog matches both names). */
+  nameEn?: string;
   kind: UnitKind;
 }
 
@@ -21,23 +23,48 @@ export interface SampleOrganization {
 const NATIONAL_HOTLINE = '1900 9095';
 
 const hospitalUnits = (prefix: string): SampleUnit[] => [
-  { code: `${prefix}-bgd`, name: 'Ban Giám đốc', kind: 'board' },
-  { code: `${prefix}-bcd`, name: 'Ban Chỉ đạo Quy chế dân chủ', kind: 'board' },
-  { code: `${prefix}-tchc`, name: 'Phòng Tổ chức – Hành chính', kind: 'office' },
-  { code: `${prefix}-khnv`, name: 'Phòng Kế hoạch – Nghiệp vụ', kind: 'office' },
-  { code: `${prefix}-dd`, name: 'Phòng Điều dưỡng', kind: 'office' },
-  { code: `${prefix}-tckt`, name: 'Phòng Tài chính – Kế toán', kind: 'office' },
-  { code: `${prefix}-kkb`, name: 'Khoa Khám bệnh', kind: 'department' },
-  { code: `${prefix}-kcc`, name: 'Khoa Cấp cứu', kind: 'department' },
-  { code: `${prefix}-knoi`, name: 'Khoa Nội', kind: 'department' },
-  { code: `${prefix}-kngoai`, name: 'Khoa Ngoại', kind: 'department' },
-  { code: `${prefix}-ksan`, name: 'Khoa Sản', kind: 'department' },
-  { code: `${prefix}-knhi`, name: 'Khoa Nhi', kind: 'department' },
-  { code: `${prefix}-kduoc`, name: 'Khoa Dược', kind: 'department' },
-  { code: `${prefix}-pkdkkv`, name: 'Phòng khám Đa khoa khu vực', kind: 'clinic' },
-  { code: `${prefix}-tyt`, name: 'Trạm Y tế phường', kind: 'station' },
-  { code: `${prefix}-cd`, name: 'Công đoàn cơ sở', kind: 'union' },
-  { code: `${prefix}-bttnd`, name: 'Ban Thanh tra nhân dân', kind: 'board' },
+  { code: `${prefix}-bgd`, name: 'Ban Giám đốc', nameEn: 'Board of Directors', kind: 'board' },
+  {
+    code: `${prefix}-bcd`,
+    name: 'Ban Chỉ đạo Quy chế dân chủ',
+    nameEn: 'Grassroots Democracy Steering Board',
+    kind: 'board',
+  },
+  {
+    code: `${prefix}-tchc`,
+    name: 'Phòng Tổ chức – Hành chính',
+    nameEn: 'Personnel and Administration Office',
+    kind: 'office',
+  },
+  { code: `${prefix}-khnv`, name: 'Phòng Kế hoạch – Nghiệp vụ', nameEn: 'Planning Office', kind: 'office' },
+  { code: `${prefix}-dd`, name: 'Phòng Điều dưỡng', nameEn: 'Nursing Office', kind: 'office' },
+  {
+    code: `${prefix}-tckt`,
+    name: 'Phòng Tài chính – Kế toán',
+    nameEn: 'Finance and Accounting Office',
+    kind: 'office',
+  },
+  { code: `${prefix}-kkb`, name: 'Khoa Khám bệnh', nameEn: 'Outpatient Department', kind: 'department' },
+  { code: `${prefix}-kcc`, name: 'Khoa Cấp cứu', nameEn: 'Emergency Department', kind: 'department' },
+  { code: `${prefix}-knoi`, name: 'Khoa Nội', nameEn: 'Internal Medicine', kind: 'department' },
+  { code: `${prefix}-kngoai`, name: 'Khoa Ngoại', nameEn: 'Surgery', kind: 'department' },
+  { code: `${prefix}-ksan`, name: 'Khoa Sản', nameEn: 'Obstetrics', kind: 'department' },
+  { code: `${prefix}-knhi`, name: 'Khoa Nhi', nameEn: 'Paediatrics', kind: 'department' },
+  { code: `${prefix}-kduoc`, name: 'Khoa Dược', nameEn: 'Pharmacy', kind: 'department' },
+  {
+    code: `${prefix}-pkdkkv`,
+    name: 'Phòng khám Đa khoa khu vực',
+    nameEn: 'Area General Clinic',
+    kind: 'clinic',
+  },
+  { code: `${prefix}-tyt`, name: 'Trạm Y tế phường', nameEn: 'Ward Health Station', kind: 'station' },
+  { code: `${prefix}-cd`, name: 'Công đoàn cơ sở', nameEn: 'Trade Union', kind: 'union' },
+  {
+    code: `${prefix}-bttnd`,
+    name: 'Ban Thanh tra nhân dân',
+    nameEn: "People's Inspection Board",
+    kind: 'board',
+  },
 ];
 
 export const SAMPLE_ORGANIZATIONS: SampleOrganization[] = [

@@ -9,12 +9,16 @@ import { SUBMISSION_COMMON_FIELDS, trimmedNfc } from './submission.schema.js';
 export const ZIdentityModeSchema = z.enum(['named', 'anonymous', 'sealed', 'no_trace']);
 export type IdentityMode = z.infer<typeof ZIdentityModeSchema>;
 
-/** Where replies go on the sender's channel. Only what is needed to send: no language, no names. */
+/**
+ * Where replies go on the sender's channel, and in which language (the dialog's, when they chose
+ * English): only what is needed to send, no names. Sealed with the identity like the rest.
+ */
 export const ZReplyToSchema = z
   .object({
     channel: z.enum(['telegram', 'zalo', 'web']),
     conversationId: z.string().min(1).max(200),
     userId: z.string().min(1).max(200).optional(),
+    locale: z.enum(['vi', 'en']).optional(),
   })
   .strip();
 export type ReplyTo = z.infer<typeof ZReplyToSchema>;

@@ -51,7 +51,11 @@ export async function processSubmission(ctx: AppContext, submissionId: string): 
   const unitMissing = sealed.unitId !== null && !still.unit;
   const unitId = unitMissing ? null : sealed.unitId;
 
-  const receivedAt = new Date(sealed.receivedAt);
+  const wroteAt = new Date(sealed.receivedAt);
+  // A no-trace case shows when it was released to intake, not the instant its sender wrote: that
+  // instant sits next to their chat's update in the bot's logs (decision 0029). Its clocks still run
+  // from the day the person wrote.
+  const receivedAt = s.identityMode === 'no_trace' ? now : wroteAt;
   const deadlines = await loadDeadlineSettings(prisma, sealed.organizationId);
 
   try {
@@ -93,7 +97,7 @@ export async function processSubmission(ctx: AppContext, submissionId: string): 
         at: now,
       });
       // The internal service clock runs from the day the person wrote, not from when a worker got to it.
-      await startClocks(tx, deadlines, created, 'received', toVietnamDate(receivedAt), now);
+      await startClocks(tx, deadlines, created, 'received', toVietnamDate(wroteAt), now);
       await markSubmissionProcessed(tx, submissionId, created.id, now);
       return { caseId: created.id, created: true };
     });

@@ -1,7 +1,7 @@
 // Submitting: validate, store durably, queue, then hand back the tracking code. Two doors lead in:
 // POST /api/submissions (`submitSubmission`, the public shape) and the chat channels through the
 // intake dialog (`submitChannelSubmission`). Both become one IntakeInput, sealed in the database.
-import { createHash } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import type { AppContext } from '../app-context.js';
 import { AppError } from '../core/app-error.js';
 import { stableStringify } from '../core/stable-json.js';
@@ -226,7 +226,7 @@ async function storeDurably(
     }
   }
 
-  await enqueue(ctx, input.submissionId);
+  await enqueue(ctx, input);
   return {
     code,
     ...(args.followUpSecret ? { followUpSecret: args.followUpSecret } : {}),
@@ -252,8 +252,9 @@ async function replay(
   if (existing.payloadDigest !== digest) {
     throw new AppError('conflict', 'Mã lần gửi (submissionId) này đã được dùng cho một nội dung khác.');
   }
-  // The first request may have stored the submission and then failed to queue it.
-  if (existing.status === 'pending') await enqueue(ctx, existing.id);
+  // The first request may have stored the submission and then failed to queue it. A repeat is
+  // queued at once: its job id already exists when the first add succeeded (delayed or not).
+  if (existing.status === 'pending') await enqueue(ctx, { submissionId: existing.id });
   return {
     code: existing.trackingCode,
     ...(followUpSecret ? { followUpSecret } : {}),
@@ -279,13 +280,30 @@ async function recipientOf(
   return { organizationId: made.organizationId, unitId: made.unitId, receivedAt: made.receivedAt };
 }
 
-async function enqueue(ctx: AppContext, submissionId: string): Promise<void> {
+/**
+ * "No trace" staff feedback is released to intake after a random delay (decision 0029): otherwise
+ * the case's first log lines (routed, cards queued) follow the sender's chat update within
+ * milliseconds, and the two are tied by their timing. The delayed job is durable like any other:
+ * the sender's receipt still comes after the add.
+ */
+export function releaseDelayMs(ctx: Pick<AppContext, 'config'>, identityMode: string | undefined): number {
+  if (identityMode !== 'no_trace') return 0;
+  const { min, max } = ctx.config.noTraceReleaseDelayMs;
+  return randomInt(min, max + 1);
+}
+
+async function enqueue(
+  ctx: AppContext,
+  input: Pick<IntakeInput, 'submissionId'> & { identityMode?: IntakeInput['identityMode'] },
+): Promise<void> {
+  const { submissionId } = input;
+  const delay = releaseDelayMs(ctx, input.identityMode);
   let timer: NodeJS.Timeout | undefined;
   try {
     // Bounded: ioredis holds commands while it reconnects, which would hold the request for the
     // whole outage. An add still pending after the timeout may complete later; the id is fixed.
     await Promise.race([
-      ctx.queues.add('intake.process-submission', { submissionId }),
+      ctx.queues.add('intake.process-submission', { submissionId }, delay ? { delay } : undefined),
       new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error('queue add timed out')), QUEUE_ADD_TIMEOUT_MS);
       }),
@@ -293,8 +311,9 @@ async function enqueue(ctx: AppContext, submissionId: string): Promise<void> {
   } catch (err) {
     // The submission is already durable in the database; the worker's recovery sweep queues it
     // again, so the sender still gets their code (decisions 0001, 0019).
+    // A no-trace submission's id is not logged at the time of its sender's update (decision 0029).
     ctx.logger.warn(
-      { err: { message: (err as Error).message }, submissionId },
+      { err: { message: (err as Error).message }, ...(delay ? {} : { submissionId }) },
       'queue add failed; left for the recovery sweep',
     );
   } finally {

@@ -7,7 +7,8 @@ import type { AppContext } from '../app-context.js';
 import { formatVietnameseDate, toVietnamDate } from '../calendar/local-date.js';
 import { appendCaseEvent, findCaseById } from '../cases/case.repository.js';
 import { loadCaseWithScope } from '../cases/case-scope.service.js';
-import { replyHandleOf, sendToMergedFollowers } from '../cases/notify-case-sender.js';
+import { noticeLocale, replyHandleOf, sendToMergedFollowers } from '../cases/notify-case-sender.js';
+import type { Locale } from '../dialog/dialog-types.js';
 import type { CaseScope } from '../cases/case-permissions.js';
 import { AppError } from '../core/app-error.js';
 import { isUuid } from '../core/ids.js';
@@ -416,15 +417,19 @@ export async function completeLetter(
   }
 
   const org = await findOrganizationForLetter(ctx.db.prisma, letter.organizationId);
-  const message = (caseCode: string) =>
-    senderMessage(kind, {
-      organizationName: org.name,
-      numberText,
-      caseCode,
-      signedOn: letter.signedAt ? formatVietnameseDate(toVietnamDate(letter.signedAt)) : null,
-    });
+  const message = (caseCode: string, locale: Locale) =>
+    senderMessage(
+      kind,
+      {
+        organizationName: org.name,
+        numberText,
+        caseCode,
+        signedOn: letter.signedAt ? formatVietnameseDate(toVietnamDate(letter.signedAt)) : null,
+      },
+      locale,
+    );
   if (letter.status !== 'sent' && kind !== 'petition_form') {
-    await sendToFollowers(ctx, letter, message(letter.case.code));
+    await sendToFollowers(ctx, letter, (locale) => message(letter.case.code, locale));
   }
   const handle = await replyHandleOf(ctx, letter.caseId);
   if (!handle) return { ...base, delivery: 'stored' };
@@ -433,7 +438,7 @@ export async function completeLetter(
       caseId: letter.caseId,
       channel: handle.channel,
       recipient: handle,
-      content: { text: message(letter.case.code), file },
+      content: { text: message(letter.case.code, noticeLocale(handle)), file },
       dedupeKey: `letter:${letter.id}:sender`,
     });
     await recordSent(ctx, letter, { to: 'sender', channel: handle.channel });
@@ -446,12 +451,16 @@ export async function completeLetter(
  * them under their own code, on their own channel; once per (letter, follower) by dedupe key.
  * The pre-filled đơn is excluded: it is one sender's own document.
  */
-async function sendToFollowers(ctx: AppContext, letter: LoadedLetter, text: string): Promise<void> {
+async function sendToFollowers(
+  ctx: AppContext,
+  letter: LoadedLetter,
+  text: (locale: Locale) => string,
+): Promise<void> {
   const kind = letter.kind as LetterKind;
   await sendToMergedFollowers(
     ctx,
     letter.caseId,
-    () => text,
+    (_code, locale) => text(locale),
     `letter:${letter.id}`,
     async (dup) => {
       const follower = await findCaseById(ctx.db.prisma, dup.id);
@@ -467,7 +476,18 @@ async function sendToFollowers(ctx: AppContext, letter: LoadedLetter, text: stri
 function senderMessage(
   kind: LetterKind,
   v: { organizationName: string; numberText: string; caseCode: string; signedOn: string | null },
+  locale: Locale,
 ): string {
+  // The letter itself is in Vietnamese (an official document); the message around it is in the
+  // sender's language.
+  if (locale === 'en') {
+    if (kind === 'petition_form') {
+      return `📄 ${v.organizationName} sends you a pre-filled petition form (đơn) for case ${v.caseCode}. Please check it, complete the empty fields, date and sign it, and hand it in (in person or by post) so that it can be accepted under the law.`;
+    }
+    return `📄 ${v.organizationName} sends you its ${lower(LETTER_KIND_LABELS[kind].en)} no. ${v.numberText}${
+      v.signedOn ? ` of ${v.signedOn}` : ''
+    } about case ${v.caseCode} (in Vietnamese).`;
+  }
   if (kind === 'petition_form') {
     return `📄 ${v.organizationName} gửi Ông/Bà mẫu đơn đã điền sẵn cho hồ sơ ${v.caseCode}. Ông/Bà vui lòng kiểm tra, bổ sung các mục còn trống, ghi ngày, ký tên và nộp lại (trực tiếp hoặc qua bưu điện) để đơn được thụ lý theo quy định.`;
   }

@@ -7,16 +7,21 @@ import { applyCaseAction } from '../../src/cases/case-lifecycle.service.js';
 import { issueStaffAccessCode } from '../../src/directory/staff-access-code.service.js';
 import { startTelegramE2eApp, type TelegramE2eApp } from '../helpers/e2e-app.js';
 import type { FakeTelegramApi } from '../helpers/fake-telegram-api.js';
-import type { TelegramConversation } from '../helpers/telegram-conversation.js';
+import { TelegramConversation } from '../helpers/telegram-conversation.js';
 
 let e2e: TelegramE2eApp;
 let fake: FakeTelegramApi;
 let app: RunningApp;
 const chat = () => e2e.chat();
 const CODE = /Mã hồ sơ: ([2-9A-Z]{4}-[2-9A-Z]{3}-[2-9A-Z]{3})/;
+const RELEASE_DELAY_MIN_MS = 1500;
 
 beforeAll(async () => {
-  e2e = await startTelegramE2eApp('tgi');
+  // No-trace feedback is released to intake 1.5–2.5 s after its receipt (decision 0029).
+  e2e = await startTelegramE2eApp('tgi', {
+    NO_TRACE_RELEASE_DELAY_MIN_MS: String(RELEASE_DELAY_MIN_MS),
+    NO_TRACE_RELEASE_DELAY_MAX_MS: '2500',
+  });
   ({ fake, app } = e2e);
 }, 120_000);
 
@@ -167,6 +172,60 @@ describe('Telegram intake, end to end', () => {
     }
   });
 
+  it('no-trace feedback: no log line pairs the chat with the case, and the case appears only after the delay', async () => {
+    const org = await app.ctx.db.prisma.organization.findUniqueOrThrow({ where: { code: 'ttyt-thuan-an' } });
+    const { code: staffCode } = await issueStaffAccessCode(app.ctx, org.id);
+    const c = chat();
+    await c.say('/start');
+    await c.pressValue('menu:staff');
+    await c.say(staffCode);
+    await c.pressValue('staffMode:no_trace');
+    await c.pressValue('staffKind:feedback');
+    await c.say('Đề nghị bố trí thêm người trực đêm ở khoa Cấp cứu vào cuối tuần.');
+    await c.pressValue('attach:none');
+    await c.pressValue('unit:skip');
+    await c.pressValue('when:skip');
+    await c.pressValue('where:skip');
+    await c.pressValue('involved:skip');
+    const before = e2e.handled.lines().length;
+    const replies = await c.pressValue('summary:confirm');
+    const receipt = replies.map((r) => r.text).find((t) => CODE.test(t))!;
+    // The receipt came after the delayed job was added: the submission is durable, not yet a case.
+    const code = CODE.exec(receipt)![1]!;
+    const submission = await app.ctx.db.prisma.intakeSubmission.findFirstOrThrow({
+      where: { trackingCode: code },
+    });
+    expect(submission.status).toBe('pending');
+    const update = e2e.handled
+      .lines()
+      .slice(before)
+      .find((l) => l.msg === 'telegram update handled')!;
+    const chatKey = String(update.chat);
+    expect(chatKey.length).toBeGreaterThan(8);
+
+    const saved = await waitForCase(code);
+    // Read once the case's own lines are in: it was routed, and its cards were handled.
+    await expect
+      .poll(() => e2e.handled.lines().some((l) => l.caseId === saved.id && l.msg === 'case routed'), {
+        timeout: 10_000,
+      })
+      .toBe(true);
+    const lines = e2e.handled.lines();
+    const caseMarks = [code, saved.id, saved.submissionId!];
+    for (const line of lines) {
+      const text = JSON.stringify(line);
+      const namesChat = text.includes(chatKey) || text.includes(String(c.chatId));
+      if (namesChat) expect(caseMarks.filter((m) => text.includes(m))).toEqual([]);
+    }
+    // Timing: every line about the case comes at least the minimum delay after the update's line.
+    const updateAt = Date.parse(String(update.time));
+    const aboutCase = lines.filter((l) => caseMarks.some((m) => JSON.stringify(l).includes(m)));
+    expect(aboutCase.length).toBeGreaterThan(0);
+    for (const l of aboutCase) expect(Date.parse(String(l.time)) - updateAt).toBeGreaterThanOrEqual(1000);
+    // What officers read as its arrival is the release, not the instant the sender wrote.
+    expect(saved.receivedAt.getTime() - updateAt).toBeGreaterThanOrEqual(1000);
+  });
+
   it('tracks a case by code, and tells a mistyped code from an unknown one', async () => {
     const c = chat();
     const code = await citizenIntake(c, 'report');
@@ -213,6 +272,64 @@ describe('Telegram intake, end to end', () => {
     const after = await caseByCode(code);
     expect(after.satisfaction).toBe(5);
     expect(after.events.map((e) => e.action)).toContain('satisfaction');
+  });
+
+  it('an English speaker: a sticker is answered, a first photo keeps its caption, the unit is found by its English name, and notices come in English', async () => {
+    const c = new TelegramConversation(
+      fake,
+      5_000_000 + Math.floor(Math.random() * 900_000),
+      e2e.handled,
+      'en',
+    );
+    const message = (extra: Record<string, unknown>) => ({
+      message: {
+        message_id: Math.floor(Math.random() * 1e6),
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: c.chatId, type: 'private' },
+        from: { id: c.chatId, is_bot: false, first_name: 'Jane', language_code: 'en' },
+        ...extra,
+      },
+    });
+    const sticker = await c.send(message({ sticker: { file_id: 'stk-1', file_unique_id: 'u-stk-1' } }));
+    expect(sticker.map((r) => r.text).join('\n')).toMatch(/Thanks for the sticker/);
+
+    const photoId = fake.addFile(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46]), 'photo.jpg');
+    const caption = 'The toilet on floor 3 of Paediatrics has had no water since this morning';
+    const photo = await c.send(
+      message({ photo: [{ file_id: photoId, file_unique_id: `u-${photoId}`, file_size: 8 }], caption }),
+    );
+    expect(photo.map((r) => r.text).join('\n')).toMatch(/Received[\s\S]*kept what you wrote/);
+    await c.pressValue('menu:report');
+    await c.pressValue('attach:done');
+    expect(c.last()!.buttons.map((b) => b.text)).toContain('Paediatrics · Khoa Nhi');
+    await c.say('paediatrics');
+    await c.pressValue('when:skip');
+    await c.pressValue('where:skip');
+    await c.pressValue('involved:skip');
+    await c.pressValue('contact:sealed');
+    await c.pressValue('consent:agree');
+    const replies = await c.pressValue('summary:confirm');
+    const code = /Case code: ([2-9A-Z]{4}-[2-9A-Z]{3}-[2-9A-Z]{3})/.exec(
+      replies.map((r) => r.text).join('\n'),
+    )![1]!;
+    const saved = await waitForCase(code);
+    expect(saved.description).toBe(caption);
+    expect(saved.unit?.code).toBe('ta-knhi');
+    expect(saved.attachments).toHaveLength(1);
+
+    const officer = await app.ctx.db.prisma.staff.create({
+      data: { organizationId: saved.organizationId, fullName: 'Cán bộ tiếp nhận' },
+    });
+    const from = c.sent().length;
+    await applyCaseAction(app.ctx, {
+      caseId: saved.id,
+      action: 'accept',
+      actor: { type: 'staff', staffId: officer.id, role: 'receiver' },
+    });
+    await c.waitForMessage(
+      (m) => m.text.includes(`Case ${code}`) && /accepted for handling/.test(m.text),
+      from,
+    );
   });
 
   it('keeps a draft across a restart of the app between two messages', async () => {

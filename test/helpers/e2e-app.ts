@@ -80,11 +80,14 @@ export interface TelegramE2eApp extends E2eApp {
 }
 
 /** The app with its Telegram bot long polling a local fake Bot API. */
-export async function startTelegramE2eApp(name: string): Promise<TelegramE2eApp> {
+export async function startTelegramE2eApp(
+  name: string,
+  env: Record<string, string | undefined> = {},
+): Promise<TelegramE2eApp> {
   const fake = await startFakeTelegramApi();
   let e2e: E2eApp;
   try {
-    e2e = await startE2eApp(name, { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.url });
+    e2e = await startE2eApp(name, { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.url, ...env });
   } catch (err) {
     await fake.close();
     throw err;

@@ -18,6 +18,8 @@ export interface HandledEvents {
   zaloEvent(eventId: string, timeoutMs?: number): Promise<void>;
   /** How many times the app handled this event so far (`telegram:<update_id>`, `zalo:<msg_id>`). */
   timesHandled(key: string): number;
+  /** Every log line so far, parsed (a privacy test reads what an operator would read). */
+  lines(): Record<string, unknown>[];
   /** Reads the log lines of an app started as a process (it must log at info). */
   follow(child: ChildProcess, outputSoFar: string): void;
 }
@@ -34,6 +36,7 @@ export function recordHandledEvents(): HandledEvents {
   const waiting = new Map<string, Set<() => void>>();
   /** The last few warnings and errors, to say why an event was not handled when a wait fails. */
   const problems: string[] = [];
+  const all: Record<string, unknown>[] = [];
 
   const take = (line: string) => {
     if (!line.startsWith('{')) return;
@@ -43,6 +46,7 @@ export function recordHandledEvents(): HandledEvents {
     } catch {
       return;
     }
+    all.push(entry as Record<string, unknown>);
     if (entry.level === 'warn' || entry.level === 'error') {
       problems.push(entry.msg ?? line);
       if (problems.length > 5) problems.shift();
@@ -91,6 +95,7 @@ export function recordHandledEvents(): HandledEvents {
     telegramUpdate: (updateId, timeoutMs = 20_000) => waitFor(`telegram:${updateId}`, timeoutMs),
     zaloEvent: (eventId, timeoutMs = 20_000) => waitFor(eventId, timeoutMs),
     timesHandled: (key) => handled.get(key) ?? 0,
+    lines: () => [...all],
     follow(child, outputSoFar) {
       feed(outputSoFar);
       child.stdout!.on('data', (d: Buffer) => feed(d.toString()));

@@ -58,7 +58,11 @@ afterAll(async () => {
 });
 
 let n = 0;
-async function newCase(kind: string, handle: string | null = String(8_100_000 + n)): Promise<string> {
+async function newCase(
+  kind: string,
+  handle: string | null = String(8_100_000 + n),
+  locale?: 'en',
+): Promise<string> {
   const s = parseInput(ZSubmissionSchema, {
     submissionId: `fx-${Date.now()}-${n++}`,
     channel: 'web',
@@ -70,7 +74,9 @@ async function newCase(kind: string, handle: string | null = String(8_100_000 + 
   const { caseId } = await processSubmission(t.ctx, s.submissionId);
   if (handle) {
     const ciphertext = Buffer.from(
-      t.ctx.sealedBox.sealJson({ replyTo: { channel: 'telegram', conversationId: handle } }),
+      t.ctx.sealedBox.sealJson({
+        replyTo: { channel: 'telegram', conversationId: handle, ...(locale ? { locale } : {}) },
+      }),
     );
     await t.ctx.db.prisma.senderIdentity.upsert({
       where: { caseId },
@@ -416,6 +422,28 @@ describe('resolution', () => {
     const text = JSON.stringify(notice?.content);
     expect(text).toContain('Hạn thụ lý khiếu nại: 16/03/2026');
     expect(text).toContain('Luật Khiếu nại');
+  });
+
+  it('tells a sender who wrote in English in English: moves, the answer, the merge note and the question', async () => {
+    clock.set(new Date('2026-03-02T02:00:00Z'));
+    const master = await newCase('report', '8400001', 'en');
+    const dup = await newCase('report', '8400002', 'en');
+    await move({ caseId: dup, action: 'merge', actor: receiver, params: { masterCaseId: master } });
+    await move({ caseId: master, action: 'accept', actor: receiver });
+    await move({
+      caseId: master,
+      action: 'resolve',
+      actor: leader,
+      params: { outcome: 'valid', answer: 'Khoa đã bố trí thêm bác sĩ trực đêm.' },
+    });
+    const texts = async (id: string) => (await notificationsOf(id)).map((x) => JSON.stringify(x.content));
+    const own = await texts(master);
+    expect(own.some((x) => x.includes('has been accepted for handling'))).toBe(true);
+    expect(own.some((x) => x.includes('has been resolved. Conclusion: Valid.'))).toBe(true);
+    expect(own.some((x) => /satisfied/.test(x))).toBe(true);
+    expect(own.join('\n')).not.toMatch(/đã được tiếp nhận|đã có kết quả/);
+    const follower = await texts(dup);
+    expect(follower.some((x) => x.includes('was merged into this one'))).toBe(true);
   });
 });
 

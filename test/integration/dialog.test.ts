@@ -210,7 +210,14 @@ describe('dialog on Redis and the database', () => {
     await c.press('involved:skip');
     await c.press('summary:confirm');
     expect(c.said()).toMatch(/Mã bí mật: \S+/);
-    const made = await caseOf(await lastSubmissionId());
+    // Acknowledged once durably queued, and released to intake only after a random delay (0029).
+    const submissionId = await lastSubmissionId();
+    const job = await t.ctx.queues.queue('intake').getJob(`submission-${submissionId}`);
+    expect(await job?.getState()).toBe('delayed');
+    const { min, max } = t.ctx.config.noTraceReleaseDelayMs;
+    expect(job!.opts.delay).toBeGreaterThanOrEqual(min);
+    expect(job!.opts.delay).toBeLessThanOrEqual(max);
+    const made = await caseOf(submissionId);
     expect(made).toMatchObject({ audience: 'staff', identityMode: 'no_trace' });
     expect(made.identity).toBeNull();
     expect(made.attachments).toHaveLength(1);
@@ -314,6 +321,32 @@ describe('dialog on Redis and the database', () => {
     });
     const rows = await t.ctx.db.prisma.staffAccessCode.findMany({ where: { organizationId: org.id } });
     expect(JSON.stringify(rows)).not.toContain(second.code.slice(0, 4) + '-');
+  });
+
+  it('keeps the staff-code lockout across /start, in a key with an expiry that names no chat', async () => {
+    const org = await t.ctx.db.prisma.organization.findUniqueOrThrow({ where: { code: 'ttyt-thuan-an' } });
+    const { code: accessCode } = await issueStaffAccessCode(t.ctx, org.id);
+    const c = chat();
+    await c.send({ type: 'command', command: 'start', args: '' });
+    await c.press('menu:staff');
+    for (let i = 0; i < 5; i++) await c.text(`SAIX-MAXX-${i}${i}${i}`);
+    expect(c.said()).toMatch(/sai mã truy cập quá nhiều lần/);
+    await c.send({ type: 'command', command: 'start', args: '' });
+    await c.press('menu:staff');
+    expect(c.said()).toMatch(/sai mã truy cập quá nhiều lần/);
+    await c.text(accessCode);
+    expect(c.said()).not.toMatch(/Mã hợp lệ/);
+
+    const [key, ...more] = await t.redis.keys(`${t.prefix}:dialog:staff-code-failures:*`);
+    expect(more).toEqual([]);
+    expect(key).toMatch(/:telegram:h:[\w-]{22}$/);
+    expect(await t.redis.ttl(key!)).toBeGreaterThan(0);
+    expect(await keysNaming(c.conversation.conversationId)).toEqual([]);
+    // Once the window ends, the right code is taken again.
+    await t.redis.del(key!);
+    await c.press('menu:staff');
+    await c.text(accessCode);
+    expect(c.said()).toMatch(/Mã hợp lệ/);
   });
 
   it('ignores a repeated event id', async () => {

@@ -44,9 +44,14 @@ describe('organisations and units', () => {
       organizationCode: 'BV-TEST',
       code: 'bvt-knoi',
       name: 'Khoa Nội',
+      nameEn: 'Internal Medicine',
       kind: 'department',
     });
     expect(unit.organizationId).toBe(org.id);
+    expect(unit.nameEn).toBe('Internal Medicine');
+    // The sample directory carries English names too (what the dialog shows English speakers).
+    const seeded = await t.ctx.db.prisma.unit.findUniqueOrThrow({ where: { code: 'ta-knhi' } });
+    expect(seeded.nameEn).toBe('Paediatrics');
   });
 
   it('refuses taken codes, unknown parents and wrong kinds, in Vietnamese', async () => {

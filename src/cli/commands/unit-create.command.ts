@@ -9,12 +9,13 @@ const KINDS = 'board, office, department, station, clinic, union, other';
 export const unitCreateCommand: CliCommand = {
   name: 'unit:create',
   summary: 'Add a unit (department, office, station…) to an organisation',
-  usage: `langnghe unit:create --org <orgCode> --code <unitCode> --name <name> --kind <kind> [--hotline <number> …]\n  kinds: ${KINDS}\n  The unit code goes into QR codes: short, letters, digits and "-", unique across the installation.`,
+  usage: `langnghe unit:create --org <orgCode> --code <unitCode> --name <name> [--name-en <English name>] --kind <kind> [--hotline <number> …]\n  kinds: ${KINDS}\n  The unit code goes into QR codes: short, letters, digits and "-", unique across the installation.`,
   async run(args) {
     const { values, positionals } = parseCliArgs(args, {
       org: { type: 'string' },
       code: { type: 'string' },
       name: { type: 'string' },
+      'name-en': { type: 'string' },
       kind: { type: 'string' },
       hotline: { type: 'string', multiple: true },
     });
@@ -27,6 +28,7 @@ export const unitCreateCommand: CliCommand = {
         organizationCode: values.org!,
         code: values.code!,
         name: values.name!,
+        ...(values['name-en'] ? { nameEn: values['name-en'] } : {}),
         kind: values.kind as CreateUnitInput['kind'],
         hotlineNumbers: values.hotline ?? [],
       }),

@@ -15,10 +15,10 @@ const ORGANIZATIONS = [
     code: 'ttyt-thuan-an',
     name: 'Trung tâm Y tế khu vực Thuận An',
     units: [
-      { code: 'ta-kkb', name: 'Khoa Khám bệnh' },
-      { code: 'ta-kcc', name: 'Khoa Cấp cứu' },
-      { code: 'ta-knhi', name: 'Khoa Nhi' },
-      { code: 'ta-ksan', name: 'Khoa Sản' },
+      { code: 'ta-kkb', name: 'Khoa Khám bệnh', nameEn: 'Outpatient Department' },
+      { code: 'ta-kcc', name: 'Khoa Cấp cứu', nameEn: 'Emergency Department' },
+      { code: 'ta-knhi', name: 'Khoa Nhi', nameEn: 'Paediatrics' },
+      { code: 'ta-ksan', name: 'Khoa Sản', nameEn: 'Obstetrics' },
       { code: 'ta-dd', name: 'Phòng Điều dưỡng' },
     ],
     hotlines: [

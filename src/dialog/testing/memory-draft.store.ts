@@ -15,6 +15,8 @@ export function createMemoryDraftStore(): MemoryDraftStore {
   const drafts = new Map<string, string>();
   const seen = new Set<string>();
   const locks = new Map<string, Promise<unknown>>();
+  /** Wrong staff codes per conversation; the window's end is not simulated (no clock here). */
+  const staffFailures = new Map<string, number>();
   const key = (c: Pick<ConversationRef, 'channel' | 'conversationId'>) => `${c.channel}:${c.conversationId}`;
   const read = (raw: string | undefined): Draft | null => (raw ? ZDraftSchema.parse(JSON.parse(raw)) : null);
 
@@ -48,6 +50,12 @@ export function createMemoryDraftStore(): MemoryDraftStore {
       const run = previous.catch(() => undefined).then(fn);
       locks.set(k, run);
       return run;
+    },
+    staffCodeFailures: async (conversation) => staffFailures.get(key(conversation)) ?? 0,
+    async recordStaffCodeFailure(conversation) {
+      const count = (staffFailures.get(key(conversation)) ?? 0) + 1;
+      staffFailures.set(key(conversation), count);
+      return count;
     },
     dump: () => JSON.stringify([...drafts.entries()]),
     size: () => drafts.size,
