@@ -118,6 +118,12 @@ const menu: StepDef = {
   // People often start by simply telling what happened. A long message is kept as the description
   // (and, if it also says what kind it is — "tôi muốn khiếu nại…" — that choice is taken too).
   async onText(turn, text): Promise<StepOutcome> {
+    // Too long to keep: say so, rather than showing the menu again as if nothing had been read (and
+    // before matching, whose cost grows with the text).
+    if (text.length > MAX_TEXT_CHARS && !turn.draft.text) {
+      await turn.prompt(turn.t.describeTooLong(MAX_TEXT_CHARS));
+      return 'stay';
+    }
     const words = foldText(text).split(' ').filter(Boolean).length;
     const match = matchChoice(text, menuOptions(turn));
     // "Xin chào, tôi muốn phản ánh" is long enough yet says nothing of what happened.

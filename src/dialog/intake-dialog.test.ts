@@ -176,6 +176,14 @@ describe('intake dialog: a full intake of every kind', () => {
     expect(await d.step()).toBe('attach');
   });
 
+  it('says a first message is too long instead of showing the menu again as if unread', async () => {
+    const d = setup();
+    await d.command('start');
+    await d.text('Tôi chờ khám rất lâu mà không ai gọi. '.repeat(400));
+    expect(d.said()).toMatch(/tối đa/);
+    expect(await d.step()).toBe('menu');
+  });
+
   it('takes the kind and the text from one sentence', async () => {
     const d = setup();
     await d.command('start');

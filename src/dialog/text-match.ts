@@ -64,8 +64,11 @@ function scoreTerm(query: string, term: string): number {
   if (query.length >= 3 && containsWords(term, query)) return 70;
   const budget = typoBudget(term);
   if (budget === 0) return 0;
-  const whole = editDistance(query, term);
-  if (whole <= budget) return 60 - whole;
+  // The distance is at least the difference in length: a long message is never compared whole.
+  if (Math.abs(query.length - term.length) <= budget) {
+    const whole = editDistance(query, term);
+    if (whole <= budget) return 60 - whole;
+  }
   // The phrase, typed with a typo, inside a sentence: compare windows of as many words.
   const queryWords = query.split(' ');
   const size = term.split(' ').length;
