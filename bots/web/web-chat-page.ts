@@ -19,13 +19,15 @@ const ACCEPT = [
 // rem so that large text (a phone's font setting) grows them, and the box stays small at 200 %.
 const CHAT_CSS = `
 body{display:flex;flex-direction:column;height:100vh;height:100dvh}
+header.site{padding:.3rem 1rem}
 main{flex:1;min-height:0;width:100%;display:flex;flex-direction:column;padding-bottom:0}
 #chat{flex:1;min-height:0;display:flex;flex-direction:column}
-.chat-top{display:flex;justify-content:space-between;align-items:center;gap:.5rem}
-.chat-top h1{margin:.25rem 0;font-size:1.15rem;line-height:1.25}
+.chat-top{display:flex;flex-wrap:wrap;justify-content:space-between;align-items:center;gap:0 .5rem}
+.chat-top h1{flex:1 1 9rem;min-width:0;margin:.25rem 0;font-size:1.1rem;line-height:1.25}
+.chat-top h1>span{display:block;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .chat-top small{font-size:.8rem}
-.chat-top .tools{display:flex;gap:.4rem;flex:none}
-.chat-top .tools button{padding:.4rem .7rem;min-height:44px}
+.chat-top .tools{display:flex;gap:.3rem;flex:none;margin-left:auto}
+.chat-top .tools button{padding:.3rem .55rem;min-height:44px;font-size:.9rem}
 #chat-log{flex:1;min-height:0;overflow-y:auto;overscroll-behavior:contain;position:relative;display:flex;flex-direction:column;gap:.5rem;padding:.25rem .1rem 1rem}
 .msg{max-width:90%;border-radius:12px;padding:.5rem .75rem;overflow-wrap:anywhere}
 .msg p{margin:0;white-space:pre-wrap}
@@ -40,7 +42,7 @@ main{flex:1;min-height:0;width:100%;display:flex;flex-direction:column;padding-b
 .msg button:disabled{opacity:.55;cursor:default}
 .receipt{margin:0;padding:.6rem .75rem;background:#fff;border:2px solid var(--ok);border-radius:10px}
 .receipt p{margin:0 0 .35rem}
-.receipt .code,.receipt .secret strong{font-family:ui-monospace,monospace;font-size:1.05rem}
+.receipt .code,.receipt .secret strong{font-family:ui-monospace,monospace;font-size:1.05rem;white-space:nowrap}
 .receipt .row{display:flex;flex-wrap:wrap;gap:.4rem}
 .receipt .row>*{min-height:44px}
 #chat-form{flex:none;background:var(--bg);border-top:1px solid var(--line);padding:.4rem 0}
@@ -84,7 +86,12 @@ export function chatPage(options: ChatPageOptions): string {
     >
       <div class="chat-top">
         <h1>
-          ${unit ? html`${unit.name}<br /><small class="muted">${unit.organizationName}</small>` : 'Gửi ý kiến'}
+          ${
+            unit
+              ? html`<span>${unit.name}</span
+                  ><span><small class="muted">${unit.organizationName}</small></span>`
+              : html`<span>Gửi ý kiến</span>`
+          }
         </h1>
         <div class="tools">
           <button type="button" id="chat-menu" class="secondary" aria-label="Về menu chính">Menu</button>

@@ -168,15 +168,22 @@
   }
 
   /**
-   * Keeps the newest question in view above the message box: the log's end when the question fits,
-   * else the question's top (its first buttons). Focus goes to its first button, or to the message
-   * unless the person is typing. The log scrolls inside the page, so nothing sits behind the box.
+   * Keeps the newest question in view above the message box: the log's end when the message fits;
+   * else its top, when its first button still shows from there; else its first button at the bottom
+   * of the log, with as much of the question as fits above it (large text, a long menu). Focus goes
+   * to that button, or to the message unless the person is typing. The log scrolls inside the page,
+   * so nothing sits behind the box.
    */
   function reveal(item) {
     if (!item) return;
-    if (item.offsetHeight <= log.clientHeight) log.scrollTop = log.scrollHeight;
-    else log.scrollTop = item.offsetTop;
     var first = item.querySelector('button:not([disabled]), a[href]');
+    var height = log.clientHeight;
+    var origin = log.getBoundingClientRect().top - log.scrollTop;
+    var itemTop = item.getBoundingClientRect().top - origin;
+    if (item.offsetHeight <= height) log.scrollTop = log.scrollHeight;
+    else if (!first || first.getBoundingClientRect().bottom - origin - itemTop <= height)
+      log.scrollTop = itemTop;
+    else log.scrollTop = first.getBoundingClientRect().bottom - origin - height + 8;
     if (first) first.focus({ preventScroll: true });
     else if (document.activeElement !== input) {
       item.setAttribute('tabindex', '-1');
@@ -629,6 +636,7 @@
     var text = input.value.trim();
     if (!text || busy) return;
     input.value = '';
+    input.style.height = '';
     send({ type: 'text', text: text }, text);
   });
   input.addEventListener('keydown', function (e) {
