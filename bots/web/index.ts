@@ -24,6 +24,7 @@ export function createWebChatRoutes(
     sealedBox: ctx.sealedBox,
     clock: ctx.clock,
     handle: deps.handle,
+    idleLockMs: ctx.config.webChatIdleLockMs,
   });
   const routeDeps = {
     sessions: createWebChatSessions(deps.redis, prefix),

@@ -96,12 +96,14 @@ export function registerWebChatRoutes(app: FastifyInstance, ctx: AppContext, dep
     const { unitCode } = (request.params ?? {}) as { unitCode?: string };
     const embed = (request.query as { embed?: string } | undefined)?.embed === '1';
     reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
-    if (unitCode === undefined) return reply.send(chatPage({ embed }));
+    const idleLockMs = ctx.config.webChatIdleLockMs;
+    if (unitCode === undefined) return reply.send(chatPage({ embed, idleLockMs }));
     const unit = UNIT_CODE.test(unitCode) ? await findUnitByCode(ctx.db.prisma, unitCode) : null;
     if (!unit) return reply.status(404).send(chatUnitNotFoundPage());
     return reply.send(
       chatPage({
         embed,
+        idleLockMs,
         unit: { code: unit.code, name: unit.name, organizationName: unit.organization.name },
       }),
     );
@@ -178,14 +180,14 @@ export function registerWebChatRoutes(app: FastifyInstance, ctx: AppContext, dep
     if (!sessionKey) return reply;
     const body = parseInput(ZChatEventBody, request.body, LABELS);
     const event: Inbound = body.event;
-    const { messages } = await inbox.handle({
+    const { messages, transcript } = await inbox.handle({
       sessionKey,
       source: await sourceOf(request, sessionKey),
       clientEventId: body.eventId,
       ...(body.lang ? { languageHint: body.lang } : {}),
       event,
     });
-    return { messages };
+    return transcript ? { messages, transcript } : { messages };
   });
 
   // The file is the raw request body: XMLHttpRequest reports upload progress for it, and no

@@ -62,7 +62,19 @@ export const ZChatMessageView = z
   .strict();
 
 /** The answer of events, upload and messages. */
-export const ZChatMessagesResponse = z.object({ messages: z.array(ZChatMessageView) }).strict();
+export const ZChatMessagesResponse = z
+  .object({
+    messages: z.array(ZChatMessageView),
+    transcript: z
+      .array(z.object({ who: z.enum(['me', 'bot']), text: z.string() }).strict())
+      .optional()
+      .meta({
+        description:
+          'With the answer to a `start` command: what the unfinished draft said so far, oldest first. ' +
+          'Absent while the draft is locked after being left idle.',
+      }),
+  })
+  .strict();
 
 // Compile-time: the documented message is exactly what the mailbox and inbox return.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -75,6 +75,11 @@ const ZEnvSchema = z.object({
   RATE_LIMIT_CHAT_EVENTS_PER_MINUTE: positiveInt(60),
   RATE_LIMIT_CHAT_UPLOADS_PER_DAY: positiveInt(20),
   RATE_LIMIT_CHAT_UPLOAD_MB_PER_DAY: positiveInt(50),
+  /**
+   * A web chat draft left this long is hidden behind a "continue?" question on the next visit: on a
+   * shared phone or a ward's tablet the next person must not read the last one's (decision 0028).
+   */
+  WEB_CHAT_IDLE_LOCK_MINUTES: positiveInt(15),
   /** New cases one client address may open in one unit / one organisation per hour. */
   NEW_CASES_PER_UNIT_PER_HOUR: positiveInt(10),
   NEW_CASES_PER_ORG_PER_HOUR: positiveInt(30),
@@ -185,6 +190,8 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   /** Rate limits and caps on the public doors (src/http/rate-limits.ts, src/intake/new-case-cap.ts). */
   limits: LimitsConfig;
+  /** How long a web chat draft may sit untouched before its transcript is locked (WEB_CHAT_IDLE_LOCK_MINUTES). */
+  webChatIdleLockMs: number;
   encryptionKey: Buffer | undefined;
   defaultOrgCode: string | undefined;
   queuePrefix: string;
@@ -329,6 +336,7 @@ export function createConfig(source: Record<string, string | undefined> = {}): C
       newCasesPerUnitPerHour: env.NEW_CASES_PER_UNIT_PER_HOUR,
       newCasesPerOrganizationPerHour: env.NEW_CASES_PER_ORG_PER_HOUR,
     },
+    webChatIdleLockMs: env.WEB_CHAT_IDLE_LOCK_MINUTES * 60_000,
     encryptionKey: env.ENCRYPTION_KEY ? Buffer.from(env.ENCRYPTION_KEY, 'base64') : undefined,
     defaultOrgCode: env.DEFAULT_ORG_CODE,
     queuePrefix: env.QUEUE_PREFIX,

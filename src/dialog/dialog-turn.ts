@@ -59,7 +59,7 @@ export class Turn {
   }
 
   get t(): DialogTexts {
-    return textsFor(this.draft.locale);
+    return textsFor(this.draft.locale, this.env.conversation.channel);
   }
 
   say(text: string, extra: Omit<Outbound, 'text'> = {}): void {

@@ -30,7 +30,7 @@ export async function remindSilentDraft(
       await ctx.queues.add('dialog.remind-draft', { draftId, dueAt }, { delay: dueAt - now });
       return 'rescheduled';
     }
-    const t = textsFor(draft.locale);
+    const t = textsFor(draft.locale, draft.conversation.channel);
     await enqueueNotification(ctx, {
       channel: draft.conversation.channel,
       recipient: draft.conversation,

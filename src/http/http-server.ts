@@ -1,4 +1,5 @@
 // The one Fastify server: API, health, and later webhooks and pages.
+import compress from '@fastify/compress';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { AppContext } from '../app-context.js';
@@ -7,6 +8,7 @@ import { createIntakeNewCaseCap } from '../intake/new-case-cap.js';
 import { createCaseLookup } from './case-lookup.js';
 import { installErrorHandler } from './error-handler.js';
 import { registerApiDocsRoutes } from './routes/api-docs.routes.js';
+import { registerFaviconRoutes } from './routes/favicon.routes.js';
 import { registerHealthRoutes, type ReadinessProbe } from './routes/health.routes.js';
 import { registerSubmissionRoutes } from './routes/submission.routes.js';
 import { registerPublicPages, type PublicPagesOptions } from './routes/public-pages.routes.js';
@@ -52,6 +54,10 @@ export async function buildHttpServer(
   installErrorHandler(app);
   // Both before any route: they attach themselves to each route as it is added.
   await registerSecurityHeaders(app, { publicUrl: ctx.config.publicUrl });
+  // Pages, scripts and JSON answers shrink to a third or less for a slow phone (decision 0028).
+  // Request bodies are never inflated: a small compressed body must not unpack past the body
+  // limits, which count bytes as received.
+  await app.register(compress, { global: true, globalDecompression: false, threshold: 1024 });
   const clientKey = createClientAddressHash(ctx.sealedBox);
   const { limits } = ctx.config;
   // Counters a request waits for: on their own connection that gives up quickly while Redis is
@@ -81,6 +87,7 @@ export async function buildHttpServer(
     newCaseCap: createIntakeNewCaseCap(ctx, counters),
   });
   registerApiDocsRoutes(app);
+  registerFaviconRoutes(app);
   for (const mount of mountRoutes) mount(app);
   return app;
 }

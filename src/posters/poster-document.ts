@@ -1,7 +1,7 @@
 // The A4 poster hung in each department (Chỉ thị 09/CT-BYT: hotline numbers posted where people
 // see them): the unit, a large QR code to its web chat, the other channels beside it, the hotline
-// numbers of the unit, the organisation and the Sở Y tế, and how to send. Pure: data in, pdfmake
-// document out.
+// numbers of the unit, the organisation and the Sở Y tế, the Ministry's national line under its own
+// name, and how to send. Pure: data in, pdfmake document out.
 import type { Content, TDocumentDefinitions } from '../pdf/render-pdf.js';
 import type { ChannelLinks } from '../intake/channel-links.js';
 
@@ -17,11 +17,36 @@ export interface PosterData {
   links: ChannelLinks;
   /** Where a sender follows a case (`<base>/tra-cuu`). */
   trackingUrl: string;
-  /** Only owners with at least one number are printed. */
+  /**
+   * Only owners with at least one number are printed; the national line is not among them (it is
+   * printed under its own name, `nationalHotline`).
+   */
   hotlines: PosterHotline[];
+  /** The Ministry of Health's line, labelled as such (src/hotline/national-hotline.ts). */
+  nationalHotline: PosterHotline;
+  /**
+   * Set when the QR code holds an address a phone outside cannot reach (a trial print with
+   * --allow-local): printed in large red letters across the top, so such a poster is never hung.
+   */
+  notForPostingReason?: string;
 }
 
 const ACCENT = '#0b5cad';
+
+/**
+ * Read from a few metres on a wall: body text at 18 pt (a common minimum for signage read at
+ * 1–2 m), headings larger. Exported for the test that reads the sizes back.
+ */
+export const POSTER_FONT_SIZES = {
+  body: 18,
+  heading: 24,
+  unit: 36,
+  organization: 18,
+  lead: 20,
+  link: 18,
+  hotlineNumber: 22,
+  footer: 11,
+} as const;
 
 export function buildPosterDocument(data: PosterData): TDocumentDefinitions {
   const otherChannels: Content[] = [];
@@ -31,113 +56,134 @@ export function buildPosterDocument(data: PosterData): TDocumentDefinitions {
       channelLine(
         'Zalo',
         data.links.zalo,
-        data.links.zaloKeyword ? `Gửi tin nhắn đầu tiên: ${data.links.zaloKeyword}` : undefined,
+        data.links.zaloKeyword ? `gửi tin nhắn đầu tiên: ${data.links.zaloKeyword}` : undefined,
       ),
     );
   }
 
-  const qr: Content = {
-    qr: data.links.web,
-    fit: 250,
-    eccLevel: 'M',
-    alignment: 'center',
-    margin: [0, 4, 0, 4],
-  };
-  const qrBlock: Content = {
-    stack: [qr, { text: data.links.web, style: 'link', alignment: 'center', margin: [0, 4, 0, 0] }],
-  };
-  const channels: Content = otherChannels.length
-    ? {
-        columns: [
-          { width: '*', ...qrBlock },
+  // Beside the code, what it is for: the steps read while the camera is pointed at it. The
+  // addresses go below at full width: wrapped at a hyphen, an address would be misread.
+  const codeAndSteps: Content = {
+    columns: [
+      { width: 190, qr: data.links.web, fit: 180, eccLevel: 'M', margin: [0, 2, 0, 2] },
+      {
+        width: '*',
+        stack: [
+          { text: 'Cách gửi', style: 'heading', margin: [0, 0, 0, 2] },
           {
-            width: 190,
-            stack: [{ text: 'Hoặc nhắn tin qua', style: 'subheading' }, ...otherChannels],
-            margin: [12, 40, 0, 0],
+            ol: [
+              'Quét mã QR bằng camera điện thoại (hoặc gõ địa chỉ in dưới mã).',
+              'Chọn loại ý kiến, kể sự việc; có thể kèm ảnh.',
+              'Giữ mã hồ sơ nhận được để xem kết quả.',
+            ],
           },
         ],
-      }
-    : qrBlock;
+        margin: [8, 10, 0, 0],
+      },
+    ],
+  };
+  const addresses: Content[] = [
+    { text: data.links.web, style: 'link', alignment: 'center' },
+    { text: [{ text: 'Xem kết quả: ' }, { text: data.trackingUrl, style: 'link' }], alignment: 'center' },
+  ];
+  const channels: Content[] = [
+    codeAndSteps,
+    ...addresses,
+    ...(otherChannels.length
+      ? [
+          { text: 'Hoặc nhắn tin qua', style: 'subheading', margin: [0, 8, 0, 2] } as Content,
+          ...otherChannels,
+        ]
+      : []),
+  ];
 
-  const hotlines = data.hotlines.filter((h) => h.numbers.length > 0);
+  const hotlines = [...data.hotlines, data.nationalHotline].filter((h) => h.numbers.length > 0);
   const hotlineTable: Content[] = hotlines.length
     ? [
-        { text: 'ĐƯỜNG DÂY NÓNG', style: 'heading', margin: [0, 16, 0, 6] },
+        { text: 'ĐƯỜNG DÂY NÓNG', style: 'heading', margin: [0, 10, 0, 4] },
         {
           table: {
             widths: ['*', 'auto'],
             body: hotlines.map((h) => [
-              { text: h.owner, margin: [0, 3, 0, 3] },
-              { text: h.numbers.join('  ·  '), bold: true, fontSize: 15, margin: [0, 1, 0, 1] },
+              { text: h.owner, margin: [0, 2, 0, 2] },
+              {
+                text: h.numbers.join('  ·  '),
+                bold: true,
+                fontSize: POSTER_FONT_SIZES.hotlineNumber,
+                margin: [0, 0, 0, 0],
+              },
             ]),
           },
           layout: 'lightHorizontalLines',
         },
       ]
     : [];
+  const warning: Content[] = data.notForPostingReason
+    ? [
+        {
+          text: `BẢN IN THỬ – KHÔNG NIÊM YẾT (${data.notForPostingReason})`,
+          bold: true,
+          color: '#cf222e',
+          fontSize: POSTER_FONT_SIZES.body,
+          alignment: 'center',
+          margin: [0, 0, 0, 6],
+        },
+      ]
+    : [];
 
   return {
     pageSize: 'A4',
-    pageMargins: [48, 40, 48, 48],
+    pageMargins: [44, 32, 44, 40],
     info: { title: `Mã QR gửi ý kiến – ${data.unitName}`, subject: 'Lắng Nghe', creator: 'Lắng Nghe' },
     content: [
+      ...warning,
       { text: data.organizationName.toUpperCase(), alignment: 'center', style: 'organization' },
       { text: data.unitName, alignment: 'center', style: 'unit' },
       {
         text: 'GỬI Ý KIẾN, PHẢN ÁNH, GÓP Ý, KHEN NGỢI',
         alignment: 'center',
         style: 'heading',
-        margin: [0, 14, 0, 2],
+        margin: [0, 8, 0, 2],
       },
       {
         text: `Quét mã để gửi ý kiến cho ${data.unitName}`,
         alignment: 'center',
         style: 'lead',
       },
-      channels,
+      ...channels,
       ...hotlineTable,
-      { text: 'Cách gửi', style: 'heading', margin: [0, 16, 0, 4] },
       {
-        ol: [
-          'Mở camera điện thoại và quét mã QR ở trên (hoặc gõ địa chỉ in dưới mã).',
-          'Chọn loại ý kiến, mô tả sự việc; có thể gửi kèm ảnh.',
-          `Ghi lại mã hồ sơ nhận được để theo dõi kết quả tại ${data.trackingUrl}`,
-        ],
-        margin: [0, 0, 0, 8],
-      },
-      {
-        text:
-          'Bạn có thể gửi ẩn danh. Thông tin của người gửi được mã hoá, tách riêng khỏi nội dung ' +
-          'và được bảo mật theo quy định của pháp luật; người bị phản ánh không biết ai đã gửi.',
+        text: 'Bạn có thể gửi ẩn danh; người bị phản ánh không biết ai đã gửi.',
         style: 'note',
+        margin: [0, 8, 0, 0],
       },
     ],
     footer: {
       text: 'Niêm yết theo Chỉ thị số 09/CT-BYT của Bộ trưởng Bộ Y tế về đường dây nóng.',
       alignment: 'center',
-      fontSize: 8,
+      fontSize: POSTER_FONT_SIZES.footer,
       color: '#57606a',
     },
-    defaultStyle: { fontSize: 12, lineHeight: 1.2 },
+    defaultStyle: { fontSize: POSTER_FONT_SIZES.body, lineHeight: 1.15 },
     styles: {
-      organization: { fontSize: 13, bold: true, color: '#57606a' },
-      unit: { fontSize: 28, bold: true, color: ACCENT, margin: [0, 4, 0, 0] },
-      heading: { fontSize: 15, bold: true },
-      subheading: { fontSize: 12, bold: true, margin: [0, 0, 0, 6] },
-      lead: { fontSize: 13, margin: [0, 0, 0, 6] },
-      link: { fontSize: 10, color: ACCENT },
-      note: { fontSize: 11, italics: true, color: '#333333' },
+      organization: { fontSize: POSTER_FONT_SIZES.organization, bold: true, color: '#57606a' },
+      unit: { fontSize: POSTER_FONT_SIZES.unit, bold: true, color: ACCENT, margin: [0, 2, 0, 0] },
+      heading: { fontSize: POSTER_FONT_SIZES.heading, bold: true },
+      subheading: { fontSize: POSTER_FONT_SIZES.body, bold: true, margin: [0, 0, 0, 6] },
+      lead: { fontSize: POSTER_FONT_SIZES.lead, margin: [0, 0, 0, 4] },
+      link: { fontSize: POSTER_FONT_SIZES.link, color: ACCENT },
+      note: { fontSize: POSTER_FONT_SIZES.body, italics: true, color: '#333333' },
     },
   };
 }
 
 function channelLine(name: string, url: string, hint?: string): Content {
   return {
-    stack: [
-      { text: name, bold: true },
+    text: [
+      { text: `${name}: `, bold: true },
       { text: url, style: 'link', link: url },
-      ...(hint ? [{ text: hint, fontSize: 10 }] : []),
+      ...(hint ? [` — ${hint}`] : []),
     ],
-    margin: [0, 0, 0, 10],
+    margin: [0, 0, 0, 4],
   };
 }

@@ -50,7 +50,7 @@ export interface PageOptions {
 const BASE_CSS = `
 :root{--fg:#1b1f24;--muted:#57606a;--bg:#fff;--accent:#0b5cad;--line:#d0d7de;--ok:#1a7f37;--warn:#9a6700;--bad:#cf222e}
 *{box-sizing:border-box}
-body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:var(--fg);background:var(--bg)}
+body{margin:0;font:1rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:var(--fg);background:var(--bg)}
 main{max-width:42rem;margin:0 auto;padding:1rem}
 header.site{background:var(--accent);color:#fff;padding:.6rem 1rem}
 header.site a{color:#fff;text-decoration:none;font-weight:600}
@@ -78,6 +78,7 @@ export function page(options: PageOptions): string {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width,initial-scale=1" />
         <title>${options.title}</title>
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         ${options.description ? html`<meta name="description" content="${options.description}" />` : ''}
         <style>
           ${raw(BASE_CSS)}

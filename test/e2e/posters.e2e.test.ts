@@ -52,14 +52,23 @@ afterAll(async () => {
 const HOTLINES = ['1900 9095', '0900 000 200', '0900 000 100'];
 
 describe('QR posters', () => {
-  it('GET /posters/<unit> is a one-page A4 PDF with the unit, the hotlines and a QR code to its chat', async () => {
-    const res = await fetch(`${app.url}/posters/ta-kkb`);
+  it("GET /posters/<unit> refuses the app's local address; a trial print is a one-page A4 PDF marked as such, with the unit, the hotlines and a QR code to its chat", async () => {
+    // No PUBLIC_URL: the address the app listens on (127.0.0.1) would go into the QR code.
+    const refused = await fetch(`${app.url}/posters/ta-kkb`);
+    expect(refused.status).toBe(422);
+    expect(refused.headers.get('content-type')).toContain('text/html');
+    const page = await refused.text();
+    expect(page).toContain('PUBLIC_URL');
+    expect(page).toContain('allow-local=1');
+
+    const res = await fetch(`${app.url}/posters/ta-kkb?allow-local=1`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     const pdf = Buffer.from(await res.arrayBuffer());
     expect(await pdfPageCount(pdf)).toBe(1);
     const text = (await pdfText(pdf)).normalize('NFC');
     for (const expected of [
+      'BẢN IN THỬ – KHÔNG NIÊM YẾT',
       'Khoa Khám bệnh',
       'TRUNG TÂM Y TẾ KHU VỰC THUẬN AN',
       'Sở Y tế TP.HCM',
@@ -71,6 +80,9 @@ describe('QR posters', () => {
     ]) {
       expect(text, expected).toContain(expected);
     }
+    // The national line once, under the Ministry's name, not on the centre's or the Sở's row.
+    expect(text).toMatch(/Đường dây nóng Bộ Y tế\s+1900 9095/);
+    expect(text.match(/1900 9095/g)).toHaveLength(1);
     expect(await decodeQrOfFirstPage(pdf)).toBe(`${app.url}/chat/ta-kkb`);
   });
 
@@ -96,6 +108,27 @@ describe('QR posters', () => {
     );
     expect(refused.code).toBe(2);
     expect(refused.out).toContain('PUBLIC_URL');
+
+    // A private address is refused too, unless asked for trial prints (a small organisation: 2 units).
+    const lan = [
+      'posters',
+      '--org',
+      'syt-hcm',
+      '--out',
+      path.join(dataDir, 'lan'),
+      '--url',
+      'http://192.168.1.20:3000',
+    ];
+    const lanRefused = await runLangnghe(cliEnv, ...lan);
+    expect(lanRefused.code).toBe(2);
+    expect(lanRefused.out).toContain('--allow-local');
+    const trial = await runLangnghe(cliEnv, ...lan, '--allow-local');
+    expect(trial.code, trial.out).toBe(0);
+    expect(trial.out).toContain('CẢNH BÁO');
+    const trialPdf = await readFile(
+      path.join(dataDir, 'lan', (await readdir(path.join(dataDir, 'lan')))[0]!),
+    );
+    expect((await pdfText(trialPdf)).normalize('NFC')).toContain('BẢN IN THỬ – KHÔNG NIÊM YẾT');
 
     const out = path.join(dataDir, 'posters');
     const run = await runLangnghe(
@@ -133,5 +166,5 @@ describe('QR posters', () => {
     );
     expect(unknown.code).toBe(2);
     expect(unknown.out).toContain('Không tìm thấy đơn vị');
-  });
+  }, 240_000);
 });

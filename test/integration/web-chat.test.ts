@@ -74,7 +74,10 @@ async function send(session: string, event: unknown, eventId = newEventId()) {
   });
   return {
     status: res.statusCode,
-    body: res.json<{ messages: { text: string; buttons?: unknown[][] }[] }>(),
+    body: res.json<{
+      messages: { text: string; buttons?: { label: string; value: string }[][] }[];
+      transcript?: { who: 'me' | 'bot'; text: string }[];
+    }>(),
   };
 }
 
@@ -261,5 +264,81 @@ describe('web chat endpoints', () => {
     expect(names.filter((k) => k.includes(':dialog:') && k.includes(conversation.conversationId))).toEqual(
       [],
     );
+  });
+
+  it('shows a reload what the draft said, and after 15 idle minutes asks first, hiding it until "it is mine"', async () => {
+    const session = await newSession();
+    const start = { type: 'command', command: 'start', args: 'u_ta-kkb' };
+    await send(session, start);
+    await send(session, { type: 'choice', value: 'menu:report' });
+    const story = 'Nhà vệ sinh khoa Khám bệnh tầng một bị tắc từ sáng, không ai sửa.';
+    await send(session, { type: 'text', text: story });
+    await send(session, { type: 'choice', value: 'attach:none' });
+
+    // A reload: the greeting and the current question, after what was said so far.
+    const reload = await send(session, start);
+    expect(reload.status).toBe(200);
+    const said = reload.body.transcript!;
+    expect(said.filter((e) => e.who === 'me').map((e) => e.text)).toEqual([
+      expect.stringMatching(/Phản ánh|phản ánh/),
+      story,
+      expect.stringMatching(/Không có tệp/),
+    ]);
+    expect(said.some((e) => e.who === 'bot' && /ảnh|tệp/i.test(e.text))).toBe(true);
+    // …and the reload itself is not added to it.
+    expect((await send(session, start)).body.transcript).toEqual(said);
+
+    // Left alone past the limit: the next visit gets the question and nothing of the draft, whatever
+    // it sends, until the person says the draft is theirs.
+    clock.advance(16 * 60_000);
+    const locked = await send(session, start);
+    expect(locked.body.transcript).toBeUndefined();
+    expect(locked.body.messages).toHaveLength(1);
+    expect(locked.body.messages[0]!.text).toMatch(/soạn dở.*16 phút/s);
+    expect(locked.body.messages[0]!.buttons!.flat().map((b) => b.value)).toEqual(['web:unlock', 'restart']);
+    const typed = await send(session, { type: 'text', text: 'cho tôi xem' });
+    expect(JSON.stringify(typed.body)).not.toContain('tắc');
+    expect(typed.body.messages[0]!.buttons!.flat().map((b) => b.value)).toEqual(['web:unlock', 'restart']);
+    const mine = await send(session, { type: 'choice', value: 'web:unlock' });
+    expect(mine.body.transcript).toEqual(said);
+    expect(mine.body.messages.map((m) => m.text).join('\n')).toMatch(/Tiếp tục ý kiến bạn đang soạn/);
+    expect((await send(session, start)).body.transcript).toEqual(said);
+
+    // Idle again, and someone else starts over: the draft and its transcript are gone.
+    clock.advance(16 * 60_000);
+    await send(session, start);
+    const over = await send(session, { type: 'choice', value: 'restart' });
+    expect(JSON.stringify(over.body)).not.toContain('tắc');
+    const fresh = await send(session, start);
+    expect(fresh.body.transcript).toEqual([]);
+    expect(JSON.stringify(fresh.body)).not.toContain('tắc');
+  });
+
+  it('compresses what it sends when asked, and answers the favicon', async () => {
+    const page = await app.inject({
+      method: 'GET',
+      url: '/chat/ta-kkb',
+      headers: { 'accept-encoding': 'br, gzip' },
+    });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-encoding']).toBe('br');
+    expect(page.headers['content-security-policy']).toContain('frame-ancestors *');
+    const uncompressed = await app.inject({ method: 'GET', url: '/chat/ta-kkb' });
+    expect(uncompressed.headers['content-encoding']).toBeUndefined();
+    expect(page.rawPayload.length).toBeLessThan(uncompressed.rawPayload.length / 2);
+    const script = await app.inject({
+      method: 'GET',
+      url: '/chat/chat.js',
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(script.headers['content-encoding']).toBe('gzip');
+    const plain = await app.inject({ method: 'GET', url: '/chat/chat.js' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(uncompressed.body).toContain('<link rel="icon" href="/favicon.svg"');
+    for (const url of ['/favicon.svg', '/favicon.ico']) {
+      const icon = await app.inject({ method: 'GET', url });
+      expect(icon.statusCode, url).toBe(200);
+      expect(icon.headers['content-type']).toContain('image/svg+xml');
+    }
   });
 });

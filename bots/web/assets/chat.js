@@ -2,7 +2,14 @@
 // It talks to /api/chat/* with the session id in a header, waits for each answer, retries a
 // failed send with the same event id (the server answers a repeat with the answer it gave), and
 // polls for messages that arrive later (officers' answers, the satisfaction question).
-/* global document, window, localStorage, fetch, XMLHttpRequest, setTimeout, clearTimeout */
+//
+// On a phone (decision 0028): the log scrolls inside the page above the message box, never behind
+// it; after each answer the newest question is scrolled into view and its first button focused;
+// buttons of questions already answered stop working. The receipt (case code and, for anonymous
+// cases, the secret shown only once) is kept on the device until the person closes it. A reload
+// shows what the unfinished draft said so far; after a long pause the server first asks whether
+// the draft belongs to whoever is holding the phone. In the widget, Esc closes the frame.
+/* global document, window, localStorage, fetch, XMLHttpRequest, setTimeout, clearTimeout, Blob, navigator */
 (function () {
   'use strict';
   var root = document.getElementById('chat');
@@ -17,8 +24,12 @@
   var progress = document.getElementById('chat-progress');
   var statusLine = document.getElementById('chat-status');
   var langBtn = document.getElementById('chat-lang');
+  var menuBtn = document.getElementById('chat-menu');
+  var idleLockMs = Number(root.getAttribute('data-idle-lock-ms')) || 15 * 60 * 1000;
+  var embedded = root.getAttribute('data-embed') === '1';
   var SESSION = 'langnghe.chat.session';
   var LANG = 'langnghe.chat.lang';
+  var RECEIPTS = 'langnghe.chat.receipts';
 
   var UI = {
     vi: {
@@ -38,6 +49,24 @@
       secret: 'Mã bí mật (hãy lưu lại):',
       download: 'Tải tệp',
       expired: 'Phiên đã hết hạn; đang mở phiên mới…',
+      placeholder: 'Nhập tin nhắn…',
+      menu: 'Menu',
+      menuLabel: 'Về menu chính',
+      receiptTitle: 'Biên nhận',
+      receiptCode: 'Mã hồ sơ:',
+      receiptKept: 'Biên nhận được giữ trên thiết bị này cho đến khi bạn đóng nó.',
+      copy: 'Sao chép',
+      copied: 'Đã sao chép biên nhận.',
+      copyFailed: 'Không sao chép được; hãy ghi lại mã bằng tay.',
+      saveReceipt: 'Tải biên nhận',
+      dismiss: 'Đóng biên nhận',
+      discardUnsaved:
+        'Bạn chưa sao chép hay tải biên nhận. Mã bí mật chỉ hiện một lần: đóng biên nhận thì không xem lại được. Vẫn đóng?',
+      fileTitle: 'Lắng Nghe — Biên nhận ý kiến',
+      fileTrack: 'Tra cứu:',
+      fileSaved: 'Ngày gửi:',
+      fileKeep: 'Giữ kín mã bí mật: ai có mã này cùng mã hồ sơ đều xem được trả lời.',
+      earlier: 'Cuộc trò chuyện trước khi tải lại trang',
     },
     en: {
       you: 'You',
@@ -56,6 +85,24 @@
       secret: 'Secret code (keep it):',
       download: 'Download',
       expired: 'The session expired; opening a new one…',
+      placeholder: 'Type a message…',
+      menu: 'Menu',
+      menuLabel: 'Back to the main menu',
+      receiptTitle: 'Receipt',
+      receiptCode: 'Case code:',
+      receiptKept: 'The receipt stays on this device until you close it.',
+      copy: 'Copy',
+      copied: 'Receipt copied.',
+      copyFailed: 'Could not copy; please write the codes down.',
+      saveReceipt: 'Download receipt',
+      dismiss: 'Close receipt',
+      discardUnsaved:
+        'You have not copied or downloaded the receipt. The secret code is shown only once: once closed, it cannot be shown again. Close anyway?',
+      fileTitle: 'Lắng Nghe — Receipt',
+      fileTrack: 'Follow the case:',
+      fileSaved: 'Sent on:',
+      fileKeep: 'Keep the secret code private: with it and the case code anyone can read the answer.',
+      earlier: 'The conversation before the page was reloaded',
     },
   };
 
@@ -64,6 +111,7 @@
   var cursor = '';
   var busy = false;
   var pollTimer = 0;
+  var lastActive = Date.now();
 
   function t(key) {
     return UI[lang][key];
@@ -72,8 +120,12 @@
   function applyLang() {
     document.documentElement.lang = lang;
     document.getElementById('chat-text-label').textContent = t('label');
-    document.getElementById('chat-file-label').textContent = t('file');
+    document.getElementById('chat-file-name').textContent = t('file');
+    document.getElementById('chat-file-label').title = t('file');
+    input.placeholder = t('placeholder');
     sendBtn.textContent = t('send');
+    menuBtn.textContent = t('menu');
+    menuBtn.setAttribute('aria-label', t('menuLabel'));
     langBtn.textContent = t('switchTo');
     langBtn.setAttribute('aria-label', t('switchLabel'));
     langBtn.setAttribute('lang', lang === 'vi' ? 'en' : 'vi');
@@ -97,6 +149,7 @@
     busy = value;
     sendBtn.disabled = value;
     fileInput.disabled = value;
+    menuBtn.disabled = value;
     root.setAttribute('aria-busy', value ? 'true' : 'false');
   }
 
@@ -111,31 +164,219 @@
     body.insertBefore(name, body.firstChild);
     item.appendChild(body);
     log.appendChild(item);
-    item.scrollIntoView({ block: 'end' });
     return item;
   }
 
-  function showMessage(m) {
+  /**
+   * Keeps the newest question in view above the message box: the log's end when the message fits;
+   * else its top, when its first button still shows from there; else its first button at the bottom
+   * of the log, with as much of the question as fits above it (large text, a long menu). Focus goes
+   * to that button, or to the message unless the person is typing. The log scrolls inside the page,
+   * so nothing sits behind the box.
+   */
+  function reveal(item) {
+    if (!item) return;
+    var first = item.querySelector('button:not([disabled]), a[href]');
+    var height = log.clientHeight;
+    var origin = log.getBoundingClientRect().top - log.scrollTop;
+    var itemTop = item.getBoundingClientRect().top - origin;
+    if (item.offsetHeight <= height) log.scrollTop = log.scrollHeight;
+    else if (!first || first.getBoundingClientRect().bottom - origin - itemTop <= height)
+      log.scrollTop = itemTop;
+    else log.scrollTop = first.getBoundingClientRect().bottom - origin - height + 8;
+    if (first) first.focus({ preventScroll: true });
+    else if (document.activeElement !== input) {
+      item.setAttribute('tabindex', '-1');
+      item.focus({ preventScroll: true });
+    }
+  }
+
+  /** An answer was given: the buttons of every earlier question stop working. */
+  function retireButtons() {
+    Array.prototype.forEach.call(log.querySelectorAll('.choices[data-turn] button'), function (b) {
+      b.disabled = true;
+    });
+  }
+
+  // ---------------------------------------------------------------- the receipt, kept on the device
+
+  function loadReceipts() {
+    try {
+      var list = JSON.parse(localStorage.getItem(RECEIPTS) || '[]');
+      return Array.isArray(list) ? list : [];
+    } catch {
+      return [];
+    }
+  }
+
+  function storeReceipts(list) {
+    localStorage.setItem(RECEIPTS, JSON.stringify(list));
+  }
+
+  function keepReceipt(receipt) {
+    var list = loadReceipts();
+    for (var i = 0; i < list.length; i++) if (list[i].code === receipt.code) return list[i];
+    var kept = { code: receipt.code, at: new Date().toISOString(), saved: false };
+    if (receipt.followUpSecret) kept.followUpSecret = receipt.followUpSecret;
+    list.push(kept);
+    storeReceipts(list);
+    return kept;
+  }
+
+  function markSaved(code) {
+    storeReceipts(
+      loadReceipts().map(function (r) {
+        if (r.code === code) r.saved = true;
+        return r;
+      }),
+    );
+  }
+
+  function trackingLink(code) {
+    return window.location.origin + '/tra-cuu#' + encodeURIComponent(code);
+  }
+
+  function receiptText(r) {
+    return [
+      t('fileTitle'),
+      t('receiptCode') + ' ' + r.code,
+      r.followUpSecret ? t('secret') + ' ' + r.followUpSecret : '',
+      t('fileTrack') + ' ' + trackingLink(r.code),
+      t('fileSaved') + ' ' + new Date(r.at).toLocaleString(lang === 'en' ? 'en-GB' : 'vi-VN'),
+      r.followUpSecret ? t('fileKeep') : '',
+    ]
+      .filter(Boolean)
+      .join('\n');
+  }
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement('textarea');
+      area.value = text;
+      area.setAttribute('readonly', '');
+      area.className = 'sr-only';
+      document.body.appendChild(area);
+      area.select();
+      var ok = document.execCommand('copy');
+      area.remove();
+      if (ok) resolve();
+      else reject(new Error('copy'));
+    });
+  }
+
+  function smallButton(label, onClick, extraClass) {
+    var b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'secondary' + (extraClass ? ' ' + extraClass : '');
+    b.textContent = label;
+    b.addEventListener('click', onClick);
+    return b;
+  }
+
+  /** The receipt card: code, secret, the tracking link, copy, download, close. */
+  function showReceipt(r) {
+    var box = document.createElement('section');
+    box.className = 'receipt';
+    box.setAttribute('data-code', r.code);
+    box.setAttribute('aria-label', t('receiptTitle') + ' ' + r.code);
+    var title = document.createElement('p');
+    var strong = document.createElement('strong');
+    strong.textContent = t('receiptTitle') + ' — ' + t('receiptCode') + ' ';
+    var code = document.createElement('span');
+    code.className = 'code';
+    code.textContent = r.code;
+    strong.appendChild(code);
+    title.appendChild(strong);
+    box.appendChild(title);
+    if (r.followUpSecret) {
+      var s = document.createElement('p');
+      s.className = 'secret';
+      s.textContent = t('secret') + ' ';
+      var secret = document.createElement('strong');
+      secret.textContent = r.followUpSecret;
+      s.appendChild(secret);
+      box.appendChild(s);
+    }
+    var kept = document.createElement('p');
+    kept.className = 'muted';
+    kept.textContent = t('receiptKept');
+    box.appendChild(kept);
+    var actions = document.createElement('div');
+    actions.className = 'row';
+    var a = document.createElement('a');
+    a.href = '/tra-cuu#' + encodeURIComponent(r.code);
+    a.target = '_blank';
+    a.rel = 'noopener';
+    a.className = 'button';
+    a.textContent = t('follow') + ' ' + r.code;
+    actions.appendChild(a);
+    actions.appendChild(
+      smallButton(t('copy'), function () {
+        copyText(receiptText(r)).then(
+          function () {
+            markSaved(r.code);
+            setStatus(t('copied'));
+          },
+          function () {
+            setStatus(t('copyFailed'));
+          },
+        );
+      }),
+    );
+    actions.appendChild(
+      smallButton(t('saveReceipt'), function () {
+        var blob = new Blob([receiptText(r) + '\n'], { type: 'text/plain;charset=utf-8' });
+        var link = document.createElement('a');
+        link.href = URL.createObjectURL(blob);
+        link.download = 'bien-nhan-' + r.code + '.txt';
+        document.body.appendChild(link);
+        link.click();
+        link.remove();
+        setTimeout(function () {
+          URL.revokeObjectURL(link.href);
+        }, 10000);
+        markSaved(r.code);
+      }),
+    );
+    actions.appendChild(
+      smallButton(
+        t('dismiss'),
+        function () {
+          var current = loadReceipts().filter(function (x) {
+            return x.code === r.code;
+          })[0];
+          // The secret is shown only once: losing it unsaved loses the answer of an anonymous case.
+          if (current && current.followUpSecret && !current.saved && !window.confirm(t('discardUnsaved')))
+            return;
+          storeReceipts(
+            loadReceipts().filter(function (x) {
+              return x.code !== r.code;
+            }),
+          );
+          box.remove();
+          input.focus();
+        },
+        'dismiss',
+      ),
+    );
+    box.appendChild(actions);
+    log.appendChild(box);
+    return box;
+  }
+
+  function showKeptReceipts() {
+    loadReceipts().forEach(showReceipt);
+  }
+
+  /** `fromTurn`: an answer to what the person sent (its buttons retire at the next answer). */
+  function showMessage(m, fromTurn) {
     var item = bubble('bot', m.text);
     if (m.receipt) {
-      var box = document.createElement('p');
-      box.className = 'receipt';
-      var a = document.createElement('a');
-      a.href = '/tra-cuu#' + encodeURIComponent(m.receipt.code);
-      a.target = '_blank';
-      a.rel = 'noopener';
-      a.textContent = t('follow') + ' ' + m.receipt.code;
-      box.appendChild(a);
-      if (m.receipt.followUpSecret) {
-        var s = document.createElement('span');
-        s.className = 'secret';
-        s.textContent = ' ' + t('secret') + ' ';
-        var code = document.createElement('strong');
-        code.textContent = m.receipt.followUpSecret;
-        s.appendChild(code);
-        box.appendChild(s);
-      }
-      item.appendChild(box);
+      // Kept on the device first: a reload or a discarded tab must not lose the secret.
+      var kept = keepReceipt(m.receipt);
+      var shownAlready = log.querySelector('.receipt[data-code="' + kept.code + '"]');
+      item = shownAlready || showReceipt(kept);
     }
     if (m.file && m.id) {
       var dl = document.createElement('button');
@@ -151,6 +392,7 @@
       var group = document.createElement('div');
       group.className = 'choices';
       group.setAttribute('role', 'group');
+      if (fromTurn) group.setAttribute('data-turn', '1');
       m.buttons.forEach(function (row) {
         var line = document.createElement('div');
         line.className = 'row';
@@ -173,6 +415,18 @@
       });
       item.appendChild(group);
     }
+    return item;
+  }
+
+  function showTranscript(entries) {
+    if (!entries || !entries.length) return;
+    var note = document.createElement('p');
+    note.className = 'earlier muted';
+    note.textContent = t('earlier');
+    log.appendChild(note);
+    entries.forEach(function (e) {
+      bubble(e.who === 'me' ? 'me' : 'bot', e.text).classList.add('earlier');
+    });
   }
 
   function request(method, url, body, headers) {
@@ -261,13 +515,24 @@
     setBusy(false);
     setStatus('');
     progress.hidden = true;
-    if (r.status === 200 && r.json && r.json.messages) r.json.messages.forEach(showMessage);
-    else if (r.json && r.json.error) bubble('bot', r.json.error.message).classList.add('failed');
+    var last;
+    if (r.status === 200 && r.json && r.json.messages) {
+      showTranscript(r.json.transcript);
+      r.json.messages.forEach(function (m) {
+        last = showMessage(m, true);
+      });
+    } else if (r.json && r.json.error) {
+      last = bubble('bot', r.json.error.message);
+      last.classList.add('failed');
+    }
+    reveal(last);
     schedulePoll(1500);
   }
 
   function send(event, shown) {
-    if (shown) bubble('me', shown);
+    lastActive = Date.now();
+    retireButtons();
+    if (shown) reveal(bubble('me', shown));
     setBusy(true);
     setStatus(t('sending'));
     var body = { eventId: eventId(), lang: lang, event: event };
@@ -285,7 +550,9 @@
       bubble('bot', t('tooBig')).classList.add('failed');
       return;
     }
-    bubble('me', '📎 ' + file.name);
+    lastActive = Date.now();
+    retireButtons();
+    reveal(bubble('me', '📎 ' + file.name));
     setBusy(true);
     setStatus(t('uploading'));
     var id = eventId();
@@ -343,10 +610,12 @@
     return request('GET', '/api/chat/messages' + (cursor ? '?after=' + cursor : '')).then(
       function (r) {
         if (r.status !== 200 || !r.json) return;
+        var last;
         r.json.messages.forEach(function (m) {
           cursor = m.id;
-          showMessage(m);
+          last = showMessage(m, false);
         });
+        if (last && !busy) reveal(last);
       },
       function () {},
     );
@@ -367,6 +636,7 @@
     var text = input.value.trim();
     if (!text || busy) return;
     input.value = '';
+    input.style.height = '';
     send({ type: 'text', text: text }, text);
   });
   input.addEventListener('keydown', function (e) {
@@ -388,17 +658,53 @@
     send({ type: 'command', command: lang, args: '' }, lang === 'en' ? 'English' : 'Tiếng Việt');
   });
 
+  menuBtn.addEventListener('click', function () {
+    if (busy) return;
+    send({ type: 'command', command: 'start', args: '' }, t('menu'));
+  });
+  // Grows with what is typed, up to a quarter of the screen (large text must leave room to read).
+  input.addEventListener('input', function () {
+    input.style.height = 'auto';
+    input.style.height = input.scrollHeight + 2 + 'px';
+  });
+  document.addEventListener('keydown', function (e) {
+    // In the widget's frame the host page does not see our keys: ask it to close the frame.
+    if (e.key === 'Escape' && embedded && window.parent !== window) {
+      window.parent.postMessage({ type: 'langnghe:close' }, '*');
+    }
+  });
+  // Back after a long pause (a shared phone handed on): open the conversation again, so the server
+  // asks whose draft it is before anything of it is shown again.
+  function wakeUp() {
+    if (busy || Date.now() - lastActive <= idleLockMs) return;
+    lastActive = Date.now();
+    log.textContent = '';
+    cursor = '';
+    open();
+  }
+  document.addEventListener('visibilitychange', function () {
+    if (!document.hidden) wakeUp();
+  });
+  window.addEventListener('focus', wakeUp);
+  document.addEventListener('pointerdown', wakeUp, true);
+
+  // Receipts kept on this device, the messages kept for this session (answers that came while the
+  // page was closed), then the conversation where it stands: the transcript of an unfinished draft
+  // and its current question (or, after a long pause, the question whose draft it is).
+  function open() {
+    setBusy(true);
+    showKeptReceipts();
+    ensureSession()
+      .then(poll)
+      .then(function () {
+        send({ type: 'command', command: 'start', args: unit ? 'u_' + unit : '' });
+      })
+      .catch(function (err) {
+        setBusy(false);
+        bubble('bot', (err && err.shown) || t('failed')).classList.add('failed');
+      });
+  }
+
   applyLang();
-  setBusy(true);
-  // Messages kept for this session first (answers that came while the page was closed), then the
-  // conversation where it stands: the dialog re-asks the current step of an unfinished draft.
-  ensureSession()
-    .then(poll)
-    .then(function () {
-      send({ type: 'command', command: 'start', args: unit ? 'u_' + unit : '' });
-    })
-    .catch(function (err) {
-      setBusy(false);
-      bubble('bot', (err && err.shown) || t('failed')).classList.add('failed');
-    });
+  open();
 })();
