@@ -1,5 +1,6 @@
 // The dialog's dependencies as they run: drafts in Redis (encrypted), submissions through the
 // intake, files under DATA_DIR, tracking and follow-up on the database, reminders on the queue.
+import { isNationalHotlineNumber, NATIONAL_HOTLINE } from '../hotline/national-hotline.js';
 import { findMasterForTracking } from '../cases/case.repository.js';
 import { randomBytes } from 'node:crypto';
 import { loadGoverningDeadline } from '../deadlines/governing-deadline.js';
@@ -47,8 +48,6 @@ export interface CreateDialogDepsOptions {
   reopenWindowDays?: number;
 }
 
-const NATIONAL_HOTLINE = { name: 'Đường dây nóng Bộ Y tế', numbers: ['1900 9095'] };
-const digits = (n: string) => n.replace(/\D/g, '');
 const DIRECTORY_CACHE_MS = 60_000;
 
 /**
@@ -85,8 +84,7 @@ function cached<A extends string, R>(load: (key: A) => Promise<R>): (key: A) => 
 function organizationView(
   org: NonNullable<Awaited<ReturnType<typeof findOrganizationWithParent>>>,
 ): DialogOrganization {
-  const national = new Set(NATIONAL_HOTLINE.numbers.map(digits));
-  const own = (numbers: string[]) => numbers.filter((n) => !national.has(digits(n)));
+  const own = (numbers: string[]) => numbers.filter((n) => !isNationalHotlineNumber(n));
   const desk = (org.settings as { receptionDesk?: unknown } | null)?.receptionDesk;
   return {
     code: org.code,
@@ -96,7 +94,7 @@ function organizationView(
       ...(org.parent && own(org.parent.hotlineNumbers).length
         ? [{ name: org.parent.name, numbers: own(org.parent.hotlineNumbers) }]
         : []),
-      NATIONAL_HOTLINE,
+      { name: NATIONAL_HOTLINE.name.vi, numbers: [...NATIONAL_HOTLINE.numbers] },
     ],
     ...(typeof desk === 'string' && desk ? { receptionDesk: desk } : {}),
   };

@@ -530,12 +530,8 @@ const contact: StepDef = {
   },
 };
 
-/** Only Telegram shows a button that shares the person's number (Zalo's OA API has none): elsewhere they type it. */
-const phonePrompt = (turn: Turn) =>
-  turn.env.conversation.channel === 'telegram' ? turn.t.phonePrompt : turn.t.phonePromptTyped;
-
 const phone: StepDef = {
-  prompt: (turn) => ({ text: phonePrompt(turn), requestContact: true }),
+  prompt: (turn) => ({ text: turn.t.phonePrompt, requestContact: true }),
   onText(turn, text) {
     if (!PHONE.test(text.trim())) {
       turn.say(turn.t.phoneInvalid, { requestContact: true });

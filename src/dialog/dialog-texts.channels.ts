@@ -58,4 +58,9 @@ export const CHANNEL_TEXT_VARIANTS: Partial<
       unknownCommand: 'Unknown command. Type /help to see what you can do.',
     }),
   },
+  // Zalo's OA API has no button that shares the person's number.
+  zalo: {
+    vi: () => ({ phonePrompt: 'Vui lòng gõ số điện thoại của bạn vào ô tin nhắn (ví dụ: 0912 345 678).' }),
+    en: () => ({ phonePrompt: 'Please type your phone number in the message box (e.g. 0912 345 678).' }),
+  },
 };

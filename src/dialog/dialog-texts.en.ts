@@ -161,7 +161,6 @@ export const EN_TEXTS: DialogTexts = {
     anonymous: '🕶 Fully anonymous',
   },
   phonePrompt: 'Please send your phone number: tap the share button, or type it (e.g. 0912 345 678).',
-  phonePromptTyped: 'Please type your phone number in the message box (e.g. 0912 345 678).',
   phoneInvalid: 'That phone number does not look right. Please type it again, e.g. 0912 345 678.',
   namePrompt: 'Your name? (optional)',
   consentPrompt: (identity, organization) =>

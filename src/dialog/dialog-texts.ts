@@ -125,7 +125,6 @@ export interface DialogTexts {
   /** With a share button (Telegram). */
   phonePrompt: string;
   /** Where there is no share button (Zalo, web chat): type the number. */
-  phonePromptTyped: string;
   phoneInvalid: string;
   namePrompt: string;
   consentPrompt(identity: IdentityMode, organization: string | undefined): string;

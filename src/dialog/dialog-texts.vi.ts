@@ -172,7 +172,6 @@ export const VI_TEXTS: DialogTexts = {
     anonymous: '🕶 Ẩn danh hoàn toàn',
   },
   phonePrompt: 'Vui lòng gửi số điện thoại: bấm nút chia sẻ số điện thoại, hoặc gõ số (ví dụ: 0912 345 678).',
-  phonePromptTyped: 'Vui lòng gõ số điện thoại của bạn vào ô tin nhắn (ví dụ: 0912 345 678).',
   phoneInvalid: 'Số điện thoại chưa đúng. Vui lòng gõ lại, ví dụ: 0912 345 678.',
   namePrompt: 'Tên của bạn là gì? (có thể bỏ qua)',
   consentPrompt: (identity, organization) =>

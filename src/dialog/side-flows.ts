@@ -5,14 +5,12 @@ import type { TrackedCase } from './dialog-deps.js';
 import { buildSatisfactionQuestion, type SatisfactionScore } from './satisfaction-question.js';
 import type { StepDef, StepOutcome, Turn } from './dialog-turn.js';
 import { cleanFreeText } from '../core/free-text.js';
-
-const VI_NATIONAL_HOTLINE = { name: 'Đường dây nóng Bộ Y tế', numbers: ['1900 9095'] };
-const EN_NATIONAL_HOTLINE = { name: 'Ministry of Health hotline', numbers: ['1900 9095'] };
+import { NATIONAL_HOTLINE } from '../hotline/national-hotline.js';
 
 export async function showHotlines(turn: Turn): Promise<void> {
   const code = turn.draft.organizationCode ?? turn.deps.directory.defaultOrganizationCode();
   const org = code ? await turn.deps.directory.findOrganization(code) : null;
-  const national = turn.draft.locale === 'en' ? EN_NATIONAL_HOTLINE : VI_NATIONAL_HOTLINE;
+  const national = { name: NATIONAL_HOTLINE.name[turn.draft.locale], numbers: [...NATIONAL_HOTLINE.numbers] };
   const entries = org?.hotlines.length ? org.hotlines : [national];
   turn.say(turn.t.hotlines(entries));
 }
