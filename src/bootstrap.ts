@@ -45,6 +45,13 @@ import {
   zaloUnitKeyword,
   type ZaloChannel,
 } from '../bots/zalo/index.js';
+import {
+  createMessengerChannel,
+  createMessengerClient,
+  createMessengerSender,
+  registerMessengerWebhookRoute,
+  type MessengerChannel,
+} from '../bots/messenger/index.js';
 import { createHeldNotifications } from './notify/held-notifications.js';
 import { createChannelSenders } from './notify/channel-sender.js';
 import { enqueueNotification } from './notify/enqueue-notification.js';
@@ -237,8 +244,35 @@ export async function startApp(
       stops.push(() => running.stop());
     }
 
+    // Messenger (when the MESSENGER_* settings are set): like Zalo; notices refused outside the
+    // 24-hour window wait in `held` until the person writes to the Page again (decision 0032).
+    const fb = config.messenger;
+    const messengerClient = fb ? createMessengerClient(fb) : undefined;
+    let messengerChannel: MessengerChannel | undefined;
+    if (fb && messengerClient && (role === 'all' || role === 'web')) {
+      messengerChannel = createMessengerChannel({
+        pageId: fb.pageId,
+        appSecret: fb.appSecret,
+        verifyToken: fb.verifyToken,
+        client: messengerClient,
+        handle: createIntakeDialogHandler(ctx, { redis }),
+        redis,
+        prefix: config.queuePrefix,
+        logger,
+        sealedBox: ctx.sealedBox,
+        clock: ctx.clock,
+        releaseHeld: (recipient) => held.releaseHeldNotifications(ctx, recipient),
+        deferReply: async (recipient, content, dedupeKey) => {
+          await enqueueNotification(ctx, { channel: recipient.channel, recipient, content, dedupeKey });
+        },
+      });
+      const running = messengerChannel;
+      stops.push(() => running.stop());
+    }
+
     if (role === 'all' || role === 'worker') {
       const senders = createChannelSenders([
+        ...(messengerClient ? [messengerChannel?.sender ?? createMessengerSender(messengerClient)] : []),
         ...(zaloClient ? [zaloChannel?.sender ?? createZaloSender(zaloClient)] : []),
         ...(tg ? [bot?.sender ?? createTelegramSender({ token: tg.botToken, apiRoot: tg.apiRoot })] : []),
         createWebChatSender(ctx),
@@ -285,6 +319,9 @@ export async function startApp(
           createWebChatRoutes(ctx, { redis, handle: createIntakeDialogHandler(ctx, { redis }) }),
           // Zalo's webhook URL is set by hand in the Zalo developer console: no PUBLIC_URL needed.
           ...(zaloChannel ? [(app: FastifyInstance) => registerZaloWebhookRoute(app, zaloChannel)] : []),
+          ...(messengerChannel
+            ? [(app: FastifyInstance) => registerMessengerWebhookRoute(app, messengerChannel)]
+            : []),
           ...(bot && config.publicUrl
             ? [
                 (app: FastifyInstance) =>

