@@ -20,6 +20,7 @@ import { unitCreateCommand } from './commands/unit-create.command.js';
 import { lettersCommand } from './commands/letters.command.js';
 import { intakeStuckCommand } from './commands/intake-stuck.command.js';
 import { zaloTokenCommand } from './commands/zalo-token.command.js';
+import { open311KeyCommand } from './commands/open311-key.command.js';
 import { backupCommand } from './commands/backup.command.js';
 import { restoreCommand } from './commands/restore.command.js';
 
@@ -43,6 +44,7 @@ const COMMANDS: CliCommand[] = [
   dbMigrateCommand,
   lettersCommand,
   zaloTokenCommand,
+  open311KeyCommand,
   postersCommand,
   intakeStuckCommand,
   backupCommand,

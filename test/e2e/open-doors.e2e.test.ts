@@ -6,6 +6,9 @@ import type { RunningApp } from '../../src/bootstrap.js';
 import { applyCaseAction } from '../../src/cases/case-lifecycle.service.js';
 import { getJson, waitFor } from '../helpers/app-process.js';
 import { startE2eApp, type E2eApp } from '../helpers/e2e-app.js';
+import { Open311Client, xmlText } from '../helpers/open311-client.js';
+import { hashOpen311Key } from '../../src/open311/open311.routes.js';
+import { insertOpen311Client } from '../../src/open311/open311.repository.js';
 import {
   MessengerConversation,
   messengerEventId,
@@ -156,5 +159,84 @@ describe('Messenger (Facebook Page), end to end', () => {
     expect((await fb.post(webhook, [event])).status).toBe(200);
     await u.say('/start');
     expect(e2e.handled.timesHandled(messengerEventId(`m:${event.message.mid}`))).toBe(1);
+  });
+});
+
+describe('Open311 GeoReport v2, end to end', () => {
+  it('a client lists services, posts a request with its api_key and follows it to closed', async () => {
+    // What `npx langnghe open311:key "Cổng dịch vụ công"` does.
+    const key = 'o311-test-key-' + Math.random().toString(36).slice(2);
+    await insertOpen311Client(app.ctx.db.prisma, { name: 'Cổng dịch vụ công', keyHash: hashOpen311Key(key) });
+    const client = new Open311Client(`${app.url}/open311/v2`, key);
+
+    const services = await client.services();
+    expect(services.map((s) => s.service_code)).toContain('report');
+    const definition = await client.definition('report');
+    const unit = definition.attributes.find((a) => a.code === 'unit')!;
+    expect(unit.values!.map((v) => v.key)).toContain('ta-kkb');
+    const xml = await client.xml('/services.xml');
+    expect(xml.type).toMatch(/text\/xml/);
+    expect(xml.text).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?><services><service><service_code>/);
+
+    // Refused: a wrong key, and a request without a description — nothing is stored for either.
+    const submissionsBefore = await app.ctx.db.prisma.intakeSubmission.count();
+    const wrongKey = await client.post(
+      { service_code: 'report', description: 'Không có nước.' },
+      'wrong-key',
+    );
+    expect(wrongKey.status).toBe(403);
+    const noText = await client.post({ service_code: 'report', description: '  ' });
+    expect(noText.status).toBe(400);
+    expect(noText.errors![0]!.description).toMatch(/Nội dung/);
+    expect(await app.ctx.db.prisma.intakeSubmission.count()).toBe(submissionsBefore);
+
+    const fields = {
+      service_code: 'report',
+      description: 'Nhà vệ sinh tầng 3 khu khám bệnh không có nước từ sáng.',
+      'attribute[unit]': 'ta-kkb',
+      address_string: 'Khu khám bệnh, tầng 3',
+      email: 'nguoidan@example.vn',
+      first_name: 'Lan',
+    };
+    const posted = await client.post(fields);
+    expect(posted.status).toBe(200);
+    const token = posted.posted!.token!;
+    expect(posted.posted!.service_notice).toMatch(CODE);
+    // Sent again (a client retrying after a timeout): the same token, no second case.
+    expect((await client.post(fields)).posted!.token).toBe(token);
+
+    const id = await waitFor(async () => (await client.token(token)).service_request_id, 30_000);
+    const open = await client.request(id!);
+    expect(open).toMatchObject({ service_request_id: id, status: 'open', service_code: 'report' });
+    expect(open.expected_datetime).toMatch(/^\d{4}-\d{2}-\d{2}T23:59:59\+07:00$/);
+    expect(open.status_notes).toBeTruthy();
+    // Nothing the person wrote or gave is published.
+    const listed = JSON.stringify(await client.requests({ service_code: 'report' }));
+    expect(listed).toContain(id);
+    expect(listed).not.toMatch(/nguoidan|Lan|vệ sinh|tầng 3/);
+    expect(listed).not.toMatch(CODE);
+
+    const saved = await app.ctx.db.prisma.case.findUniqueOrThrow({ where: { id: id! } });
+    expect(saved).toMatchObject({ channel: 'api', kind: 'report', identityMode: 'named' });
+    const actor = await staffActor(saved.organizationId);
+    await applyCaseAction(app.ctx, {
+      caseId: saved.id,
+      action: 'accept',
+      actor: { ...actor, role: 'unit_head' },
+    });
+    await applyCaseAction(app.ctx, {
+      caseId: saved.id,
+      action: 'resolve',
+      actor: { ...actor, role: 'handler' },
+      params: { outcome: 'valid', answer: 'Đã sửa đường ống và cấp nước lại.' },
+    });
+    const closed = await client.request(id!);
+    expect(closed.status).toBe('closed');
+    expect(closed.status_notes).toMatch(/Đã giải quyết/);
+    expect((await client.requests({ status: 'closed' })).map((r) => r.service_request_id)).toContain(id);
+    expect((await client.requests({ status: 'open' })).map((r) => r.service_request_id)).not.toContain(id);
+    const asXml = await client.xml(`/requests/${id}.xml`);
+    expect(xmlText(asXml.text, 'status')).toBe('closed');
+    expect(xmlText(asXml.text, 'service_request_id')).toBe(id);
   });
 });
