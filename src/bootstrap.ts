@@ -52,6 +52,7 @@ import {
   registerMessengerWebhookRoute,
   type MessengerChannel,
 } from '../bots/messenger/index.js';
+import { dispatchFeedEvents } from './feeds/dispatch-feed-events.js';
 import { createHeldNotifications } from './notify/held-notifications.js';
 import { createChannelSenders } from './notify/channel-sender.js';
 import { enqueueNotification } from './notify/enqueue-notification.js';
@@ -300,6 +301,19 @@ export async function startApp(
       const timer = setInterval(sweep, options.recoveryIntervalMs ?? 60_000);
       timer.unref();
       stops.push(async () => clearInterval(timer));
+      // The event feeds' pump: new case events to the organisations' webhooks (src/feeds).
+      let pumping = false;
+      const feeds = setInterval(() => {
+        if (pumping) return;
+        pumping = true;
+        dispatchFeedEvents(ctx)
+          .catch((err: unknown) =>
+            logger.warn({ err: { message: (err as Error).message } }, 'event feed pump failed'),
+          )
+          .finally(() => (pumping = false));
+      }, config.webhookPollMs);
+      feeds.unref();
+      stops.push(async () => clearInterval(feeds));
     }
 
     let url: string | undefined;

@@ -21,6 +21,13 @@ import { lettersCommand } from './commands/letters.command.js';
 import { intakeStuckCommand } from './commands/intake-stuck.command.js';
 import { zaloTokenCommand } from './commands/zalo-token.command.js';
 import { open311KeyCommand } from './commands/open311-key.command.js';
+import {
+  webhookAddCommand,
+  webhookListCommand,
+  webhookLogCommand,
+  webhookRemoveCommand,
+} from './commands/webhook.command.js';
+import { exportPortalCommand } from './commands/export-portal.command.js';
 import { backupCommand } from './commands/backup.command.js';
 import { restoreCommand } from './commands/restore.command.js';
 
@@ -45,6 +52,11 @@ const COMMANDS: CliCommand[] = [
   lettersCommand,
   zaloTokenCommand,
   open311KeyCommand,
+  webhookAddCommand,
+  webhookListCommand,
+  webhookRemoveCommand,
+  webhookLogCommand,
+  exportPortalCommand,
   postersCommand,
   intakeStuckCommand,
   backupCommand,

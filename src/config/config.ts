@@ -98,6 +98,11 @@ const ZEnvSchema = z.object({
       .regex(/^[\x21-\x7e]{16,256}$/, 'must be 16–256 printable characters without spaces')
       .optional(),
   ),
+  /** How often worker processes hand new case events to the organisations' webhooks (src/feeds). */
+  WEBHOOK_POLL_MS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(100).max(600_000).default(5_000),
+  ),
   SEED_ON_FIRST_START: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('true')),
   TELEGRAM_BOT_TOKEN: z.preprocess(
     emptyToUndefined,
@@ -190,6 +195,8 @@ export interface Config {
   workerConcurrency: number;
   queueLockMs: number;
   deadlineSweepIntervalMs: number;
+  /** WEBHOOK_POLL_MS: the event feeds' pump interval. */
+  webhookPollMs: number;
   seedOnFirstStart: boolean;
   /** Unset: GET /metrics answers 404; set, a scraper sends it as `Authorization: Bearer <token>`. */
   metricsToken: string | undefined;
@@ -353,6 +360,7 @@ export function createConfig(source: Record<string, string | undefined> = {}): C
     workerConcurrency: env.WORKER_CONCURRENCY,
     queueLockMs: env.QUEUE_LOCK_MS,
     deadlineSweepIntervalMs: env.DEADLINE_SWEEP_INTERVAL_MS,
+    webhookPollMs: env.WEBHOOK_POLL_MS,
     seedOnFirstStart: env.SEED_ON_FIRST_START === 'true',
     metricsToken: env.METRICS_TOKEN,
     searchPath: env.PATH,

@@ -9,6 +9,10 @@ import { startE2eApp, type E2eApp } from '../helpers/e2e-app.js';
 import { Open311Client, xmlText } from '../helpers/open311-client.js';
 import { hashOpen311Key } from '../../src/open311/open311.routes.js';
 import { insertOpen311Client } from '../../src/open311/open311.repository.js';
+import { registerWebhook } from '../../src/feeds/register-webhook.js';
+import { recordSatisfaction } from '../../src/cases/record-satisfaction.js';
+import { E2E_ORG } from '../helpers/e2e-app.js';
+import { startWebhookReceiver } from '../helpers/webhook-receiver.js';
 import {
   MessengerConversation,
   messengerEventId,
@@ -32,6 +36,7 @@ beforeAll(async () => {
     MESSENGER_APP_SECRET: fb.appSecret,
     MESSENGER_VERIFY_TOKEN: fb.verifyToken,
     MESSENGER_GRAPH_URL: fb.url,
+    WEBHOOK_POLL_MS: '200',
   });
   app = e2e.app;
   webhook = `${app.url}/webhooks/messenger`;
@@ -238,5 +243,76 @@ describe('Open311 GeoReport v2, end to end', () => {
     const asXml = await client.xml(`/requests/${id}.xml`);
     expect(xmlText(asXml.text, 'status')).toBe('closed');
     expect(xmlText(asXml.text, 'service_request_id')).toBe(id);
+  });
+});
+
+describe('Event webhooks, end to end', () => {
+  it('a receiver gets each event once, signed, in order per case, and an outage is retried', async () => {
+    const receiver = await startWebhookReceiver('whsec-of-the-portal-' + Math.random().toString(36).slice(2));
+    try {
+      // What `npx langnghe webhook:add --org … --url … --secret …` does.
+      const hook = await registerWebhook(
+        { db: app.ctx.db.prisma, sealedBox: app.ctx.sealedBox },
+        { organizationCode: E2E_ORG, url: receiver.url, secret: receiver.secret },
+      );
+      receiver.setDown(true);
+      const res = await fetch(`${app.url}/api/submissions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          submissionId: `wh-${Date.now()}`,
+          channel: 'web',
+          kind: 'petition',
+          unitCode: 'ta-kkb',
+          text: 'Đề nghị bố trí thêm ghế chờ ở khu khám bệnh.',
+          contact: { phone: '0912 000 111' },
+        }),
+      });
+      const { code } = (await res.json()) as { code: string };
+      const saved = await waitFor(() => app.ctx.db.prisma.case.findUnique({ where: { code } }), 30_000);
+      // The receiver is down: the first event is tried, refused, and retried with backoff.
+      await waitFor(async () => (receiver.refusedCount() >= 2 ? true : undefined), 30_000);
+      const actor = await staffActor(saved!.organizationId);
+      await applyCaseAction(app.ctx, {
+        caseId: saved!.id,
+        action: 'accept',
+        actor: { ...actor, role: 'unit_head' },
+      });
+      await applyCaseAction(app.ctx, {
+        caseId: saved!.id,
+        action: 'resolve',
+        actor: { ...actor, role: 'handler' },
+        params: { outcome: 'valid', answer: 'Khoa đã bố trí thêm 20 ghế chờ.' },
+      });
+      await recordSatisfaction(app.ctx, { code, score: 5, trackingPage: {} });
+      const expected = await app.ctx.db.prisma.caseFeedEvent.count({ where: { caseId: saved!.id } });
+      expect(expected).toBeGreaterThanOrEqual(5);
+      receiver.setDown(false);
+
+      const mine = () => receiver.accepted.filter((e) => e.body.case.id === saved!.id);
+      await waitFor(async () => (mine().length >= expected ? true : undefined), 60_000);
+      const got = mine();
+      expect(got.map((e) => e.body.sequence)).toEqual(Array.from({ length: expected }, (_, i) => i + 1));
+      expect(new Set(got.map((e) => e.delivery)).size).toBe(got.length);
+      expect(got.every((e) => e.signatureValid && e.type === e.body.type)).toBe(true);
+      const types = got.map((e) => e.type);
+      expect(types[0]).toBe('case.created');
+      expect(types).toContain('case.status_changed');
+      expect(types.indexOf('case.resolved')).toBeLessThan(types.indexOf('case.satisfaction'));
+      expect(got.at(-1)!.body.case).toMatchObject({ satisfaction: 5, status: 'resolved' });
+      // Nothing personal, and not the tracking code either.
+      expect(JSON.stringify(got)).not.toMatch(/0912|ghế chờ|Khoa đã|Trưởng khoa/);
+      expect(JSON.stringify(got)).not.toContain(code);
+      // The delivery log shows the retried first event.
+      const log = await app.ctx.db.prisma.webhookDelivery.findMany({
+        where: { webhookId: hook.id, caseId: saved!.id },
+        orderBy: { sequence: 'asc' },
+      });
+      expect(log.every((d) => d.status === 'delivered')).toBe(true);
+      expect(log[0]!.attempts).toBeGreaterThanOrEqual(3);
+      expect(log[0]!.lastStatusCode).toBe(204);
+    } finally {
+      await receiver.close();
+    }
   });
 });
