@@ -11,8 +11,9 @@ type Tx = Prisma.TransactionClient;
 /**
  * Writes the feed events a case event stands for, in its transaction: the move and what the feeds
  * say about it are committed together or not at all (the outbox). Sequence numbers continue the
- * case's; two transactions racing on one case collide on (caseId, sequence) and one is retried or
- * refused like any concurrent move.
+ * case's. Every move that reports one first writes the case row (a new case, a versioned update,
+ * the satisfaction score), whose lock orders writers on one case; (caseId, sequence) is unique as
+ * well, so a writer that slipped past would fail rather than number twice.
  */
 export async function recordFeedEvents(
   tx: Tx,

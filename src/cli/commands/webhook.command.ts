@@ -104,7 +104,9 @@ export const webhookLogCommand: CliCommand = {
     const { db, close } = await openCliDatabase();
     try {
       if (!(await findWebhook(db.prisma, id))) throw new UsageError(`Không có webhook với mã ${id}.`);
-      for (const d of await listDeliveries(db.prisma, id, limit)) {
+      const deliveries = await listDeliveries(db.prisma, id, limit);
+      if (deliveries.length === 0) console.log('Chưa có lần gửi nào.');
+      for (const d of deliveries) {
         console.log(
           [
             d.createdAt.toISOString(),
