@@ -49,6 +49,14 @@ import {
   zaloUnitKeyword,
   type ZaloChannel,
 } from '../bots/zalo/index.js';
+import {
+  createMessengerChannel,
+  createMessengerClient,
+  createMessengerSender,
+  registerMessengerWebhookRoute,
+  type MessengerChannel,
+} from '../bots/messenger/index.js';
+import { dispatchFeedEvents } from './feeds/dispatch-feed-events.js';
 import { createHeldNotifications } from './notify/held-notifications.js';
 import type { Outbound } from './dialog/dialog-types.js';
 import { createChannelSenders, type SendContext } from './notify/channel-sender.js';
@@ -272,8 +280,35 @@ export async function startApp(
       stops.push(() => running.stop());
     }
 
+    // Messenger (when the MESSENGER_* settings are set): like Zalo; notices refused outside the
+    // 24-hour window wait in `held` until the person writes to the Page again (decision 0032).
+    const fb = config.messenger;
+    const messengerClient = fb ? createMessengerClient(fb) : undefined;
+    let messengerChannel: MessengerChannel | undefined;
+    if (fb && messengerClient && (role === 'all' || role === 'web')) {
+      messengerChannel = createMessengerChannel({
+        pageId: fb.pageId,
+        appSecret: fb.appSecret,
+        verifyToken: fb.verifyToken,
+        client: messengerClient,
+        handle: createIntakeDialogHandler(ctx, { redis }),
+        redis,
+        prefix: config.queuePrefix,
+        logger,
+        sealedBox: ctx.sealedBox,
+        clock: ctx.clock,
+        releaseHeld: (recipient) => held.releaseHeldNotifications(ctx, recipient),
+        deferReply: async (recipient, content, dedupeKey) => {
+          await enqueueNotification(ctx, { channel: recipient.channel, recipient, content, dedupeKey });
+        },
+      });
+      const running = messengerChannel;
+      stops.push(() => running.stop());
+    }
+
     if (role === 'all' || role === 'worker') {
       const senders = createChannelSenders([
+        ...(messengerClient ? [messengerChannel?.sender ?? createMessengerSender(messengerClient)] : []),
         ...(zaloClient && zalo
           ? [
               zaloChannel?.sender ??
@@ -311,6 +346,19 @@ export async function startApp(
       const timer = setInterval(sweep, options.recoveryIntervalMs ?? 60_000);
       timer.unref();
       stops.push(async () => clearInterval(timer));
+      // The event feeds' pump: new case events to the organisations' webhooks (src/feeds).
+      let pumping = false;
+      const feeds = setInterval(() => {
+        if (pumping) return;
+        pumping = true;
+        dispatchFeedEvents(ctx)
+          .catch((err: unknown) =>
+            logger.warn({ err: { message: (err as Error).message } }, 'event feed pump failed'),
+          )
+          .finally(() => (pumping = false));
+      }, config.webhookPollMs);
+      feeds.unref();
+      stops.push(async () => clearInterval(feeds));
     }
 
     let url: string | undefined;
@@ -330,6 +378,9 @@ export async function startApp(
           createWebChatRoutes(ctx, { redis, handle: createIntakeDialogHandler(ctx, { redis }) }),
           // Zalo's webhook URL is set by hand in the Zalo developer console: no PUBLIC_URL needed.
           ...(zaloChannel ? [(app: FastifyInstance) => registerZaloWebhookRoute(app, zaloChannel)] : []),
+          ...(messengerChannel
+            ? [(app: FastifyInstance) => registerMessengerWebhookRoute(app, messengerChannel)]
+            : []),
           ...(bot && config.publicUrl
             ? [
                 (app: FastifyInstance) =>

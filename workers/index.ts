@@ -9,6 +9,7 @@ import { createDailyDigestHandler, createHotlineReviewHandler } from './reports.
 import type { MilestoneDeps } from '../src/deadlines/fire-milestone.js';
 import { requestApologyDecision } from '../src/letters/apology-request.js';
 import { createNotifyHandler } from './notify.handler.js';
+import { deliverWebhookChain } from '../src/feeds/deliver-webhook.js';
 
 export interface JobHandlerDeps {
   /** Channel senders (registered at start for the configured channels) and the Redis pacer. */
@@ -30,5 +31,6 @@ export function createJobHandlers(ctx: AppContext, deps: JobHandlerDeps): JobHan
     'deadlines.sweep': createDeadlineSweepHandler(ctx, deadlines),
     'reports.daily-digest': createDailyDigestHandler(ctx),
     'reports.hotline-review': createHotlineReviewHandler(ctx),
+    'webhooks.deliver': (chain) => deliverWebhookChain(ctx, chain),
   };
 }

@@ -39,7 +39,7 @@ export const AUDIENCE_LABELS: Readonly<Record<Audience, Label>> = {
   staff: { vi: 'Nội bộ', en: 'Staff' },
 };
 
-export const CHANNELS = ['telegram', 'zalo', 'web', 'hotline', 'api'] as const;
+export const CHANNELS = ['telegram', 'zalo', 'web', 'hotline', 'api', 'messenger'] as const;
 export type Channel = (typeof CHANNELS)[number];
 export const ZChannelSchema = z.enum(CHANNELS);
 
@@ -49,6 +49,7 @@ export const CHANNEL_LABELS: Readonly<Record<Channel, Label>> = {
   web: { vi: 'Trang web', en: 'Web' },
   hotline: { vi: 'Đường dây nóng', en: 'Hotline' },
   api: { vi: 'Kết nối hệ thống', en: 'API' },
+  messenger: { vi: 'Messenger (Facebook)', en: 'Messenger (Facebook)' },
 };
 
 export const CASE_STATUSES = [

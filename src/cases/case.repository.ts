@@ -2,6 +2,7 @@
 import type { Db } from '../db/database.js';
 import type { Prisma } from '../db/generated/client.js';
 import type { ActorType, CaseStatus } from '../db/generated/enums.js';
+import { recordFeedEvents } from '../feeds/feed.repository.js';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -20,9 +21,12 @@ export interface CaseEventInput {
   effectsPending?: boolean;
 }
 
-/** Audit events are append-only; every change to a case writes one in the same transaction. */
-export function appendCaseEvent(tx: Tx, e: CaseEventInput) {
-  return tx.caseEvent.create({
+/**
+ * Audit events are append-only; every change to a case writes one in the same transaction, and
+ * with it the event feeds' outbox rows (src/feeds) when the move is one they report.
+ */
+export async function appendCaseEvent(tx: Tx, e: CaseEventInput) {
+  const event = await tx.caseEvent.create({
     data: {
       caseId: e.caseId,
       action: e.action,
@@ -37,6 +41,8 @@ export function appendCaseEvent(tx: Tx, e: CaseEventInput) {
       createdAt: e.at,
     },
   });
+  await recordFeedEvents(tx, { ...e, caseEventId: event.id });
+  return event;
 }
 
 /**
@@ -160,7 +166,7 @@ export function insertCaseMessageWithEvent(
     visibility: 'public' | 'internal';
     body: string;
     authorStaffId: string;
-    channel: 'telegram' | 'zalo' | 'web' | 'hotline' | 'api' | null;
+    channel: 'telegram' | 'zalo' | 'web' | 'hotline' | 'api' | 'messenger' | null;
     event: { action: string; status: CaseStatus; role: string };
     at: Date;
   },

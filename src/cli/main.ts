@@ -20,6 +20,14 @@ import { unitCreateCommand } from './commands/unit-create.command.js';
 import { lettersCommand } from './commands/letters.command.js';
 import { intakeStuckCommand } from './commands/intake-stuck.command.js';
 import { zaloTokenCommand } from './commands/zalo-token.command.js';
+import { open311KeyCommand } from './commands/open311-key.command.js';
+import {
+  webhookAddCommand,
+  webhookListCommand,
+  webhookLogCommand,
+  webhookRemoveCommand,
+} from './commands/webhook.command.js';
+import { exportPortalCommand } from './commands/export-portal.command.js';
 import { backupCommand } from './commands/backup.command.js';
 import { restoreCommand } from './commands/restore.command.js';
 
@@ -43,6 +51,12 @@ const COMMANDS: CliCommand[] = [
   dbMigrateCommand,
   lettersCommand,
   zaloTokenCommand,
+  open311KeyCommand,
+  webhookAddCommand,
+  webhookListCommand,
+  webhookRemoveCommand,
+  webhookLogCommand,
+  exportPortalCommand,
   postersCommand,
   intakeStuckCommand,
   backupCommand,

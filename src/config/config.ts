@@ -116,6 +116,11 @@ const ZEnvSchema = z.object({
       .regex(/^[\x21-\x7e]{16,256}$/, 'must be 16–256 printable characters without spaces')
       .optional(),
   ),
+  /** How often worker processes hand new case events to the organisations' webhooks (src/feeds). */
+  WEBHOOK_POLL_MS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(100).max(600_000).default(5_000),
+  ),
   SEED_ON_FIRST_START: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('true')),
   TELEGRAM_BOT_TOKEN: z.preprocess(
     emptyToUndefined,
@@ -170,6 +175,31 @@ const ZEnvSchema = z.object({
       .default('20,5,0')
       .transform((v) => [...new Set(v.split(',').map(Number))].sort((a, b) => b - a)),
   ),
+  MESSENGER_PAGE_ID: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^\d{5,30}$/, 'must be the numeric Page ID shown in the Page’s settings')
+      .optional(),
+  ),
+  MESSENGER_PAGE_ACCESS_TOKEN: optionalString,
+  MESSENGER_APP_SECRET: optionalString,
+  MESSENGER_VERIFY_TOKEN: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[\x21-\x7e]{8,256}$/, 'must be 8–256 printable characters without spaces')
+      .optional(),
+  ),
+  /** The Page's username for m.me links (posters); the Page ID is used when unset. */
+  MESSENGER_PAGE_USERNAME: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9.]{5,50}$/, 'must be the Page’s username, like SoYTeBinhDuong')
+      .optional(),
+  ),
+  MESSENGER_GRAPH_URL: optionalUrl(['http:', 'https:']),
   PATH: z.string().default(''),
 });
 
@@ -200,6 +230,8 @@ export interface Config {
   /** Bounds of the random delay before a no-trace submission reaches intake (decision 0029). */
   noTraceReleaseDelayMs: { min: number; max: number };
   deadlineSweepIntervalMs: number;
+  /** WEBHOOK_POLL_MS: the event feeds' pump interval. */
+  webhookPollMs: number;
   seedOnFirstStart: boolean;
   /** Unset: GET /metrics answers 404; set, a scraper sends it as `Authorization: Bearer <token>`. */
   metricsToken: string | undefined;
@@ -209,6 +241,22 @@ export interface Config {
   telegram: TelegramConfig | undefined;
   /** Unset when the ZALO_* app settings are unset: the Zalo OA channel is off. */
   zalo: ZaloConfig | undefined;
+  /** Unset when the MESSENGER_* settings are unset: the Facebook Page (Messenger) channel is off. */
+  messenger: MessengerConfig | undefined;
+}
+
+export interface MessengerConfig {
+  pageId: string;
+  /** Sent with every Send API call. */
+  pageAccessToken: string;
+  /** Checks X-Hub-Signature-256 on every webhook call. */
+  appSecret: string;
+  /** Answers Meta's verification handshake (GET with hub.verify_token). */
+  verifyToken: string;
+  /** For m.me links on posters; the Page ID when unset. */
+  pageUsername: string | undefined;
+  /** Graph API (https://graph.facebook.com/v21.0); tests point it at a local fake. No trailing slash. */
+  graphUrl: string;
 }
 
 export interface LimitsConfig {
@@ -271,10 +319,20 @@ const SECRET_VARIABLES = new Set([
   'ZALO_APP_SECRET',
   'ZALO_OA_SECRET_KEY',
   'METRICS_TOKEN',
+  'MESSENGER_PAGE_ACCESS_TOKEN',
+  'MESSENGER_APP_SECRET',
+  'MESSENGER_VERIFY_TOKEN',
 ]);
 
 /** The Zalo channel needs its three app settings together; one or two alone is a mistake. */
 const ZALO_REQUIRED = ['ZALO_APP_ID', 'ZALO_APP_SECRET', 'ZALO_OA_SECRET_KEY'] as const;
+/** The same for the Messenger channel. */
+const MESSENGER_REQUIRED = [
+  'MESSENGER_PAGE_ID',
+  'MESSENGER_PAGE_ACCESS_TOKEN',
+  'MESSENGER_APP_SECRET',
+  'MESSENGER_VERIFY_TOKEN',
+] as const;
 
 /** Telegram's secret_token alphabet is [A-Za-z0-9_-]: base64url of an HMAC fits. */
 export function deriveTelegramWebhookSecret(botToken: string): string {
@@ -315,6 +373,13 @@ export function createConfig(source: Record<string, string | undefined> = {}): C
       `Configuration error: the Zalo OA channel needs ${ZALO_REQUIRED.join(', ')} together; ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} missing. Set all of them, or none to turn Zalo off. See .env.example.`,
     );
   }
+  const messengerSet = MESSENGER_REQUIRED.filter((v) => env[v] !== undefined);
+  if (messengerSet.length > 0 && messengerSet.length < MESSENGER_REQUIRED.length) {
+    const missing = MESSENGER_REQUIRED.filter((v) => env[v] === undefined);
+    throw new ConfigError(
+      `Configuration error: the Messenger channel needs ${MESSENGER_REQUIRED.join(', ')} together; ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} missing. Set all of them, or none to turn Messenger off. See .env.example.`,
+    );
+  }
   return {
     env: env.NODE_ENV,
     databaseUrl: env.DATABASE_URL,
@@ -344,6 +409,7 @@ export function createConfig(source: Record<string, string | undefined> = {}): C
     queueLockMs: env.QUEUE_LOCK_MS,
     noTraceReleaseDelayMs: { min: env.NO_TRACE_RELEASE_DELAY_MIN_MS, max: env.NO_TRACE_RELEASE_DELAY_MAX_MS },
     deadlineSweepIntervalMs: env.DEADLINE_SWEEP_INTERVAL_MS,
+    webhookPollMs: env.WEBHOOK_POLL_MS,
     seedOnFirstStart: env.SEED_ON_FIRST_START === 'true',
     metricsToken: env.METRICS_TOKEN,
     searchPath: env.PATH,
@@ -368,6 +434,20 @@ export function createConfig(source: Record<string, string | undefined> = {}): C
             replyWindowHours: env.ZALO_REPLY_WINDOW_HOURS,
             replyQuota: env.ZALO_REPLY_QUOTA,
             quotaAlertPercents: env.ZALO_QUOTA_ALERT_PERCENTS,
+          }
+        : undefined,
+    messenger:
+      env.MESSENGER_PAGE_ID &&
+      env.MESSENGER_PAGE_ACCESS_TOKEN &&
+      env.MESSENGER_APP_SECRET &&
+      env.MESSENGER_VERIFY_TOKEN
+        ? {
+            pageId: env.MESSENGER_PAGE_ID,
+            pageAccessToken: env.MESSENGER_PAGE_ACCESS_TOKEN,
+            appSecret: env.MESSENGER_APP_SECRET,
+            verifyToken: env.MESSENGER_VERIFY_TOKEN,
+            pageUsername: env.MESSENGER_PAGE_USERNAME,
+            graphUrl: (env.MESSENGER_GRAPH_URL ?? 'https://graph.facebook.com/v21.0').replace(/\/+$/, ''),
           }
         : undefined,
   };

@@ -40,7 +40,7 @@ export const PETITION_DOCUMENT_OPTIONS = ['form', 'appointment', 'reception', 'l
 export type PetitionDocumentOption = (typeof PETITION_DOCUMENT_OPTIONS)[number];
 
 const ZConversationRefSchema = z.object({
-  channel: z.enum(['telegram', 'zalo', 'web']),
+  channel: z.enum(['telegram', 'zalo', 'web', 'messenger']),
   conversationId: z.string(),
   userId: z.string().optional(),
   languageHint: z.string().optional(),

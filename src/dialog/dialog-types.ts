@@ -2,7 +2,7 @@
 // and the one intake dialog. No channel's types appear here or in the dialog: an adapter turns its
 // updates into an InboundEnvelope and renders each Outbound in its own way.
 
-export type DialogChannel = 'telegram' | 'zalo' | 'web';
+export type DialogChannel = 'telegram' | 'zalo' | 'web' | 'messenger';
 export type Locale = 'vi' | 'en';
 
 /** Who is talking, as the channel identifies them. Never logged, never put in a job payload. */

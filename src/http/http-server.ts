@@ -13,6 +13,7 @@ import { registerHealthRoutes, type ReadinessProbe } from './routes/health.route
 import { registerSubmissionRoutes } from './routes/submission.routes.js';
 import { registerPublicPages, type PublicPagesOptions } from './routes/public-pages.routes.js';
 import { registerRateLimits } from './rate-limits.js';
+import { registerOpen311Routes } from '../open311/open311.routes.js';
 import { registerSecurityHeaders } from './security-headers.js';
 
 /** Enough for a 5 000-character description in any script; anything larger is refused with 413. */
@@ -81,11 +82,10 @@ export async function buildHttpServer(
   const lookup = createCaseLookup(ctx, counters);
   if (pages) registerPublicPages(app, ctx, lookup, { ...pages, publicUrl });
   registerHealthRoutes(app, probes);
-  registerSubmissionRoutes(app, ctx, publicUrl, {
-    lookup,
-    clientKey,
-    newCaseCap: createIntakeNewCaseCap(ctx, counters),
-  });
+  const newCaseCap = createIntakeNewCaseCap(ctx, counters);
+  registerSubmissionRoutes(app, ctx, publicUrl, { lookup, clientKey, newCaseCap });
+  // Open311 GeoReport v2: the same submissions and limits, spoken as the civic-reporting world does.
+  registerOpen311Routes(app, ctx, { clientKey, newCaseCap });
   registerApiDocsRoutes(app);
   registerFaviconRoutes(app);
   for (const mount of mountRoutes) mount(app);

@@ -49,4 +49,18 @@ describe('channelLinks', () => {
       createConfig({ TELEGRAM_BOT_TOKEN: '123456789:AAH-test_token', TELEGRAM_BOT_USERNAME: 'no spaces' }),
     ).toThrow(/TELEGRAM_BOT_USERNAME/);
   });
+
+  it('adds the Page’s m.me link with the unit as ref when Messenger is configured', () => {
+    const env = {
+      PUBLIC_URL: 'https://gopy.example.vn',
+      MESSENGER_PAGE_ID: '1029384756',
+      MESSENGER_PAGE_ACCESS_TOKEN: 'page-token',
+      MESSENGER_APP_SECRET: 'app-secret',
+      MESSENGER_VERIFY_TOKEN: 'verify-token',
+    };
+    expect(channelLinks(createConfig(env), 'ta-kkb').messenger).toBe('https://m.me/1029384756?ref=u_ta-kkb');
+    expect(
+      channelLinks(createConfig({ ...env, MESSENGER_PAGE_USERNAME: 'TTYTThuanAn' }), 'ta-kkb').messenger,
+    ).toBe('https://m.me/TTYTThuanAn?ref=u_ta-kkb');
+  });
 });

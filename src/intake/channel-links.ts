@@ -10,6 +10,8 @@ export interface ChannelLinks {
   zalo?: string;
   /** What to send to the Zalo OA first so the unit is preset (Zalo links carry no parameter). */
   zaloKeyword?: string;
+  /** The Facebook Page's chat: https://m.me/<page>?ref=u_<unit> (Meta passes the ref into the chat). */
+  messenger?: string;
 }
 
 export interface ChannelLinkOptions {
@@ -34,6 +36,10 @@ export function channelLinks(
   if (zalo) {
     links.zalo = zalo;
     if (options.zaloKeyword) links.zaloKeyword = options.zaloKeyword(unitCode);
+  }
+  const page = config.messenger;
+  if (page) {
+    links.messenger = `https://m.me/${encodeURIComponent(page.pageUsername ?? page.pageId)}?ref=${unitStartPayload(unitCode)}`;
   }
   return links;
 }

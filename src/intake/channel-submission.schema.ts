@@ -15,7 +15,7 @@ export type IdentityMode = z.infer<typeof ZIdentityModeSchema>;
  */
 export const ZReplyToSchema = z
   .object({
-    channel: z.enum(['telegram', 'zalo', 'web']),
+    channel: z.enum(['telegram', 'zalo', 'web', 'messenger']),
     conversationId: z.string().min(1).max(200),
     userId: z.string().min(1).max(200).optional(),
     locale: z.enum(['vi', 'en']).optional(),
@@ -28,7 +28,7 @@ export const ZPetitionDocumentOptionSchema = z.enum(['form', 'appointment', 'rec
 export const ZChannelSubmissionSchema = z
   .object({
     ...SUBMISSION_COMMON_FIELDS,
-    channel: z.enum(['telegram', 'zalo', 'web']),
+    channel: z.enum(['telegram', 'zalo', 'web', 'messenger']),
     audience: ZAudienceSchema,
     identityMode: ZIdentityModeSchema,
     replyTo: ZReplyToSchema.optional(),

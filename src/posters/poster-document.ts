@@ -60,6 +60,7 @@ export function buildPosterDocument(data: PosterData): TDocumentDefinitions {
       ),
     );
   }
+  if (data.links.messenger) otherChannels.push(channelLine('Messenger', data.links.messenger));
 
   // Beside the code, what it is for: the steps read while the camera is pointed at it. The
   // addresses go below at full width: wrapped at a hyphen, an address would be misread.

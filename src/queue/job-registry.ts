@@ -3,7 +3,15 @@
 import { z } from 'zod';
 import type { JobsOptions, WorkerOptions } from 'bullmq';
 
-export const QUEUE_NAMES = ['intake', 'cases', 'notify', 'deadlines', 'letters', 'reports'] as const;
+export const QUEUE_NAMES = [
+  'intake',
+  'cases',
+  'notify',
+  'deadlines',
+  'letters',
+  'reports',
+  'webhooks',
+] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 const ZIdSchema = z.string().min(1).max(100);
@@ -98,6 +106,19 @@ export const JOB_DEFINITIONS = {
     schema: z.object({ weekOf: ZDateSchema.optional() }).strict(),
     options: { ...retried, attempts: 5 },
     jobId: (p: { weekOf?: string }) => `hotline-review-${p.weekOf ?? 'this-week'}`,
+  },
+  'webhooks.deliver': {
+    queue: 'webhooks',
+    /** One organisation webhook's chain of events for one case, delivered in order (src/feeds). */
+    schema: z.object({ webhookId: z.uuid(), caseId: z.uuid() }).strict(),
+    /** 1 s, 2 s, 4 s … about 4.5 h over 15 attempts; the feeds' pump adds the chain again after. */
+    options: {
+      attempts: 15,
+      backoff: { type: 'exponential', delay: 1000 },
+      removeOnComplete: true,
+      removeOnFail: true,
+    },
+    jobId: (p: { webhookId: string; caseId: string }) => `webhook-${p.webhookId}-${p.caseId}`,
   },
 } as const satisfies Record<
   string,

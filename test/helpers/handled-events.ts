@@ -16,6 +16,8 @@ export interface HandledEvents {
   telegramUpdate(updateId: number, timeoutMs?: number): Promise<void>;
   /** Resolves once the app logged that it handled this Zalo event (`zalo:<msg_id>`). */
   zaloEvent(eventId: string, timeoutMs?: number): Promise<void>;
+  /** Resolves once the app logged that it handled this Messenger event (`messenger:<digest>`). */
+  messengerEvent(eventId: string, timeoutMs?: number): Promise<void>;
   /** How many times the app handled this event so far (`telegram:<update_id>`, `zalo:<msg_id>`). */
   timesHandled(key: string): number;
   /** Every log line so far, parsed (a privacy test reads what an operator would read). */
@@ -54,7 +56,8 @@ export function recordHandledEvents(): HandledEvents {
     const key =
       entry.msg === 'telegram update handled' && entry.update !== undefined
         ? `telegram:${entry.update}`
-        : entry.msg === 'zalo event handled' && entry.event !== undefined
+        : (entry.msg === 'zalo event handled' || entry.msg === 'messenger event handled') &&
+            entry.event !== undefined
           ? entry.event
           : undefined;
     if (!key) return;
@@ -94,6 +97,7 @@ export function recordHandledEvents(): HandledEvents {
     logger: createLogger('info', { write: (chunk: string) => feed(chunk) }),
     telegramUpdate: (updateId, timeoutMs = 20_000) => waitFor(`telegram:${updateId}`, timeoutMs),
     zaloEvent: (eventId, timeoutMs = 20_000) => waitFor(eventId, timeoutMs),
+    messengerEvent: (eventId, timeoutMs = 20_000) => waitFor(eventId, timeoutMs),
     timesHandled: (key) => handled.get(key) ?? 0,
     lines: () => [...all],
     follow(child, outputSoFar) {
