@@ -144,6 +144,7 @@ async function shownAs(event: Inbound, offered: () => Promise<ButtonView[]>): Pr
     case 'location':
     case 'contact':
     case 'command':
+    case 'sticker':
       return undefined;
   }
 }
