@@ -27,6 +27,9 @@ const optionalUrl = (protocols: string[]) =>
 const positiveInt = (fallback: number) =>
   z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1_000_000).default(fallback));
 
+const probability = (fallback: number) =>
+  z.preprocess(emptyToUndefined, z.coerce.number().min(0).max(1).default(fallback));
+
 const ZEnvSchema = z.object({
   NODE_ENV: z.preprocess(
     emptyToUndefined,
@@ -139,6 +142,17 @@ const ZEnvSchema = z.object({
   ),
   ZALO_API_BASE: optionalUrl(['http:', 'https:']),
   ZALO_OAUTH_BASE: optionalUrl(['http:', 'https:']),
+  TRIAGE_MIN_CONFIDENCE: probability(0.5),
+  TRIAGE_URGENT_THRESHOLD: probability(0.3),
+  TRIAGE_DUPLICATE_THRESHOLD: probability(0.5),
+  TRIAGE_LLM_URL: optionalUrl(['http:', 'https:']),
+  TRIAGE_LLM_MODEL: z.preprocess(emptyToUndefined, z.string().max(200).default('local')),
+  TRIAGE_LLM_API_KEY: optionalString,
+  TRIAGE_LLM_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).max(120_000).default(8000)),
+  EARLY_WARNING_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(28).default(3)),
+  EARLY_WARNING_BASELINE_WEEKS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(52).default(8)),
+  EARLY_WARNING_MIN_CASES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1000).default(4)),
+  EARLY_WARNING_P_VALUE: z.preprocess(emptyToUndefined, z.coerce.number().gt(0).lt(1).default(0.001)),
   PATH: z.string().default(''),
 });
 
@@ -174,6 +188,17 @@ export interface Config {
   telegram: TelegramConfig | undefined;
   /** Unset when the ZALO_* app settings are unset: the Zalo OA channel is off. */
   zalo: ZaloConfig | undefined;
+  /** Suggestions on new cases and the early-warning job (src/triage, decisions 0030, 0031). */
+  triage: TriageConfig;
+}
+
+export interface TriageConfig {
+  minConfidence: number;
+  urgentThreshold: number;
+  duplicateThreshold: number;
+  /** Unset: nothing is sent anywhere; the local model alone makes suggestions. */
+  llm: { url: string; model: string; apiKey: string | undefined; timeoutMs: number } | undefined;
+  earlyWarning: { windowDays: number; baselineWeeks: number; minCases: number; pValue: number };
 }
 
 export interface LimitsConfig {
@@ -226,6 +251,7 @@ const SECRET_VARIABLES = new Set([
   'ENCRYPTION_KEY',
   'TELEGRAM_BOT_TOKEN',
   'TELEGRAM_WEBHOOK_SECRET',
+  'TRIAGE_LLM_API_KEY',
   'ZALO_APP_SECRET',
   'ZALO_OA_SECRET_KEY',
   'METRICS_TOKEN',
@@ -317,6 +343,25 @@ export function createConfig(source: Record<string, string | undefined> = {}): C
             oauthBase: (env.ZALO_OAUTH_BASE ?? 'https://oauth.zaloapp.com').replace(/\/+$/, ''),
           }
         : undefined,
+    triage: {
+      minConfidence: env.TRIAGE_MIN_CONFIDENCE,
+      urgentThreshold: env.TRIAGE_URGENT_THRESHOLD,
+      duplicateThreshold: env.TRIAGE_DUPLICATE_THRESHOLD,
+      llm: env.TRIAGE_LLM_URL
+        ? {
+            url: env.TRIAGE_LLM_URL.replace(/\/+$/, ''),
+            model: env.TRIAGE_LLM_MODEL,
+            apiKey: env.TRIAGE_LLM_API_KEY,
+            timeoutMs: env.TRIAGE_LLM_TIMEOUT_MS,
+          }
+        : undefined,
+      earlyWarning: {
+        windowDays: env.EARLY_WARNING_DAYS,
+        baselineWeeks: env.EARLY_WARNING_BASELINE_WEEKS,
+        minCases: env.EARLY_WARNING_MIN_CASES,
+        pValue: env.EARLY_WARNING_P_VALUE,
+      },
+    },
   };
 }
 
