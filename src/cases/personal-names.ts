@@ -77,13 +77,40 @@ const FAMILY_NAMES = [
 ];
 
 /** Capitalised words that start a unit's or a body's name, not a person's, when more follow. */
-const UNIT_WORDS = new Set(['Khoa', 'Phòng', 'Ban', 'Trạm', 'Trung', 'Bệnh', 'Sở', 'Tổ', 'Đội', 'Viện', 'Trường']);
+const UNIT_WORDS = new Set([
+  'Khoa',
+  'Phòng',
+  'Ban',
+  'Trạm',
+  'Trung',
+  'Bệnh',
+  'Sở',
+  'Tổ',
+  'Đội',
+  'Viện',
+  'Trường',
+]);
 
 /** Words before a family-name run that make it a place (a street, a district, the city). */
-const PLACE_BEFORE = /(?:đường|phố|phường|quận|huyện|xã|tỉnh|thành phố|tp\.?|trường|bệnh viện|bv|cầu|chợ|khu)\s+$/iu;
+const PLACE_BEFORE =
+  /(?:đường|phố|phường|quận|huyện|xã|tỉnh|thành phố|tp\.?|trường|bệnh viện|bv|cầu|chợ|khu)\s+$/iu;
 
 /** Well-known places that begin with a family name and are written without "thành phố" or "tỉnh". */
-const PLACES = ['Hồ Chí Minh', 'Hà Nội', 'Hà Tĩnh', 'Hà Giang', 'Hà Nam', 'Hoàng Mai', 'Phan Thiết', 'Phan Rang', 'Cao Bằng', 'Lâm Đồng', 'Châu Đốc', 'Hồ Gươm', 'Hồ Tây'];
+const PLACES = [
+  'Hồ Chí Minh',
+  'Hà Nội',
+  'Hà Tĩnh',
+  'Hà Giang',
+  'Hà Nam',
+  'Hoàng Mai',
+  'Phan Thiết',
+  'Phan Rang',
+  'Cao Bằng',
+  'Lâm Đồng',
+  'Châu Đốc',
+  'Hồ Gươm',
+  'Hồ Tây',
+];
 
 // Without the i flag: under /iu, \p{Lu} would match lower case too, and a name must start with a
 // capital. Titles are matched in lower case, with a capital first letter, or all in capitals.

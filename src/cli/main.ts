@@ -22,6 +22,7 @@ import { intakeStuckCommand } from './commands/intake-stuck.command.js';
 import { zaloTokenCommand } from './commands/zalo-token.command.js';
 import { backupCommand } from './commands/backup.command.js';
 import { restoreCommand } from './commands/restore.command.js';
+import { triageTrainCommand } from './commands/triage-train.command.js';
 
 const COMMANDS: CliCommand[] = [
   calendarCommand,
@@ -47,6 +48,7 @@ const COMMANDS: CliCommand[] = [
   intakeStuckCommand,
   backupCommand,
   restoreCommand,
+  triageTrainCommand,
 ];
 
 function help(): string {

@@ -28,7 +28,8 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-const completion = (content: string) => JSON.stringify({ choices: [{ message: { role: 'assistant', content } }] });
+const completion = (content: string) =>
+  JSON.stringify({ choices: [{ message: { role: 'assistant', content } }] });
 const UNITS = [
   { role: 'kcc', name: 'Khoa Cấp cứu' },
   { role: 'knoi', name: 'Khoa Nội' },
@@ -38,7 +39,11 @@ const settings = () => ({ url, model: 'local', apiKey: undefined, timeoutMs: 300
 describe('language-model triage adapter', () => {
   it('returns a schema-checked answer and sends only the text it is given', async () => {
     reply = (_req, res) =>
-      res.end(completion('{"kind":"complaint","unit":"kcc","urgency":"urgent","confidence":0.9,"because":["cấp cứu"]}'));
+      res.end(
+        completion(
+          '{"kind":"complaint","unit":"kcc","urgency":"urgent","confidence":0.9,"because":["cấp cứu"]}',
+        ),
+      );
     const outcome = await askLanguageModel(settings(), 'Bác sĩ [họ tên] khoa cấp cứu', UNITS);
     expect(outcome).toEqual({
       ok: true,
@@ -46,13 +51,19 @@ describe('language-model triage adapter', () => {
     });
     const sent = received.at(-1)!;
     expect(sent.path).toBe('/v1/chat/completions');
-    expect(JSON.parse(sent.body).messages[1]).toEqual({ role: 'user', content: 'Bác sĩ [họ tên] khoa cấp cứu' });
+    expect(JSON.parse(sent.body).messages[1]).toEqual({
+      role: 'user',
+      content: 'Bác sĩ [họ tên] khoa cấp cứu',
+    });
   });
 
   it.each([
     ['prose instead of JSON', completion('Đây là khiếu nại về khoa cấp cứu.')],
     ['JSON of another shape', completion('{"kind":"complaint","urgency":"maybe","confidence":2}')],
-    ['a unit that is not offered', completion('{"kind":"report","unit":"xyz","urgency":"normal","confidence":0.8}')],
+    [
+      'a unit that is not offered',
+      completion('{"kind":"report","unit":"xyz","urgency":"normal","confidence":0.8}'),
+    ],
     ['no choices', JSON.stringify({ choices: [] })],
   ])('answers bad_output for %s', async (_what, body) => {
     reply = (_req, res) => res.end(body);

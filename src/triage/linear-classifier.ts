@@ -28,7 +28,7 @@ export interface TrainOptions {
   classWeights?: Readonly<Record<string, number>>;
 }
 
-export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { epochs: 12, learningRate: 0.5, l2: 1e-5, seed: 7 };
+export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { epochs: 20, learningRate: 4, l2: 1e-5, seed: 7 };
 
 export function trainClassifier(
   classes: readonly string[],

@@ -240,7 +240,12 @@ describe('/tra-cuu', () => {
   it('masks names and phones an officer wrote into the answer and the replies on the tracking page', async () => {
     const { caseId, code } = await createCase(t, { contact: { name: 'Lê Văn Bình', phone: '0912 000 111' } });
     await t.ctx.db.prisma.message.create({
-      data: { caseId, direction: 'outbound', visibility: 'public', body: 'Chị Đặng Thu Hà phòng 203 sẽ gọi lại.' },
+      data: {
+        caseId,
+        direction: 'outbound',
+        visibility: 'public',
+        body: 'Chị Đặng Thu Hà phòng 203 sẽ gọi lại.',
+      },
     });
     await resolveCase(t, caseId, 'Đã nhắc nhở điều dưỡng Trần Văn Khải, số 0987 654 321, phòng 12.');
     const b = browser();
