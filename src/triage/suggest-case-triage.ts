@@ -24,9 +24,12 @@ export function triageSettingsOf(ctx: AppContext): TriageSettings {
   };
 }
 
-/** The text triage reads: what the sender described and where. */
+/**
+ * The text triage reads: what the sender described and where, redacted, so no name or phone can
+ * become an explanation word or a "shared" word on a card, and none reaches a language model.
+ */
 export const triageText = (c: { description: string; place: string | null }) =>
-  c.place ? `${c.description}\n${c.place}` : c.description;
+  redactText(c.place ? `${c.description}\n${c.place}` : c.description);
 
 export async function suggestCaseTriage(
   ctx: AppContext,
@@ -65,7 +68,7 @@ export async function suggestCaseTriage(
   if (llm) {
     const outcome = await askLanguageModel(
       llm,
-      redactText(text),
+      text,
       units.map((u) => ({ role: unitRole(u.code), name: u.name })),
       ctx.logger,
     );

@@ -151,3 +151,18 @@ export async function findTriageChoicesForTraining(db: Db) {
   });
   return { choices, cases: new Map(cases.map((c) => [c.id, c])) };
 }
+
+/** The active units of a case's organisation, for "Khoa/phòng khác…". */
+export async function listActiveUnitsOfCase(db: Db, caseId: string) {
+  const found = await db.case.findUniqueOrThrow({
+    where: { id: caseId },
+    select: {
+      organization: {
+        select: {
+          units: { where: { active: true }, select: { id: true, name: true }, orderBy: { code: 'asc' } },
+        },
+      },
+    },
+  });
+  return found.organization.units;
+}

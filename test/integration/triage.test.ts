@@ -14,6 +14,7 @@ import { recordTriageChoice } from '../../src/triage/record-triage-choice.js';
 import { forgetTriageModel, triageModelInForce } from '../../src/triage/triage-model-store.js';
 import { suggestTriage } from '../../src/triage/triage-model.js';
 import { trainAndStoreTriageModel } from '../../src/triage/train-triage.js';
+import { handleTriageInput } from '../../src/officer/triage-actions.js';
 import { createIntakeHandler } from '../../workers/intake.handler.js';
 import { createTestContext, type TestContext } from '../helpers/test-context.js';
 
@@ -82,6 +83,39 @@ describe('suggestions on a new case', () => {
   });
 });
 
+describe('the card', () => {
+  it('shows the suggestion, and one tap on its button accepts it through the lifecycle', async () => {
+    await t.ctx.db.prisma.staff.update({ where: { id: receiver }, data: { telegramUserId: '900002' } });
+    const caseId = await newCase('Xin cảm ơn các cô hộ sinh khoa Sản đã chăm sóc mẹ con tôi rất chu đáo');
+    const cards = await t.ctx.db.prisma.notification.findMany({ where: { caseId } });
+    const card = cards.map(
+      (c) => c.content as { text: string; buttons?: { label: string; value: string }[][] },
+    )[0]!;
+    expect(card.text).toContain('🤖 Gợi ý phân loại');
+    expect(card.text).toContain('• Loại: Khen ngợi');
+    const accept = card.buttons!.flat().find((b) => b.label === '✓ Khen ngợi')!;
+    const answer = await handleTriageInput(
+      t.ctx,
+      {
+        conversation: { channel: 'telegram', conversationId: '900002' },
+        event: { type: 'choice', value: accept.value },
+        eventId: 'tg:1',
+        receivedAt: NOW,
+      },
+      { inGroup: false },
+    );
+    expect(JSON.stringify(answer)).toContain('Đồng ý gợi ý Khen ngợi');
+    expect(await t.ctx.db.prisma.case.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({
+      kind: 'praise',
+    });
+    expect(await t.ctx.db.prisma.triageChoice.findFirstOrThrow({ where: { caseId } })).toMatchObject({
+      field: 'kind',
+      chosen: 'praise',
+      accepted: true,
+    });
+  });
+});
+
 describe('an officer’s choice', () => {
   it('is recorded with an audit event, moves the case through the lifecycle, and feeds the next training', async () => {
     const text = 'Nhà vệ sinh tầng 2 không có nước rửa tay, rất bẩn';
@@ -125,7 +159,7 @@ describe('an officer’s choice', () => {
     ).rejects.toThrow('Lựa chọn không hợp lệ.');
 
     const trained = await trainAndStoreTriageModel(t.ctx.db.prisma, NOW);
-    expect(trained.officerChoices).toBe(1);
+    expect(trained.officerChoices).toBe(2);
     expect(trained.metrics.kind.accuracy).toBeGreaterThan(0.85);
     forgetTriageModel();
     const model = await triageModelInForce(t.ctx);
