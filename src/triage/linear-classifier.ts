@@ -35,37 +35,56 @@ export function trainClassifier(
   examples: readonly TrainingExample[],
   options: TrainOptions = DEFAULT_TRAIN_OPTIONS,
 ): LinearClassifier {
-  const model: LinearClassifier = { classes, bias: new Float32Array(classes.length), weights: new Map() };
+  const n = classes.length;
   const classIndex = new Map(classes.map((c, i) => [c, i]));
+  // Hashed indexes → dense row numbers, once: the epochs then touch typed arrays only.
+  const rowOf = new Map<number, number>();
+  const rows = examples.map((ex) =>
+    Int32Array.from(ex.x.indexes, (ix) => {
+      let r = rowOf.get(ix);
+      if (r === undefined) rowOf.set(ix, (r = rowOf.size));
+      return r;
+    }),
+  );
+  const labels = examples.map((ex) => {
+    const y = classIndex.get(ex.label);
+    if (y === undefined) throw new Error(`Unknown class ${ex.label}`);
+    return y;
+  });
+  const w = new Float32Array(rowOf.size * n);
+  const bias = new Float32Array(n);
   const order = examples.map((_, i) => i);
   const random = seededRandom(options.seed);
-  const probs = new Float64Array(classes.length);
+  const scores = new Float64Array(n);
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     shuffle(order, random);
     const rate = options.learningRate / (1 + epoch * 0.5);
     for (const i of order) {
       const ex = examples[i]!;
-      const y = classIndex.get(ex.label);
-      if (y === undefined) throw new Error(`Unknown class ${ex.label}`);
-      scoresInto(model, ex.x, probs);
-      softmaxInPlace(probs);
-      const weight = (ex.weight ?? 1) * (options.classWeights?.[ex.label] ?? 1);
-      for (let c = 0; c < classes.length; c++) {
-        const grad = (probs[c]! - (c === y ? 1 : 0)) * weight;
-        model.bias[c]! -= rate * grad;
+      const row = rows[i]!;
+      const values = ex.x.values;
+      const y = labels[i]!;
+      scores.set(bias);
+      for (let k = 0; k < row.length; k++) {
+        const base = row[k]! * n;
+        const v = values[k]!;
+        for (let c = 0; c < n; c++) scores[c]! += w[base + c]! * v;
       }
-      const { indexes, values } = ex.x;
-      for (let k = 0; k < indexes.length; k++) {
-        let w = model.weights.get(indexes[k]!);
-        if (!w) model.weights.set(indexes[k]!, (w = new Float32Array(classes.length)));
-        for (let c = 0; c < classes.length; c++) {
-          const grad = (probs[c]! - (c === y ? 1 : 0)) * weight * values[k]!;
-          w[c] = w[c]! - rate * (grad + options.l2 * w[c]!);
-        }
+      softmaxInPlace(scores);
+      const weight = (ex.weight ?? 1) * (options.classWeights?.[ex.label] ?? 1);
+      for (let c = 0; c < n; c++) scores[c] = (scores[c]! - (c === y ? 1 : 0)) * weight;
+      for (let c = 0; c < n; c++) bias[c]! -= rate * scores[c]!;
+      for (let k = 0; k < row.length; k++) {
+        const base = row[k]! * n;
+        const v = values[k]!;
+        for (let c = 0; c < n; c++)
+          w[base + c] = w[base + c]! - rate * (scores[c]! * v + options.l2 * w[base + c]!);
       }
     }
   }
-  return model;
+  const weights = new Map<number, Float32Array>();
+  for (const [ix, r] of rowOf) weights.set(ix, w.slice(r * n, (r + 1) * n));
+  return { classes, bias, weights };
 }
 
 /** Class probabilities for one vector, in the order of `model.classes`. */
