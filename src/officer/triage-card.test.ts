@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseTriageButton, triageButtonValue, triageCardSection, type CardTriageFacts } from './triage-card.js';
+import {
+  parseTriageButton,
+  triageButtonValue,
+  triageCardSection,
+  type CardTriageFacts,
+} from './triage-card.js';
 
 const UNIT = '0192f7a0-1234-7abc-8def-0123456789ab';
 const facts: CardTriageFacts = {
@@ -26,7 +31,10 @@ describe('triage on the card', () => {
   });
 
   it('says low confidence and offers no accept button for it', () => {
-    const { lines, buttons } = triageCardSection({ ...facts, kind: null, kindConfidence: 0.31 }, 'WXYZ-234-567');
+    const { lines, buttons } = triageCardSection(
+      { ...facts, kind: null, kindConfidence: 0.31 },
+      'WXYZ-234-567',
+    );
     expect(lines).toContain('• Loại: chưa đủ tin cậy (31%), không gợi ý');
     expect(buttons[0]!.map((b) => b.label)).toEqual(['✓ Khoa Ngoại']);
   });
