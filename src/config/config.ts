@@ -148,10 +148,19 @@ const ZEnvSchema = z.object({
   TRIAGE_LLM_URL: optionalUrl(['http:', 'https:']),
   TRIAGE_LLM_MODEL: z.preprocess(emptyToUndefined, z.string().max(200).default('local')),
   TRIAGE_LLM_API_KEY: optionalString,
-  TRIAGE_LLM_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).max(120_000).default(8000)),
+  TRIAGE_LLM_TIMEOUT_MS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(100).max(120_000).default(8000),
+  ),
   EARLY_WARNING_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(28).default(3)),
-  EARLY_WARNING_BASELINE_WEEKS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(52).default(8)),
-  EARLY_WARNING_MIN_CASES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1000).default(4)),
+  EARLY_WARNING_BASELINE_WEEKS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1).max(52).default(8),
+  ),
+  EARLY_WARNING_MIN_CASES: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1).max(1000).default(4),
+  ),
   EARLY_WARNING_P_VALUE: z.preprocess(emptyToUndefined, z.coerce.number().gt(0).lt(1).default(0.001)),
   PATH: z.string().default(''),
 });
