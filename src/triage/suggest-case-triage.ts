@@ -36,8 +36,8 @@ export async function suggestCaseTriage(
   caseId: string,
 ): Promise<NewTriageSuggestion | null> {
   const found = await findCaseForTriage(ctx.db.prisma, caseId);
-  if (!found) return null;
-  if (found.triageSuggestion) return null;
+  // A placeholder for an unreadable submission (decision 0026) holds our notice, not the sender's words.
+  if (!found || found.triageSuggestion || found.intakeFailureReason) return null;
   const model = await triageModelInForce(ctx);
   const settings = triageSettingsOf(ctx);
   const open = await findOpenCasesForDuplicates(ctx.db.prisma, found.organizationId, found.id);
