@@ -101,13 +101,14 @@ describe('with a language model configured', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const withLlm = {
+    // A generous limit where the server answers (a loaded machine is slow); a short one where it never does.
+    const withLlm = (timeoutMs: number) => ({
       ...t.ctx,
       config: {
         ...t.ctx.config,
-        triage: { ...t.ctx.config.triage, llm: { url, model: 'local', apiKey: undefined, timeoutMs: 500 } },
+        triage: { ...t.ctx.config.triage, llm: { url, model: 'local', apiKey: undefined, timeoutMs } },
       },
-    };
+    });
     try {
       answer = (res) =>
         res.end(
@@ -128,8 +129,11 @@ describe('with a language model configured', () => {
         kind: 'report',
         text: 'Bác sĩ Trần Văn Khải ở cấp cứu bỏ mặc ba tôi, gọi 0912345678',
       });
-      await submitSubmission(withLlm, s);
-      const made = (await createIntakeHandler(withLlm)({ submissionId: s.submissionId }, {} as Job)) as {
+      await submitSubmission(withLlm(10_000), s);
+      const made = (await createIntakeHandler(withLlm(10_000))(
+        { submissionId: s.submissionId },
+        {} as Job,
+      )) as {
         caseId: string;
       };
       expect(await suggestionOf(made.caseId)).toMatchObject({
@@ -148,8 +152,8 @@ describe('with a language model configured', () => {
         kind: 'report',
         text: 'Xin cảm ơn các cô hộ sinh khoa Sản đã chăm sóc mẹ con tôi rất chu đáo',
       });
-      await submitSubmission(withLlm, again);
-      const second = (await createIntakeHandler(withLlm)(
+      await submitSubmission(withLlm(300), again);
+      const second = (await createIntakeHandler(withLlm(300))(
         { submissionId: again.submissionId },
         {} as Job,
       )) as {
