@@ -53,13 +53,21 @@ export async function handleTriageInput(
         ]);
       }
       case 'kind':
-      case 'unit': {
+      case 'unit':
+      case 'urgency': {
         const choice =
           button.type === 'kind'
             ? { field: 'kind', value: button.kind }
-            : { field: 'unit', value: button.unitId };
+            : button.type === 'unit'
+              ? { field: 'unit', value: button.unitId }
+              : { field: 'urgency', value: button.urgency };
         const done = await recordTriageChoice(ctx, { caseId, staffId: staff.id, choice });
-        const what = button.type === 'kind' ? CASE_KIND_LABELS[button.kind].vi : 'khoa/phòng';
+        const what =
+          button.type === 'kind'
+            ? CASE_KIND_LABELS[button.kind].vi
+            : button.type === 'unit'
+              ? 'khoa/phòng'
+              : `mức độ ${button.urgency === 'urgent' ? 'khẩn' : 'không khẩn'}`;
         const headline = `✅ ${done.accepted ? 'Đồng ý gợi ý' : 'Đã chọn'} ${what} — ${staff.fullName}`;
         const card = await refreshedCaseCard(
           ctx,

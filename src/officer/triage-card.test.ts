@@ -27,6 +27,7 @@ describe('triage on the card', () => {
     expect(lines).toContain('• Khoa/phòng: Khoa Ngoại (80%) — vì có: “Ngoại”');
     expect(lines).toContain('• Có thể trùng hồ sơ ABCD-EFG-HJK (giống 72%; cùng có: 305, phong)');
     expect(buttons[0]!.map((b) => b.label)).toEqual(['✓ Tố cáo', '✓ Khoa Ngoại']);
+    expect(buttons.at(-1)!.map((b) => b.label)).toEqual(['Khẩn', '✓ Không khẩn']);
     for (const b of buttons.flat()) expect(Buffer.byteLength(b.value)).toBeLessThanOrEqual(64);
   });
 
@@ -43,6 +44,7 @@ describe('triage on the card', () => {
     for (const b of [
       { type: 'kind', kind: 'praise', code: 'WXYZ-234-567' },
       { type: 'unit', unitId: UNIT, code: 'WXYZ-234-567' },
+      { type: 'urgency', urgency: 'urgent', code: 'WXYZ-234-567' },
       { type: 'other_kinds', code: 'WXYZ-234-567' },
       { type: 'other_units', code: 'WXYZ-234-567' },
     ] as const) {

@@ -5,12 +5,16 @@
 import { CASE_KIND_LABELS, CASE_KINDS, type CaseKind } from '../cases/case-vocabulary.js';
 import type { Button } from '../dialog/dialog-types.js';
 
-/** `tg:k:<kind>:<code>`, `tg:u:<unitId>:<code>`, `tg:ko:<code>` (other kinds), `tg:uo:<code>` (other units). */
+/**
+ * `tg:k:<kind>:<code>`, `tg:u:<unitId>:<code>`, `tg:g:<u|n>:<code>` (urgent or not), `tg:ko:<code>`
+ * (other kinds), `tg:uo:<code>` (other units).
+ */
 export const TRIAGE_BUTTON_PREFIX = 'tg:';
 
 export type TriageButton =
   | { type: 'kind'; kind: CaseKind; code: string }
   | { type: 'unit'; unitId: string; code: string }
+  | { type: 'urgency'; urgency: 'normal' | 'urgent'; code: string }
   | { type: 'other_kinds'; code: string }
   | { type: 'other_units'; code: string };
 
@@ -20,6 +24,8 @@ export function triageButtonValue(b: TriageButton): string {
       return `tg:k:${b.kind}:${b.code}`;
     case 'unit':
       return `tg:u:${b.unitId}:${b.code}`;
+    case 'urgency':
+      return `tg:g:${b.urgency === 'urgent' ? 'u' : 'n'}:${b.code}`;
     case 'other_kinds':
       return `tg:ko:${b.code}`;
     case 'other_units':
@@ -40,6 +46,8 @@ export function parseTriageButton(value: string): TriageButton | undefined {
   }
   m = new RegExp(`^tg:u:${UUID}:${CODE}$`).exec(value);
   if (m) return { type: 'unit', unitId: m[1]!, code: m[2]! };
+  m = new RegExp(`^tg:g:(u|n):${CODE}$`).exec(value);
+  if (m) return { type: 'urgency', urgency: m[1] === 'u' ? 'urgent' : 'normal', code: m[2]! };
   m = new RegExp(`^tg:(ko|uo):${CODE}$`).exec(value);
   if (m) return { type: m[1] === 'ko' ? 'other_kinds' : 'other_units', code: m[2]! };
   return undefined;
@@ -94,7 +102,19 @@ export function triageCardSection(
     { label: 'Loại khác…', value: triageButtonValue({ type: 'other_kinds', code }) },
     { label: 'Khoa/phòng khác…', value: triageButtonValue({ type: 'other_units', code }) },
   ];
-  return { lines, buttons: [...(accept.length ? [accept] : []), other] };
+  // Urgency has no lifecycle move: the officer's answer is recorded for training only.
+  const mark = (u: 'normal' | 'urgent') => (t.urgency === u ? '✓ ' : '');
+  const urgency: Button[] = [
+    {
+      label: `${mark('urgent')}Khẩn`,
+      value: triageButtonValue({ type: 'urgency', urgency: 'urgent', code }),
+    },
+    {
+      label: `${mark('normal')}Không khẩn`,
+      value: triageButtonValue({ type: 'urgency', urgency: 'normal', code }),
+    },
+  ];
+  return { lines, buttons: [...(accept.length ? [accept] : []), other, urgency] };
 }
 
 /** The buttons of "Loại khác…": every kind, two a row. */

@@ -197,6 +197,25 @@ describe('the card', () => {
       chosen: 'praise',
       accepted: true,
     });
+    // Urgency: recorded for training (no lifecycle move sets it).
+    const urgent = card.buttons!.flat().find((b) => b.label.endsWith('Khẩn') && !b.label.includes('Không'))!;
+    await handleTriageInput(
+      t.ctx,
+      {
+        conversation: { channel: 'telegram', conversationId: '900002' },
+        event: { type: 'choice', value: urgent.value },
+        eventId: 'tg:2',
+        receivedAt: NOW,
+      },
+      { inGroup: false },
+    );
+    expect(
+      await t.ctx.db.prisma.triageChoice.findFirstOrThrow({ where: { caseId, field: 'urgency' } }),
+    ).toMatchObject({
+      suggested: 'normal',
+      chosen: 'urgent',
+      accepted: false,
+    });
   });
 });
 
