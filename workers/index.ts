@@ -5,7 +5,11 @@ import { createAutoCloseHandler, createCaseEffectsHandler } from './cases.handle
 import { createDialogReminderHandler } from './dialog-reminder.handler.js';
 import { createDeadlineMilestoneHandler, createDeadlineSweepHandler } from './deadlines.handler.js';
 import { createIntakeHandler } from './intake.handler.js';
-import { createDailyDigestHandler, createHotlineReviewHandler } from './reports.handler.js';
+import {
+  createDailyDigestHandler,
+  createEarlyWarningHandler,
+  createHotlineReviewHandler,
+} from './reports.handler.js';
 import type { MilestoneDeps } from '../src/deadlines/fire-milestone.js';
 import { requestApologyDecision } from '../src/letters/apology-request.js';
 import { createNotifyHandler } from './notify.handler.js';
@@ -30,6 +34,7 @@ export function createJobHandlers(ctx: AppContext, deps: JobHandlerDeps): JobHan
     'deadlines.milestone': createDeadlineMilestoneHandler(ctx, deadlines),
     'deadlines.sweep': createDeadlineSweepHandler(ctx, deadlines),
     'reports.daily-digest': createDailyDigestHandler(ctx),
+    'reports.early-warning': createEarlyWarningHandler(ctx),
     'reports.hotline-review': createHotlineReviewHandler(ctx),
     'webhooks.deliver': (chain) => deliverWebhookChain(ctx, chain),
   };

@@ -1,5 +1,6 @@
 // Thin: the payload was validated by the worker host. Makes the case, routes it (unit, urgency),
-// then posts its card to the officers. Each step is idempotent, so a retried job ends the same.
+// stores the triage suggestions (src/triage), then posts its card to the officers. Each step is
+// idempotent, so a retried job ends the same.
 // A submission that cannot become a case is marked failed and becomes a placeholder case that
 // goes the same way to the receiving office (decisions 0019, 0026).
 import type { AppContext } from '../src/app-context.js';
@@ -9,6 +10,7 @@ import { recordSubmissionFailure } from '../src/intake/record-submission-failure
 import { postCaseCards } from '../src/officer/post-case-cards.js';
 import type { JobHandler } from '../src/queue/worker-host.js';
 import { routeCase } from '../src/routing/route-case.js';
+import { suggestCaseTriageSafely } from '../src/triage/suggest-case-triage.js';
 
 export const createIntakeHandler =
   (ctx: AppContext): JobHandler<'intake.process-submission'> =>
@@ -23,6 +25,10 @@ export const createIntakeHandler =
     }
     await scheduleCaseMilestonesSafely(ctx, processed.caseId);
     const routing = await routeCase(ctx, processed.caseId);
-    if (routing.status !== 'skipped') await postCaseCards(ctx, processed.caseId);
+    if (routing.status !== 'skipped') {
+      // Suggestions first, so the card shows them; a failure never holds the card back.
+      await suggestCaseTriageSafely(ctx, processed.caseId);
+      await postCaseCards(ctx, processed.caseId);
+    }
     return processed;
   };

@@ -7,6 +7,7 @@ import { loadGoverningDeadline } from '../deadlines/governing-deadline.js';
 import { findCaseByCode, findMasterForTracking } from './case.repository.js';
 import { CASE_KIND_LABELS, CASE_STATUS_LABELS, parseTrackingCode, verifySecret } from './index.js';
 import type { PublicCaseStatus } from './public-case-status.schema.js';
+import { redactText } from './redaction.js';
 
 // The shape lives with its zod schema (the OpenAPI document is generated from it).
 export type { PublicCaseStatus } from './public-case-status.schema.js';
@@ -71,11 +72,13 @@ export async function getPublicCaseStatus(
     receivedAt: found.receivedAt.toISOString(),
     updatedAt: followed.updatedAt.toISOString(),
     outcome: followed.outcome,
-    answer: showReplies ? followed.answer : null,
+    // Whoever holds the code reads this page: the names, phones and numbers an officer wrote
+    // into the answer or a reply are masked here too (the sender gets them in clear in the chat).
+    answer: showReplies && followed.answer !== null ? redactText(followed.answer) : null,
     replies: showReplies
       ? [...found.messages, ...(master?.messages ?? [])].map((m) => ({
           at: m.createdAt.toISOString(),
-          text: m.body,
+          text: redactText(m.body),
         }))
       : null,
     repliesNeedSecret: needsSecret && !secretOk,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { buildCaseCard } from '../officer/case-card.js';
 import { redactedCaseView, type CaseForView } from './redacted-case-view.js';
 
 const row: CaseForView & { followUpSecretHash: string; identity: unknown } = {
@@ -54,5 +55,23 @@ describe('redactedCaseView', () => {
       urgency: 'normal',
     });
     expect(view).toMatchObject({ place: null, involved: null, occurredAt: null, urgent: false });
+  });
+
+  it('leaves no personal name the sender typed on the officer’s card', () => {
+    const view = redactedCaseView({
+      ...row,
+      description: 'Bác sĩ Nguyễn Hoàng Long khám qua loa, tôi tên là Vũ Thị Hạnh',
+      involved: 'chị Thảo điều dưỡng',
+    });
+    const card = buildCaseCard(view, {
+      unitName: 'Khoa Nội',
+      organizationName: 'Trung tâm Y tế khu vực Thuận An',
+      deadline: null,
+      attachmentCount: 0,
+      actions: ['accept'],
+    }).text;
+    expect(card).toContain('Bác sĩ [họ tên] khám qua loa, tôi tên là [họ tên]');
+    expect(card).toContain('Người liên quan: chị [họ tên] điều dưỡng');
+    for (const name of ['Long', 'Hạnh', 'Thảo']) expect(card).not.toContain(name);
   });
 });

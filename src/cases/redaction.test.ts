@@ -52,7 +52,7 @@ describe('redactText', () => {
         'NFD',
       );
     expect(redactText(input)).toBe(
-      'Chị Lan ([số điện thoại], [email], CCCD [số giấy tờ]) chờ ở Khoa Khám bệnh từ 7h ngày 02/3/2026',
+      'Chị [họ tên] ([số điện thoại], [email], CCCD [số giấy tờ]) chờ ở Khoa Khám bệnh từ 7h ngày 02/3/2026',
     );
   });
 

@@ -2,22 +2,25 @@
 // place, time, people involved — is masked before it reaches any view that does not need it in
 // clear (cards, /xem, milestone messages, logs; DOMAIN.md §2.3, §2.12). Phones in every usual form,
 // e-mails, CCCD/CMND, BHYT and passport numbers, and long digit runs (bank accounts, cards) become
-// a label that says what was there. Names and addresses cannot be found by pattern: handlers still
-// get the identity-free case, and this is a second line.
+// a label that says what was there. Personal names are found when a title, kinship word or common
+// family name announces them (personal-names.ts). Addresses cannot be found by pattern: handlers
+// still get the identity-free case, and this is a second line.
 //
 // Over-masking is preferred to leaking: an unknown run of eight or more digits is masked too.
 // Left as is, because they carry no identity and make the text readable: dates, year ranges,
 // amounts (with thousands dots, or followed by a currency word), times, room and bed numbers and
 // other short numbers, public 1900/1800 hotline numbers and tracking codes.
+import { findPersonalNames } from './personal-names.js';
 import { SYMBOL_ALPHABET } from './symbol-alphabet.js';
 
-export type PersonalDataKind = 'phone' | 'email' | 'idNumber' | 'number';
+export type PersonalDataKind = 'phone' | 'email' | 'idNumber' | 'number' | 'name';
 
 export const REDACTION_LABELS: Readonly<Record<PersonalDataKind, string>> = {
   phone: '[số điện thoại]',
   email: '[email]',
   idNumber: '[số giấy tờ]',
   number: '[dãy số]',
+  name: '[họ tên]',
 };
 
 /** A stretch of personal data in the NFC form of a text: `text.normalize('NFC').slice(start, end)`. */
@@ -71,7 +74,11 @@ export function findPersonalData(text: string): PersonalDataSpan[] {
       spans.push(...digitSpans(m[0], start, nfc.slice(end, end + 12)));
     }
   }
-  return spans;
+  // A name overlapping a span found above (a name inside an e-mail address) is already masked.
+  const names = findPersonalNames(nfc)
+    .filter((n) => !spans.some((s) => n.start < s.end && s.start < n.end))
+    .map((n): PersonalDataSpan => ({ ...n, kind: 'name' }));
+  return names.length ? [...spans, ...names].sort((a, b) => a.start - b.start) : spans;
 }
 
 /** The personal data itself, in clear, for the one view that may show it (the audited reveal). */

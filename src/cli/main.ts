@@ -30,6 +30,7 @@ import {
 import { exportPortalCommand } from './commands/export-portal.command.js';
 import { backupCommand } from './commands/backup.command.js';
 import { restoreCommand } from './commands/restore.command.js';
+import { triageTrainCommand } from './commands/triage-train.command.js';
 
 const COMMANDS: CliCommand[] = [
   calendarCommand,
@@ -61,6 +62,7 @@ const COMMANDS: CliCommand[] = [
   intakeStuckCommand,
   backupCommand,
   restoreCommand,
+  triageTrainCommand,
 ];
 
 function help(): string {

@@ -27,6 +27,9 @@ const optionalUrl = (protocols: string[]) =>
 const positiveInt = (fallback: number) =>
   z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1_000_000).default(fallback));
 
+const probability = (fallback: number) =>
+  z.preprocess(emptyToUndefined, z.coerce.number().min(0).max(1).default(fallback));
+
 const ZEnvSchema = z.object({
   NODE_ENV: z.preprocess(
     emptyToUndefined,
@@ -200,6 +203,26 @@ const ZEnvSchema = z.object({
       .optional(),
   ),
   MESSENGER_GRAPH_URL: optionalUrl(['http:', 'https:']),
+  TRIAGE_MIN_CONFIDENCE: probability(0.5),
+  TRIAGE_URGENT_THRESHOLD: probability(0.3),
+  TRIAGE_DUPLICATE_THRESHOLD: probability(0.5),
+  TRIAGE_LLM_URL: optionalUrl(['http:', 'https:']),
+  TRIAGE_LLM_MODEL: z.preprocess(emptyToUndefined, z.string().max(200).default('local')),
+  TRIAGE_LLM_API_KEY: optionalString,
+  TRIAGE_LLM_TIMEOUT_MS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(100).max(120_000).default(8000),
+  ),
+  EARLY_WARNING_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(28).default(3)),
+  EARLY_WARNING_BASELINE_WEEKS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1).max(52).default(8),
+  ),
+  EARLY_WARNING_MIN_CASES: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1).max(1000).default(4),
+  ),
+  EARLY_WARNING_P_VALUE: z.preprocess(emptyToUndefined, z.coerce.number().gt(0).lt(1).default(0.001)),
   PATH: z.string().default(''),
 });
 
@@ -243,6 +266,8 @@ export interface Config {
   zalo: ZaloConfig | undefined;
   /** Unset when the MESSENGER_* settings are unset: the Facebook Page (Messenger) channel is off. */
   messenger: MessengerConfig | undefined;
+  /** Suggestions on new cases and the early-warning job (src/triage, decisions 0030, 0031). */
+  triage: TriageConfig;
 }
 
 export interface MessengerConfig {
@@ -257,6 +282,15 @@ export interface MessengerConfig {
   pageUsername: string | undefined;
   /** Graph API (https://graph.facebook.com/v21.0); tests point it at a local fake. No trailing slash. */
   graphUrl: string;
+}
+
+export interface TriageConfig {
+  minConfidence: number;
+  urgentThreshold: number;
+  duplicateThreshold: number;
+  /** Unset: nothing is sent anywhere; the local model alone makes suggestions. */
+  llm: { url: string; model: string; apiKey: string | undefined; timeoutMs: number } | undefined;
+  earlyWarning: { windowDays: number; baselineWeeks: number; minCases: number; pValue: number };
 }
 
 export interface LimitsConfig {
@@ -316,6 +350,7 @@ const SECRET_VARIABLES = new Set([
   'ENCRYPTION_KEY',
   'TELEGRAM_BOT_TOKEN',
   'TELEGRAM_WEBHOOK_SECRET',
+  'TRIAGE_LLM_API_KEY',
   'ZALO_APP_SECRET',
   'ZALO_OA_SECRET_KEY',
   'METRICS_TOKEN',
@@ -450,6 +485,25 @@ export function createConfig(source: Record<string, string | undefined> = {}): C
             graphUrl: (env.MESSENGER_GRAPH_URL ?? 'https://graph.facebook.com/v21.0').replace(/\/+$/, ''),
           }
         : undefined,
+    triage: {
+      minConfidence: env.TRIAGE_MIN_CONFIDENCE,
+      urgentThreshold: env.TRIAGE_URGENT_THRESHOLD,
+      duplicateThreshold: env.TRIAGE_DUPLICATE_THRESHOLD,
+      llm: env.TRIAGE_LLM_URL
+        ? {
+            url: env.TRIAGE_LLM_URL.replace(/\/+$/, ''),
+            model: env.TRIAGE_LLM_MODEL,
+            apiKey: env.TRIAGE_LLM_API_KEY,
+            timeoutMs: env.TRIAGE_LLM_TIMEOUT_MS,
+          }
+        : undefined,
+      earlyWarning: {
+        windowDays: env.EARLY_WARNING_DAYS,
+        baselineWeeks: env.EARLY_WARNING_BASELINE_WEEKS,
+        minCases: env.EARLY_WARNING_MIN_CASES,
+        pValue: env.EARLY_WARNING_P_VALUE,
+      },
+    },
   };
 }
 

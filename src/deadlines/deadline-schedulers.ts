@@ -6,6 +6,8 @@ import type { AppContext } from '../app-context.js';
 export const REPORTS_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 /** Every day at 07:30; the job itself skips the organisation's days off. */
 export const DAILY_DIGEST_CRON = '30 7 * * *';
+/** Every day at 07:15, before the digest: spikes of cases per unit and kind (src/triage/early-warning.ts). */
+export const EARLY_WARNING_CRON = '15 7 * * *';
 /** Monday 08:00: the leaders' weekly hotline review (Chỉ thị 09/CT-BYT). */
 export const HOTLINE_REVIEW_CRON = '0 8 * * 1';
 
@@ -21,6 +23,12 @@ export async function scheduleDeadlineJobs(ctx: AppContext): Promise<void> {
     'daily-digest',
     { pattern: DAILY_DIGEST_CRON, tz: REPORTS_TIME_ZONE },
     'reports.daily-digest',
+    {},
+  );
+  await queues.upsertScheduler(
+    'early-warning',
+    { pattern: EARLY_WARNING_CRON, tz: REPORTS_TIME_ZONE },
+    'reports.early-warning',
     {},
   );
   await queues.upsertScheduler(

@@ -16,6 +16,7 @@ import type { StaffMember } from '../directory/staff-member.js';
 import { JOIN_COMMANDS, inboxArgsOfButton, officerCommandOf, parseCardButton } from './officer-commands.js';
 import { commandArgsOfAnswer, type ButtonPromptStore } from './button-prompt.js';
 import { HOTLINE_FORM_BUTTON_PREFIX } from './hotline-form.js';
+import { handleTriageInput } from './triage-actions.js';
 import type { HotlineFormHandler } from './hotline-form.handler.js';
 import { createOfficerHandler, type OfficerInput } from './officer-handler.js';
 import { refusedPress } from './press-answer.js';
@@ -86,6 +87,9 @@ export function createBotRouter(ctx: AppContext, deps: BotRouterDeps): InboundHa
     // Letters (letter-actions.ts): /thu, /maudon, /xinloi and the `lt:` buttons.
     const letter = await handleLetterInput(ctx, env, { inGroup });
     if (letter) return letter;
+    // Triage suggestions on a card (triage-actions.ts): the `tg:` buttons.
+    const triage = await handleTriageInput(ctx, env, { inGroup });
+    if (triage) return triage;
 
     let input: OfficerInput | undefined;
     if (ev.type === 'command') {

@@ -16,6 +16,7 @@ import type { RedactedCaseView } from '../cases/redacted-case-view.js';
 import type { Button, Outbound } from '../dialog/dialog-types.js';
 import { INTAKE_FAILURE_FLAG } from '../intake/submission-failure.js';
 import { cardButtonValue } from './officer-commands.js';
+import { triageCardSection, type CardTriageFacts } from './triage-card.js';
 
 export const SUMMARY_CHARS = 600;
 
@@ -33,6 +34,8 @@ export interface CardFacts {
   actions: readonly CaseAction[];
   /** First line, e.g. "🆕 Hồ sơ mới" or "🚨 Hồ sơ KHẨN". */
   headline?: string;
+  /** The suggestions for the case (src/triage), when there are some. */
+  triage?: CardTriageFacts;
 }
 
 export interface CardClock {
@@ -84,7 +87,9 @@ export function buildCaseCard(view: RedactedCaseView, facts: CardFacts): Outboun
     ...(view.occurredAt ? [`Thời gian: ${view.occurredAt}`] : []),
     ...(view.involved ? [`Người liên quan: ${view.involved}`] : []),
   ];
-  const buttons = cardButtons(view.code, facts.actions);
+  const triage = facts.triage ? triageCardSection(facts.triage, view.code) : null;
+  if (triage) lines.push('', ...triage.lines);
+  const buttons = [...cardButtons(view.code, facts.actions), ...(triage?.buttons ?? [])];
   return { text: lines.join('\n'), ...(buttons.length ? { buttons } : {}) };
 }
 

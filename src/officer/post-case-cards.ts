@@ -13,6 +13,7 @@ import type { ConversationRef, Outbound } from '../dialog/dialog-types.js';
 import { findStaff } from '../directory/resolve-staff.js';
 import { whoIsOnDuty } from '../hotline/duty-roster.js';
 import { enqueueNotification } from '../notify/enqueue-notification.js';
+import { loadCardTriageFacts } from '../triage/card-triage-facts.js';
 import { buildCaseCard } from './case-card.js';
 import { findCaseForCard, listStaffWithTelegram } from './officer.repository.js';
 
@@ -49,6 +50,7 @@ async function prepareCards(ctx: AppContext, caseId: string, options: PostCardsO
   const urgent = c.urgency === 'urgent';
   const headline = options.headline ?? (urgent ? '🚨 Hồ sơ KHẨN' : '🆕 Hồ sơ mới');
   const deadline = await loadGoverningDeadline(ctx.db.prisma, caseId);
+  const triage = await loadCardTriageFacts(ctx, caseId);
   const cardFor = (principal: StaffPrincipal): Outbound =>
     buildCaseCard(view, {
       unitName: c.unit?.name ?? null,
@@ -57,6 +59,7 @@ async function prepareCards(ctx: AppContext, caseId: string, options: PostCardsO
       attachmentCount: c._count.attachments,
       actions: availableStaffActions(principal, scope, subject),
       headline,
+      ...(triage && { triage }),
     });
   const post = (recipient: ConversationRef, content: Outbound, key: string) =>
     enqueueNotification(ctx, { caseId: c.id, channel: 'telegram', recipient, content, dedupeKey: key });

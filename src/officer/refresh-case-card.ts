@@ -9,6 +9,7 @@ import { loadCaseWithScope } from '../cases/case-scope.service.js';
 import { redactedCaseView } from '../cases/redacted-case-view.js';
 import type { Outbound } from '../dialog/dialog-types.js';
 import { findUnitByTelegramChat } from '../directory/link-unit-group.js';
+import { loadCardTriageFacts } from '../triage/card-triage-facts.js';
 import { buildCaseCard } from './case-card.js';
 import { findCaseForCard } from './officer.repository.js';
 import { unitPrincipal } from './post-case-cards.js';
@@ -37,6 +38,7 @@ export async function refreshedCaseCard(
   if (!c || !reader || !canViewCase(reader, scope)) {
     return { text: `${headline}\nHồ sơ ${subject.code} không còn thuộc phạm vi của nhóm này.` };
   }
+  const triage = await loadCardTriageFacts(ctx, caseId);
   return buildCaseCard(redactedCaseView(subject), {
     unitName: c.unit?.name ?? null,
     organizationName: c.organization.name,
@@ -44,5 +46,6 @@ export async function refreshedCaseCard(
     attachmentCount: c._count.attachments,
     actions: availableStaffActions(reader, scope, subject),
     headline,
+    ...(triage && { triage }),
   });
 }

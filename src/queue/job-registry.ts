@@ -100,6 +100,13 @@ export const JOB_DEFINITIONS = {
     options: { ...retried, attempts: 5 },
     jobId: (p: { date?: string }) => `daily-digest-${p.date ?? 'today'}`,
   },
+  'reports.early-warning': {
+    queue: 'reports',
+    /** Without a date: today in Vietnam (the scheduler's runs); with one: the window ending that day. */
+    schema: z.object({ date: ZDateSchema.optional() }).strict(),
+    options: { ...retried, attempts: 5 },
+    jobId: (p: { date?: string }) => `early-warning-${p.date ?? 'today'}`,
+  },
   'reports.hotline-review': {
     queue: 'reports',
     /** The Monday the review is for (default: this week's); it covers the seven days before it. */

@@ -369,7 +369,7 @@ describe('deadline timers', () => {
     expect((await sweepDeadlineMilestones(t.ctx, deps)).recounted).toBe(0);
   });
 
-  it('registers the sweep, the daily digest and the weekly review as job schedulers once', async () => {
+  it('registers the sweep, the daily digest, the early warning and the weekly review as job schedulers once', async () => {
     await scheduleDeadlineJobs(t.ctx);
     await scheduleDeadlineJobs(t.ctx);
     const deadlines = await t.ctx.queues.queue('deadlines').getJobSchedulers();
@@ -377,6 +377,7 @@ describe('deadline timers', () => {
     expect(deadlines.map((s) => [s.key, s.every])).toEqual([['deadlines-sweep', 15 * 60 * 1000]]);
     expect(reports.map((s) => [s.key, s.pattern, s.tz]).sort()).toEqual([
       ['daily-digest', '30 7 * * *', 'Asia/Ho_Chi_Minh'],
+      ['early-warning', '15 7 * * *', 'Asia/Ho_Chi_Minh'],
       ['hotline-review', '0 8 * * 1', 'Asia/Ho_Chi_Minh'],
     ]);
   });

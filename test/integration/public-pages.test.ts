@@ -237,6 +237,25 @@ describe('/tra-cuu', () => {
     expect(events[0]).toMatchObject({ actorType: 'sender', data: { score: 5, via: 'tracking_page' } });
   });
 
+  it('masks names and phones an officer wrote into the answer and the replies on the tracking page', async () => {
+    const { caseId, code } = await createCase(t, { contact: { name: 'Lê Văn Bình', phone: '0912 000 111' } });
+    await t.ctx.db.prisma.message.create({
+      data: {
+        caseId,
+        direction: 'outbound',
+        visibility: 'public',
+        body: 'Chị Đặng Thu Hà phòng 203 sẽ gọi lại.',
+      },
+    });
+    await resolveCase(t, caseId, 'Đã nhắc nhở điều dưỡng Trần Văn Khải, số 0987 654 321, phòng 12.');
+    const b = browser();
+    await b.openTracking();
+    const page = (await b.lookup(code)).body;
+    expect(page).toContain('Đã nhắc nhở điều dưỡng [họ tên], số [số điện thoại], phòng 12.');
+    expect(page).toContain('Chị [họ tên] phòng 203 sẽ gọi lại.');
+    for (const secret of ['Khải', 'Thu Hà', '0987 654 321']) expect(page, secret).not.toContain(secret);
+  });
+
   it('offers the issued letters of a case through short-lived signed links, only to the sender', async () => {
     const { caseId, code, followUpSecret } = await createCase(t, { anonymous: true, kind: 'praise' });
     await resolveCase(t, caseId, 'Cảm ơn bạn đã khen ngợi.');

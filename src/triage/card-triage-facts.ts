@@ -1,0 +1,27 @@
+// The stored suggestion of a case as its card shows it (src/officer/triage-card.ts).
+import type { AppContext } from '../app-context.js';
+import type { CardTriageFacts } from '../officer/triage-card.js';
+import { findTriageSuggestion } from './triage.repository.js';
+
+export async function loadCardTriageFacts(
+  ctx: AppContext,
+  caseId: string,
+): Promise<CardTriageFacts | undefined> {
+  const s = await findTriageSuggestion(ctx.db.prisma, caseId);
+  if (!s) return undefined;
+  const unit = s.unitId
+    ? await ctx.db.prisma.unit.findUnique({ where: { id: s.unitId }, select: { name: true } })
+    : null;
+  return {
+    kind: s.kind,
+    kindConfidence: s.kindConfidence,
+    unitId: unit ? s.unitId : null,
+    unitName: unit?.name ?? null,
+    unitConfidence: s.unitConfidence,
+    urgency: s.urgency,
+    urgencyConfidence: s.urgencyConfidence,
+    because: s.because as CardTriageFacts['because'],
+    duplicates: s.duplicates as CardTriageFacts['duplicates'],
+    source: s.source,
+  };
+}

@@ -1,0 +1,113 @@
+// Suggestions for a new case, computed by the intake worker after the case is built and routed and
+// before its card is posted; stored once per case (a retried job keeps the first). The local model
+// always runs (duplicates come from it); when TRIAGE_LLM_URL is set, the language model's kind,
+// unit and urgency are used if it answers in time with valid JSON. Only redacted text leaves.
+import type { AppContext } from '../app-context.js';
+import { redactText } from '../cases/redaction.js';
+import { askLanguageModel } from './language-model-triage.js';
+import { triageModelInForce } from './triage-model-store.js';
+import { buildDuplicateIndex, suggestTriage, unitRole, type TriageSettings } from './triage-model.js';
+import {
+  findCaseForTriage,
+  findOpenCasesForDuplicates,
+  saveTriageSuggestion,
+  type NewTriageSuggestion,
+} from './triage.repository.js';
+
+export function triageSettingsOf(ctx: AppContext): TriageSettings {
+  const t = ctx.config.triage;
+  return {
+    minConfidence: t.minConfidence,
+    urgentThreshold: t.urgentThreshold,
+    duplicateThreshold: t.duplicateThreshold,
+    maxDuplicates: 3,
+  };
+}
+
+/**
+ * The text triage reads: what the sender described and where, redacted, so no name or phone can
+ * become an explanation word or a "shared" word on a card, and none reaches a language model.
+ */
+export const triageText = (c: { description: string; place: string | null }) =>
+  redactText(c.place ? `${c.description}\n${c.place}` : c.description);
+
+export async function suggestCaseTriage(
+  ctx: AppContext,
+  caseId: string,
+): Promise<NewTriageSuggestion | null> {
+  const found = await findCaseForTriage(ctx.db.prisma, caseId);
+  // A placeholder for an unreadable submission (decision 0026) holds our notice, not the sender's words.
+  if (!found || found.triageSuggestion || found.intakeFailureReason) return null;
+  const model = await triageModelInForce(ctx);
+  const settings = triageSettingsOf(ctx);
+  const open = await findOpenCasesForDuplicates(ctx.db.prisma, found.organizationId, found.id);
+  const index = buildDuplicateIndex(
+    model,
+    open.map((c) => ({ caseId: c.id, code: c.code, text: triageText(c) })),
+  );
+  const text = triageText(found);
+  const local = suggestTriage(model, text, index, settings);
+  const units = found.organization.units;
+  const unitFor = (role: string | null) =>
+    role ? (units.find((u) => unitRole(u.code) === role)?.id ?? null) : null;
+
+  let suggestion: NewTriageSuggestion = {
+    caseId,
+    source: 'local',
+    kind: local.kind.value,
+    kindConfidence: local.kind.confidence,
+    unitRole: local.unit.value,
+    unitId: unitFor(local.unit.value),
+    unitConfidence: local.unit.confidence,
+    urgency: local.urgency.value,
+    urgencyConfidence: local.urgency.confidence,
+    because: { kind: local.kind.because, unit: local.unit.because, urgency: local.urgency.because },
+    duplicates: local.duplicates,
+  };
+  const llm = ctx.config.triage.llm;
+  if (llm) {
+    const outcome = await askLanguageModel(
+      llm,
+      text,
+      units.map((u) => ({ role: unitRole(u.code), name: u.name })),
+      ctx.logger,
+    );
+    if (outcome.ok) {
+      const a = outcome.answer;
+      const sure = a.confidence >= settings.minConfidence;
+      suggestion = {
+        ...suggestion,
+        source: 'llm',
+        kind: sure ? a.kind : null,
+        kindConfidence: a.confidence,
+        unitRole: sure ? a.unit : null,
+        unitId: sure ? unitFor(a.unit) : null,
+        unitConfidence: a.confidence,
+        urgency: a.urgency,
+        urgencyConfidence: a.confidence,
+        because: { kind: a.because, unit: a.because, urgency: a.because },
+      };
+    }
+  }
+  await saveTriageSuggestion(ctx.db.prisma, suggestion);
+  ctx.logger.info(
+    {
+      caseId,
+      source: suggestion.source,
+      kind: suggestion.kind,
+      unitRole: suggestion.unitRole,
+      duplicates: suggestion.duplicates.length,
+    },
+    'triage suggestion stored',
+  );
+  return suggestion;
+}
+
+/** Triage never holds up a case: a failure is logged and the card is posted without suggestions. */
+export async function suggestCaseTriageSafely(ctx: AppContext, caseId: string): Promise<void> {
+  try {
+    await suggestCaseTriage(ctx, caseId);
+  } catch (err) {
+    ctx.logger.warn({ caseId, err: err instanceof Error ? err.name : 'unknown' }, 'triage suggestion failed');
+  }
+}

@@ -1,0 +1,37 @@
+// The model in force for this process: the newest one in the database (trained by
+// `langnghe triage:train`), or, before any training, one trained from the shipped corpus at first
+// use (about a second; decision 0031). Checked again at most once a minute, so a new training is
+// picked up by running workers without a restart.
+import type { AppContext } from '../app-context.js';
+import { readCorpus, splitCorpus } from './triage-corpus.js';
+import { loadTriageModel, trainTriageModel, type TriageModel } from './triage-model.js';
+import { findLatestTriageModel } from './triage.repository.js';
+
+const RECHECK_MS = 60_000;
+let current: { id: string | null; model: TriageModel; checkedAt: number } | null = null;
+let shipped: TriageModel | null = null;
+
+/** The model trained on the shipped corpus's training part; the same in every process. */
+export function shippedTriageModel(): TriageModel {
+  shipped ??= trainTriageModel(splitCorpus(readCorpus()).training, new Date(0));
+  return shipped;
+}
+
+export async function triageModelInForce(ctx: AppContext): Promise<TriageModel> {
+  const now = ctx.clock.now().getTime();
+  if (current && now - current.checkedAt < RECHECK_MS) return current.model;
+  const latest = await findLatestTriageModel(ctx.db.prisma);
+  if (latest && latest.id === current?.id) {
+    current.checkedAt = now;
+  } else if (latest) {
+    current = { id: latest.id, model: loadTriageModel(latest.stored), checkedAt: now };
+  } else {
+    current = { id: null, model: shippedTriageModel(), checkedAt: now };
+  }
+  return current.model;
+}
+
+/** Forget the cached model (after a training in this process, and in tests). */
+export function forgetTriageModel(): void {
+  current = null;
+}

@@ -1,0 +1,114 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readCorpus, splitCorpus, isHeldOut } from './triage-corpus.js';
+import {
+  buildDuplicateIndex,
+  DEFAULT_TRIAGE_SETTINGS,
+  loadTriageModel,
+  storeTriageModel,
+  suggestTriage,
+  trainTriageModel,
+  unitRole,
+  type TriageModel,
+} from './triage-model.js';
+import { modelTokens } from './text-features.js';
+
+const NOW = new Date('2026-03-18T02:00:00Z');
+const NO_OPEN_CASES = { entries: [] };
+let corpus: ReturnType<typeof readCorpus>;
+let model: TriageModel;
+
+beforeAll(() => {
+  corpus = readCorpus();
+  model = trainTriageModel(splitCorpus(corpus).training, NOW);
+});
+
+describe('text features', () => {
+  it('reads teen-code and text without diacritics as the same words', () => {
+    expect(modelTokens('bs ko cho dc kham o bv')).toEqual([
+      'bac',
+      'si',
+      'khong',
+      'cho',
+      'duoc',
+      'kham',
+      'o',
+      'benh',
+      'vien',
+    ]);
+    expect(modelTokens('Bác sĩ không cho được khám ở bệnh viện')).toEqual(
+      modelTokens('bs ko cho dc kham o bv'),
+    );
+  });
+});
+
+describe('triage model', () => {
+  it('keeps a fixed held-out fifth of the corpus out of training', () => {
+    const { training, heldOut } = splitCorpus(corpus);
+    expect(corpus.length).toBeGreaterThanOrEqual(600);
+    expect(heldOut.length / corpus.length).toBeGreaterThan(0.12);
+    expect(training.some((e) => isHeldOut(e.id))).toBe(false);
+  });
+
+  it('suggests kind, unit and urgency with the words that drove them', () => {
+    const s = suggestTriage(
+      model,
+      'Tôi tố cáo bác sĩ khoa Ngoại nhận phong bì 2 triệu mới cho mổ',
+      NO_OPEN_CASES,
+    );
+    expect(s.kind.value).toBe('denunciation');
+    expect(s.kind.because.length).toBeGreaterThan(0);
+    expect(s.unit.value).toBe('kngoai');
+    expect(s.urgency.value).toBe('normal');
+  });
+
+  it('flags an emergency typed without diacritics as urgent', () => {
+    const s = suggestTriage(
+      model,
+      'gap lam be nha toi sot cao co giat o khoa nhi ma ko co bs',
+      NO_OPEN_CASES,
+    );
+    expect(s.urgency.value).toBe('urgent');
+    expect(s.unit.value).toBe('knhi');
+  });
+
+  it('says low confidence and suggests nothing below the configured threshold', () => {
+    const strict = { ...DEFAULT_TRIAGE_SETTINGS, minConfidence: 0.99 };
+    const s = suggestTriage(model, 'xyz qwv', NO_OPEN_CASES, strict);
+    expect(s.kind.value).toBeNull();
+    expect(s.kind.because).toEqual([]);
+  });
+
+  it('finds the open case that tells the same incident and says what they share', () => {
+    const index = buildDuplicateIndex(model, [
+      {
+        caseId: 'a',
+        code: 'AAAA-BBB-CCC',
+        text: 'Phòng 305 giường 12 khoa Nội: điều hòa hỏng 3 ngày không ai sửa',
+      },
+      { caseId: 'b', code: 'DDDD-EEE-FFF', text: 'Cảm ơn khoa Sản đã chăm sóc mẹ con tôi' },
+    ]);
+    const s = suggestTriage(model, 'khoa noi phong 305 giuong 12 dieu hoa hong 3 ngay ko ai sua', index);
+    expect(s.duplicates.map((d) => d.caseId)).toEqual(['a']);
+    expect(s.duplicates[0]!.shared).toEqual(expect.arrayContaining(['305']));
+  });
+
+  it('learns from an officer’s override in the next training', () => {
+    const text = 'Nhà vệ sinh tầng 2 không có nước rửa tay';
+    const before = suggestTriage(model, text, NO_OPEN_CASES);
+    expect(before.unit.value).not.toBe('knhi');
+    const override = { text, kind: 'report' as const, unit: 'knhi', urgency: 'normal' as const, weight: 5 };
+    const retrained = trainTriageModel([...splitCorpus(corpus).training, override], NOW);
+    expect(suggestTriage(retrained, text, NO_OPEN_CASES).unit.value).toBe('knhi');
+  });
+
+  it('stores and loads the model without changing a prediction', () => {
+    const loaded = loadTriageModel(JSON.parse(JSON.stringify(storeTriageModel(model))));
+    const text = 'thuoc phat o nha thuoc bv gan het han';
+    expect(suggestTriage(loaded, text, NO_OPEN_CASES)).toEqual(suggestTriage(model, text, NO_OPEN_CASES));
+  });
+
+  it('predicts a unit role from any organisation’s unit code', () => {
+    expect(unitRole('ta-kcc')).toBe('kcc');
+    expect(unitRole('kcc')).toBe('kcc');
+  });
+});

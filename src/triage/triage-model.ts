@@ -1,0 +1,337 @@
+// The triage model and the suggestions it makes for one case. Pure. Three linear heads (kind, unit
+// role, urgency) over the hashed text features, and TF-IDF cosine similarity over words for
+// duplicates. A unit is predicted as its role — the part of the unit code after the last '-'
+// ("ta-kcc" → "kcc") — because every hospital of the directory has the same departments under its
+// own prefix; the caller maps the role to the organisation's unit (decision 0030).
+import { z } from 'zod';
+import { CASE_KINDS, type CaseKind } from '../cases/case-vocabulary.js';
+import {
+  loadClassifier,
+  predictProbabilities,
+  storeClassifier,
+  trainClassifier,
+  DEFAULT_TRAIN_OPTIONS,
+  type LinearClassifier,
+  type TrainingExample,
+} from './linear-classifier.js';
+import {
+  hashFeature,
+  namedFeatures,
+  tokensWithOrigin,
+  vectorize,
+  type SparseVector,
+} from './text-features.js';
+
+export const URGENCIES = ['normal', 'urgent'] as const;
+export type TriageUrgency = (typeof URGENCIES)[number];
+
+export interface LabelledText {
+  text: string;
+  kind: CaseKind;
+  /** The unit role ("kcc"), or null when the example says nothing about the unit. */
+  unit: string | null;
+  urgency: TriageUrgency;
+  /** How much the example counts in training (an officer's confirmed choice counts more). */
+  weight?: number;
+}
+
+export interface TriageModel {
+  trainedAt: string;
+  examples: number;
+  kind: LinearClassifier;
+  unit: LinearClassifier;
+  urgency: LinearClassifier;
+  /** Word feature → number of training texts holding it, for the IDF of duplicate search. */
+  documentFrequency: Map<number, number>;
+}
+
+/** Thresholds an organisation may tune (config: TRIAGE_*). */
+export interface TriageSettings {
+  /** Below this probability a kind or unit is "low confidence": nothing is suggested. */
+  minConfidence: number;
+  /** p(urgent) at or above this suggests urgent: set low, because a missed emergency costs most. */
+  urgentThreshold: number;
+  /** Cosine similarity at or above which an open case is shown as a likely duplicate. */
+  duplicateThreshold: number;
+  maxDuplicates: number;
+}
+
+export const DEFAULT_TRIAGE_SETTINGS: TriageSettings = {
+  minConfidence: 0.5,
+  urgentThreshold: 0.3,
+  duplicateThreshold: 0.5,
+  maxDuplicates: 3,
+};
+
+/** The unit role of a unit code: what the unit head predicts. */
+export function unitRole(unitCode: string): string {
+  return unitCode.slice(unitCode.lastIndexOf('-') + 1);
+}
+
+export function trainTriageModel(examples: readonly LabelledText[], trainedAt: Date): TriageModel {
+  const prepared = examples.map((e) => {
+    const { tokens } = tokensWithOrigin(e.text);
+    return { e, tokens, x: vectorize(namedFeatures(tokens)) };
+  });
+  const toExample = (x: SparseVector, label: string, weight?: number): TrainingExample => ({
+    x,
+    label,
+    ...(weight !== undefined && { weight }),
+  });
+  const unitClasses = [...new Set(examples.flatMap((e) => (e.unit ? [e.unit] : [])))].sort();
+  const documentFrequency = new Map<number, number>();
+  for (const p of prepared) {
+    for (const f of new Set(wordFeatures(p.tokens).keys())) {
+      documentFrequency.set(f, (documentFrequency.get(f) ?? 0) + 1);
+    }
+  }
+  return {
+    trainedAt: trainedAt.toISOString(),
+    examples: examples.length,
+    kind: trainClassifier(
+      CASE_KINDS,
+      prepared.map((p) => toExample(p.x, p.e.kind, p.e.weight)),
+    ),
+    unit: trainClassifier(
+      unitClasses,
+      prepared.flatMap((p) => (p.e.unit ? [toExample(p.x, p.e.unit, p.e.weight)] : [])),
+    ),
+    urgency: trainClassifier(
+      URGENCIES,
+      prepared.map((p) => toExample(p.x, p.e.urgency, p.e.weight)),
+      // Urgent messages are rare; each counts three times so the head does not learn "never urgent".
+      { ...DEFAULT_TRAIN_OPTIONS, classWeights: { urgent: 3 } },
+    ),
+    documentFrequency,
+  };
+}
+
+export interface FieldSuggestion<T extends string> {
+  /** Null: low confidence, nothing suggested. */
+  value: T | null;
+  /** Probability of the most likely value (of `value` when there is one). */
+  confidence: number;
+  /** The words of the text that drove it most, as the sender typed them. */
+  because: string[];
+}
+
+export interface DuplicateCandidate {
+  caseId: string;
+  code: string;
+  text: string;
+}
+
+export interface DuplicateSuggestion {
+  caseId: string;
+  code: string;
+  similarity: number;
+  /** Words both texts hold that weigh most (rare words first), as the new sender typed them. */
+  shared: string[];
+}
+
+export interface TriageSuggestion {
+  kind: FieldSuggestion<CaseKind>;
+  unit: FieldSuggestion<string>;
+  urgency: FieldSuggestion<TriageUrgency>;
+  duplicates: DuplicateSuggestion[];
+}
+
+/** The open cases a new case is compared with, each read once (its TF-IDF word vector). */
+export interface DuplicateIndex {
+  entries: { caseId: string; code: string; weights: Map<number, number> }[];
+}
+
+export function buildDuplicateIndex(
+  model: TriageModel,
+  openCases: readonly DuplicateCandidate[],
+): DuplicateIndex {
+  return {
+    entries: openCases.map((c) => ({
+      caseId: c.caseId,
+      code: c.code,
+      weights: tfidf(model, tokensWithOrigin(c.text).tokens).weights,
+    })),
+  };
+}
+
+export function suggestTriage(
+  model: TriageModel,
+  text: string,
+  openCases: DuplicateIndex,
+  settings: TriageSettings = DEFAULT_TRIAGE_SETTINGS,
+): TriageSuggestion {
+  const { tokens, origins } = tokensWithOrigin(text);
+  const features = namedFeatures(tokens);
+  const x = vectorize(features);
+  const head = <T extends string>(
+    classifier: LinearClassifier,
+    choose: (p: Float64Array) => number | null,
+  ) => {
+    const probs = predictProbabilities(classifier, x);
+    const best = choose(probs);
+    const top = best ?? argmax(probs);
+    return {
+      value: best === null ? null : (classifier.classes[best] as T),
+      confidence: round(probs[top]!),
+      because: best === null ? [] : explain(classifier, best, features, x, origins),
+    };
+  };
+  const confident = (p: Float64Array) => (p[argmax(p)]! >= settings.minConfidence ? argmax(p) : null);
+  const urgentIndex = model.urgency.classes.indexOf('urgent');
+  return {
+    kind: head<CaseKind>(model.kind, confident),
+    unit: head<string>(model.unit, confident),
+    urgency: head<TriageUrgency>(model.urgency, (p) =>
+      p[urgentIndex]! >= settings.urgentThreshold ? urgentIndex : confident(p),
+    ),
+    duplicates: findDuplicates(model, tokens, origins, openCases, settings),
+  };
+}
+
+function argmax(a: Float64Array): number {
+  let best = 0;
+  for (let i = 1; i < a.length; i++) if (a[i]! > a[best]!) best = i;
+  return best;
+}
+
+const round = (v: number) => Math.round(v * 1000) / 1000;
+
+/**
+ * The typed words that pushed most towards `cls` against the average class: each feature's weight
+ * margin times its value, shared among the words it was read from.
+ */
+function explain(
+  classifier: LinearClassifier,
+  cls: number,
+  features: ReturnType<typeof namedFeatures>,
+  x: SparseVector,
+  origins: readonly string[],
+  max = 3,
+): string[] {
+  const n = classifier.classes.length;
+  const valueOf = new Map<number, number>();
+  x.indexes.forEach((ix, k) => valueOf.set(ix, x.values[k]!));
+  const counts = new Map<number, number>();
+  for (const f of features) counts.set(f.index, (counts.get(f.index) ?? 0) + 1);
+  const byWord = new Map<string, number>();
+  for (const f of features) {
+    const w = classifier.weights.get(f.index);
+    if (!w) continue;
+    let mean = 0;
+    for (let c = 0; c < n; c++) mean += w[c]!;
+    const margin = (w[cls]! - mean / n) * (valueOf.get(f.index)! / counts.get(f.index)!);
+    for (const t of f.tokens) {
+      const word = origins[t]!;
+      byWord.set(word, (byWord.get(word) ?? 0) + margin / f.tokens.length);
+    }
+  }
+  return [...byWord]
+    .filter(([, score]) => score > 0)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, max)
+    .map(([word]) => word);
+}
+
+/** Word unigram and bigram features of a token list, with counts and the first token each came from. */
+function wordFeatures(
+  tokens: readonly string[],
+): Map<number, { count: number; token: number; unigram: boolean }> {
+  const out = new Map<number, { count: number; token: number; unigram: boolean }>();
+  const add = (name: string, token: number, unigram: boolean) => {
+    const ix = hashFeature(name);
+    const had = out.get(ix);
+    if (had) had.count++;
+    else out.set(ix, { count: 1, token, unigram });
+  };
+  tokens.forEach((t, i) => {
+    add(`w:${t}`, i, true);
+    if (i + 1 < tokens.length) add(`b:${t} ${tokens[i + 1]}`, i, false);
+  });
+  return out;
+}
+
+function tfidf(model: TriageModel, tokens: readonly string[]) {
+  const words = wordFeatures(tokens);
+  const weights = new Map<number, number>();
+  let norm = 0;
+  for (const [ix, { count }] of words) {
+    const idf = Math.log((model.examples + 1) / ((model.documentFrequency.get(ix) ?? 0) + 1)) + 1;
+    const v = (1 + Math.log(count)) * idf;
+    weights.set(ix, v);
+    norm += v * v;
+  }
+  norm = Math.sqrt(norm) || 1;
+  for (const [ix, v] of weights) weights.set(ix, v / norm);
+  return { words, weights };
+}
+
+function findDuplicates(
+  model: TriageModel,
+  tokens: readonly string[],
+  origins: readonly string[],
+  openCases: DuplicateIndex,
+  settings: TriageSettings,
+): DuplicateSuggestion[] {
+  if (!tokens.length) return [];
+  const mine = tfidf(model, tokens);
+  const found: DuplicateSuggestion[] = [];
+  for (const other of openCases.entries) {
+    let similarity = 0;
+    const shared: [string, number][] = [];
+    for (const [ix, v] of mine.weights) {
+      const w = other.weights.get(ix);
+      if (w === undefined) continue;
+      similarity += v * w;
+      const word = mine.words.get(ix)!;
+      if (word.unigram) shared.push([origins[word.token]!, v * w]);
+    }
+    if (similarity < settings.duplicateThreshold) continue;
+    const words = [...new Set(shared.sort((a, b) => b[1] - a[1]).map(([w]) => w))].slice(0, 5);
+    found.push({ caseId: other.caseId, code: other.code, similarity: round(similarity), shared: words });
+  }
+  return found.sort((a, b) => b.similarity - a.similarity).slice(0, settings.maxDuplicates);
+}
+
+// ---- Stored form (a JSON document, kept in the database: decision 0031) ----
+
+const ZStoredClassifierSchema = z.object({
+  classes: z.array(z.string()),
+  bias: z.array(z.number()),
+  features: z.string(),
+  weights: z.string(),
+});
+
+export const ZStoredTriageModelSchema = z.object({
+  format: z.literal('langnghe-triage-1'),
+  trainedAt: z.string(),
+  examples: z.number().int().nonnegative(),
+  kind: ZStoredClassifierSchema,
+  unit: ZStoredClassifierSchema,
+  urgency: ZStoredClassifierSchema,
+  documentFrequency: z.array(z.tuple([z.number().int(), z.number().int()])),
+});
+export type StoredTriageModel = z.infer<typeof ZStoredTriageModelSchema>;
+
+export function storeTriageModel(model: TriageModel): StoredTriageModel {
+  return {
+    format: 'langnghe-triage-1',
+    trainedAt: model.trainedAt,
+    examples: model.examples,
+    kind: storeClassifier(model.kind),
+    unit: storeClassifier(model.unit),
+    urgency: storeClassifier(model.urgency),
+    documentFrequency: [...model.documentFrequency],
+  };
+}
+
+export function loadTriageModel(stored: unknown): TriageModel {
+  const s = ZStoredTriageModelSchema.parse(stored);
+  return {
+    trainedAt: s.trainedAt,
+    examples: s.examples,
+    kind: loadClassifier(s.kind),
+    unit: loadClassifier(s.unit),
+    urgency: loadClassifier(s.urgency),
+    documentFrequency: new Map(s.documentFrequency),
+  };
+}

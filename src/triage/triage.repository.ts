@@ -1,0 +1,169 @@
+// Database access for triage: models, suggestions, officers' choices. Only this file touches Prisma
+// for them.
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { appendCaseEvent } from '../cases/case.repository.js';
+import { OPEN_STATUSES } from '../cases/case-vocabulary.js';
+import type { Db } from '../db/database.js';
+import type { Prisma } from '../db/generated/client.js';
+import type { CaseKind } from '../cases/case-vocabulary.js';
+import type { StoredTriageModel, TriageUrgency } from './triage-model.js';
+
+export async function findLatestTriageModel(db: Db): Promise<{ id: string; stored: unknown } | null> {
+  const row = await db.triageModel.findFirst({ orderBy: { createdAt: 'desc' } });
+  return row ? { id: row.id, stored: JSON.parse(gunzipSync(row.model).toString('utf8')) } : null;
+}
+
+export async function saveTriageModel(
+  db: Db,
+  stored: StoredTriageModel,
+  facts: { examples: number; officerChoices: number; metrics: object },
+): Promise<string> {
+  const row = await db.triageModel.create({
+    data: {
+      model: gzipSync(JSON.stringify(stored)),
+      examples: facts.examples,
+      officerChoices: facts.officerChoices,
+      metrics: facts.metrics as Prisma.InputJsonValue,
+    },
+  });
+  return row.id;
+}
+
+/** The text triage reads and the facts it needs, without the sender's identity. */
+export async function findCaseForTriage(db: Db, caseId: string) {
+  return db.case.findUnique({
+    where: { id: caseId },
+    select: {
+      id: true,
+      code: true,
+      organizationId: true,
+      description: true,
+      place: true,
+      kind: true,
+      unitId: true,
+      urgency: true,
+      status: true,
+      intakeFailureReason: true,
+      triageSuggestion: { select: { id: true } },
+      organization: { select: { units: { select: { id: true, code: true, name: true } } } },
+    },
+  });
+}
+
+/** Open cases of the organisation other than this one: the candidates for a duplicate. */
+export async function findOpenCasesForDuplicates(
+  db: Db,
+  organizationId: string,
+  exceptCaseId: string,
+  limit = 2000,
+) {
+  return db.case.findMany({
+    where: { organizationId, status: { in: [...OPEN_STATUSES] }, id: { not: exceptCaseId } },
+    select: { id: true, code: true, description: true, place: true },
+    orderBy: { receivedAt: 'desc' },
+    take: limit,
+  });
+}
+
+export interface NewTriageSuggestion {
+  caseId: string;
+  source: 'local' | 'llm';
+  kind: CaseKind | null;
+  kindConfidence: number;
+  unitRole: string | null;
+  unitId: string | null;
+  unitConfidence: number;
+  urgency: TriageUrgency | null;
+  urgencyConfidence: number;
+  because: { kind: string[]; unit: string[]; urgency: string[] };
+  duplicates: { caseId: string; code: string; similarity: number; shared: string[] }[];
+}
+
+/** Stores the suggestion once per case: a retried job finds the first one and keeps it. */
+export async function saveTriageSuggestion(db: Db, s: NewTriageSuggestion) {
+  return db.triageSuggestion.upsert({
+    where: { caseId: s.caseId },
+    update: {},
+    create: { ...s, because: s.because, duplicates: s.duplicates },
+  });
+}
+
+export async function findTriageSuggestion(db: Db, caseId: string) {
+  return db.triageSuggestion.findUnique({ where: { caseId } });
+}
+
+export type TriageField = 'kind' | 'unit' | 'urgency';
+
+/**
+ * Records an officer's choice on one field and its audit event in one transaction. The event
+ * changes no status and has no effects to run.
+ */
+export async function recordTriageChoiceRow(
+  db: Db,
+  input: {
+    caseId: string;
+    field: TriageField;
+    suggested: string | null;
+    chosen: string;
+    staffId: string;
+    role: string;
+    now: Date;
+  },
+): Promise<void> {
+  const accepted = input.suggested === input.chosen;
+  await db.$transaction(async (tx) => {
+    await tx.triageChoice.upsert({
+      where: { caseId_field: { caseId: input.caseId, field: input.field } },
+      update: { suggested: input.suggested, chosen: input.chosen, accepted, staffId: input.staffId },
+      create: {
+        caseId: input.caseId,
+        field: input.field,
+        suggested: input.suggested,
+        chosen: input.chosen,
+        accepted,
+        staffId: input.staffId,
+      },
+    });
+    await appendCaseEvent(tx, {
+      caseId: input.caseId,
+      action: 'triage_choice',
+      actorType: 'staff',
+      actorStaffId: input.staffId,
+      actorRole: input.role,
+      data: { field: input.field, suggested: input.suggested, chosen: input.chosen, accepted },
+      at: input.now,
+    });
+  });
+}
+
+/** Every officer's choice with the case text it was made on: training examples. */
+export async function findTriageChoicesForTraining(db: Db) {
+  const choices = await db.triageChoice.findMany({ orderBy: { createdAt: 'asc' } });
+  const cases = await db.case.findMany({
+    where: { id: { in: [...new Set(choices.map((c) => c.caseId))] } },
+    select: {
+      id: true,
+      description: true,
+      place: true,
+      kind: true,
+      urgency: true,
+      unit: { select: { code: true } },
+    },
+  });
+  return { choices, cases: new Map(cases.map((c) => [c.id, c])) };
+}
+
+/** The active units of a case's organisation, for "Khoa/phòng khác…". */
+export async function listActiveUnitsOfCase(db: Db, caseId: string) {
+  const found = await db.case.findUniqueOrThrow({
+    where: { id: caseId },
+    select: {
+      organization: {
+        select: {
+          units: { where: { active: true }, select: { id: true, name: true }, orderBy: { code: 'asc' } },
+        },
+      },
+    },
+  });
+  return found.organization.units;
+}
