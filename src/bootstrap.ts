@@ -58,6 +58,7 @@ import {
 } from '../bots/messenger/index.js';
 import { dispatchFeedEvents } from './feeds/dispatch-feed-events.js';
 import { createHeldNotifications } from './notify/held-notifications.js';
+import { triageModelInForce } from './triage/triage-model-store.js';
 import type { Outbound } from './dialog/dialog-types.js';
 import { createChannelSenders, type SendContext } from './notify/channel-sender.js';
 import { loadZaloNoticeRoute } from './notify/zalo-notice-route.js';
@@ -334,6 +335,11 @@ export async function startApp(
         onFailed: createJobFailureCounts(redis, config.queuePrefix).record,
       });
       stops.push(() => host.close());
+      // Training the shipped model takes about a second of CPU: done now, not when the first
+      // case arrives and its card waits for it (decision 0031).
+      setImmediate(() => {
+        triageModelInForce(ctx).catch((err: unknown) => logger.warn({ err }, 'triage model not loaded'));
+      });
       await scheduleDeadlineJobs(ctx);
       const sweep = () =>
         Promise.all([
