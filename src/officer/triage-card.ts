@@ -102,7 +102,7 @@ export function triageCardSection(
     { label: 'Loại khác…', value: triageButtonValue({ type: 'other_kinds', code }) },
     { label: 'Khoa/phòng khác…', value: triageButtonValue({ type: 'other_units', code }) },
   ];
-  // Urgency has no lifecycle move: the officer's answer is recorded for training only.
+  // The suggested urgency is ticked; pressing one sets the case's urgency (record-triage-choice.ts).
   const mark = (u: 'normal' | 'urgent') => (t.urgency === u ? '✓ ' : '');
   const urgency: Button[] = [
     {

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { AppContext } from '../app-context.js';
 import { applyStaffCaseAction } from '../cases/apply-staff-case-action.js';
+import { appendCaseEvent, updateCaseAtVersion } from '../cases/case.repository.js';
 import { authorizeCaseView } from '../cases/case-permissions.js';
 import { loadCaseWithScope } from '../cases/case-scope.service.js';
 import { ZCaseKindSchema } from '../cases/case-vocabulary.js';
@@ -22,7 +23,7 @@ export type TriageChoice = z.infer<typeof ZTriageChoiceSchema>;
 
 export interface RecordTriageChoiceResult {
   accepted: boolean;
-  /** Whether a lifecycle move (reclassify, assign) was made. */
+  /** Whether the case was changed (reclassify, assign, its urgency). */
   moved: boolean;
 }
 
@@ -79,9 +80,20 @@ export async function recordTriageChoice(
       break;
     }
     case 'urgency':
-      // No lifecycle move sets urgency (routing does, at intake): the choice is recorded for training.
       suggested = suggestion.urgency;
       chosen = choice.value;
+      if (found.urgency !== choice.value) {
+        await setCaseUrgency(
+          ctx,
+          { caseId: found.id, version: found.version, urgency: choice.value },
+          staff,
+          {
+            role: view.role,
+            reason,
+          },
+        );
+        moved = true;
+      }
       break;
     default:
       throw new Error(`Unhandled triage field: ${JSON.stringify(choice satisfies never)}`);
@@ -96,4 +108,34 @@ export async function recordTriageChoice(
     now: ctx.clock.now(),
   });
   return { accepted: suggested === chosen, moved };
+}
+
+/**
+ * The officer's urgency becomes the case's, with its audit event (`set_urgency`, like routing's
+ * `mark_urgent`), guarded by the case's version: a case moved meanwhile is refused, not overwritten.
+ */
+async function setCaseUrgency(
+  ctx: AppContext,
+  target: { caseId: string; version: number; urgency: (typeof URGENCIES)[number] },
+  staff: { id: string },
+  audit: { role: string; reason: string },
+): Promise<void> {
+  const at = ctx.clock.now();
+  const written = await ctx.db.prisma.$transaction(async (tx) => {
+    const ok = await updateCaseAtVersion(tx, target.caseId, target.version, { urgency: target.urgency });
+    if (!ok) return false;
+    await appendCaseEvent(tx, {
+      caseId: target.caseId,
+      action: 'set_urgency',
+      actorType: 'staff',
+      actorStaffId: staff.id,
+      actorRole: audit.role,
+      reason: audit.reason,
+      data: { urgency: target.urgency, source: 'triage' },
+      at,
+    });
+    return true;
+  });
+  if (!written)
+    throw new AppError('conflict', 'Hồ sơ vừa được người khác cập nhật. Vui lòng xem lại và thử lại.');
 }

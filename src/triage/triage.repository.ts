@@ -43,6 +43,7 @@ export async function findCaseForTriage(db: Db, caseId: string) {
       unitId: true,
       urgency: true,
       status: true,
+      version: true,
       intakeFailureReason: true,
       triageSuggestion: { select: { id: true } },
       organization: { select: { units: { select: { id: true, code: true, name: true } } } },

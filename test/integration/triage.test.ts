@@ -197,7 +197,7 @@ describe('the card', () => {
       chosen: 'praise',
       accepted: true,
     });
-    // Urgency: recorded for training (no lifecycle move sets it).
+    // Urgency: the case becomes urgent, audited, and the choice is recorded for training.
     const urgent = card.buttons!.flat().find((b) => b.label.endsWith('Khẩn') && !b.label.includes('Không'))!;
     await handleTriageInput(
       t.ctx,
@@ -216,6 +216,12 @@ describe('the card', () => {
       chosen: 'urgent',
       accepted: false,
     });
+    expect(await t.ctx.db.prisma.case.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({
+      urgency: 'urgent',
+    });
+    expect(
+      await t.ctx.db.prisma.caseEvent.findFirstOrThrow({ where: { caseId, action: 'set_urgency' } }),
+    ).toMatchObject({ actorType: 'staff', data: { urgency: 'urgent', source: 'triage' } });
   });
 });
 
