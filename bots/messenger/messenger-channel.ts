@@ -28,6 +28,7 @@ import {
 } from './messenger-event.mapper.js';
 import { createMessengerSender, performMessengerCalls, renderForMessenger } from './messenger-sender.js';
 import { verifyMessengerSignature } from './messenger-signature.js';
+import { downloadChannelFile } from '../shared/download-channel-file.js';
 
 export interface MessengerChannelOptions {
   pageId: string;
@@ -83,7 +84,7 @@ export function createMessengerChannel(options: MessengerChannelOptions): Messen
     ...options.tuning,
   };
   const sender = createMessengerSender(client);
-  const download = options.download ?? ((url: string) => downloadFile(url, tuning.maxDownloadBytes));
+  const download = options.download ?? ((url: string) => downloadChannelFile(url, tuning.maxDownloadBytes));
   const userKeyOf = (psid: string) =>
     createHmac('sha256', options.appSecret).update(psid).digest('hex').slice(0, 20);
   const inbox = createChatInbox({
@@ -229,14 +230,4 @@ export function createMessengerChannel(options: MessengerChannelOptions): Messen
       await Promise.race([Promise.allSettled([...inflight]), new Promise((r) => setTimeout(r, 10_000))]);
     },
   };
-}
-
-/** Files people send are on Meta's CDN; the dialog's own limits decide what it keeps. */
-async function downloadFile(url: string, maxBytes: number): Promise<Buffer> {
-  const res = await fetch(url, { signal: AbortSignal.timeout(30_000) });
-  if (!res.ok) throw new Error(`file download failed: HTTP ${res.status}`);
-  if (Number(res.headers.get('content-length') ?? 0) > maxBytes) throw new Error('file too large');
-  const bytes = Buffer.from(await res.arrayBuffer());
-  if (bytes.length > maxBytes) throw new Error('file too large');
-  return bytes;
 }

@@ -35,6 +35,7 @@ import { combineOutbounds } from './zalo-message.renderer.js';
 import { zaloUserKey, type ZaloReplyWindow } from './zalo-reply-window.js';
 import { createZaloSender, performZaloCalls, renderForZalo, type ZaloSenderOptions } from './zalo-sender.js';
 import { verifyZaloSignature } from './zalo-signature.js';
+import { downloadChannelFile } from '../shared/download-channel-file.js';
 
 export type DialogHandle = (env: InboundEnvelope) => Promise<Outbound[]>;
 
@@ -112,7 +113,7 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
     ...(window ? { window, userKeyOf } : {}),
     clock,
   });
-  const download = options.download ?? ((url: string) => downloadFile(url, tuning.maxDownloadBytes));
+  const download = options.download ?? ((url: string) => downloadChannelFile(url, tuning.maxDownloadBytes));
 
   const inbox = createChatInbox({
     redis,
@@ -268,15 +269,4 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
       await Promise.race([Promise.allSettled([...inflight]), new Promise((r) => setTimeout(r, 10_000))]);
     },
   };
-}
-
-/** Files users send are on Zalo's CDN; the dialog's own limits decide what it keeps. */
-async function downloadFile(url: string, maxBytes: number): Promise<Buffer> {
-  const res = await fetch(url, { signal: AbortSignal.timeout(30_000) });
-  if (!res.ok) throw new Error(`file download failed: HTTP ${res.status}`);
-  const length = Number(res.headers.get('content-length') ?? 0);
-  if (length > maxBytes) throw new Error('file too large');
-  const bytes = Buffer.from(await res.arrayBuffer());
-  if (bytes.length > maxBytes) throw new Error('file too large');
-  return bytes;
 }

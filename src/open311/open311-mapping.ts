@@ -11,7 +11,13 @@
 // - A request's status is `open` while the case is being handled and `closed` once it is answered
 //   or leaves the organisation's hands; status_notes is the public tracking view's status line.
 import { createHash } from 'node:crypto';
-import { CASE_KINDS, CASE_KIND_LABELS, type CaseKind, type CaseStatus } from '../cases/case-vocabulary.js';
+import {
+  CASE_KINDS,
+  CASE_KIND_LABELS,
+  CASE_STATUSES,
+  type CaseKind,
+  type CaseStatus,
+} from '../cases/case-vocabulary.js';
 import type { SubmissionInput } from '../intake/submission.schema.js';
 import type { Open311Object } from './open311-format.js';
 
@@ -24,20 +30,7 @@ export function open311Status(status: CaseStatus): 'open' | 'closed' {
 
 /** Statuses that count as `status=open` / `status=closed` in a GET requests filter. */
 export function statusesFor(filter: 'open' | 'closed'): CaseStatus[] {
-  const all: CaseStatus[] = [
-    'received',
-    'accepted',
-    'refused',
-    'forwarded',
-    'guided',
-    'merged',
-    'withdrawn',
-    'assigned',
-    'in_progress',
-    'resolved',
-    'closed',
-  ];
-  return all.filter((s) => open311Status(s) === filter);
+  return CASE_STATUSES.filter((s) => open311Status(s) === filter);
 }
 
 const DESCRIPTIONS: Readonly<Record<CaseKind, string>> = {
