@@ -119,3 +119,25 @@ describe('langnghe directory commands', () => {
     expect(list.out).toContain('Đang trực lúc 08:00 02/01/2030: Nguyễn Văn An');
   });
 });
+
+describe('langnghe commands for open interfaces', () => {
+  it('creates an Open311 key shown once, and registers, lists and stops a webhook', async () => {
+    const key = await langnghe('open311:key', 'Cổng dịch vụ công');
+    expect(key.code).toBe(0);
+    const apiKey = /api_key: (\S+)/.exec(key.out)![1]!;
+    const clients = await langnghe('open311:key', '--list');
+    expect(clients.out).toContain('Cổng dịch vụ công');
+    // The key is stored hashed: the list never shows it again.
+    expect(clients.out).not.toContain(apiKey);
+
+    const added = await langnghe('webhook:add', '--org', 'bv-e2e', '--url', 'https://portal.example.vn/hook');
+    expect(added.code).toBe(0);
+    const hookId = /webhook ([0-9a-f-]{36})/.exec(added.out)![1]!;
+    expect((await langnghe('webhook:list', '--org', 'bv-e2e')).out).toContain(hookId);
+    expect((await langnghe('webhook:remove', hookId)).out).toContain(`Đã dừng webhook ${hookId}.`);
+    expect((await langnghe('webhook:list', '--org', 'bv-e2e')).out).not.toContain(hookId);
+
+    const bad = await langnghe('webhook:add', '--org', 'bv-e2e', '--url', 'ftp://portal.example.vn');
+    expect(bad.code).toBe(2);
+  });
+});
