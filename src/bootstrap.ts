@@ -59,7 +59,7 @@ import {
 import { dispatchFeedEvents } from './feeds/dispatch-feed-events.js';
 import { createHeldNotifications } from './notify/held-notifications.js';
 import { triageModelInForce } from './triage/triage-model-store.js';
-import type { Outbound } from './dialog/dialog-types.js';
+import type { ConversationRef, Outbound } from './dialog/dialog-types.js';
 import { createChannelSenders, type SendContext } from './notify/channel-sender.js';
 import { loadZaloNoticeRoute } from './notify/zalo-notice-route.js';
 import { tellReceivingOffices } from './officer/tell-receiving-offices.js';
@@ -257,23 +257,26 @@ export async function startApp(
           }),
         })
       : undefined;
+    // What the webhook chat channels (Zalo, Messenger) share. Citizens only: officers work in Telegram.
+    const chatChannelDeps = () => ({
+      handle: createIntakeDialogHandler(ctx, { redis }),
+      redis,
+      prefix: config.queuePrefix,
+      logger,
+      sealedBox: ctx.sealedBox,
+      clock: ctx.clock,
+      releaseHeld: (recipient: ConversationRef) => held.releaseHeldNotifications(ctx, recipient),
+      deferReply: async (recipient: ConversationRef, content: Outbound, dedupeKey: string) => {
+        await enqueueNotification(ctx, { channel: recipient.channel, recipient, content, dedupeKey });
+      },
+    });
     let zaloChannel: ZaloChannel | undefined;
     if (zalo && zaloClient && (role === 'all' || role === 'web')) {
       zaloChannel = createZaloChannel({
         appId: zalo.appId,
         oaSecretKey: zalo.oaSecretKey,
         client: zaloClient,
-        // Citizens only: officers work in Telegram.
-        handle: createIntakeDialogHandler(ctx, { redis }),
-        redis,
-        prefix: config.queuePrefix,
-        logger,
-        sealedBox: ctx.sealedBox,
-        clock: ctx.clock,
-        releaseHeld: (recipient) => held.releaseHeldNotifications(ctx, recipient),
-        deferReply: async (recipient, content, dedupeKey) => {
-          await enqueueNotification(ctx, { channel: recipient.channel, recipient, content, dedupeKey });
-        },
+        ...chatChannelDeps(),
         ...(zaloWindow ? { replyWindow: zaloWindow } : {}),
         senderOptions: zaloSenderOptions,
       });
@@ -292,16 +295,7 @@ export async function startApp(
         appSecret: fb.appSecret,
         verifyToken: fb.verifyToken,
         client: messengerClient,
-        handle: createIntakeDialogHandler(ctx, { redis }),
-        redis,
-        prefix: config.queuePrefix,
-        logger,
-        sealedBox: ctx.sealedBox,
-        clock: ctx.clock,
-        releaseHeld: (recipient) => held.releaseHeldNotifications(ctx, recipient),
-        deferReply: async (recipient, content, dedupeKey) => {
-          await enqueueNotification(ctx, { channel: recipient.channel, recipient, content, dedupeKey });
-        },
+        ...chatChannelDeps(),
       });
       const running = messengerChannel;
       stops.push(() => running.stop());

@@ -10,7 +10,7 @@
 //
 // Nothing personal reaches a log line or a Redis key: people appear as a keyed hash of their PSID,
 // events as a hash of the message id, and what people wrote waits sealed.
-import { createHash, createHmac } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { systemClock, type Clock } from '../../src/core/clock.js';
 import type { Logger } from '../../src/core/logger.js';
@@ -29,6 +29,8 @@ import {
 import { createMessengerSender, performMessengerCalls, renderForMessenger } from './messenger-sender.js';
 import { verifyMessengerSignature } from './messenger-signature.js';
 import { downloadChannelFile } from '../shared/download-channel-file.js';
+import { createInFlight } from '../shared/in-flight.js';
+import { platformUserKey } from '../shared/platform-user-key.js';
 
 export interface MessengerChannelOptions {
   pageId: string;
@@ -85,8 +87,7 @@ export function createMessengerChannel(options: MessengerChannelOptions): Messen
   };
   const sender = createMessengerSender(client);
   const download = options.download ?? ((url: string) => downloadChannelFile(url, tuning.maxDownloadBytes));
-  const userKeyOf = (psid: string) =>
-    createHmac('sha256', options.appSecret).update(psid).digest('hex').slice(0, 20);
+  const userKeyOf = (psid: string) => platformUserKey(options.appSecret, psid);
   const inbox = createChatInbox({
     redis,
     prefix: `${options.prefix}:msgr`,
@@ -96,12 +97,7 @@ export function createMessengerChannel(options: MessengerChannelOptions): Messen
   });
 
   let stopping = false;
-  const inflight = new Set<Promise<void>>();
-  const track = (p: Promise<void>) => {
-    inflight.add(p);
-    void p.finally(() => inflight.delete(p));
-    return p;
-  };
+  const { track, settle } = createInFlight();
 
   function verifySubscription(query: Record<string, unknown>): string | undefined {
     const mode = query['hub.mode'];
@@ -227,7 +223,7 @@ export function createMessengerChannel(options: MessengerChannelOptions): Messen
     async stop() {
       stopping = true;
       clearInterval(sweep);
-      await Promise.race([Promise.allSettled([...inflight]), new Promise((r) => setTimeout(r, 10_000))]);
+      await settle(10_000);
     },
   };
 }

@@ -36,6 +36,7 @@ import { zaloUserKey, type ZaloReplyWindow } from './zalo-reply-window.js';
 import { createZaloSender, performZaloCalls, renderForZalo, type ZaloSenderOptions } from './zalo-sender.js';
 import { verifyZaloSignature } from './zalo-signature.js';
 import { downloadChannelFile } from '../shared/download-channel-file.js';
+import { createInFlight } from '../shared/in-flight.js';
 
 export type DialogHandle = (env: InboundEnvelope) => Promise<Outbound[]>;
 
@@ -125,12 +126,7 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
   });
 
   let stopping = false;
-  const inflight = new Set<Promise<void>>();
-  const track = (p: Promise<void>) => {
-    inflight.add(p);
-    void p.finally(() => inflight.delete(p));
-    return p;
-  };
+  const { track, settle } = createInFlight();
 
   async function receiveWebhook(
     rawBody: string,
@@ -266,7 +262,7 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
     async stop() {
       stopping = true;
       clearInterval(sweep);
-      await Promise.race([Promise.allSettled([...inflight]), new Promise((r) => setTimeout(r, 10_000))]);
+      await settle(10_000);
     },
   };
 }

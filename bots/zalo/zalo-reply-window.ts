@@ -3,7 +3,7 @@
 // fresh count (decision 0027). Kept in Redis under the keyed hash of the user id, so the webhook
 // process that answers and the notify worker that sends a notice later agree on what is left.
 // Only Zalo's msg_id (not personal) and two numbers are stored.
-import { createHmac } from 'node:crypto';
+import { platformUserKey } from '../shared/platform-user-key.js';
 import type { Redis } from 'ioredis';
 
 export interface ZaloReplyWindowOptions {
@@ -69,5 +69,5 @@ export function createZaloReplyWindow(
 
 /** The keyed hash that names a Zalo user in Redis keys and log lines (never the clear id). */
 export function zaloUserKey(oaSecretKey: string, userId: string): string {
-  return createHmac('sha256', oaSecretKey).update(userId).digest('hex').slice(0, 20);
+  return platformUserKey(oaSecretKey, userId);
 }
