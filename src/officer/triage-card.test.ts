@@ -15,6 +15,7 @@ const facts: CardTriageFacts = {
   unitConfidence: 0.8,
   urgency: 'normal',
   urgencyConfidence: 0.97,
+  chosenUrgency: null,
   because: { kind: ['tố', 'cáo', 'phong'], unit: ['Ngoại'], urgency: [] },
   duplicates: [{ code: 'ABCD-EFG-HJK', similarity: 0.72, shared: ['305', 'phong'] }],
   source: 'local',
@@ -29,6 +30,12 @@ describe('triage on the card', () => {
     expect(buttons[0]!.map((b) => b.label)).toEqual(['✓ Tố cáo', '✓ Khoa Ngoại']);
     expect(buttons.at(-1)!.map((b) => b.label)).toEqual(['Khẩn', '✓ Không khẩn']);
     for (const b of buttons.flat()) expect(Buffer.byteLength(b.value)).toBeLessThanOrEqual(64);
+  });
+
+  it("ticks the officer's urgency once chosen, not the suggestion", () => {
+    const { lines, buttons } = triageCardSection({ ...facts, chosenUrgency: 'urgent' }, 'WXYZ-234-567');
+    expect(buttons.at(-1)!.map((b) => b.label)).toEqual(['✓ Khẩn', 'Không khẩn']);
+    expect(lines).toContain('• Cán bộ đã chọn mức độ: KHẨN');
   });
 
   it('says low confidence and offers no accept button for it', () => {

@@ -61,6 +61,8 @@ export interface CardTriageFacts {
   unitConfidence: number;
   urgency: 'normal' | 'urgent' | null;
   urgencyConfidence: number;
+  /** The urgency an officer chose on this card; it wins over the suggestion. */
+  chosenUrgency: 'normal' | 'urgent' | null;
   because: { kind: string[]; unit: string[]; urgency: string[] };
   duplicates: { code: string; similarity: number; shared: string[] }[];
   source: string;
@@ -80,6 +82,9 @@ export function triageCardSection(
     `• Loại: ${t.kind ? `${CASE_KIND_LABELS[t.kind].vi} (${pct(t.kindConfidence)})${why(t.because.kind)}` : unsure(t.kindConfidence)}`,
     `• Khoa/phòng: ${t.unitName ? `${t.unitName} (${pct(t.unitConfidence)})${why(t.because.unit)}` : unsure(t.unitConfidence)}`,
     `• Mức độ: ${t.urgency ? `${t.urgency === 'urgent' ? 'KHẨN' : 'thường'} (${pct(t.urgencyConfidence)})${t.urgency === 'urgent' ? why(t.because.urgency) : ''}` : unsure(t.urgencyConfidence)}`,
+    ...(t.chosenUrgency
+      ? [`• Cán bộ đã chọn mức độ: ${t.chosenUrgency === 'urgent' ? 'KHẨN' : 'thường'}`]
+      : []),
     ...t.duplicates.map(
       (d) =>
         `• Có thể trùng hồ sơ ${d.code} (giống ${pct(d.similarity)}${d.shared.length ? `; cùng có: ${d.shared.join(', ')}` : ''})`,
@@ -102,8 +107,10 @@ export function triageCardSection(
     { label: 'Loại khác…', value: triageButtonValue({ type: 'other_kinds', code }) },
     { label: 'Khoa/phòng khác…', value: triageButtonValue({ type: 'other_units', code }) },
   ];
-  // The suggested urgency is ticked; pressing one sets the case's urgency (record-triage-choice.ts).
-  const mark = (u: 'normal' | 'urgent') => (t.urgency === u ? '✓ ' : '');
+  // Pressing one sets the case's urgency (record-triage-choice.ts). Until an officer has chosen, the
+  // suggestion is ticked; after, the choice is, so the card never contradicts the case.
+  const ticked = t.chosenUrgency ?? t.urgency;
+  const mark = (u: 'normal' | 'urgent') => (ticked === u ? '✓ ' : '');
   const urgency: Button[] = [
     {
       label: `${mark('urgent')}Khẩn`,

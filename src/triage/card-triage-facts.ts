@@ -1,13 +1,16 @@
 // The stored suggestion of a case as its card shows it (src/officer/triage-card.ts).
 import type { AppContext } from '../app-context.js';
 import type { CardTriageFacts } from '../officer/triage-card.js';
-import { findTriageSuggestion } from './triage.repository.js';
+import { findLatestTriageChoice, findTriageSuggestion } from './triage.repository.js';
 
 export async function loadCardTriageFacts(
   ctx: AppContext,
   caseId: string,
 ): Promise<CardTriageFacts | undefined> {
-  const s = await findTriageSuggestion(ctx.db.prisma, caseId);
+  const [s, chosenUrgency] = await Promise.all([
+    findTriageSuggestion(ctx.db.prisma, caseId),
+    findLatestTriageChoice(ctx.db.prisma, caseId, 'urgency'),
+  ]);
   if (!s) return undefined;
   const unit = s.unitId
     ? await ctx.db.prisma.unit.findUnique({ where: { id: s.unitId }, select: { name: true } })
@@ -20,6 +23,7 @@ export async function loadCardTriageFacts(
     unitConfidence: s.unitConfidence,
     urgency: s.urgency,
     urgencyConfidence: s.urgencyConfidence,
+    chosenUrgency: chosenUrgency === 'urgent' || chosenUrgency === 'normal' ? chosenUrgency : null,
     because: s.because as CardTriageFacts['because'],
     duplicates: s.duplicates as CardTriageFacts['duplicates'],
     source: s.source,

@@ -95,6 +95,19 @@ export async function findTriageSuggestion(db: Db, caseId: string) {
 
 export type TriageField = 'kind' | 'unit' | 'urgency';
 
+/** The value an officer chose for one field of a case's suggestion (one row per field), if any. */
+export async function findLatestTriageChoice(
+  db: Db,
+  caseId: string,
+  field: TriageField,
+): Promise<string | null> {
+  const row = await db.triageChoice.findUnique({
+    where: { caseId_field: { caseId, field } },
+    select: { chosen: true },
+  });
+  return row?.chosen ?? null;
+}
+
 /**
  * Records an officer's choice on one field and its audit event in one transaction. The event
  * changes no status and has no effects to run.

@@ -11,12 +11,14 @@ import { parseInput } from '../../src/core/validation.js';
 import { createStaff } from '../../src/directory/create-staff.js';
 import { ZSubmissionSchema } from '../../src/intake/submission.schema.js';
 import { submitSubmission } from '../../src/intake/submit-submission.js';
+import { loadCardTriageFacts } from '../../src/triage/card-triage-facts.js';
 import { flagEarlyWarnings } from '../../src/triage/flag-early-warnings.js';
 import { recordTriageChoice } from '../../src/triage/record-triage-choice.js';
 import { forgetTriageModel, triageModelInForce } from '../../src/triage/triage-model-store.js';
 import { suggestTriage } from '../../src/triage/triage-model.js';
 import { trainAndStoreTriageModel } from '../../src/triage/train-triage.js';
 import { handleTriageInput } from '../../src/officer/triage-actions.js';
+import { triageCardSection } from '../../src/officer/triage-card.js';
 import { createIntakeHandler } from '../../workers/intake.handler.js';
 import { createTestContext, type TestContext } from '../helpers/test-context.js';
 
@@ -222,6 +224,14 @@ describe('the card', () => {
     expect(
       await t.ctx.db.prisma.caseEvent.findFirstOrThrow({ where: { caseId, action: 'set_urgency' } }),
     ).toMatchObject({ actorType: 'staff', data: { urgency: 'urgent', source: 'triage' } });
+    // The refreshed card ticks the officer's choice, not the suggestion it overrode.
+    const facts = (await loadCardTriageFacts(t.ctx, caseId))!;
+    expect(facts).toMatchObject({ urgency: 'normal', chosenUrgency: 'urgent' });
+    expect(
+      triageCardSection(facts, 'X')
+        .buttons.at(-1)!
+        .map((b) => b.label),
+    ).toEqual(['✓ Khẩn', 'Không khẩn']);
   });
 });
 
