@@ -8,8 +8,8 @@
 // - requestContact: Messenger's phone quick reply (`user_phone_number`) prefills the number the
 //   person gave Facebook; the dialog's question already tells them to type it, so text suffices.
 import type { Button, Outbound, OutboundFile } from '../../src/dialog/dialog-types.js';
-import { BUTTON_VALUE_PATTERN } from '../../src/notify/outbound-content.js';
-import { splitText } from '../zalo/zalo-message.renderer.js';
+import { checkedButton, RenderError } from '../shared/render-button.js';
+import { splitText } from '../shared/split-text.js';
 
 export const TEXT_LIMIT = 2000;
 export const QUICK_REPLIES_PER_MESSAGE = 13;
@@ -29,10 +29,6 @@ export type MessengerCall =
   | { kind: 'send'; message: MessengerMessage }
   /** Upload and send the file in one multipart call. */
   | { kind: 'file'; file: OutboundFile; type: 'image' | 'file' };
-
-export class RenderError extends Error {
-  override name = 'RenderError';
-}
 
 const MORE_CHOICES = { vi: 'Lựa chọn khác:', en: 'More choices:' };
 
@@ -72,17 +68,8 @@ export function renderOutbound(
 }
 
 function toQuickReply(b: Button): QuickReply {
-  if (!BUTTON_VALUE_PATTERN.test(b.value)) {
-    throw new RenderError(
-      `button value must be 1–64 characters of [A-Za-z0-9_:.-] (got ${b.value.length} chars)`,
-    );
-  }
-  const label = b.label.trim();
-  if (label === '') throw new RenderError('a button needs a label');
-  const chars = [...label];
-  const title =
-    chars.length > QUICK_REPLY_TITLE_LIMIT
-      ? `${chars.slice(0, QUICK_REPLY_TITLE_LIMIT - 1).join('')}…`
-      : label;
-  return { content_type: 'text', title, payload: b.value };
+  const { title, value } = checkedButton(b, QUICK_REPLY_TITLE_LIMIT);
+  return { content_type: 'text', title, payload: value };
 }
+
+export { RenderError };

@@ -6,11 +6,10 @@
 // requestContact become two messages: the text with its buttons, then a short prompt with the
 // contact keyboard.
 import type { Button, Outbound } from '../../src/dialog/dialog-types.js';
-import { BUTTON_VALUE_PATTERN } from '../../src/notify/outbound-content.js';
+import { checkedButton, RenderError } from '../shared/render-button.js';
 
 export const TEXT_LIMIT = 4096;
 export const CAPTION_LIMIT = 1024;
-const CALLBACK_DATA_BYTES = 64;
 
 export interface InlineKeyboard {
   inline_keyboard: { text: string; callback_data: string }[][];
@@ -37,10 +36,6 @@ export type TelegramCall =
       method: 'sendDocument';
       payload: { chat_id: string; document: DocumentToSend; caption?: string; reply_markup?: ReplyMarkup };
     };
-
-export class RenderError extends Error {
-  override name = 'RenderError';
-}
 
 const CONTACT_WORDS = {
   vi: { prompt: 'Bấm nút bên dưới để gửi số điện thoại của bạn.', button: '📱 Gửi số điện thoại' },
@@ -120,13 +115,8 @@ export function inlineKeyboard(rows: Button[][]): InlineKeyboard {
       .filter((row) => row.length > 0)
       .map((row) =>
         row.map((b) => {
-          if (!BUTTON_VALUE_PATTERN.test(b.value) || Buffer.byteLength(b.value) > CALLBACK_DATA_BYTES) {
-            throw new RenderError(
-              `button value must be 1–64 bytes of [A-Za-z0-9_:.-] (got ${b.value.length} chars)`,
-            );
-          }
-          if (b.label.trim() === '') throw new RenderError('a button needs a label');
-          return { text: b.label, callback_data: b.value };
+          const { title, value } = checkedButton(b);
+          return { text: title, callback_data: value };
         }),
       ),
   };
@@ -153,3 +143,5 @@ export function splitText(text: string, limit: number): string[] {
   if (rest.trim() !== '' || pieces.length === 0) pieces.push(rest);
   return pieces.filter((p) => p !== '');
 }
+
+export { RenderError };

@@ -12,7 +12,8 @@
 // - requestContact: the OA API has no "share my number" button for customer-service messages, so
 //   the person types it; the dialog's question already says so in words.
 import type { Button, Outbound, OutboundFile } from '../../src/dialog/dialog-types.js';
-import { BUTTON_VALUE_PATTERN } from '../../src/notify/outbound-content.js';
+import { checkedButton, RenderError } from '../shared/render-button.js';
+import { splitText } from '../shared/split-text.js';
 import { BUTTON_PAYLOAD_PREFIX } from './zalo-event.mapper.js';
 
 export const TEXT_LIMIT = 2000;
@@ -50,10 +51,6 @@ export type ZaloCall =
   | { kind: 'send'; message: ZaloMessage }
   /** Upload the file, then send the message built from the id Zalo gives back. */
   | { kind: 'upload'; upload: 'image' | 'file'; file: OutboundFile };
-
-export class RenderError extends Error {
-  override name = 'RenderError';
-}
 
 const MORE_CHOICES = { vi: 'Lựa chọn khác:', en: 'More choices:' };
 const TYPE_ONE_OF = { vi: 'Hoặc gõ một trong các lựa chọn:', en: 'Or type one of:' };
@@ -138,36 +135,8 @@ function template(buttons: ZaloButton[]) {
 }
 
 function toZaloButton(b: Button): ZaloButton {
-  if (!BUTTON_VALUE_PATTERN.test(b.value)) {
-    throw new RenderError(
-      `button value must be 1–64 characters of [A-Za-z0-9_:.-] (got ${b.value.length} chars)`,
-    );
-  }
-  const label = b.label.trim();
-  if (label === '') throw new RenderError('a button needs a label');
-  const chars = [...label];
-  const title =
-    chars.length > BUTTON_TITLE_LIMIT ? `${chars.slice(0, BUTTON_TITLE_LIMIT - 1).join('')}…` : label;
-  return { title, type: 'oa.query.hide', payload: `${BUTTON_PAYLOAD_PREFIX}${b.value}` };
+  const { title, value } = checkedButton(b, BUTTON_TITLE_LIMIT);
+  return { title, type: 'oa.query.hide', payload: `${BUTTON_PAYLOAD_PREFIX}${value}` };
 }
 
-/**
- * Splits text into pieces of at most `limit` characters (code points), preferring a line break,
- * then a space. Empty text gives no piece.
- */
-export function splitText(text: string, limit: number): string[] {
-  const pieces: string[] = [];
-  let rest = [...text];
-  while (rest.length > limit) {
-    const head = rest.slice(0, limit).join('');
-    let cut = head.lastIndexOf('\n');
-    if (cut < limit / 2) cut = head.lastIndexOf(' ');
-    const cutAt = cut < limit / 2 ? limit : [...head.slice(0, cut)].length;
-    pieces.push(rest.slice(0, cutAt).join('').trimEnd());
-    rest = rest.slice(cutAt);
-    if (rest[0] === '\n' || rest[0] === ' ') rest = rest.slice(1);
-  }
-  const tail = rest.join('');
-  if (tail.trim() !== '') pieces.push(tail);
-  return pieces.filter((p) => p !== '');
-}
+export { RenderError, splitText };
