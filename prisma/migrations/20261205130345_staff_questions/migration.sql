@@ -5,6 +5,7 @@ CREATE TYPE "StaffQuestionMode" AS ENUM ('sealed', 'no_trace');
 CREATE TABLE "staff_qa_collections" (
     "id" UUID NOT NULL,
     "organizationId" UUID NOT NULL,
+    "number" INTEGER NOT NULL,
     "topic" TEXT NOT NULL,
     "opensOn" DATE NOT NULL,
     "closesOn" DATE NOT NULL,
@@ -58,7 +59,7 @@ CREATE TABLE "staff_qa_events" (
 );
 
 -- CreateIndex
-CREATE INDEX "staff_qa_collections_organizationId_idx" ON "staff_qa_collections"("organizationId");
+CREATE UNIQUE INDEX "staff_qa_collections_organizationId_number_key" ON "staff_qa_collections"("organizationId", "number");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "staff_questions_followUpHash_key" ON "staff_questions"("followUpHash");
