@@ -4,7 +4,8 @@ import type { StaffPrincipal } from '../cases/case-permissions.js';
 import { findCollection } from './staff-qa.repository.js';
 import { mayOrganiseStaffQa } from './staff-qa-permissions.js';
 
-export type StaffQaContext = Pick<AppContext, 'db' | 'clock' | 'logger' | 'config' | 'sealedBox' | 'queues'>;
+// What the services that store no message need; assigning and publishing also send (AppContext).
+export type StaffQaContext = Pick<AppContext, 'db' | 'clock'>;
 
 /** The actor's collection: by its number, else the organisation's latest. */
 export async function collectionOf(ctx: Pick<AppContext, 'db'>, organizationId: string, number?: number) {

@@ -193,3 +193,12 @@ export function listUnitGroupChats(db: Db, organizationId: string) {
 export function listEvents(db: Db, collectionId: string) {
   return db.staffQaEvent.findMany({ where: { collectionId }, orderBy: { at: 'asc' } });
 }
+
+/** The organisation's published calls, newest first. */
+export function listPublishedCollections(db: Db, organizationId: string, take: number) {
+  return db.staffQaCollection.findMany({
+    where: { organizationId, publishedAt: { not: null } },
+    orderBy: { number: 'desc' },
+    take,
+  });
+}
