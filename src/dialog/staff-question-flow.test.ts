@@ -54,7 +54,11 @@ describe('staff question side flow', () => {
     expect(s.said()).toContain('HD-2222-3333-4444');
     expect(s.asked).toHaveLength(1);
     expect(JSON.stringify(s.asked)).not.toContain('7070707');
-    expect(s.asked[0]).toMatchObject({ mode: 'sealed', collectionId: 'c1', organizationCode: 'ttyt-thuan-an' });
+    expect(s.asked[0]).toMatchObject({
+      mode: 'sealed',
+      collectionId: 'c1',
+      organizationCode: 'ttyt-thuan-an',
+    });
     expect(await s.deps.drafts.load(s.conversation)).toBeNull();
     // A second press of the old button stores nothing more.
     await s.press('qaConfirm:send');

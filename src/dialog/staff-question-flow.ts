@@ -147,7 +147,9 @@ const qaText: StepDef = {
     if (!checked.ok) {
       const t = textsOf(turn);
       turn.say(
-        checked.reason === 'too_short' ? t.tooShort(STAFF_QUESTION_MIN_CHARS) : t.tooLong(STAFF_QUESTION_MAX_CHARS),
+        checked.reason === 'too_short'
+          ? t.tooShort(STAFF_QUESTION_MIN_CHARS)
+          : t.tooLong(STAFF_QUESTION_MAX_CHARS),
       );
       return 'stay';
     }

@@ -17,7 +17,12 @@ export interface StaffQuestionTexts {
   sentNoTrace: (ref: string) => string;
   cancelled: string;
   lookUpNotFound: string;
-  lookUp: (v: { topic: string; text: string; status: 'waiting' | 'grouped' | 'answered'; answer: string | null }) => string;
+  lookUp: (v: {
+    topic: string;
+    text: string;
+    status: 'waiting' | 'grouped' | 'answered';
+    answer: string | null;
+  }) => string;
 }
 
 const VI: StaffQuestionTexts = {

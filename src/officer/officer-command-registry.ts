@@ -618,7 +618,10 @@ export const STAFF_QA_COMMANDS = [
     name: 'hoigiao',
     aliases: ['qaassign'],
     usage: '/hoigiao <N<số nhóm>> <họ tên lãnh đạo>',
-    description: { vi: 'Giao một nhóm câu hỏi cho lãnh đạo trả lời', en: 'Assign a question group to a leader' },
+    description: {
+      vi: 'Giao một nhóm câu hỏi cho lãnh đạo trả lời',
+      en: 'Assign a question group to a leader',
+    },
     example: '/hoigiao N1 Lê Văn Tâm',
     roles: STAFF_QA_ORGANISER_ROLES,
     inGroups: false,

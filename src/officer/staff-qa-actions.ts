@@ -100,11 +100,19 @@ export async function runStaffQaRequest(
       return `✅ Nhóm ${formatGroupNumber(g.number)} (${g.moved} câu hỏi vừa gộp): ${g.wording}\nGiao trả lời: /hoigiao ${formatGroupNumber(g.number)} <họ tên lãnh đạo>`;
     }
     case 'qa_assign': {
-      const a = await assignQuestionGroup(ctx, { actor: staff, group: request.group, leaderName: request.leaderName });
+      const a = await assignQuestionGroup(ctx, {
+        actor: staff,
+        group: request.group,
+        leaderName: request.leaderName,
+      });
       return `✅ Đã giao nhóm ${formatGroupNumber(a.number)} cho ${a.leaderName}${a.told ? '; đã nhắn cho lãnh đạo.' : ' (lãnh đạo chưa tham gia bot, hãy báo trực tiếp).'}`;
     }
     case 'qa_answer': {
-      const a = await answerQuestionGroup(ctx, { actor: staff, group: request.group, answer: request.answer });
+      const a = await answerQuestionGroup(ctx, {
+        actor: staff,
+        group: request.group,
+        answer: request.answer,
+      });
       return `✅ Đã ${a.replaced ? 'sửa' : 'ghi'} câu trả lời nhóm ${formatGroupNumber(a.number)}. Ban tổ chức công bố bằng /hoicongbo.`;
     }
     case 'qa_publish': {

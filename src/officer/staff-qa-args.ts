@@ -56,7 +56,12 @@ export function parseQaGroup(args: string, fail: UsageFail): Parsed<StaffQaReque
     refs.push(ref);
   }
   if (!refs.length && !(into !== undefined && wording)) return fail();
-  return ok({ type: 'qa_group', refs, ...(into !== undefined ? { into } : {}), ...(wording ? { wording } : {}) });
+  return ok({
+    type: 'qa_group',
+    refs,
+    ...(into !== undefined ? { into } : {}),
+    ...(wording ? { wording } : {}),
+  });
 }
 
 export function parseQaAssign(args: string, fail: UsageFail): Parsed<StaffQaRequest> {

@@ -27,7 +27,10 @@ export async function answerQuestionGroup(ctx: StaffQaContext, input: AnswerGrou
     const group = await findGroup(tx, collection.id, input.group);
     if (!group) throw new AppError('not_found', `Không có nhóm ${formatGroupNumber(input.group)}.`);
     if (!mayAnswerGroup(input.actor, group.assigneeId)) {
-      throw new AppError('forbidden', `Nhóm ${formatGroupNumber(group.number)} được phân công cho lãnh đạo khác.`);
+      throw new AppError(
+        'forbidden',
+        `Nhóm ${formatGroupNumber(group.number)} được phân công cho lãnh đạo khác.`,
+      );
     }
     const updated = await updateGroup(tx, group.id, {
       answer,

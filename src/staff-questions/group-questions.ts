@@ -40,7 +40,10 @@ export async function groupStaffQuestions(ctx: StaffQaContext, input: GroupQuest
     const found = await findQuestionsByRefs(tx, collection.id, refs);
     const missing = refs.filter((r) => !found.some((q) => q.ref === r));
     if (missing.length) {
-      throw new AppError('not_found', `Không có câu hỏi ${missing.map(formatQuestionRef).join(', ')} trong đợt này.`);
+      throw new AppError(
+        'not_found',
+        `Không có câu hỏi ${missing.map(formatQuestionRef).join(', ')} trong đợt này.`,
+      );
     }
     let group;
     if (input.into !== undefined) {
@@ -49,7 +52,10 @@ export async function groupStaffQuestions(ctx: StaffQaContext, input: GroupQuest
       if (wording) group = await updateGroup(tx, group.id, { wording });
     } else {
       if (!found.length) throw new AppError('validation', 'Cần ít nhất một câu hỏi để lập nhóm.');
-      const first = await tx.staffQuestion.findUniqueOrThrow({ where: { id: found[0]!.id }, select: { text: true } });
+      const first = await tx.staffQuestion.findUniqueOrThrow({
+        where: { id: found[0]!.id },
+        select: { text: true },
+      });
       group = await insertGroup(tx, collection.id, wording ?? first.text);
     }
     await moveQuestionsToGroup(

@@ -1,6 +1,12 @@
 // The organising board opens a call for staff questions before the staff conference: a topic and
 // the days questions are taken (Luật 10/2022 Điều 53–59). From the officer bot (/hoimo) or the CLI.
-import { compareDates, formatVietnameseDate, toDbDate, toVietnamDate, type LocalDate } from '../calendar/local-date.js';
+import {
+  compareDates,
+  formatVietnameseDate,
+  toDbDate,
+  toVietnamDate,
+  type LocalDate,
+} from '../calendar/local-date.js';
 import type { StaffPrincipal } from '../cases/case-permissions.js';
 import { AppError } from '../core/app-error.js';
 import { cleanFreeText } from '../core/free-text.js';

@@ -51,7 +51,10 @@ export function buildStaffQaAnnex(input: AnnexInput): TDocumentDefinitions {
     g.answer
       ? {
           text: [
-            { text: `Trả lời${g.answeredBy ? ` (${g.answeredBy.title ? `${g.answeredBy.title} ` : ''}${g.answeredBy.name})` : ''}: `, italics: true },
+            {
+              text: `Trả lời${g.answeredBy ? ` (${g.answeredBy.title ? `${g.answeredBy.title} ` : ''}${g.answeredBy.name})` : ''}: `,
+              italics: true,
+            },
             g.answer,
           ],
           alignment: 'justify',
@@ -86,7 +89,12 @@ export function buildStaffQaAnnex(input: AnnexInput): TDocumentDefinitions {
   return normalizeDocument({
     pageSize: 'A4',
     pageMargins: [85, 60, 50, 60],
-    info: { title: `Phụ lục hỏi đáp – ${view.topic}`, creator: 'Lắng Nghe', producer: 'Lắng Nghe', creationDate: input.creationDate },
+    info: {
+      title: `Phụ lục hỏi đáp – ${view.topic}`,
+      creator: 'Lắng Nghe',
+      producer: 'Lắng Nghe',
+      creationDate: input.creationDate,
+    },
     defaultStyle: { fontSize: 13, lineHeight: 1.15 },
     content,
   });

@@ -35,18 +35,24 @@ describe('staff question rules', () => {
   it('a follow-up code hashes the same however it is typed, and nothing else hashes', () => {
     const code = newQuestionFollowUpCode();
     expect(code).toMatch(/^HD-[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
-    expect(hashQuestionFollowUpCode(code.toLowerCase().replaceAll('-', ' '))).toBe(hashQuestionFollowUpCode(code));
+    expect(hashQuestionFollowUpCode(code.toLowerCase().replaceAll('-', ' '))).toBe(
+      hashQuestionFollowUpCode(code),
+    );
     expect(hashQuestionFollowUpCode('HD-1234')).toBeUndefined();
   });
 
   it('a question is between 10 and 2000 characters once cleaned', () => {
     expect(checkQuestionText('  ngắn  ')).toEqual({ ok: false, reason: 'too_short' });
     expect(checkQuestionText('x'.repeat(2001))).toEqual({ ok: false, reason: 'too_long' });
-    expect(checkQuestionText(' Bao giờ có lương tăng thêm? ')).toEqual({ ok: true, text: 'Bao giờ có lương tăng thêm?' });
+    expect(checkQuestionText(' Bao giờ có lương tăng thêm? ')).toEqual({
+      ok: true,
+      text: 'Bao giờ có lương tăng thêm?',
+    });
   });
 
   it('organisers and answerers are stated once', () => {
-    const staff = (role: string) => ({ id: 's1', organizationId: 'o', roles: [{ role, unitId: null }] }) as never;
+    const staff = (role: string) =>
+      ({ id: 's1', organizationId: 'o', roles: [{ role, unitId: null }] }) as never;
     expect(mayOrganiseStaffQa(staff('receiver'))).toBe(true);
     expect(mayOrganiseStaffQa(staff('handler'))).toBe(false);
     expect(mayAnswerGroup(staff('leader'), null)).toBe(true);

@@ -21,7 +21,10 @@ export const STAFF_QA_ANSWER_MAX_CHARS = 4000;
 export type CollectionState = 'upcoming' | 'open' | 'closed';
 
 /** Questions are taken from the opening day to the closing day, both included (Vietnam dates). */
-export function collectionState(c: { opensOn: LocalDate; closesOn: LocalDate }, today: LocalDate): CollectionState {
+export function collectionState(
+  c: { opensOn: LocalDate; closesOn: LocalDate },
+  today: LocalDate,
+): CollectionState {
   if (compareDates(today, c.opensOn) < 0) return 'upcoming';
   if (compareDates(today, c.closesOn) > 0) return 'closed';
   return 'open';

@@ -2,7 +2,12 @@
 import { formatVietnameseDate } from '../calendar/local-date.js';
 import type { CollectionView } from './collection-view.js';
 import type { DuplicateCluster } from './suggest-duplicates.js';
-import { COLLECTION_STATE_LABELS, formatGroupNumber, formatQuestionRef, type CollectionState } from './staff-qa-rules.js';
+import {
+  COLLECTION_STATE_LABELS,
+  formatGroupNumber,
+  formatQuestionRef,
+  type CollectionState,
+} from './staff-qa-rules.js';
 
 const BUDGET = 3800;
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
@@ -38,6 +43,7 @@ export function formatCollectionOverview(
   }
   lines.push('', 'Gộp: /hoigop · Giao: /hoigiao · Trả lời: /hoitraloi · Công bố: /hoicongbo');
   let out = lines.join('\n');
-  if (out.length > BUDGET) out = `${out.slice(0, BUDGET)}\n… (còn nữa: in phụ lục bằng langnghe staffqa:annex)`;
+  if (out.length > BUDGET)
+    out = `${out.slice(0, BUDGET)}\n… (còn nữa: in phụ lục bằng langnghe staffqa:annex)`;
   return out;
 }

@@ -88,7 +88,10 @@ export function findQuestionById(db: Db | Tx, id: string) {
 }
 
 export function refTaken(tx: Tx, collectionId: string, ref: string) {
-  return tx.staffQuestion.findUnique({ where: { collectionId_ref: { collectionId, ref } }, select: { id: true } });
+  return tx.staffQuestion.findUnique({
+    where: { collectionId_ref: { collectionId, ref } },
+    select: { id: true },
+  });
 }
 
 export function insertQuestion(
@@ -141,7 +144,13 @@ export async function insertGroup(tx: Tx, collectionId: string, wording: string)
 export function updateGroup(
   tx: Tx,
   id: string,
-  data: Partial<{ wording: string; assigneeId: string; answer: string; answeredById: string; answeredAt: Date }>,
+  data: Partial<{
+    wording: string;
+    assigneeId: string;
+    answer: string;
+    answeredById: string;
+    answeredAt: Date;
+  }>,
 ) {
   return tx.staffQuestionGroup.update({ where: { id }, data });
 }
@@ -170,7 +179,9 @@ export function findQuestionByFollowUpHash(db: Db, followUpHash: string) {
     select: {
       ref: true,
       text: true,
-      collection: { select: { id: true, topic: true, number: true, publishedAt: true, organizationId: true } },
+      collection: {
+        select: { id: true, topic: true, number: true, publishedAt: true, organizationId: true },
+      },
       group: { select: { number: true, wording: true, answer: true } },
     },
   });

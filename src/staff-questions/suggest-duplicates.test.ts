@@ -18,7 +18,9 @@ describe('suggestDuplicateClusters', () => {
   });
 
   it('suggests nothing for one question or unrelated ones', () => {
-    expect(suggestDuplicateClusters([{ key: 'A', text: 'Một câu hỏi về chế độ nghỉ phép.' }], 0.5)).toEqual([]);
+    expect(suggestDuplicateClusters([{ key: 'A', text: 'Một câu hỏi về chế độ nghỉ phép.' }], 0.5)).toEqual(
+      [],
+    );
     expect(
       suggestDuplicateClusters(
         [

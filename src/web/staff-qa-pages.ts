@@ -21,18 +21,35 @@ export interface StaffQaResultData {
   own?: { text: string; status: 'waiting' | 'grouped' | 'answered'; answer: string | null } | 'not_found';
 }
 
-const nav = html`<nav aria-label="Trang"><a href="/">Trang chủ</a> · <a href="/hoi-dap">Hỏi – đáp viên chức</a></nav>`;
+const nav = html`<nav aria-label="Trang">
+  <a href="/">Trang chủ</a> · <a href="/hoi-dap">Hỏi – đáp viên chức</a>
+</nav>`;
 
 function form(data: StaffQaFormData): Html {
   return html`<form method="post" action="/hoi-dap" class="card" autocomplete="off">
     <input type="hidden" name="${CSRF_FIELD}" value="${data.csrfToken}" />
     ${data.error ? html`<p class="error" role="alert" id="qa-error">${data.error}</p>` : ''}
     <label for="staffCode">Mã truy cập góp ý nội bộ</label>
-    <input type="text" id="staffCode" name="staffCode" required maxlength="30" spellcheck="false"
-      autocapitalize="characters" ${data.error ? html`aria-describedby="qa-error"` : ''} />
+    <input
+      type="text"
+      id="staffCode"
+      name="staffCode"
+      required
+      maxlength="30"
+      spellcheck="false"
+      autocapitalize="characters"
+      ${data.error ? html`aria-describedby="qa-error"` : ''}
+    />
     <label for="questionCode">Mã xem trả lời <span class="muted">(nếu bạn gửi câu hỏi kín)</span></label>
-    <input type="text" id="questionCode" name="questionCode" maxlength="30" spellcheck="false"
-      autocapitalize="characters" placeholder="HD-XXXX-XXXX-XXXX" />
+    <input
+      type="text"
+      id="questionCode"
+      name="questionCode"
+      maxlength="30"
+      spellcheck="false"
+      autocapitalize="characters"
+      placeholder="HD-XXXX-XXXX-XXXX"
+    />
     <p><button type="submit">Xem câu trả lời</button></p>
   </form>`;
 }
@@ -69,15 +86,17 @@ export function staffQaResultPage(data: StaffQaResultData): string {
     : '';
   const collections = data.collections.length
     ? data.collections.map(
-        (c) => html`<section>
-          <h2>${c.topic}</h2>
-          ${c.groups.map(
-            (g, i) => html`<article class="card">
-              <p><b>Câu ${i + 1}.</b> ${g.wording}</p>
-              <p><b>Trả lời${g.answeredBy ? html` (${g.answeredBy})` : ''}:</b> ${g.answer}</p>
-            </article>`,
-          )}
-        </section>`,
+        (c) =>
+          html`<section>
+            <h2>${c.topic}</h2>
+            ${c.groups.map(
+              (g, i) =>
+                html`<article class="card">
+                  <p><b>Câu ${i + 1}.</b> ${g.wording}</p>
+                  <p><b>Trả lời${g.answeredBy ? html` (${g.answeredBy})` : ''}:</b> ${g.answer}</p>
+                </article>`,
+            )}
+          </section>`,
       )
     : html`<p>${data.organizationName} chưa công bố câu trả lời nào.</p>`;
   return page({

@@ -11,7 +11,12 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../src/bootstrap.js';
-import { addDays, formatVietnameseDate, toVietnamDate, vietnamDayStart } from '../../src/calendar/local-date.js';
+import {
+  addDays,
+  formatVietnameseDate,
+  toVietnamDate,
+  vietnamDayStart,
+} from '../../src/calendar/local-date.js';
 import { createConversationHash } from '../../src/core/keyed-hash.js';
 import { createStaff } from '../../src/directory/create-staff.js';
 import { issueStaffAccessCode } from '../../src/directory/staff-access-code.service.js';
@@ -38,7 +43,10 @@ beforeAll(async () => {
   ({ fake, app } = e2e);
   const org = await app.ctx.db.prisma.organization.findUniqueOrThrow({ where: { code: ORG } });
   ({ code: staffCode } = await issueStaffAccessCode(app.ctx, org.id));
-  await app.ctx.db.prisma.unit.update({ where: { code: 'ta-knhi' }, data: { telegramChatId: String(UNIT_GROUP) } });
+  await app.ctx.db.prisma.unit.update({
+    where: { code: 'ta-knhi' },
+    data: { telegramChatId: String(UNIT_GROUP) },
+  });
   const join = async (fullName: string, role: string, title?: string) => {
     const staff = await createStaff(app.ctx, {
       organizationCode: ORG,
@@ -97,22 +105,31 @@ describe('Staff questions for the staff conference, end to end', () => {
     expect(textOf(await board.say(`/hoigop ${parking![1]}`))).toMatch(/Nhóm N2/);
 
     const before = leader.sent().length;
-    expect(textOf(await board.say('/hoigiao N1 le van tam'))).toMatch(/Đã giao nhóm N1 cho Lê Văn Tâm; đã nhắn/);
+    expect(textOf(await board.say('/hoigiao N1 le van tam'))).toMatch(
+      /Đã giao nhóm N1 cho Lê Văn Tâm; đã nhắn/,
+    );
     await leader.waitForMessage((m) => m.text.includes('phân công trả lời câu hỏi N1'), before);
-    expect(textOf(await leader.say('/hoitraloi N1 Đơn vị chi trả vào ngày 10 hằng tháng, bắt đầu từ tháng Giêng.'))).toMatch(
-      /Đã ghi câu trả lời nhóm N1/,
-    );
-    expect(textOf(await leader.say('/hoitraloi N2 Bãi xe phía sau khoa Dược sẽ mở rộng trong quý II.'))).toMatch(
-      /nhóm N2/,
-    );
+    expect(
+      textOf(
+        await leader.say('/hoitraloi N1 Đơn vị chi trả vào ngày 10 hằng tháng, bắt đầu từ tháng Giêng.'),
+      ),
+    ).toMatch(/Đã ghi câu trả lời nhóm N1/);
+    expect(
+      textOf(await leader.say('/hoitraloi N2 Bãi xe phía sau khoa Dược sẽ mở rộng trong quý II.')),
+    ).toMatch(/nhóm N2/);
     expect(textOf(await board.say('/hoicongbo'))).toMatch(/Đã công bố 2 câu trả lời; đã gửi 1 nhóm/);
 
-    const group = await fake.waitForCall('sendMessage', (c) => String(c.params.chat_id) === String(UNIT_GROUP));
+    const group = await fake.waitForCall(
+      'sendMessage',
+      (c) => String(c.params.chat_id) === String(UNIT_GROUP),
+    );
     expect(String(group.params.text)).toContain('Đơn vị chi trả vào ngày 10 hằng tháng');
     expect(String(group.params.text)).toContain('Khi nào chi trả tiền làm thêm giờ trực đêm?');
 
     // The sealed asker reads their own answer by the code, in the bot…
-    expect(textOf(await askers[0]!.chat.say(`/cauhoi ${sealedCode}`))).toMatch(/Trả lời: Đơn vị chi trả vào ngày 10/);
+    expect(textOf(await askers[0]!.chat.say(`/cauhoi ${sealedCode}`))).toMatch(
+      /Trả lời: Đơn vị chi trả vào ngày 10/,
+    );
 
     // …and on the page behind the staff code (CSRF cookie and token from the form).
     const form = await fetch(`${app.url!}/hoi-dap`);
