@@ -1,5 +1,6 @@
 // The dialog's dependencies as they run: drafts in Redis (encrypted), submissions through the
 // intake, files under DATA_DIR, tracking and follow-up on the database, reminders on the queue.
+import { createDialogStaffQuestions } from '../staff-questions/dialog-staff-questions.js';
 import { isNationalHotlineNumber, NATIONAL_HOTLINE } from '../hotline/national-hotline.js';
 import { findMasterForTracking } from '../cases/case.repository.js';
 import { randomBytes } from 'node:crypto';
@@ -244,6 +245,7 @@ export function createDialogDeps(ctx: AppContext, options: CreateDialogDepsOptio
     staffAccess: {
       verify: (code) => verifyStaffAccessCode(ctx, code),
     },
+    staffQuestions: createDialogStaffQuestions(ctx),
     followUp: {
       async recordSatisfaction(input) {
         try {

@@ -8,6 +8,7 @@ import { parseSatisfactionValue } from './satisfaction-question.js';
 import type { Turn } from './dialog-turn.js';
 import { answerSatisfaction, askReopenReason, showHotlines, startTracking } from './side-flows.js';
 import { cancelDraft } from './submit-draft.js';
+import { startStaffQuestion } from './staff-question-flow.js';
 
 const ALIASES: Readonly<Record<string, string>> = {
   cancel: 'huy',
@@ -18,6 +19,7 @@ const ALIASES: Readonly<Record<string, string>> = {
   tiengviet: 'vi',
   vietnamese: 'vi',
   duongdaynong: 'hotline',
+  question: 'cauhoi',
 };
 
 /**
@@ -34,6 +36,11 @@ export const CITIZEN_MENU: readonly { vi: string; en: string; description: Label
   { vi: 'quaylai', en: 'back', description: { vi: 'Quay lại bước trước', en: 'Go back one step' } },
   { vi: 'huy', en: 'cancel', description: { vi: 'Hủy ý kiến đang soạn', en: 'Cancel the draft' } },
   { vi: 'duongdaynong', en: 'hotline', description: { vi: 'Số đường dây nóng', en: 'Hotline numbers' } },
+  {
+    vi: 'cauhoi',
+    en: 'question',
+    description: { vi: 'Viên chức đặt câu hỏi cho hội nghị', en: 'Staff: ask a question for the conference' },
+  },
   { vi: 'trogiup', en: 'help', description: { vi: 'Các lệnh', en: 'The commands' } },
   // Each language's menu offers the other language, in that language's own words.
   { vi: 'english', en: 'tiengviet', description: { vi: 'Switch to English', en: 'Chuyển sang tiếng Việt' } },
@@ -62,6 +69,8 @@ export async function runCommand(turn: Turn, rawName: string, args: string): Pro
       return turn.prompt(turn.t.languageSwitched);
     case 'hotline':
       return showHotlines(turn);
+    case 'cauhoi':
+      return startStaffQuestion(turn, args);
     default:
       turn.say(turn.t.unknownCommand);
   }

@@ -118,6 +118,30 @@ export interface DialogFollowUp {
   }): Promise<{ ok: true } | { ok: false; reason: FollowUpRefusal }>;
 }
 
+/** Staff questions for the staff conference (src/staff-questions; decision 0039). */
+export interface DialogStaffQuestions {
+  /** The collections of the organisation taking questions today, newest first. */
+  openCollections(organizationCode: string): Promise<{ id: string; topic: string }[]>;
+  /** Stores the question; nothing about the conversation is passed. Idempotent by `questionId`. */
+  ask(input: {
+    questionId: string;
+    collectionId: string;
+    organizationCode: string;
+    text: string;
+    mode: 'sealed' | 'no_trace';
+    followUpCode?: string;
+  }): Promise<{ ref: string }>;
+  /** A sealed asker's own question by the code they kept; null when the code opens nothing. */
+  lookUp(code: string): Promise<{
+    topic: string;
+    text: string;
+    status: 'waiting' | 'grouped' | 'answered';
+    answer: string | null;
+  } | null>;
+  newQuestionId(): string;
+  newFollowUpCode(): string;
+}
+
 export interface DialogReminders {
   /** Remind the person of their unfinished draft at `at` (if it is still silent then). */
   schedule(input: { draftId: string; at: Date }): Promise<void>;
@@ -139,6 +163,8 @@ export interface DialogDeps {
   staffAccess: DialogStaffAccess;
   followUp: DialogFollowUp;
   reminders: DialogReminders;
+  /** Absent where the feature is not wired (unit-test fakes): /cauhoi then says it is unavailable. */
+  staffQuestions?: DialogStaffQuestions;
 }
 
 export interface DialogOptions {

@@ -29,6 +29,12 @@ export const STEP_IDS = [
   'trackSecret',
   'satisfactionComment',
   'reopenReason',
+  // Staff questions for the staff conference (staff-question-flow.ts).
+  'qaCode',
+  'qaCollection',
+  'qaMode',
+  'qaText',
+  'qaConfirm',
 ] as const;
 export type StepId = (typeof STEP_IDS)[number];
 
@@ -97,6 +103,20 @@ export const ZDraftSchema = z.object({
   tracking: z.object({ code: z.string(), secretAttempts: z.number() }).optional(),
   satisfaction: z.object({ code: z.string(), score: z.number() }).optional(),
   reopen: z.object({ code: z.string() }).optional(),
+  /**
+   * A staff question being written (staff-question-flow.ts): dropped when it is sent or abandoned.
+   * `questionId` and `followUpCode` are chosen at the start so a retried send stores one question.
+   */
+  staffQuestion: z
+    .object({
+      questionId: z.string(),
+      followUpCode: z.string(),
+      organizationCode: z.string().optional(),
+      collection: z.object({ id: z.string(), topic: z.string() }).optional(),
+      mode: z.enum(['sealed', 'no_trace']).optional(),
+      text: z.string().optional(),
+    })
+    .optional(),
   /** The code of what this conversation last submitted (never kept for anonymous senders). */
   lastSubmission: z.object({ draftId: z.string(), code: z.string() }).optional(),
 });

@@ -11,6 +11,11 @@ export const SIDE_STEPS: readonly StepId[] = [
   'trackSecret',
   'satisfactionComment',
   'reopenReason',
+  'qaCode',
+  'qaCollection',
+  'qaMode',
+  'qaText',
+  'qaConfirm',
 ];
 
 export function flowOf(draft: Draft): StepId[] {

@@ -18,6 +18,7 @@ import { showHotlines, startTracking } from './side-flows.js';
 import { cancelDraft, confirmDraft } from './submit-draft.js';
 import { EXACT_MATCH, foldText, matchChoice, type ChoiceOption } from './text-match.js';
 import { cleanFreeText } from '../core/free-text.js';
+import type { StaffQuestionStep } from './staff-question-flow.js';
 
 const MAX_MB = MAX_ATTACHMENT_BYTES / (1024 * 1024);
 const MIN_TEXT_CHARS = 10;
@@ -684,7 +685,7 @@ const edit: StepDef = {
 
 export const INTAKE_STEPS: Omit<
   StepRegistry,
-  'trackCode' | 'trackSecret' | 'satisfactionComment' | 'reopenReason'
+  'trackCode' | 'trackSecret' | 'satisfactionComment' | 'reopenReason' | StaffQuestionStep
 > = {
   menu,
   kind,

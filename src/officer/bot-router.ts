@@ -21,6 +21,7 @@ import type { HotlineFormHandler } from './hotline-form.handler.js';
 import { createOfficerHandler, type OfficerInput } from './officer-handler.js';
 import { refusedPress } from './press-answer.js';
 import { handleLetterInput } from './letter-actions.js';
+import { handleStaffQaInput } from './staff-qa-actions.js';
 
 export type InboundHandle = (env: InboundEnvelope) => Promise<InboundAnswer>;
 
@@ -87,6 +88,9 @@ export function createBotRouter(ctx: AppContext, deps: BotRouterDeps): InboundHa
     // Letters (letter-actions.ts): /thu, /maudon, /xinloi and the `lt:` buttons.
     const letter = await handleLetterInput(ctx, env, { inGroup });
     if (letter) return letter;
+    // Staff questions for the staff conference (staff-qa-actions.ts): /hoimo, /hoids, /hoigop…
+    const staffQa = await handleStaffQaInput(ctx, env, { inGroup });
+    if (staffQa) return staffQa;
     // Triage suggestions on a card (triage-actions.ts): the `tg:` buttons.
     const triage = await handleTriageInput(ctx, env, { inGroup });
     if (triage) return triage;

@@ -37,6 +37,18 @@ import {
 } from '../hotline/hotline-roles.js';
 import { DRAFTING_ROLES, PETITION_FORM_ROLES, SIGNING_ROLES } from '../letters/letter-signers.js';
 import {
+  STAFF_QA_ANSWERER_ROLES,
+  STAFF_QA_ORGANISER_ROLES,
+} from '../staff-questions/staff-qa-permissions.js';
+import {
+  parseCollectionArg,
+  parseQaAnswer,
+  parseQaAssign,
+  parseQaGroup,
+  parseQaOpen,
+  type StaffQaRequest,
+} from './staff-qa-args.js';
+import {
   codeAndText,
   head,
   kindThenReason,
@@ -558,11 +570,97 @@ export const LETTER_COMMANDS = [
   }),
 ] as const;
 
+/**
+ * Staff questions before the staff conference (run by staff-qa-actions.ts; decision 0039): the
+ * organising board opens, lists, groups, assigns and publishes; the assigned leader answers.
+ * Private chats only: the questions' words are for the board, not for every unit group.
+ */
+export const STAFF_QA_COMMANDS = [
+  define({
+    name: 'hoimo',
+    aliases: ['qaopen'],
+    usage: '/hoimo <ngày mở dd/mm/yyyy> <ngày đóng dd/mm/yyyy> <chủ đề>',
+    description: {
+      vi: 'Mở đợt lấy câu hỏi của viên chức trước hội nghị',
+      en: 'Open a call for staff questions before the staff conference',
+    },
+    example: '/hoimo 05/01/2027 20/01/2027 Hội nghị viên chức, người lao động năm 2027',
+    roles: STAFF_QA_ORGANISER_ROLES,
+    inGroups: false,
+    parse: parseQaOpen,
+  }),
+  define({
+    name: 'hoids',
+    aliases: ['qalist'],
+    usage: '/hoids [số đợt]',
+    description: {
+      vi: 'Câu hỏi của đợt (mới nhất), các nhóm và gợi ý câu trùng',
+      en: 'The questions of a call (latest), the groups and likely duplicates',
+    },
+    roles: [...new Set([...STAFF_QA_ORGANISER_ROLES, ...STAFF_QA_ANSWERER_ROLES])],
+    inGroups: false,
+    parse: parseCollectionArg('qa_list'),
+  }),
+  define({
+    name: 'hoigop',
+    aliases: ['qagroup'],
+    usage: '/hoigop [N<số nhóm>] <mã câu hỏi CH-…> [mã khác…] [| nội dung gộp]',
+    description: {
+      vi: 'Gộp câu hỏi trùng nhau thành một nhóm (hoặc vào nhóm có sẵn)',
+      en: 'Merge duplicate questions into a group (new or existing)',
+    },
+    example: '/hoigop CH-7K3M CH-9QXP | Khi nào chi trả tiền trực đêm?',
+    roles: STAFF_QA_ORGANISER_ROLES,
+    inGroups: false,
+    parse: parseQaGroup,
+  }),
+  define({
+    name: 'hoigiao',
+    aliases: ['qaassign'],
+    usage: '/hoigiao <N<số nhóm>> <họ tên lãnh đạo>',
+    description: {
+      vi: 'Giao một nhóm câu hỏi cho lãnh đạo trả lời',
+      en: 'Assign a question group to a leader',
+    },
+    example: '/hoigiao N1 Lê Văn Tâm',
+    roles: STAFF_QA_ORGANISER_ROLES,
+    inGroups: false,
+    parse: parseQaAssign,
+  }),
+  define({
+    name: 'hoitraloi',
+    aliases: ['qaanswer'],
+    usage: '/hoitraloi <N<số nhóm>> <nội dung trả lời>',
+    description: { vi: 'Trả lời nhóm câu hỏi được giao', en: 'Answer the question group assigned to you' },
+    roles: STAFF_QA_ANSWERER_ROLES,
+    inGroups: false,
+    parse: parseQaAnswer,
+  }),
+  define({
+    name: 'hoicongbo',
+    aliases: ['qapublish'],
+    usage: '/hoicongbo [số đợt]',
+    description: {
+      vi: 'Công bố câu trả lời cho viên chức (trang hỏi đáp và nhóm các khoa/phòng)',
+      en: 'Publish the answers to staff (the Q&A page and the unit groups)',
+    },
+    roles: STAFF_QA_ORGANISER_ROLES,
+    inGroups: false,
+    parse: parseCollectionArg('qa_publish'),
+  }),
+] as const;
+
+export type { StaffQaRequest };
+
 export type OfficerCommandName = (typeof CASE_COMMANDS)[number]['name'];
 export type LetterCommandName = (typeof LETTER_COMMANDS)[number]['name'];
 
 /** Every officer command, in help order. */
-export const ALL_OFFICER_COMMANDS: readonly OfficerCommandSpec[] = [...CASE_COMMANDS, ...LETTER_COMMANDS];
+export const ALL_OFFICER_COMMANDS: readonly OfficerCommandSpec[] = [
+  ...CASE_COMMANDS,
+  ...LETTER_COMMANDS,
+  ...STAFF_QA_COMMANDS,
+];
 
 /** The entry a typed name (Vietnamese or English alias, any case) stands for. */
 function find<C extends OfficerCommandSpec>(commands: readonly C[], typed: string): C | undefined {
@@ -572,6 +670,7 @@ function find<C extends OfficerCommandSpec>(commands: readonly C[], typed: strin
 
 export const findCaseCommand = (typed: string) => find(CASE_COMMANDS, typed);
 export const findLetterCommand = (typed: string) => find(LETTER_COMMANDS, typed);
+export const findStaffQaCommand = (typed: string) => find(STAFF_QA_COMMANDS, typed);
 
 /** The answer to wrong arguments: the syntax, its other forms, what the values may be, an example. */
 export function usageMessage(command: OfficerCommandSpec, detail?: string): string {

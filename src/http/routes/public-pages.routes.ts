@@ -37,6 +37,7 @@ import { createCsrf, CSRF_FIELD } from '../csrf.js';
 import { LOOKUP_LIMIT_MESSAGE, type CaseLookup } from '../case-lookup.js';
 import { perAddress } from '../rate-limits.js';
 import { registerPosterRoutes, type PosterRouteOptions } from './poster.routes.js';
+import { registerStaffQaRoutes } from './staff-qa.routes.js';
 
 /** A tracking or satisfaction form is a few hundred bytes; anything near this is not a person. */
 export const FORM_BODY_LIMIT = 4 * 1024;
@@ -306,5 +307,12 @@ export function registerPublicPages(
     );
 
     registerPosterRoutes(scope, ctx, options);
+    registerStaffQaRoutes(scope, ctx, {
+      csrf,
+      recordFailure: (client) => limiter.recordFailure(client),
+      refuseForeignForm,
+      refuseWhenBlocked,
+      lookupLimit,
+    });
   });
 }
