@@ -31,6 +31,7 @@ import { exportPortalCommand } from './commands/export-portal.command.js';
 import { backupCommand } from './commands/backup.command.js';
 import { restoreCommand } from './commands/restore.command.js';
 import { triageTrainCommand } from './commands/triage-train.command.js';
+import { receptionLogCommand, receptionRegisterCommand } from './commands/reception.command.js';
 
 const COMMANDS: CliCommand[] = [
   calendarCommand,
@@ -63,6 +64,8 @@ const COMMANDS: CliCommand[] = [
   backupCommand,
   restoreCommand,
   triageTrainCommand,
+  receptionLogCommand,
+  receptionRegisterCommand,
 ];
 
 function help(): string {
