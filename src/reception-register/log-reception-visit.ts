@@ -8,7 +8,7 @@
 // register's row; every case gets a `log_reception_visit` audit event. Nothing personal is logged.
 import type { AppContext } from '../app-context.js';
 import { applyStaffCaseAction } from '../cases/apply-staff-case-action.js';
-import { isStatutoryKind, type CaseKind, type Role } from '../cases/case-vocabulary.js';
+import { isStatutoryKind, type CaseKind } from '../cases/case-vocabulary.js';
 import { findCaseById } from '../cases/case.repository.js';
 import {
   compareDates,
@@ -33,7 +33,7 @@ import {
   type ReceptionVisitInput,
   type Visitor,
 } from './reception-visit.schema.js';
-import { RECEPTION_LOGGING_ROLES } from './reception-vocabulary.js';
+import { receptionRoleOf } from './reception-vocabulary.js';
 
 export interface LogReceptionVisitInput extends ReceptionVisitInput {
   officerStaffId: string;
@@ -67,9 +67,7 @@ export async function logReceptionVisit(
   const { officerStaffId, organizationId, ...fields } = raw;
   const input = parseInput(ZReceptionVisitInputSchema, fields, RECEPTION_VISIT_FIELD_LABELS);
   const officer = await loadActiveStaff(ctx, officerStaffId);
-  const role: Role | undefined = RECEPTION_LOGGING_ROLES.find((r) =>
-    officer.roles.some((g) => g.role === r && g.unitId === null),
-  );
+  const role = receptionRoleOf(officer);
   if (officer.organizationId !== organizationId || !role) {
     throw new AppError(
       'forbidden',

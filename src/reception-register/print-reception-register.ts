@@ -16,6 +16,8 @@ import { buildRegisterDocument, type RegisterHeading } from './register-document
 import { registerRows, type RegisterRow, type RegisterVisit } from './register-rows.js';
 import { buildRegisterWorkbook } from './register-workbook.js';
 import { listVisitsBetween } from './reception.repository.js';
+import { receptionRoleOf } from './reception-vocabulary.js';
+import { loadActiveStaff } from '../directory/resolve-staff.js';
 import type { Visitor } from './reception-visit.schema.js';
 
 export const REGISTER_FORMATS = ['pdf', 'xlsx'] as const;
@@ -31,8 +33,8 @@ export interface PrintReceptionRegisterInput {
   from: LocalDate;
   to: LocalDate;
   format: RegisterFormat;
-  /** The officer printing from the bot: each case's identity access is logged. */
-  byStaff?: { staffId: string; role: string };
+  /** The officer printing from the bot: their role is checked and each case's identity access logged. */
+  byStaffId?: string;
 }
 
 export interface PrintedRegister {
@@ -88,14 +90,22 @@ export async function loadReceptionRegister(
     officerName: v.officer.fullName,
     cases: v.cases.map((c) => c.case),
   }));
-  if (input.byStaff) {
+  if (input.byStaffId) {
+    const staff = await loadActiveStaff(ctx, input.byStaffId);
+    const role = receptionRoleOf(staff);
+    if (staff.organizationId !== input.organizationId || !role) {
+      throw new AppError(
+        'forbidden',
+        'Chỉ cán bộ tiếp nhận hoặc lãnh đạo của đơn vị mới in sổ tiếp công dân.',
+      );
+    }
     const at = ctx.clock.now();
     const caseIds = new Set(stored.flatMap((v) => v.cases.map((c) => c.caseId)));
     for (const caseId of caseIds) {
       await recordIdentityAccess(ctx.db.prisma, {
         caseId,
-        staffId: input.byStaff.staffId,
-        role: input.byStaff.role,
+        staffId: staff.id,
+        role,
         reason: 'In sổ tiếp công dân',
         at,
       });

@@ -22,5 +22,25 @@ export const RECEPTION_HANDLING_LABELS: Readonly<Record<ReceptionHandling, Label
  */
 export const RECEPTION_LOGGING_ROLES = ['receiver', 'leader'] as const satisfies readonly Role[];
 
+/** The role a staff member logs visits in: one of RECEPTION_LOGGING_ROLES held organisation-wide. */
+export function receptionRoleOf(staff: {
+  roles: readonly { role: Role; unitId: string | null }[];
+}): Role | undefined {
+  return RECEPTION_LOGGING_ROLES.find((r) => staff.roles.some((g) => g.role === r && g.unitId === null));
+}
+
 /** At most this many cases from one visit: more is a group visit, logged as several visits. */
 export const MAX_CONTENTS_PER_VISIT = 5;
+
+/** The words an officer types for each handling (folded: no diacritics, lower case). */
+export const RECEPTION_HANDLING_WORDS: Readonly<Record<string, ReceptionHandling>> = {
+  'nhan don': 'accepted_petition',
+  nhandon: 'accepted_petition',
+  'thu ly': 'accepted_petition',
+  'huong dan': 'guided',
+  huongdan: 'guided',
+  'chuyen don': 'forwarded',
+  chuyendon: 'forwarded',
+  'tra loi': 'answered',
+  traloi: 'answered',
+};

@@ -207,7 +207,7 @@ describe('printReceptionRegister', () => {
       ...period,
       organizationId: orgId,
       format: 'pdf',
-      byStaff: { staffId: receiver, role: 'receiver' },
+      byStaffId: receiver,
     });
     expect(await t.ctx.db.prisma.accessLog.count({ where: { staffId: receiver } })).toBe(3);
   });
