@@ -62,7 +62,12 @@ export interface ReceptionVisitForm {
   handling: ReceptionHandling;
   petitionDate: LocalDate | null;
   contents: { kind: CaseKind; text: string }[];
+  /** A booking reference or a case code the person brought ("hẹn: …" or "mã: …"). */
+  bookingReference: string | null;
 }
+
+/** The segment labels of `/tiepdan` that carry the booking or case code instead of a content. */
+const BOOKING_LABELS = ['hen', 'lich hen', 'ma', 'ma ho so'];
 
 /** The letter commands' requests (run by letter-actions.ts), and the letter buttons'. */
 export type LetterRequest =
@@ -306,10 +311,16 @@ export function parseReceptionVisitArgs(args: string, fail: UsageFail): ParsedOf
   const petitionDate = dateText ? tryDate(dateText) : null;
   if (petitionDate === undefined) return fail(`Ngày đơn "${dateText}" chưa đúng (dd/mm/yyyy).`);
   const contents: { kind: CaseKind; text: string }[] = [];
+  let bookingReference: string | null = null;
   for (const segment of parts.slice(6)) {
     const colon = segment.indexOf(':');
-    const kind = colon > 0 ? parseCaseKind(segment.slice(0, colon)) : undefined;
+    const label = colon > 0 ? segment.slice(0, colon) : '';
     const text = colon > 0 ? segment.slice(colon + 1).trim() : '';
+    if (BOOKING_LABELS.includes(foldText(label)) && text) {
+      bookingReference = text;
+      continue;
+    }
+    const kind = label ? parseCaseKind(label) : undefined;
     if (!kind || !text) return fail(`Nội dung "${segment.slice(0, 40)}" cần dạng <loại>: <nội dung>.`);
     contents.push({ kind, text });
   }
@@ -323,6 +334,7 @@ export function parseReceptionVisitArgs(args: string, fail: UsageFail): ParsedOf
       handling,
       petitionDate,
       contents,
+      bookingReference,
     },
   });
 }

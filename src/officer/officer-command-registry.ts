@@ -479,7 +479,7 @@ export const CASE_COMMANDS = [
     name: 'tiepdan',
     aliases: ['reception'],
     usage:
-      '/tiepdan <họ tên> | <CCCD hoặc -> | <địa chỉ hoặc -> | <điện thoại hoặc -> | <hướng xử lý> | <ngày đơn hoặc -> | <loại>: <nội dung> [| <loại>: <nội dung> …]',
+      '/tiepdan <họ tên> | <CCCD hoặc -> | <địa chỉ hoặc -> | <điện thoại hoặc -> | <hướng xử lý> | <ngày đơn hoặc -> | <loại>: <nội dung> [| <loại>: <nội dung> …] [| hẹn: <mã lịch hẹn hoặc mã hồ sơ>]',
     description: {
       vi: 'Ghi sổ tiếp công dân: mỗi nội dung thành một hồ sơ, ngày đơn bắt đầu thời hạn luật định',
       en: 'Log a visit to the reception place: each content becomes a case; the đơn date starts the legal clock',

@@ -34,6 +34,7 @@ export async function logReceptionVisitAndAnswer(
     handling: visit.handling,
     contents: visit.contents,
     ...(visit.petitionDate ? { petitionDate: visit.petitionDate } : {}),
+    ...(visit.bookingReference ? { bookingReference: visit.bookingReference } : {}),
   });
   for (const c of logged.cases) await postCaseCards(ctx, c.caseId);
   return {

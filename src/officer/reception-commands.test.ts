@@ -8,7 +8,7 @@ describe('reception register commands', () => {
     expect(
       parse(
         'tiepdan',
-        'Nguyễn Văn A | 079123456789 | - | 0912000111 | nhận đơn | 12/2/2026 | khiếu nại: Thu phí hai lần | tố cáo: Nhận tiền ngoài',
+        'Nguyễn Văn A | 079123456789 | - | 0912000111 | nhận đơn | 12/2/2026 | khiếu nại: Thu phí hai lần | tố cáo: Nhận tiền ngoài | hẹn: LH-0042',
       ),
     ).toEqual({
       ok: true,
@@ -25,12 +25,13 @@ describe('reception register commands', () => {
             { kind: 'complaint', text: 'Thu phí hai lần' },
             { kind: 'denunciation', text: 'Nhận tiền ngoài' },
           ],
+          bookingReference: 'LH-0042',
         },
       },
     });
     expect(parse('reception', 'B | - | - | - | trả lời | - | kiến nghị: Mở khám tối')).toMatchObject({
       ok: true,
-      request: { visit: { handling: 'answered', petitionDate: null } },
+      request: { visit: { handling: 'answered', petitionDate: null, bookingReference: null } },
     });
   });
 
