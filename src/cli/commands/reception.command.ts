@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { CASE_KIND_LABELS, ZCaseKindSchema } from '../../cases/case-vocabulary.js';
+import { CASE_KINDS, CASE_KIND_LABELS, ZCaseKindSchema } from '../../cases/case-vocabulary.js';
 import { formatVietnameseDate, parseUserDate } from '../../calendar/local-date.js';
 import { findOrganizationByCode } from '../../directory/directory.repository.js';
 import { AppError } from '../../core/app-error.js';
@@ -54,7 +54,7 @@ export const receptionLogCommand: CliCommand = {
     '  --content <kind>[@<unitCode>]:<text> [--content …] [--petition-date <dd/mm/yyyy>]\n' +
     '  [--at <YYYY-MM-DDTHH:mm, Vietnam time>] [--prior-body <text>] [--booking <reference or case code>]\n' +
     '  [--key <visit key, to resend safely>]\n' +
-    `  kind: ${Object.keys(CASE_KIND_LABELS).join(', ')}`,
+    `  kind: ${CASE_KINDS.join(', ')}`,
   async run(args) {
     const { values, positionals } = parseCliArgs(args, {
       org: { type: 'string' },
