@@ -39,7 +39,7 @@ export const AUDIENCE_LABELS: Readonly<Record<Audience, Label>> = {
   staff: { vi: 'Nội bộ', en: 'Staff' },
 };
 
-export const CHANNELS = ['telegram', 'zalo', 'web', 'hotline', 'api', 'messenger'] as const;
+export const CHANNELS = ['telegram', 'zalo', 'web', 'hotline', 'api', 'messenger', 'in_person'] as const;
 export type Channel = (typeof CHANNELS)[number];
 export const ZChannelSchema = z.enum(CHANNELS);
 
@@ -50,6 +50,7 @@ export const CHANNEL_LABELS: Readonly<Record<Channel, Label>> = {
   hotline: { vi: 'Đường dây nóng', en: 'Hotline' },
   api: { vi: 'Kết nối hệ thống', en: 'API' },
   messenger: { vi: 'Messenger (Facebook)', en: 'Messenger (Facebook)' },
+  in_person: { vi: 'Tiếp trực tiếp', en: 'In person' },
 };
 
 export const CASE_STATUSES = [

@@ -1,7 +1,7 @@
 // The only code that writes cases and their audit trail to Prisma.
 import type { Db } from '../db/database.js';
 import type { Prisma } from '../db/generated/client.js';
-import type { ActorType, CaseStatus } from '../db/generated/enums.js';
+import type { ActorType, CaseStatus, Channel } from '../db/generated/enums.js';
 import { recordFeedEvents } from '../feeds/feed.repository.js';
 
 export type Tx = Prisma.TransactionClient;
@@ -166,7 +166,7 @@ export function insertCaseMessageWithEvent(
     visibility: 'public' | 'internal';
     body: string;
     authorStaffId: string;
-    channel: 'telegram' | 'zalo' | 'web' | 'hotline' | 'api' | 'messenger' | null;
+    channel: Channel | null;
     event: { action: string; status: CaseStatus; role: string };
     at: Date;
   },

@@ -32,6 +32,7 @@ import { backupCommand } from './commands/backup.command.js';
 import { restoreCommand } from './commands/restore.command.js';
 import { triageTrainCommand } from './commands/triage-train.command.js';
 import { staffQaAnnexCommand, staffQaOpenCommand } from './commands/staff-qa.command.js';
+import { receptionLogCommand, receptionRegisterCommand } from './commands/reception.command.js';
 
 const COMMANDS: CliCommand[] = [
   calendarCommand,
@@ -66,6 +67,8 @@ const COMMANDS: CliCommand[] = [
   triageTrainCommand,
   staffQaOpenCommand,
   staffQaAnnexCommand,
+  receptionLogCommand,
+  receptionRegisterCommand,
 ];
 
 function help(): string {

@@ -21,6 +21,13 @@ import {
   type InboxRequest,
 } from './inbox-request.js';
 import { cleanFreeText } from '../core/free-text.js';
+import { parseUserDate } from '../calendar/local-date.js';
+import { REGISTER_FORMATS, type RegisterFormat } from '../reception-register/print-reception-register.js';
+import {
+  RECEPTION_HANDLINGS,
+  RECEPTION_HANDLING_WORDS,
+  type ReceptionHandling,
+} from '../reception-register/reception-vocabulary.js';
 
 export type OfficerRequest =
   | { type: 'help' }
@@ -40,7 +47,27 @@ export type OfficerRequest =
   | { type: 'duty_set'; from: string; to: string; fullName: string }
   | { type: 'link_group'; unitCode: string }
   | { type: 'hotline_form' }
-  | { type: 'hotline_call'; call: HotlineCallForm };
+  | { type: 'hotline_call'; call: HotlineCallForm }
+  /** A visit to the reception place, typed on one line (src/reception-register). */
+  | { type: 'reception_visit'; visit: ReceptionVisitForm }
+  /** The reception register of a period, sent back as a file. */
+  | { type: 'reception_register'; from: LocalDate; to: LocalDate; format: RegisterFormat };
+
+/** What `/tiepdan` carries: the visitor, the handling, the đơn's date and one content per case. */
+export interface ReceptionVisitForm {
+  name: string;
+  idNumber: string | null;
+  address: string | null;
+  phone: string | null;
+  handling: ReceptionHandling;
+  petitionDate: LocalDate | null;
+  contents: { kind: CaseKind; text: string }[];
+  /** A booking reference or a case code the person brought ("hẹn: …" or "mã: …"). */
+  bookingReference: string | null;
+}
+
+/** The segment labels of `/tiepdan` that carry the booking or case code instead of a content. */
+const BOOKING_LABELS = ['hen', 'lich hen', 'ma', 'ma ho so'];
 
 /** The letter commands' requests (run by letter-actions.ts), and the letter buttons'. */
 export type LetterRequest =
@@ -251,4 +278,73 @@ export function parseHotlineArgs(args: string, fail: UsageFail): ParsedOfficerCo
       callerPhone: parts[4] || null,
     },
   });
+}
+
+const blank = (s: string | undefined) => (!s || s === '-' ? null : s);
+
+function parseHandling(word: string): ReceptionHandling | undefined {
+  const lower = word.trim().toLowerCase();
+  if ((RECEPTION_HANDLINGS as readonly string[]).includes(lower)) return lower as ReceptionHandling;
+  return RECEPTION_HANDLING_WORDS[foldText(word)];
+}
+
+function tryDate(text: string): LocalDate | undefined {
+  try {
+    return parseUserDate(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `/tiepdan <họ tên> | <CCCD|-> | <địa chỉ|-> | <điện thoại|-> | <hướng xử lý> | <ngày đơn|-> |
+ * <loại>: <nội dung> [| <loại>: <nội dung> …]`: each content after the sixth bar is one case.
+ */
+export function parseReceptionVisitArgs(args: string, fail: UsageFail): ParsedOfficerCommand {
+  const parts = cleanFreeText(args)
+    .split('|')
+    .map((p) => p.trim());
+  if (parts.length < 7 || !parts[0]) return fail();
+  const handling = parseHandling(parts[4] ?? '');
+  if (!handling) return fail(`Hướng xử lý "${parts[4]}" chưa đúng.`);
+  const dateText = blank(parts[5]);
+  const petitionDate = dateText ? tryDate(dateText) : null;
+  if (petitionDate === undefined) return fail(`Ngày đơn "${dateText}" chưa đúng (dd/mm/yyyy).`);
+  const contents: { kind: CaseKind; text: string }[] = [];
+  let bookingReference: string | null = null;
+  for (const segment of parts.slice(6)) {
+    const colon = segment.indexOf(':');
+    const label = colon > 0 ? segment.slice(0, colon) : '';
+    const text = colon > 0 ? segment.slice(colon + 1).trim() : '';
+    if (BOOKING_LABELS.includes(foldText(label)) && text) {
+      bookingReference = text;
+      continue;
+    }
+    const kind = label ? parseCaseKind(label) : undefined;
+    if (!kind || !text) return fail(`Nội dung "${segment.slice(0, 40)}" cần dạng <loại>: <nội dung>.`);
+    contents.push({ kind, text });
+  }
+  return ok({
+    type: 'reception_visit',
+    visit: {
+      name: parts[0],
+      idNumber: blank(parts[1]),
+      address: blank(parts[2]),
+      phone: blank(parts[3]),
+      handling,
+      petitionDate,
+      contents,
+      bookingReference,
+    },
+  });
+}
+
+/** `/sotiepdan <từ ngày> <đến ngày> [pdf|xlsx]`. */
+export function parseReceptionRegisterArgs(args: string, fail: UsageFail): ParsedOfficerCommand {
+  const [fromText, toText, formatText, ...rest] = cleanFreeText(args).split(/\s+/);
+  const from = fromText ? tryDate(fromText) : undefined;
+  const to = toText ? tryDate(toText) : undefined;
+  const format = (formatText ?? 'pdf').toLowerCase();
+  if (!from || !to || rest.length || !(REGISTER_FORMATS as readonly string[]).includes(format)) return fail();
+  return ok({ type: 'reception_register', from, to, format: format as RegisterFormat });
 }

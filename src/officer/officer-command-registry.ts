@@ -9,7 +9,8 @@
 //   never restated here;
 // - any other command names the constant its service checks (letters: letter-signers.ts; reply:
 //   case-permissions.ts REPLY_ROLES; reveal: the organisation's policy, identityRevealRoles;
-//   hotline: hotline-roles.ts; unit groups: link-unit-group.ts).
+//   hotline: hotline-roles.ts; unit groups: link-unit-group.ts; reception register:
+//   reception-vocabulary.ts RECEPTION_LOGGING_ROLES).
 // Help and menus only show what a role may try; the services still decide on each case (scope,
 // competence, status), so a listed command can still be refused there.
 import { parseUserDate, type LocalDate } from '../calendar/local-date.js';
@@ -36,6 +37,7 @@ import {
   ROSTER_MANAGER_ROLES,
 } from '../hotline/hotline-roles.js';
 import { DRAFTING_ROLES, PETITION_FORM_ROLES, SIGNING_ROLES } from '../letters/letter-signers.js';
+import { RECEPTION_LOGGING_ROLES } from '../reception-register/reception-vocabulary.js';
 import {
   STAFF_QA_ANSWERER_ROLES,
   STAFF_QA_ORGANISER_ROLES,
@@ -57,6 +59,8 @@ import {
   parseHotlineArgs,
   parseInboxArgs,
   parseOutcome,
+  parseReceptionRegisterArgs,
+  parseReceptionVisitArgs,
   type LetterRequest,
   type OfficerRequest,
   type Parsed,
@@ -482,6 +486,36 @@ export const CASE_COMMANDS = [
     roles: HOTLINE_CALL_LOGGING_ROLES,
     inGroups: true,
     parse: parseHotlineArgs,
+  }),
+  define({
+    name: 'tiepdan',
+    aliases: ['reception'],
+    usage:
+      '/tiepdan <họ tên> | <CCCD hoặc -> | <địa chỉ hoặc -> | <điện thoại hoặc -> | <hướng xử lý> | <ngày đơn hoặc -> | <loại>: <nội dung> [| <loại>: <nội dung> …] [| hẹn: <mã lịch hẹn hoặc mã hồ sơ>]',
+    description: {
+      vi: 'Ghi sổ tiếp công dân: mỗi nội dung thành một hồ sơ, ngày đơn bắt đầu thời hạn luật định',
+      en: 'Log a visit to the reception place: each content becomes a case; the đơn date starts the legal clock',
+    },
+    hint: `hướng xử lý: nhận đơn, hướng dẫn, chuyển đơn, trả lời; ${KIND_HINT}; nội dung vừa khiếu nại vừa tố cáo thì tách thành hai nội dung`,
+    example:
+      '/tiepdan Nguyễn Văn A | 079123456789 | 12 Lê Lợi, Thuận An | 0912000111 | nhận đơn | 12/02/2026 | khiếu nại: Thu viện phí hai lần | tố cáo: Nhân viên nhận tiền ngoài',
+    roles: RECEPTION_LOGGING_ROLES,
+    // Personal data (name, CCCD, address): typed in a private chat only.
+    inGroups: false,
+    parse: parseReceptionVisitArgs,
+  }),
+  define({
+    name: 'sotiepdan',
+    aliases: ['register'],
+    usage: '/sotiepdan <từ ngày> <đến ngày> [pdf|xlsx]',
+    description: {
+      vi: 'In sổ tiếp công dân của một kỳ (PDF hoặc Excel)',
+      en: 'Print the reception register of a period (PDF or Excel)',
+    },
+    example: '/sotiepdan 01/02/2026 28/02/2026 xlsx',
+    roles: RECEPTION_LOGGING_ROLES,
+    inGroups: false,
+    parse: parseReceptionRegisterArgs,
   }),
   define({
     name: 'ganphong',

@@ -45,6 +45,7 @@ import { findCaseForCard } from './officer.repository.js';
 import { showInbox } from './inbox.js';
 import { promptOfTemplate, type ButtonPrompt, type ButtonPromptStore } from './button-prompt.js';
 import { logHotlineCallAndAnswer, type HotlineFormHandler } from './hotline-form.handler.js';
+import { logReceptionVisitAndAnswer, sendReceptionRegister } from './reception-actions.js';
 import { listNotificationStatusesOfCase } from '../notify/notification.repository.js';
 import { cardKept, cardRewritten, refusedPress } from './press-answer.js';
 import { refreshedCaseCard } from './refresh-case-card.js';
@@ -358,6 +359,18 @@ async function run(
           `hotline-${env.eventId.replace(/[^A-Za-z0-9_-]/g, '-')}`.slice(0, 64),
         ),
       ];
+    case 'reception_visit':
+      // The update's id keys the visit: a redelivered message logs it once.
+      return [
+        await logReceptionVisitAndAnswer(
+          ctx,
+          staff,
+          request.visit,
+          `visit-${env.eventId.replace(/[^A-Za-z0-9_-]/g, '-')}`.slice(0, 60),
+        ),
+      ];
+    case 'reception_register':
+      return [await sendReceptionRegister(ctx, staff, request)];
   }
 }
 

@@ -8,6 +8,8 @@ import { createStaff } from '../../src/directory/create-staff.js';
 import { issueStaffInvite } from '../../src/directory/staff-invite.js';
 import { setDutyShift } from '../../src/hotline/duty-roster.js';
 import { testRedisUrl } from '../helpers/test-redis.js';
+import { pdfText } from '../helpers/pdf-inspect.js';
+import { formatVietnameseDate, toVietnamDate } from '../../src/calendar/local-date.js';
 import { E2E_ORG as ORG, startTelegramE2eApp, type TelegramE2eApp } from '../helpers/e2e-app.js';
 import { tgUpdates, type FakeTelegramApi } from '../helpers/fake-telegram-api.js';
 import {
@@ -448,6 +450,37 @@ describe('Officers in Telegram, end to end', () => {
       '/nhanduongday khen ngợi | - | Cảm ơn bác sĩ trực cấp cứu đêm qua | | ',
     );
     expect(textOf(oneLine)).toMatch(/Đã ghi nhận cuộc gọi: mã hồ sơ/);
+  }, 120_000);
+
+  it('a walk-in visit is logged with /tiepdan: a đơn signed today splits into cases whose clocks start today; /sotiepdan sends the register', async () => {
+    const today = toVietnamDate(new Date());
+    const logged = await receiver.chat.say(
+      `/tiepdan Nguyễn Thị Hồng | 079123456789 | 12 Lê Lợi | - | nhận đơn | ${formatVietnameseDate(today)} | ` +
+        'khiếu nại: Thu viện phí hai lần | tố cáo: Nhân viên nhận tiền ngoài',
+    );
+    expect(textOf(logged)).toMatch(/Đã ghi sổ tiếp công dân: 2 hồ sơ/);
+    const codes = [...textOf(logged).matchAll(/([2-9A-Z]{4}-[2-9A-Z]{3}-[2-9A-Z]{3}) — (Khiếu nại|Tố cáo)/g)];
+    expect(codes.map((m) => m[2])).toEqual(['Khiếu nại', 'Tố cáo']);
+    for (const [, code] of codes) {
+      const c = await app.ctx.db.prisma.case.findUniqueOrThrow({
+        where: { code: code! },
+        include: { clocks: true },
+      });
+      expect(c.channel).toBe('in_person');
+      expect(c.clocks.some((k) => k.startedOn.toISOString().slice(0, 10) === today)).toBe(true);
+    }
+    // A handler may not log visits; in a group the command is not offered.
+    expect(textOf(await handler.chat.say('/tiepdan A | - | - | - | trả lời | - | góp ý: x'))).not.toMatch(
+      /Đã ghi sổ/,
+    );
+
+    const [sent] = await receiver.chat.say(
+      `/sotiepdan ${formatVietnameseDate(today)} ${formatVietnameseDate(today)}`,
+    );
+    expect(sent!.text).toMatch(/Sổ tiếp công dân .* 1 lượt tiếp/);
+    const text = (await pdfText(sent!.call.files.document!.bytes)).normalize('NFC').replace(/\s+/g, ' ');
+    expect(text).toContain('SỔ TIẾP CÔNG DÂN');
+    expect(text).toContain('Nguyễn Thị Hồng');
   }, 120_000);
 
   it('no Redis key names a chat or an officer while a draft and a form are open', async () => {
