@@ -8,6 +8,7 @@ import { parseSatisfactionValue } from './satisfaction-question.js';
 import type { Turn } from './dialog-turn.js';
 import { answerSatisfaction, askReopenReason, showHotlines, startTracking } from './side-flows.js';
 import { cancelDraft } from './submit-draft.js';
+import { runBookingChoice, showMyBookings, startBookingForCase } from './booking-flow.js';
 
 const ALIASES: Readonly<Record<string, string>> = {
   cancel: 'huy',
@@ -18,6 +19,10 @@ const ALIASES: Readonly<Record<string, string>> = {
   tiengviet: 'vi',
   vietnamese: 'vi',
   duongdaynong: 'hotline',
+  book: 'datlich',
+  gaptructiep: 'datlich',
+  hengap: 'datlich',
+  mybookings: 'lichhen',
 };
 
 /**
@@ -33,6 +38,12 @@ export const CITIZEN_MENU: readonly { vi: string; en: string; description: Label
   { vi: 'tracuu', en: 'track', description: { vi: 'Tra cứu hồ sơ bằng mã', en: 'Track a case by its code' } },
   { vi: 'quaylai', en: 'back', description: { vi: 'Quay lại bước trước', en: 'Go back one step' } },
   { vi: 'huy', en: 'cancel', description: { vi: 'Hủy ý kiến đang soạn', en: 'Cancel the draft' } },
+  {
+    vi: 'datlich',
+    en: 'book',
+    description: { vi: 'Đặt lịch gặp trực tiếp (tiếp công dân)', en: 'Book an in-person meeting' },
+  },
+  { vi: 'lichhen', en: 'mybookings', description: { vi: 'Lịch hẹn của tôi', en: 'My bookings' } },
   { vi: 'duongdaynong', en: 'hotline', description: { vi: 'Số đường dây nóng', en: 'Hotline numbers' } },
   { vi: 'trogiup', en: 'help', description: { vi: 'Các lệnh', en: 'The commands' } },
   // Each language's menu offers the other language, in that language's own words.
@@ -62,6 +73,10 @@ export async function runCommand(turn: Turn, rawName: string, args: string): Pro
       return turn.prompt(turn.t.languageSwitched);
     case 'hotline':
       return showHotlines(turn);
+    case 'datlich':
+      return startBookingForCase(turn, args);
+    case 'lichhen':
+      return showMyBookings(turn);
     default:
       turn.say(turn.t.unknownCommand);
   }
@@ -149,6 +164,7 @@ export async function runGlobalChoice(turn: Turn, value: string): Promise<boolea
     await askReopenReason(turn, value.slice('reopen:'.length));
     return true;
   }
+  if (await runBookingChoice(turn, value)) return true;
   if (value === 'resume') {
     await turn.prompt(turn.t.backToDraft);
     return true;

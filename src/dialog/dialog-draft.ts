@@ -29,6 +29,11 @@ export const STEP_IDS = [
   'trackSecret',
   'satisfactionComment',
   'reopenReason',
+  'bookSession',
+  'bookSlot',
+  'bookName',
+  'bookPhone',
+  'bookConsent',
 ] as const;
 export type StepId = (typeof STEP_IDS)[number];
 
@@ -97,6 +102,26 @@ export const ZDraftSchema = z.object({
   tracking: z.object({ code: z.string(), secretAttempts: z.number() }).optional(),
   satisfaction: z.object({ code: z.string(), score: z.number() }).optional(),
   reopen: z.object({ code: z.string() }).optional(),
+  /** The booking side flow (src/dialog/booking-flow.ts): what has been picked and said so far. */
+  booking: z
+    .object({
+      caseCode: z.string().optional(),
+      /** Moving this booking instead of making one. */
+      moveRef: z.string().optional(),
+      /** The occurrences offered, in button order (buttons carry the index). */
+      offers: z
+        .array(z.object({ sessionId: z.string(), date: z.string() }))
+        .max(20)
+        .default([]),
+      /** The next free slot offered after a refusal. */
+      next: z.object({ sessionId: z.string(), date: z.string(), slot: z.string() }).optional(),
+      sessionId: z.string().optional(),
+      date: z.string().optional(),
+      slot: z.string().optional(),
+      name: z.string().optional(),
+      phone: z.string().optional(),
+    })
+    .optional(),
   /** The code of what this conversation last submitted (never kept for anonymous senders). */
   lastSubmission: z.object({ draftId: z.string(), code: z.string() }).optional(),
 });

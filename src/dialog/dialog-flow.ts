@@ -11,6 +11,11 @@ export const SIDE_STEPS: readonly StepId[] = [
   'trackSecret',
   'satisfactionComment',
   'reopenReason',
+  'bookSession',
+  'bookSlot',
+  'bookName',
+  'bookPhone',
+  'bookConsent',
 ];
 
 export function flowOf(draft: Draft): StepId[] {

@@ -15,13 +15,14 @@ import type { EditField, MenuChoice } from './dialog-texts.js';
 import { VI_TEXTS } from './dialog-texts.vi.js';
 import type { StepDef, StepOutcome, StepRegistry, Turn } from './dialog-turn.js';
 import { showHotlines, startTracking } from './side-flows.js';
+import { startBooking } from './booking-flow.js';
 import { cancelDraft, confirmDraft } from './submit-draft.js';
 import { EXACT_MATCH, foldText, matchChoice, type ChoiceOption } from './text-match.js';
 import { cleanFreeText } from '../core/free-text.js';
 
 const MAX_MB = MAX_ATTACHMENT_BYTES / (1024 * 1024);
 const MIN_TEXT_CHARS = 10;
-const PHONE = /^\+?[0-9 .()-]{8,20}$/;
+export const PHONE = /^\+?[0-9 .()-]{8,20}$/;
 const CITIZEN_KINDS: readonly CaseKind[] = ['report', 'petition', 'complaint', 'denunciation', 'praise'];
 const MENU_CHOICES: readonly MenuChoice[] = [
   'report',
@@ -31,6 +32,7 @@ const MENU_CHOICES: readonly MenuChoice[] = [
   'praise',
   'staff',
   'track',
+  'booking',
   'hotline',
 ];
 
@@ -80,6 +82,10 @@ async function chooseFromMenu(turn: Turn, choice: string): Promise<StepOutcome> 
   const { draft } = turn;
   if (choice === 'track') {
     await startTracking(turn, undefined);
+    return 'stay';
+  }
+  if (choice === 'booking') {
+    await startBooking(turn, {});
     return 'stay';
   }
   if (choice === 'hotline') {
@@ -684,7 +690,15 @@ const edit: StepDef = {
 
 export const INTAKE_STEPS: Omit<
   StepRegistry,
-  'trackCode' | 'trackSecret' | 'satisfactionComment' | 'reopenReason'
+  | 'trackCode'
+  | 'trackSecret'
+  | 'satisfactionComment'
+  | 'reopenReason'
+  | 'bookSession'
+  | 'bookSlot'
+  | 'bookName'
+  | 'bookPhone'
+  | 'bookConsent'
 > = {
   menu,
   kind,

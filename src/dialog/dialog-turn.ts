@@ -118,6 +118,7 @@ export class Turn {
     this.draft.tracking = undefined;
     this.draft.satisfaction = undefined;
     this.draft.reopen = undefined;
+    this.draft.booking = undefined;
     const back = this.draft.returnTo;
     this.draft.returnTo = undefined;
     this.draft.step = back ?? 'menu';

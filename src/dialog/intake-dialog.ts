@@ -18,13 +18,14 @@ import { FREE_TEXT_MATCH_THRESHOLD, INTAKE_STEPS, keepCaption, receiveFile } fro
 import type { InboundEnvelope, Outbound } from './dialog-types.js';
 import { Turn, type StepDef, type StepRegistry } from './dialog-turn.js';
 import { SIDE_FLOW_STEPS } from './side-flows.js';
+import { BOOKING_STEPS } from './booking-flow.js';
 import { matchChoice } from './text-match.js';
 
 export interface IntakeDialog {
   handle(envelope: InboundEnvelope): Promise<Outbound[]>;
 }
 
-const STEPS: StepRegistry = { ...INTAKE_STEPS, ...SIDE_FLOW_STEPS };
+const STEPS: StepRegistry = { ...INTAKE_STEPS, ...SIDE_FLOW_STEPS, ...BOOKING_STEPS };
 
 export function createIntakeDialog(deps: DialogDeps, options: Partial<DialogOptions> = {}): IntakeDialog {
   const settings: DialogOptions = { ...DEFAULT_DIALOG_OPTIONS, ...options };

@@ -50,6 +50,11 @@ async function showCase(turn: Turn, view: TrackedCase): Promise<void> {
     return;
   }
   if (view.canRate) turn.out.push(buildSatisfactionQuestion(view.code, turn.draft.locale));
+  // The sender may ask to meet in person about their case ("gặp trực tiếp"), the code carried along.
+  if (view.isSender)
+    turn.say(turn.t.reception.bookFromCaseLabel, {
+      buttons: [[{ label: turn.t.reception.bookFromCaseLabel, value: `bkcase:${view.code}` }]],
+    });
   await turn.endSideFlow();
 }
 
