@@ -30,6 +30,11 @@ import {
 import { exportPortalCommand } from './commands/export-portal.command.js';
 import { backupCommand } from './commands/backup.command.js';
 import { restoreCommand } from './commands/restore.command.js';
+import {
+  receptionAddCommand,
+  receptionCancelCommand,
+  receptionListCommand,
+} from './commands/reception.command.js';
 import { triageTrainCommand } from './commands/triage-train.command.js';
 
 const COMMANDS: CliCommand[] = [
@@ -49,6 +54,9 @@ const COMMANDS: CliCommand[] = [
   routingListCommand,
   dutySetCommand,
   dutyListCommand,
+  receptionAddCommand,
+  receptionListCommand,
+  receptionCancelCommand,
   dbMigrateCommand,
   lettersCommand,
   zaloTokenCommand,

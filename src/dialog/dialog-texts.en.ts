@@ -83,6 +83,9 @@ const EN_RECEPTION: ReceptionTexts = {
           ...list.map((b) => `• ${b.reference}: ${enWhen(b.date, b.slot, b.endTime)} — ${enReceiver(b)}`),
         ].join('\n')
       : 'You have no upcoming booking. Type /book to book one.',
+  meetAboutCase: 'Would you like to meet an officer in person about this case? Book a reception slot:',
+  sessionCancelled: (reference, date, slot, receiver) =>
+    `Sorry, the citizen reception session on ${enDate(date)} at ${slot} (${receiver}) was cancelled, and so was your booking ${reference}. Type /book to pick another session.`,
   bookFromCaseLabel: '📅 Book an in-person meeting',
   caseNotLinked: (code) =>
     `The booking could not be linked to case ${code} (only its sender can link it). You can still book; bring the case code with you.`,

@@ -40,6 +40,8 @@ export interface ReceptionTexts {
   cancelled(booking: BookingView): string;
   refused(reason: BookingChangeRefusal): string;
   mine(bookings: BookingView[]): string;
+  meetAboutCase: string;
+  sessionCancelled(reference: string, date: LocalDate, slot: string, receiver: string): string;
   bookFromCaseLabel: string;
   caseNotLinked(code: string): string;
   reminder(booking: BookingView): Outbound;

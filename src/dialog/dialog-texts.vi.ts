@@ -82,6 +82,9 @@ const VI_RECEPTION: ReceptionTexts = {
           ...list.map((b) => `• ${b.reference}: ${viWhen(b.date, b.slot, b.endTime)} — ${viReceiver(b)}`),
         ].join('\n')
       : 'Bạn chưa có lịch hẹn nào sắp tới. Gõ /datlich để đặt lịch.',
+  meetAboutCase: 'Bạn muốn gặp trực tiếp cán bộ về hồ sơ này? Đặt lịch tiếp công dân:',
+  sessionCancelled: (reference, date, slot, receiver) =>
+    `Rất tiếc, buổi tiếp công dân ${formatVietnameseDateWithWeekday(date)} lúc ${slot} (${receiver}) đã bị hủy, nên lịch hẹn ${reference} của bạn cũng bị hủy. Gõ /datlich để chọn buổi khác.`,
   bookFromCaseLabel: '📅 Đặt lịch gặp trực tiếp',
   caseNotLinked: (code) =>
     `Không gắn được lịch hẹn với hồ sơ ${code} (chỉ người gửi hồ sơ mới gắn được). Bạn vẫn đặt lịch được; hãy mang theo mã hồ sơ khi đến.`,

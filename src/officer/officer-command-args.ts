@@ -40,7 +40,9 @@ export type OfficerRequest =
   | { type: 'duty_set'; from: string; to: string; fullName: string }
   | { type: 'link_group'; unitCode: string }
   | { type: 'hotline_form' }
-  | { type: 'hotline_call'; call: HotlineCallForm };
+  | { type: 'hotline_call'; call: HotlineCallForm }
+  /** The day's citizen-reception bookings (today when no date). */
+  | { type: 'reception_day'; date?: LocalDate };
 
 /** The letter commands' requests (run by letter-actions.ts), and the letter buttons'. */
 export type LetterRequest =
