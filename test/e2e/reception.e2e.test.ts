@@ -173,6 +173,46 @@ describe('citizen reception: book, refuse when full, cancel, remind', () => {
     expect(events.map((e) => e.action)).toEqual(['booked', 'cancelled']);
   });
 
+  it('a complaint whose sender asks to meet the reception officer carries its code to the booking', async () => {
+    const c = e2e.chat();
+    await c.say('/start');
+    await c.pressValue('menu:complaint');
+    await c.pressValue('petition:appointment');
+    let replies = await c.say(
+      'Tôi khiếu nại quyết định từ chối thanh toán bảo hiểm y tế cho đợt điều trị tháng 2.',
+    );
+    const answers: Record<string, () => Promise<BotReply[]>> = {
+      'contact:named': () => c.pressValue('contact:named'),
+      'consent:agree': () => c.pressValue('consent:agree'),
+      'summary:confirm': () => c.pressValue('summary:confirm'),
+    };
+    for (let i = 0; i < 15 && !replies.some((r) => /Mã hồ sơ:/.test(r.text)); i++) {
+      const last = replies.at(-1)!;
+      const values = last.buttons.map((b) => b.data);
+      const known = Object.keys(answers).find((v) => values.includes(v));
+      if (known) replies = await answers[known]!();
+      else if (/số điện thoại/i.test(last.text)) replies = await c.say('0933 222 111');
+      else if (/tên của bạn/i.test(last.text)) replies = await c.say('Ngô Thị Hoa');
+      else
+        replies = await c.pressValue(
+          values.find((v) => v.endsWith(':skip') || v.endsWith(':none')) ?? values[0]!,
+        );
+    }
+    const code = /Mã hồ sơ: ([2-9A-Z-]{12})/.exec(tgText(replies))![1]!;
+    expect(tgText(replies)).toMatch(new RegExp(`Lịch hẹn sẽ gắn với hồ sơ ${code}`));
+    await c.press('Chuyên viên Trần Thị Bình');
+    // Name and phone came with the complaint: only the consent for the booking is asked.
+    const confirmed = tgText(await c.press('Đồng ý'));
+    expect(confirmed).toMatch(new RegExp(`Hồ sơ liên quan: ${code}`));
+    const { prisma } = e2e.app.ctx.db;
+    const booking = await prisma.receptionBooking.findFirstOrThrow({ where: { caseCode: code } });
+    expect(booking.caseId).toBeTruthy();
+    const events = await prisma.caseEvent.findMany({
+      where: { caseId: booking.caseId!, action: 'reception_booked' },
+    });
+    expect(events).toHaveLength(1);
+  });
+
   it("lists the day's bookings to the receiving officer and the schedule on the public page", async () => {
     const staff = await createStaff(e2e.app.ctx, {
       organizationCode: ORG,
