@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { formatVietnameseDateWithWeekday } from '../../calendar/local-date.js';
 import { systemClock } from '../../core/clock.js';
 import { RECEIVER_ROLE_LABELS } from '../../reception/reception-session.js';
+import { describeSessionRuleVi } from '../../reception/describe-session-rule.js';
 import type { Occurrence } from '../../reception/reception-occurrences.js';
 import {
   addReceptionSession,
@@ -61,18 +62,13 @@ function describeOccurrences(next: Occurrence[]): string {
 }
 
 function describeSession(s: ReceptionSessionView): string {
-  const rule =
-    s.recurrence === 'once'
-      ? `một lần, ${s.startsOn}`
-      : s.recurrence === 'weekly'
-        ? `hằng tuần (thứ ${s.weekday === 0 ? 'CN' : s.weekday! + 1}) từ ${s.startsOn}`
-        : `ngày ${s.dayOfMonth} hằng tháng từ ${s.startsOn}`;
+  const rule = describeSessionRuleVi(s);
   const capacity = s.slotMinutes
     ? `${s.slotMinutes} phút/lượt, ${s.capacityPerSlot} người/lượt`
     : `${s.capacityPerSlot} người/buổi`;
   return [
     `${s.id}  ${s.receiverName} — ${RECEIVER_ROLE_LABELS[s.receiverRole].vi}${s.urgent ? ' [đột xuất]' : ''}`,
-    `  ${rule}${s.endsOn ? ` đến ${s.endsOn}` : ''}, ${s.startTime}–${s.endTime}, ${capacity}`,
+    `  ${rule}${s.recurrence !== 'once' ? `, từ ${s.startsOn}` : ''}${s.endsOn ? ` đến ${s.endsOn}` : ''}; ${capacity}`,
     `  ${s.mode === 'online' ? `Trực tuyến: ${s.meetingLink}` : `Địa điểm: ${s.place}`}`,
   ].join('\n');
 }
