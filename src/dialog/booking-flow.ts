@@ -338,13 +338,19 @@ export async function runBookingChoice(turn: Turn, value: string): Promise<boole
       await startBookingForCase(turn, reference);
       return true;
     case 'bkm':
-      await startBooking(turn, { moveRef: reference });
-      return true;
     case 'bkc': {
+      // Only this chat's own upcoming bookings can be moved or cancelled from here.
       const mine = await turn.deps.reception.listMine(turn.env.conversation);
       const booking = mine.find((b) => b.reference === reference);
       if (!booking) {
-        turn.say(turn.t.reception.refused('not_booked'));
+        turn.say(turn.t.reception.refused('not_found'));
+        return true;
+      }
+      if (kind === 'bkm') {
+        await startBooking(turn, {
+          moveRef: reference,
+          ...(booking.caseCode ? { caseCode: booking.caseCode } : {}),
+        });
         return true;
       }
       turn.say(turn.t.reception.cancelConfirmPrompt(booking), {

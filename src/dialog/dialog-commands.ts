@@ -23,6 +23,8 @@ const ALIASES: Readonly<Record<string, string>> = {
   gaptructiep: 'datlich',
   hengap: 'datlich',
   mybookings: 'lichhen',
+  movebooking: 'doilich',
+  cancelbooking: 'huylich',
 };
 
 /**
@@ -77,6 +79,14 @@ export async function runCommand(turn: Turn, rawName: string, args: string): Pro
       return startBookingForCase(turn, args);
     case 'lichhen':
       return showMyBookings(turn);
+    // With the reference from the confirmation: the same as its buttons.
+    case 'doilich':
+    case 'huylich': {
+      const reference = args.trim().toUpperCase();
+      if (!/^LH-[2-9A-Z]{6}$/.test(reference)) return showMyBookings(turn);
+      await runBookingChoice(turn, `${command === 'doilich' ? 'bkm' : 'bkc'}:${reference}`);
+      return;
+    }
     default:
       turn.say(turn.t.unknownCommand);
   }

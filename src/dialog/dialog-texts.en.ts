@@ -357,6 +357,8 @@ export const EN_TEXTS: DialogTexts = {
     'Commands:',
     '/start — send a message',
     '/track <case code> — track a case',
+    '/book [case code] — book an in-person meeting (citizen reception)',
+    '/mybookings — your bookings; /movebooking <reference>, /cancelbooking <reference>',
     '/back — previous step',
     '/cancel — cancel the draft',
     '/tiengviet — chuyển sang tiếng Việt',

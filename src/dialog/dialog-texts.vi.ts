@@ -373,6 +373,8 @@ export const VI_TEXTS: DialogTexts = {
     'Các lệnh:',
     '/start — bắt đầu gửi ý kiến',
     '/tracuu <mã hồ sơ> — tra cứu hồ sơ',
+    '/datlich [mã hồ sơ] — đặt lịch gặp trực tiếp (tiếp công dân)',
+    '/lichhen — lịch hẹn của bạn; /doilich <mã lịch hẹn>, /huylich <mã lịch hẹn> — đổi, hủy lịch',
     '/quaylai — quay lại bước trước',
     '/huy — hủy ý kiến đang soạn',
     '/english — switch to English',

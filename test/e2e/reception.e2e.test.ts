@@ -211,6 +211,15 @@ describe('citizen reception: book, refuse when full, cancel, remind', () => {
       where: { caseId: booking.caseId!, action: 'reception_booked' },
     });
     expect(events).toHaveLength(1);
+
+    // The person moves it a week later from the confirmation's button; the case records that too.
+    await c.press('Đổi lịch');
+    const moved = tgText(await c.press('Thứ Năm, 19/03/2026'));
+    expect(moved).toMatch(/Đã đổi lịch hẹn LH-[2-9A-Z]{6} sang Thứ Năm, 19\/03\/2026, 14:00–16:00/);
+    const after = await prisma.caseEvent.findMany({
+      where: { caseId: booking.caseId!, action: 'reception_moved' },
+    });
+    expect(after).toHaveLength(1);
   });
 
   it("lists the day's bookings to the receiving officer and the schedule on the public page", async () => {
