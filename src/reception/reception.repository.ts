@@ -231,9 +231,10 @@ export function listBookingsOfDay(db: Db, organizationId: string, day: LocalDate
   });
 }
 
-export function listDueReminders(db: Db, now: Date, take: number) {
+/** Booked, unreminded, due by `now`, for a meeting not yet past (a reminder after it is noise). */
+export function listDueReminders(db: Db, now: Date, today: LocalDate, take: number) {
   return db.receptionBooking.findMany({
-    where: { status: 'booked', remindedAt: null, remindAt: { lte: now } },
+    where: { status: 'booked', remindedAt: null, remindAt: { lte: now }, occursOn: { gte: toDbDate(today) } },
     select: { id: true },
     orderBy: { remindAt: 'asc' },
     take,

@@ -3,7 +3,7 @@
 // per booking and reminder time, then `remindedAt` is set under the condition that the booking is
 // still booked at that time: a cancelled booking gets nothing, a moved one its new reminder only.
 import type { AppContext } from '../app-context.js';
-import { fromDbDate } from '../calendar/local-date.js';
+import { fromDbDate, toVietnamDate } from '../calendar/local-date.js';
 import type { ConversationRef } from '../dialog/dialog-types.js';
 import { textsFor } from '../dialog/dialog-locale.js';
 import { enqueueNotification } from '../notify/enqueue-notification.js';
@@ -22,6 +22,8 @@ export async function remindBooking(ctx: AppContext, bookingId: string): Promise
   const row = await findBookingById(ctx.db.prisma, bookingId);
   if (!row || row.status !== 'booked' || row.remindedAt) return 'skipped';
   const now = ctx.clock.now();
+  // The meeting is past (workers were down): nothing to remind of.
+  if (fromDbDate(row.occursOn) < toVietnamDate(now)) return 'skipped';
   if (row.remindAt > now) {
     // Fired early (a clock moved, a re-added job): wait for the booking's own time.
     await scheduleBookingReminder(ctx, row.id, row.remindAt);
@@ -55,7 +57,12 @@ export async function remindBooking(ctx: AppContext, bookingId: string): Promise
 /** Every booking whose reminder is due and unsent, a page at a time. */
 export async function sweepBookingReminders(ctx: AppContext): Promise<number> {
   let sent = 0;
-  for (const { id } of await listDueReminders(ctx.db.prisma, ctx.clock.now(), 200)) {
+  for (const { id } of await listDueReminders(
+    ctx.db.prisma,
+    ctx.clock.now(),
+    toVietnamDate(ctx.clock.now()),
+    200,
+  )) {
     if ((await remindBooking(ctx, id)) === 'sent') sent++;
   }
   return sent;
