@@ -130,6 +130,8 @@ const ZEnvSchema = z.object({
   ),
   /** How many days ahead the chat offers reception sessions to book. */
   RECEPTION_BOOKING_DAYS_AHEAD: positiveInt(60),
+  /** Upcoming bookings one chat may hold at once: one person cannot take every seat. */
+  RECEPTION_MAX_BOOKINGS_PER_PERSON: positiveInt(2),
   /** Bearer token that opens GET /metrics; unset, the endpoint does not exist (404). */
   METRICS_TOKEN: z.preprocess(
     emptyToUndefined,
@@ -278,6 +280,7 @@ export interface Config {
     reminderHour: number;
     reminderSweepMs: number;
     bookingDaysAhead: number;
+    maxBookingsPerPerson: number;
   };
   /** WEBHOOK_POLL_MS: the event feeds' pump interval. */
   webhookPollMs: number;
@@ -475,6 +478,7 @@ export function createConfig(source: Record<string, string | undefined> = {}): C
       reminderHour: env.RECEPTION_REMINDER_HOUR,
       reminderSweepMs: env.RECEPTION_REMINDER_SWEEP_MS,
       bookingDaysAhead: env.RECEPTION_BOOKING_DAYS_AHEAD,
+      maxBookingsPerPerson: env.RECEPTION_MAX_BOOKINGS_PER_PERSON,
     },
     webhookPollMs: env.WEBHOOK_POLL_MS,
     seedOnFirstStart: env.SEED_ON_FIRST_START === 'true',

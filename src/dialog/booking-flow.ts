@@ -273,6 +273,11 @@ async function bookNow(turn: Turn): Promise<void> {
     return;
   }
   if (result.reason === 'full') return refuseFull(turn, result.next);
+  if (result.reason === 'limit') {
+    turn.say(turn.t.reception.limit(result.max));
+    await turn.endSideFlow();
+    return;
+  }
   turn.draft.step = 'bookSession';
   await offerSessions(turn, turn.t.reception.gone);
 }

@@ -43,6 +43,8 @@ const EN_RECEPTION: ReceptionTexts = {
       ? `Sorry, this session is full. The next free slot: ${enWhen(next.offer.date, next.slot, next.offer.endTime)}, ${enReceiver(next.offer)}.`
       : 'Sorry, this session is full and there is no free slot at the moment.',
   nextFreeLabel: (next) => `✅ Book the next free slot: ${enDate(next.offer.date)} ${next.slot}`,
+  limit: (max) =>
+    `You already hold ${max} upcoming bookings, the most one person may. Type /mybookings to move or cancel one first.`,
   gone: 'This session no longer takes bookings (cancelled or past). Please pick another one.',
   namePrompt: 'Your full name (so the officer can receive you):',
   phonePrompt: 'A phone number to reach you if the schedule changes (e.g. 0912 345 678):',

@@ -27,6 +27,7 @@ export interface ReceptionTexts {
   full(next: FreeSlot | null): string;
   nextFreeLabel(next: FreeSlot): string;
   gone: string;
+  limit(max: number): string;
   namePrompt: string;
   phonePrompt: string;
   consentPrompt(organization: string | undefined): string;

@@ -41,6 +41,8 @@ const VI_RECEPTION: ReceptionTexts = {
       : 'Rất tiếc, buổi này đã đủ người và hiện không còn lịch trống nào.',
   nextFreeLabel: (next) =>
     `✅ Đặt lịch trống gần nhất: ${formatVietnameseDateWithWeekday(next.offer.date)} ${next.slot}`,
+  limit: (max) =>
+    `Bạn đang có ${max} lịch hẹn sắp tới, là số tối đa mỗi người. Gõ /lichhen để đổi hoặc hủy một lịch trước khi đặt thêm.`,
   gone: 'Buổi tiếp này không còn nhận đặt lịch (đã hủy hoặc đã qua). Vui lòng chọn buổi khác.',
   namePrompt: 'Vui lòng cho biết họ và tên của bạn (để cán bộ đón tiếp):',
   phonePrompt: 'Số điện thoại để liên hệ khi lịch thay đổi (ví dụ: 0912 345 678):',

@@ -48,7 +48,13 @@ export type BookResult =
   /** Every place is taken; the next free slot of the organisation, if any. */
   | { ok: false; reason: 'full'; next: FreeSlot | null }
   /** The session was cancelled or the day has passed. */
-  | { ok: false; reason: 'gone' };
+  | { ok: false; reason: 'gone' }
+  /** This chat already holds RECEPTION_MAX_BOOKINGS_PER_PERSON upcoming bookings. */
+  | { ok: false; reason: 'limit'; max: number };
+
+/** Moving keeps the person's booking: the per-person limit does not apply. */
+export type MoveResult =
+  Exclude<BookResult, { reason: 'limit' }> | { ok: false; reason: BookingChangeRefusal };
 
 export type BookingChangeRefusal = 'not_found' | 'not_yours' | 'not_booked';
 
@@ -77,7 +83,7 @@ export interface DialogReception {
     date: LocalDate;
     slot: string;
     conversation: ConversationRef;
-  }): Promise<BookResult | { ok: false; reason: BookingChangeRefusal }>;
+  }): Promise<MoveResult>;
   cancel(input: {
     reference: string;
     conversation: ConversationRef;

@@ -25,6 +25,7 @@ import type {
   BookingView,
   BookResult,
   FreeSlot,
+  MoveResult,
   ReceptionOffer,
 } from './reception-booking-types.js';
 import { listOccurrences } from './reception-occurrences.js';
@@ -37,6 +38,7 @@ import {
   insertBookingInFreeSeat,
   listActiveSessions,
   listBookingsOfConversation,
+  countUpcomingBookingsOf,
   moveBookingToFreeSeat,
   markBookingCancelled,
   seatKey,
@@ -200,6 +202,13 @@ export async function bookReception(ctx: Ctx, input: BookInput): Promise<BookRes
   const session = await loadOccurrence(ctx, input.sessionId, input.date, input.slot);
   if (!session || session.organizationId !== org.id) return { ok: false, reason: 'gone' };
   const now = ctx.clock.now();
+  const max = ctx.config.reception.maxBookingsPerPerson;
+  const held = await countUpcomingBookingsOf(
+    ctx.db.prisma,
+    conversationKeyOf(ctx, input.conversation),
+    toVietnamDate(now),
+  );
+  if (held >= max) return { ok: false, reason: 'limit', max };
   // The case is found by its code once the intake worker made it (a few milliseconds after the
   // receipt); the code is kept either way and shown to the officer.
   const caseId = input.caseCode
@@ -319,7 +328,7 @@ export async function moveBooking(
     slot: string;
     conversation: ConversationRef;
   },
-): Promise<BookResult | { ok: false; reason: BookingChangeRefusal }> {
+): Promise<MoveResult> {
   const own = await ownBooking(ctx, input.reference, input.conversation);
   if (!own.ok) return own;
   const { row } = own;

@@ -223,6 +223,12 @@ export function listBookingsOfConversation(db: Db, conversationKey: string, from
   });
 }
 
+export function countUpcomingBookingsOf(db: Db, conversationKey: string, fromDay: LocalDate) {
+  return db.receptionBooking.count({
+    where: { conversationKey, status: 'booked', occursOn: { gte: toDbDate(fromDay) } },
+  });
+}
+
 export function listBookingsOfDay(db: Db, organizationId: string, day: LocalDate) {
   return db.receptionBooking.findMany({
     where: { status: 'booked', occursOn: toDbDate(day), session: { organizationId } },

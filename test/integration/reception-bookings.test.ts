@@ -104,4 +104,10 @@ describe('reception bookings', () => {
     });
     expect(cancelled.remindedAt).toBeNull();
   });
+
+  it('lets one chat hold at most RECEPTION_MAX_BOOKINGS_PER_PERSON upcoming bookings', async () => {
+    expect((await book(6, '2026-03-31')).ok).toBe(true);
+    expect((await book(6, '2026-04-07')).ok).toBe(true);
+    expect(await book(6, '2026-04-14')).toEqual({ ok: false, reason: 'limit', max: 2 });
+  });
 });
