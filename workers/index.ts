@@ -13,6 +13,7 @@ import {
 import type { MilestoneDeps } from '../src/deadlines/fire-milestone.js';
 import { requestApologyDecision } from '../src/letters/apology-request.js';
 import { createNotifyHandler } from './notify.handler.js';
+import { createBookingReminderHandler, createBookingReminderSweepHandler } from './reception.handler.js';
 import { deliverWebhookChain } from '../src/feeds/deliver-webhook.js';
 
 export interface JobHandlerDeps {
@@ -36,6 +37,8 @@ export function createJobHandlers(ctx: AppContext, deps: JobHandlerDeps): JobHan
     'reports.daily-digest': createDailyDigestHandler(ctx),
     'reports.early-warning': createEarlyWarningHandler(ctx),
     'reports.hotline-review': createHotlineReviewHandler(ctx),
+    'reception.remind-booking': createBookingReminderHandler(ctx),
+    'reception.sweep-reminders': createBookingReminderSweepHandler(ctx),
     'webhooks.deliver': (chain) => deliverWebhookChain(ctx, chain),
   };
 }

@@ -30,9 +30,14 @@ import {
 import { exportPortalCommand } from './commands/export-portal.command.js';
 import { backupCommand } from './commands/backup.command.js';
 import { restoreCommand } from './commands/restore.command.js';
+import {
+  receptionAddCommand,
+  receptionCancelCommand,
+  receptionListCommand,
+} from './commands/reception.command.js';
 import { triageTrainCommand } from './commands/triage-train.command.js';
 import { staffQaAnnexCommand, staffQaOpenCommand } from './commands/staff-qa.command.js';
-import { receptionLogCommand, receptionRegisterCommand } from './commands/reception.command.js';
+import { receptionLogCommand, receptionRegisterCommand } from './commands/reception-register.command.js';
 
 const COMMANDS: CliCommand[] = [
   calendarCommand,
@@ -51,6 +56,9 @@ const COMMANDS: CliCommand[] = [
   routingListCommand,
   dutySetCommand,
   dutyListCommand,
+  receptionAddCommand,
+  receptionListCommand,
+  receptionCancelCommand,
   dbMigrateCommand,
   lettersCommand,
   zaloTokenCommand,

@@ -111,6 +111,27 @@ const ZEnvSchema = z.object({
       .max(24 * 3600 * 1000)
       .default(15 * 60 * 1000),
   ),
+  /** Working days a periodic citizen-reception session is posted ahead (NĐ 64/2014 Điều 4). */
+  RECEPTION_NOTICE_WORKING_DAYS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(0).max(60).default(5),
+  ),
+  /** The hour (Vietnam time) of the day before a reception booking when its reminder goes out. */
+  RECEPTION_REMINDER_HOUR: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(23).default(17)),
+  /** How often workers send booking reminders whose delayed job was lost (default 5 min). */
+  RECEPTION_REMINDER_SWEEP_MS: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number()
+      .int()
+      .min(100)
+      .max(24 * 3600 * 1000)
+      .default(5 * 60 * 1000),
+  ),
+  /** How many days ahead the chat offers reception sessions to book. */
+  RECEPTION_BOOKING_DAYS_AHEAD: positiveInt(60),
+  /** Upcoming bookings one chat may hold at once: one person cannot take every seat. */
+  RECEPTION_MAX_BOOKINGS_PER_PERSON: positiveInt(2),
   /** Bearer token that opens GET /metrics; unset, the endpoint does not exist (404). */
   METRICS_TOKEN: z.preprocess(
     emptyToUndefined,
@@ -253,6 +274,14 @@ export interface Config {
   /** Bounds of the random delay before a no-trace submission reaches intake (decision 0029). */
   noTraceReleaseDelayMs: { min: number; max: number };
   deadlineSweepIntervalMs: number;
+  /** Citizen reception (src/reception): notice ahead, reminder hour, sweep, booking horizon. */
+  reception: {
+    noticeWorkingDays: number;
+    reminderHour: number;
+    reminderSweepMs: number;
+    bookingDaysAhead: number;
+    maxBookingsPerPerson: number;
+  };
   /** WEBHOOK_POLL_MS: the event feeds' pump interval. */
   webhookPollMs: number;
   seedOnFirstStart: boolean;
@@ -444,6 +473,13 @@ export function createConfig(source: Record<string, string | undefined> = {}): C
     queueLockMs: env.QUEUE_LOCK_MS,
     noTraceReleaseDelayMs: { min: env.NO_TRACE_RELEASE_DELAY_MIN_MS, max: env.NO_TRACE_RELEASE_DELAY_MAX_MS },
     deadlineSweepIntervalMs: env.DEADLINE_SWEEP_INTERVAL_MS,
+    reception: {
+      noticeWorkingDays: env.RECEPTION_NOTICE_WORKING_DAYS,
+      reminderHour: env.RECEPTION_REMINDER_HOUR,
+      reminderSweepMs: env.RECEPTION_REMINDER_SWEEP_MS,
+      bookingDaysAhead: env.RECEPTION_BOOKING_DAYS_AHEAD,
+      maxBookingsPerPerson: env.RECEPTION_MAX_BOOKINGS_PER_PERSON,
+    },
     webhookPollMs: env.WEBHOOK_POLL_MS,
     seedOnFirstStart: env.SEED_ON_FIRST_START === 'true',
     metricsToken: env.METRICS_TOKEN,

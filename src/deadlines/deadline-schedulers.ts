@@ -19,6 +19,13 @@ export async function scheduleDeadlineJobs(ctx: AppContext): Promise<void> {
     'deadlines.sweep',
     {},
   );
+  // Booking reminders whose delayed job was lost (src/reception/remind-booking.ts).
+  await queues.upsertScheduler(
+    'reception-reminders',
+    { every: config.reception.reminderSweepMs },
+    'reception.sweep-reminders',
+    {},
+  );
   await queues.upsertScheduler(
     'daily-digest',
     { pattern: DAILY_DIGEST_CRON, tz: REPORTS_TIME_ZONE },

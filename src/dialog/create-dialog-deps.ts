@@ -2,6 +2,7 @@
 // intake, files under DATA_DIR, tracking and follow-up on the database, reminders on the queue.
 import { createDialogStaffQuestions } from '../staff-questions/dialog-staff-questions.js';
 import { isNationalHotlineNumber, NATIONAL_HOTLINE } from '../hotline/national-hotline.js';
+import { createDialogReception } from '../reception/dialog-reception.js';
 import { findMasterForTracking } from '../cases/case.repository.js';
 import { randomBytes } from 'node:crypto';
 import { loadGoverningDeadline } from '../deadlines/governing-deadline.js';
@@ -265,6 +266,7 @@ export function createDialogDeps(ctx: AppContext, options: CreateDialogDepsOptio
       },
       requestReopen: (input) => reopenCaseBySender(ctx, { ...input, defaultWindowDays: defaultReopenDays }),
     },
+    reception: createDialogReception(ctx),
     reminders: {
       async schedule({ draftId, at }) {
         const dueAt = at.getTime();

@@ -9,6 +9,7 @@ import type { Turn } from './dialog-turn.js';
 import { answerSatisfaction, askReopenReason, showHotlines, startTracking } from './side-flows.js';
 import { cancelDraft } from './submit-draft.js';
 import { startStaffQuestion } from './staff-question-flow.js';
+import { runBookingChoice, showMyBookings, startBookingForCase } from './booking-flow.js';
 
 const ALIASES: Readonly<Record<string, string>> = {
   cancel: 'huy',
@@ -20,6 +21,12 @@ const ALIASES: Readonly<Record<string, string>> = {
   vietnamese: 'vi',
   duongdaynong: 'hotline',
   question: 'cauhoi',
+  book: 'datlich',
+  gaptructiep: 'datlich',
+  hengap: 'datlich',
+  mybookings: 'lichhen',
+  movebooking: 'doilich',
+  cancelbooking: 'huylich',
 };
 
 /**
@@ -35,6 +42,12 @@ export const CITIZEN_MENU: readonly { vi: string; en: string; description: Label
   { vi: 'tracuu', en: 'track', description: { vi: 'Tra cứu hồ sơ bằng mã', en: 'Track a case by its code' } },
   { vi: 'quaylai', en: 'back', description: { vi: 'Quay lại bước trước', en: 'Go back one step' } },
   { vi: 'huy', en: 'cancel', description: { vi: 'Hủy ý kiến đang soạn', en: 'Cancel the draft' } },
+  {
+    vi: 'datlich',
+    en: 'book',
+    description: { vi: 'Đặt lịch gặp trực tiếp (tiếp công dân)', en: 'Book an in-person meeting' },
+  },
+  { vi: 'lichhen', en: 'mybookings', description: { vi: 'Lịch hẹn của tôi', en: 'My bookings' } },
   { vi: 'duongdaynong', en: 'hotline', description: { vi: 'Số đường dây nóng', en: 'Hotline numbers' } },
   {
     vi: 'cauhoi',
@@ -71,6 +84,18 @@ export async function runCommand(turn: Turn, rawName: string, args: string): Pro
       return showHotlines(turn);
     case 'cauhoi':
       return startStaffQuestion(turn, args);
+    case 'datlich':
+      return startBookingForCase(turn, args);
+    case 'lichhen':
+      return showMyBookings(turn);
+    // With the reference from the confirmation: the same as its buttons.
+    case 'doilich':
+    case 'huylich': {
+      const reference = args.trim().toUpperCase();
+      if (!/^LH-[2-9A-Z]{6}$/.test(reference)) return showMyBookings(turn);
+      await runBookingChoice(turn, `${command === 'doilich' ? 'bkm' : 'bkc'}:${reference}`);
+      return;
+    }
     default:
       turn.say(turn.t.unknownCommand);
   }
@@ -158,6 +183,7 @@ export async function runGlobalChoice(turn: Turn, value: string): Promise<boolea
     await askReopenReason(turn, value.slice('reopen:'.length));
     return true;
   }
+  if (await runBookingChoice(turn, value)) return true;
   if (value === 'resume') {
     await turn.prompt(turn.t.backToDraft);
     return true;

@@ -7,6 +7,7 @@ import type { Clock } from '../core/clock.js';
 import type { AttachmentRefusal } from '../intake/attachment-policy.js';
 import type { ChannelSubmissionInput } from '../intake/channel-submission.schema.js';
 import type { DraftStore } from './draft.store.js';
+import type { DialogReception } from '../reception/reception-booking-types.js';
 import type { ConversationRef, InboundFile } from './dialog-types.js';
 
 export interface DialogUnit {
@@ -165,6 +166,8 @@ export interface DialogDeps {
   reminders: DialogReminders;
   /** Absent where the feature is not wired (unit-test fakes): /cauhoi then says it is unavailable. */
   staffQuestions?: DialogStaffQuestions;
+  /** Citizen reception: sessions to book, bookings to move or cancel (src/reception). */
+  reception: DialogReception;
 }
 
 export interface DialogOptions {

@@ -35,6 +35,11 @@ export const STEP_IDS = [
   'qaMode',
   'qaText',
   'qaConfirm',
+  'bookSession',
+  'bookSlot',
+  'bookName',
+  'bookPhone',
+  'bookConsent',
 ] as const;
 export type StepId = (typeof STEP_IDS)[number];
 
@@ -115,6 +120,26 @@ export const ZDraftSchema = z.object({
       collection: z.object({ id: z.string(), topic: z.string() }).optional(),
       mode: z.enum(['sealed', 'no_trace']).optional(),
       text: z.string().optional(),
+    })
+    .optional(),
+  /** The booking side flow (src/dialog/booking-flow.ts): what has been picked and said so far. */
+  booking: z
+    .object({
+      caseCode: z.string().optional(),
+      /** Moving this booking instead of making one. */
+      moveRef: z.string().optional(),
+      /** The occurrences offered, in button order (buttons carry the index). */
+      offers: z
+        .array(z.object({ sessionId: z.string(), date: z.string() }))
+        .max(20)
+        .default([]),
+      /** The next free slot offered after a refusal. */
+      next: z.object({ sessionId: z.string(), date: z.string(), slot: z.string() }).optional(),
+      sessionId: z.string().optional(),
+      date: z.string().optional(),
+      slot: z.string().optional(),
+      name: z.string().optional(),
+      phone: z.string().optional(),
     })
     .optional(),
   /** The code of what this conversation last submitted (never kept for anonymous senders). */

@@ -16,6 +16,11 @@ export const SIDE_STEPS: readonly StepId[] = [
   'qaMode',
   'qaText',
   'qaConfirm',
+  'bookSession',
+  'bookSlot',
+  'bookName',
+  'bookPhone',
+  'bookConsent',
 ];
 
 export function flowOf(draft: Draft): StepId[] {

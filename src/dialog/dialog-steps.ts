@@ -15,6 +15,7 @@ import type { EditField, MenuChoice } from './dialog-texts.js';
 import { VI_TEXTS } from './dialog-texts.vi.js';
 import type { StepDef, StepOutcome, StepRegistry, Turn } from './dialog-turn.js';
 import { showHotlines, startTracking } from './side-flows.js';
+import { startBooking } from './booking-flow.js';
 import { cancelDraft, confirmDraft } from './submit-draft.js';
 import { EXACT_MATCH, foldText, matchChoice, type ChoiceOption } from './text-match.js';
 import { cleanFreeText } from '../core/free-text.js';
@@ -22,7 +23,7 @@ import type { StaffQuestionStep } from './staff-question-flow.js';
 
 const MAX_MB = MAX_ATTACHMENT_BYTES / (1024 * 1024);
 const MIN_TEXT_CHARS = 10;
-const PHONE = /^\+?[0-9 .()-]{8,20}$/;
+export const PHONE = /^\+?[0-9 .()-]{8,20}$/;
 const CITIZEN_KINDS: readonly CaseKind[] = ['report', 'petition', 'complaint', 'denunciation', 'praise'];
 const MENU_CHOICES: readonly MenuChoice[] = [
   'report',
@@ -32,6 +33,7 @@ const MENU_CHOICES: readonly MenuChoice[] = [
   'praise',
   'staff',
   'track',
+  'booking',
   'hotline',
 ];
 
@@ -81,6 +83,10 @@ async function chooseFromMenu(turn: Turn, choice: string): Promise<StepOutcome> 
   const { draft } = turn;
   if (choice === 'track') {
     await startTracking(turn, undefined);
+    return 'stay';
+  }
+  if (choice === 'booking') {
+    await startBooking(turn, {});
     return 'stay';
   }
   if (choice === 'hotline') {
@@ -685,7 +691,16 @@ const edit: StepDef = {
 
 export const INTAKE_STEPS: Omit<
   StepRegistry,
-  'trackCode' | 'trackSecret' | 'satisfactionComment' | 'reopenReason' | StaffQuestionStep
+  | 'trackCode'
+  | 'trackSecret'
+  | 'satisfactionComment'
+  | 'reopenReason'
+  | StaffQuestionStep
+  | 'bookSession'
+  | 'bookSlot'
+  | 'bookName'
+  | 'bookPhone'
+  | 'bookConsent'
 > = {
   menu,
   kind,

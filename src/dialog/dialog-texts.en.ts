@@ -3,14 +3,105 @@
 import { governingDeadlineText } from '../deadlines/governing-deadline.js';
 import { CASE_KIND_LABELS, CASE_STATUS_LABELS } from '../cases/case-vocabulary.js';
 import { TRACKING_CODE_ERROR_MESSAGES } from '../cases/tracking-code.js';
-import { dayOfWeek, formatVietnameseDate } from '../calendar/local-date.js';
-import type { DialogTexts } from './dialog-texts.js';
+import type { DialogTexts, ReceptionTexts } from './dialog-texts.js';
+import { dayOfWeek, formatVietnameseDate, type LocalDate } from '../calendar/local-date.js';
+import { RECEIVER_ROLE_LABELS, type ReceiverRole } from '../reception/reception-session.js';
+
 import { VI_TEXTS } from './dialog-texts.vi.js';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MB = 1024 * 1024;
 const size = (bytes: number) =>
   bytes >= MB ? `${(bytes / MB).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+
+const EN_WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
+const enDate = (date: LocalDate) => `${EN_WEEKDAYS[dayOfWeek(date)]} ${formatVietnameseDate(date)}`;
+const enWhen = (date: LocalDate, from: string, to: string) => `${enDate(date)}, ${from}–${to}`;
+const enWhere = (b: { mode: string; place: string; meetingLink?: string | undefined }) =>
+  b.mode === 'online' ? `Online: ${b.meetingLink ?? ''}` : `Place: ${b.place}`;
+const enReceiver = (b: { receiverName: string; receiverRole: ReceiverRole }) =>
+  `${b.receiverName} (${RECEIVER_ROLE_LABELS[b.receiverRole].en})`;
+
+const EN_RECEPTION: ReceptionTexts = {
+  offerLabel: (o) =>
+    `${enDate(o.date)} · ${o.startTime}–${o.endTime} · ${o.receiverName}${o.free <= 0 ? ' (full)' : ''}`,
+  sessionPrompt: (caseCode) =>
+    [
+      '📅 Book an in-person meeting (citizen reception).',
+      caseCode
+        ? `The meeting will be linked to case ${caseCode}: the officer reads what you sent beforehand.`
+        : '',
+      'Pick a session below (type /cancel to stop):',
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  noSessions: (hotline) =>
+    `No citizen reception session has been announced for the coming weeks.${hotline ? ` You can call ${hotline} for help.` : ''}`,
+  slotPrompt: (o) => `Session ${enWhen(o.date, o.startTime, o.endTime)}. Pick a time:`,
+  full: (next) =>
+    next
+      ? `Sorry, this session is full. The next free slot: ${enWhen(next.offer.date, next.slot, next.offer.endTime)}, ${enReceiver(next.offer)}.`
+      : 'Sorry, this session is full and there is no free slot at the moment.',
+  nextFreeLabel: (next) => `✅ Book the next free slot: ${enDate(next.offer.date)} ${next.slot}`,
+  limit: (max) =>
+    `You already hold ${max} upcoming bookings, the most one person may. Type /mybookings to move or cancel one first.`,
+  gone: 'This session no longer takes bookings (cancelled or past). Please pick another one.',
+  namePrompt: 'Your full name (so the officer can receive you):',
+  phonePrompt: 'A phone number to reach you if the schedule changes (e.g. 0912 345 678):',
+  consentPrompt: (organization) =>
+    `${organization ?? 'The organisation'} keeps your name and phone number (encrypted) only to organise the meeting and to reach you if it changes. Do you agree?`,
+  declined:
+    'Booking stopped: a place cannot be held without a name and a phone number. You can still come in person during reception hours.',
+  confirmed: (b) =>
+    [
+      '✅ Your in-person meeting is booked.',
+      `Booking reference: ${b.reference}`,
+      `When: ${enWhen(b.date, b.slot, b.endTime)}`,
+      `Received by: ${enReceiver(b)}`,
+      enWhere(b),
+      b.caseCode ? `Related case: ${b.caseCode}` : '',
+      'Please bring: your citizen ID card (CCCD) or another ID, and any related documents' +
+        (b.caseCode ? ` (quote case ${b.caseCode}).` : '.'),
+      'You will get a reminder the day before. To move or cancel: use the buttons below, or type /mybookings.',
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  moved: (b) => `🔁 Booking ${b.reference} moved to ${enWhen(b.date, b.slot, b.endTime)}.\n${enWhere(b)}`,
+  cancelLabel: '❌ Cancel the booking',
+  moveLabel: '🔁 Move',
+  cancelConfirmPrompt: (b) => `Cancel booking ${b.reference} (${enWhen(b.date, b.slot, b.endTime)})?`,
+  cancelYesLabel: '✔️ Yes, cancel it',
+  cancelled: (b) => `Booking ${b.reference} is cancelled. Your place goes to someone else.`,
+  refused: (reason) =>
+    ({
+      not_found: 'No booking has this reference.',
+      not_yours: 'This booking was made from another account, so it cannot be changed from here.',
+      not_booked: 'This booking was already cancelled.',
+    })[reason],
+  mine: (list) =>
+    list.length
+      ? [
+          'Your bookings:',
+          ...list.map((b) => `• ${b.reference}: ${enWhen(b.date, b.slot, b.endTime)} — ${enReceiver(b)}`),
+        ].join('\n')
+      : 'You have no upcoming booking. Type /book to book one.',
+  meetAboutCase: 'Would you like to meet an officer in person about this case? Book a reception slot:',
+  sessionCancelled: (reference, date, slot, receiver) =>
+    `Sorry, the citizen reception session on ${enDate(date)} at ${slot} (${receiver}) was cancelled, and so was your booking ${reference}. Type /book to pick another session.`,
+  bookFromCaseLabel: '📅 Book an in-person meeting',
+  caseNotLinked: (code) =>
+    `The booking could not be linked to case ${code} (only its sender can link it). You can still book; bring the case code with you.`,
+  reminder: (b) => ({
+    text: [
+      `🔔 Reminder: you have an in-person meeting tomorrow (reference ${b.reference}).`,
+      `When: ${enWhen(b.date, b.slot, b.endTime)}`,
+      `Received by: ${enReceiver(b)}`,
+      enWhere(b),
+      'Please bring your ID card and related documents' + (b.caseCode ? ` (case ${b.caseCode}).` : '.'),
+    ].join('\n'),
+    buttons: [[{ label: '❌ Cancel the booking', value: `bkc:${b.reference}` }]],
+  }),
+};
 
 export const EN_TEXTS: DialogTexts = {
   locale: 'en',
@@ -35,6 +126,7 @@ export const EN_TEXTS: DialogTexts = {
     praise: '🌷 Praise, say thank you',
     staff: '🏥 Staff feedback (internal)',
     track: '🔎 Track a case',
+    booking: '📅 Book an in-person meeting',
     hotline: '☎️ Hotline numbers',
   },
   menuSynonyms: VI_TEXTS.menuSynonyms,
@@ -240,8 +332,8 @@ export const EN_TEXTS: DialogTexts = {
         : '',
       r.petition === 'appointment'
         ? r.identity === 'anonymous' || r.identity === 'no_trace'
-          ? 'As you wrote anonymously, no officer can contact you to book; please call the hotline.'
-          : 'The reception officer will contact you to book a meeting.'
+          ? 'As you wrote anonymously, a booking is not linked to this case; you can still book with /book and bring the case code.'
+          : 'Please pick a citizen reception session below to book your meeting.'
         : '',
       r.followUpSecret
         ? `Secret: ${r.followUpSecret}\nKeep it: it is shown only once. With the case code, it lets you read the answers.`
@@ -267,6 +359,8 @@ export const EN_TEXTS: DialogTexts = {
     'Commands:',
     '/start — send a message',
     '/track <case code> — track a case',
+    '/book [case code] — book an in-person meeting (citizen reception)',
+    '/mybookings — your bookings; /movebooking <reference>, /cancelbooking <reference>',
     '/back — previous step',
     '/cancel — cancel the draft',
     '/tiengviet — chuyển sang tiếng Việt',
@@ -343,4 +437,5 @@ export const EN_TEXTS: DialogTexts = {
   reminder:
     'You have an unfinished message. Tap “Continue” to finish it, or type /cancel. The draft is deleted 24 hours after your last message.',
   backToDraft: 'Back to the message you were writing:',
+  reception: EN_RECEPTION,
 };

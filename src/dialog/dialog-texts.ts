@@ -6,10 +6,47 @@ import type { CaseKind, CaseStatus } from '../cases/case-vocabulary.js';
 import type { AttachmentRefusal } from '../intake/attachment-policy.js';
 import type { FollowUpRefusal, TrackedCase } from './dialog-deps.js';
 import type { IdentityMode, PetitionDocumentOption } from './dialog-draft.js';
-import type { Locale } from './dialog-types.js';
+import type { Locale, Outbound } from './dialog-types.js';
+import type {
+  BookingChangeRefusal,
+  BookingView,
+  FreeSlot,
+  ReceptionOffer,
+} from '../reception/reception-booking-types.js';
 
 export type MenuChoice =
-  'report' | 'petition' | 'complaint' | 'denunciation' | 'praise' | 'staff' | 'track' | 'hotline';
+  'report' | 'petition' | 'complaint' | 'denunciation' | 'praise' | 'staff' | 'track' | 'booking' | 'hotline';
+
+/** What the booking side flow says (citizen reception, src/reception). */
+export interface ReceptionTexts {
+  /** One line per occurrence on its button; `full` marks one with no place left. */
+  offerLabel(offer: ReceptionOffer): string;
+  sessionPrompt(caseCode: string | undefined): string;
+  noSessions(hotline: string | undefined): string;
+  slotPrompt(offer: ReceptionOffer): string;
+  full(next: FreeSlot | null): string;
+  nextFreeLabel(next: FreeSlot): string;
+  gone: string;
+  limit(max: number): string;
+  namePrompt: string;
+  phonePrompt: string;
+  consentPrompt(organization: string | undefined): string;
+  declined: string;
+  confirmed(booking: BookingView): string;
+  moved(booking: BookingView): string;
+  cancelLabel: string;
+  moveLabel: string;
+  cancelConfirmPrompt(booking: BookingView): string;
+  cancelYesLabel: string;
+  cancelled(booking: BookingView): string;
+  refused(reason: BookingChangeRefusal): string;
+  mine(bookings: BookingView[]): string;
+  meetAboutCase: string;
+  sessionCancelled(reference: string, date: LocalDate, slot: string, receiver: string): string;
+  bookFromCaseLabel: string;
+  caseNotLinked(code: string): string;
+  reminder(booking: BookingView): Outbound;
+}
 
 export interface SummaryFields {
   kind: string;
@@ -169,5 +206,6 @@ export interface DialogTexts {
   reopenDone(code: string): string;
 
   reminder: string;
+  reception: ReceptionTexts;
   backToDraft: string;
 }

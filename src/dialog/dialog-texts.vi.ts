@@ -4,13 +4,104 @@ import { governingDeadlineText } from '../deadlines/governing-deadline.js';
 import { formatVietnameseDateWithWeekday } from '../calendar/local-date.js';
 import { CASE_KIND_LABELS, CASE_STATUS_LABELS } from '../cases/case-vocabulary.js';
 import { TRACKING_CODE_ERROR_MESSAGES } from '../cases/tracking-code.js';
-import type { DialogTexts } from './dialog-texts.js';
+import type { DialogTexts, ReceptionTexts } from './dialog-texts.js';
+import type { LocalDate } from '../calendar/local-date.js';
+import { RECEIVER_ROLE_LABELS, type ReceiverRole } from '../reception/reception-session.js';
 
 const MB = 1024 * 1024;
 const size = (bytes: number) =>
   bytes >= MB
     ? `${(bytes / MB).toFixed(1).replace('.', ',')} MB`
     : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+
+const viWhen = (date: LocalDate, from: string, to: string) =>
+  `${formatVietnameseDateWithWeekday(date)}, ${from}–${to}`;
+const viWhere = (b: { mode: string; place: string; meetingLink?: string | undefined }) =>
+  b.mode === 'online' ? `Trực tuyến: ${b.meetingLink ?? ''}` : `Địa điểm: ${b.place}`;
+const viReceiver = (b: { receiverName: string; receiverRole: ReceiverRole }) =>
+  `${b.receiverName} (${RECEIVER_ROLE_LABELS[b.receiverRole].vi})`;
+
+const VI_RECEPTION: ReceptionTexts = {
+  offerLabel: (o) =>
+    `${formatVietnameseDateWithWeekday(o.date)} · ${o.startTime}–${o.endTime} · ${o.receiverName}${o.free <= 0 ? ' (đã đủ người)' : ''}`,
+  sessionPrompt: (caseCode) =>
+    [
+      '📅 Đặt lịch gặp trực tiếp (tiếp công dân).',
+      caseCode ? `Lịch hẹn sẽ gắn với hồ sơ ${caseCode}: cán bộ xem trước nội dung bạn đã gửi.` : '',
+      'Chọn một buổi tiếp bên dưới (gõ /huy để thôi):',
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  noSessions: (hotline) =>
+    `Hiện chưa có buổi tiếp công dân nào được công bố trong thời gian tới.${hotline ? ` Bạn có thể gọi ${hotline} để được hướng dẫn.` : ''}`,
+  slotPrompt: (o) => `Buổi ${viWhen(o.date, o.startTime, o.endTime)}. Chọn giờ gặp:`,
+  full: (next) =>
+    next
+      ? `Rất tiếc, buổi này đã đủ người. Lịch trống gần nhất: ${viWhen(next.offer.date, next.slot, next.offer.endTime)}, ${viReceiver(next.offer)}.`
+      : 'Rất tiếc, buổi này đã đủ người và hiện không còn lịch trống nào.',
+  nextFreeLabel: (next) =>
+    `✅ Đặt lịch trống gần nhất: ${formatVietnameseDateWithWeekday(next.offer.date)} ${next.slot}`,
+  limit: (max) =>
+    `Bạn đang có ${max} lịch hẹn sắp tới, là số tối đa mỗi người. Gõ /lichhen để đổi hoặc hủy một lịch trước khi đặt thêm.`,
+  gone: 'Buổi tiếp này không còn nhận đặt lịch (đã hủy hoặc đã qua). Vui lòng chọn buổi khác.',
+  namePrompt: 'Vui lòng cho biết họ và tên của bạn (để cán bộ đón tiếp):',
+  phonePrompt: 'Số điện thoại để liên hệ khi lịch thay đổi (ví dụ: 0912 345 678):',
+  consentPrompt: (organization) =>
+    `${organization ?? 'Đơn vị'} sẽ lưu họ tên và số điện thoại của bạn (được mã hóa) chỉ để tổ chức buổi tiếp và liên hệ khi lịch thay đổi. Bạn đồng ý chứ?`,
+  declined:
+    'Đã dừng đặt lịch: không có họ tên và số điện thoại thì không giữ chỗ được. Bạn vẫn có thể đến trực tiếp trong giờ tiếp công dân.',
+  confirmed: (b) =>
+    [
+      '✅ Đã đặt lịch gặp trực tiếp.',
+      `Mã lịch hẹn: ${b.reference}`,
+      `Thời gian: ${viWhen(b.date, b.slot, b.endTime)}`,
+      `Người tiếp: ${viReceiver(b)}`,
+      viWhere(b),
+      b.caseCode ? `Hồ sơ liên quan: ${b.caseCode}` : '',
+      'Vui lòng mang theo: căn cước công dân (CCCD) hoặc giấy tờ tùy thân, và các giấy tờ, tài liệu liên quan' +
+        (b.caseCode ? ` (nêu mã hồ sơ ${b.caseCode}).` : '.'),
+      'Bạn sẽ nhận tin nhắc vào ngày hôm trước. Muốn đổi hoặc hủy lịch: bấm nút bên dưới, hoặc gõ /lichhen.',
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  moved: (b) => `🔁 Đã đổi lịch hẹn ${b.reference} sang ${viWhen(b.date, b.slot, b.endTime)}.\n${viWhere(b)}`,
+  cancelLabel: '❌ Hủy lịch hẹn',
+  moveLabel: '🔁 Đổi lịch',
+  cancelConfirmPrompt: (b) =>
+    `Bạn chắc chắn muốn hủy lịch hẹn ${b.reference} (${viWhen(b.date, b.slot, b.endTime)})?`,
+  cancelYesLabel: '✔️ Đúng, hủy lịch',
+  cancelled: (b) => `Đã hủy lịch hẹn ${b.reference}. Chỗ của bạn đã được nhường cho người khác.`,
+  refused: (reason) =>
+    ({
+      not_found: 'Không tìm thấy lịch hẹn có mã này.',
+      not_yours: 'Lịch hẹn này được đặt từ một tài khoản khác, nên không thay đổi được từ đây.',
+      not_booked: 'Lịch hẹn này đã được hủy trước đó.',
+    })[reason],
+  mine: (list) =>
+    list.length
+      ? [
+          'Lịch hẹn của bạn:',
+          ...list.map((b) => `• ${b.reference}: ${viWhen(b.date, b.slot, b.endTime)} — ${viReceiver(b)}`),
+        ].join('\n')
+      : 'Bạn chưa có lịch hẹn nào sắp tới. Gõ /datlich để đặt lịch.',
+  meetAboutCase: 'Bạn muốn gặp trực tiếp cán bộ về hồ sơ này? Đặt lịch tiếp công dân:',
+  sessionCancelled: (reference, date, slot, receiver) =>
+    `Rất tiếc, buổi tiếp công dân ${formatVietnameseDateWithWeekday(date)} lúc ${slot} (${receiver}) đã bị hủy, nên lịch hẹn ${reference} của bạn cũng bị hủy. Gõ /datlich để chọn buổi khác.`,
+  bookFromCaseLabel: '📅 Đặt lịch gặp trực tiếp',
+  caseNotLinked: (code) =>
+    `Không gắn được lịch hẹn với hồ sơ ${code} (chỉ người gửi hồ sơ mới gắn được). Bạn vẫn đặt lịch được; hãy mang theo mã hồ sơ khi đến.`,
+  reminder: (b) => ({
+    text: [
+      `🔔 Nhắc lịch: ngày mai bạn có lịch gặp trực tiếp (mã ${b.reference}).`,
+      `Thời gian: ${viWhen(b.date, b.slot, b.endTime)}`,
+      `Người tiếp: ${viReceiver(b)}`,
+      viWhere(b),
+      'Nhớ mang theo CCCD hoặc giấy tờ tùy thân và giấy tờ liên quan' +
+        (b.caseCode ? ` (mã hồ sơ ${b.caseCode}).` : '.'),
+    ].join('\n'),
+    buttons: [[{ label: '❌ Hủy lịch hẹn', value: `bkc:${b.reference}` }]],
+  }),
+};
 
 export const VI_TEXTS: DialogTexts = {
   locale: 'vi',
@@ -35,6 +126,7 @@ export const VI_TEXTS: DialogTexts = {
     praise: '🌷 Khen ngợi, cảm ơn',
     staff: '🏥 Góp ý nội bộ (nhân viên)',
     track: '🔎 Tra cứu hồ sơ',
+    booking: '📅 Đặt lịch gặp trực tiếp',
     hotline: '☎️ Số đường dây nóng',
   },
   menuSynonyms: {
@@ -46,6 +138,7 @@ export const VI_TEXTS: DialogTexts = {
     praise: ['khen', 'khen ngợi', 'cảm ơn', 'cám ơn', 'tri ân', 'praise', 'thank'],
     staff: ['nội bộ', 'góp ý nội bộ', 'nhân viên', 'viên chức', 'cán bộ nhân viên', 'staff'],
     track: ['tra cứu', 'tra cứu hồ sơ', 'theo dõi', 'mã hồ sơ', 'kiểm tra hồ sơ', 'track'],
+    booking: ['đặt lịch', 'hẹn gặp', 'gặp trực tiếp', 'tiếp công dân', 'gặp lãnh đạo', 'lịch hẹn', 'book'],
     hotline: ['đường dây nóng', 'số điện thoại', 'hotline', 'gọi điện'],
   },
   switchLanguageLabel: '🇬🇧 English',
@@ -255,8 +348,8 @@ export const VI_TEXTS: DialogTexts = {
         : '',
       r.petition === 'appointment'
         ? r.identity === 'anonymous' || r.identity === 'no_trace'
-          ? 'Vì bạn gửi ẩn danh, cán bộ không liên hệ hẹn lịch được; vui lòng gọi đường dây nóng để hẹn.'
-          : 'Cán bộ tiếp công dân sẽ liên hệ để hẹn lịch gặp bạn.'
+          ? 'Vì bạn gửi ẩn danh, lịch hẹn không gắn với hồ sơ này; bạn vẫn đặt lịch được bằng lệnh /datlich và mang theo mã hồ sơ khi đến.'
+          : 'Mời bạn chọn buổi tiếp công dân ngay bên dưới để đặt lịch gặp.'
         : '',
       r.followUpSecret
         ? `Mã bí mật: ${r.followUpSecret}\nHãy lưu lại mã này: hệ thống chỉ hiển thị một lần. Cùng với mã hồ sơ, nó giúp bạn xem trả lời.`
@@ -282,6 +375,8 @@ export const VI_TEXTS: DialogTexts = {
     'Các lệnh:',
     '/start — bắt đầu gửi ý kiến',
     '/tracuu <mã hồ sơ> — tra cứu hồ sơ',
+    '/datlich [mã hồ sơ] — đặt lịch gặp trực tiếp (tiếp công dân)',
+    '/lichhen — lịch hẹn của bạn; /doilich <mã lịch hẹn>, /huylich <mã lịch hẹn> — đổi, hủy lịch',
     '/quaylai — quay lại bước trước',
     '/huy — hủy ý kiến đang soạn',
     '/english — switch to English',
@@ -359,4 +454,5 @@ export const VI_TEXTS: DialogTexts = {
   reminder:
     'Bạn còn một ý kiến chưa gửi xong. Bấm «Tiếp tục» để hoàn tất, hoặc gõ /huy để hủy. Bản nháp tự xóa sau 24 giờ kể từ tin nhắn cuối.',
   backToDraft: 'Tiếp tục ý kiến bạn đang soạn:',
+  reception: VI_RECEPTION,
 };

@@ -119,6 +119,7 @@ export class Turn {
     this.draft.satisfaction = undefined;
     this.draft.reopen = undefined;
     this.draft.staffQuestion = undefined;
+    this.draft.booking = undefined;
     const back = this.draft.returnTo;
     this.draft.returnTo = undefined;
     this.draft.step = back ?? 'menu';

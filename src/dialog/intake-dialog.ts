@@ -19,13 +19,19 @@ import type { InboundEnvelope, Outbound } from './dialog-types.js';
 import { Turn, type StepDef, type StepRegistry } from './dialog-turn.js';
 import { SIDE_FLOW_STEPS } from './side-flows.js';
 import { STAFF_QUESTION_STEPS } from './staff-question-flow.js';
+import { BOOKING_STEPS } from './booking-flow.js';
 import { matchChoice } from './text-match.js';
 
 export interface IntakeDialog {
   handle(envelope: InboundEnvelope): Promise<Outbound[]>;
 }
 
-const STEPS: StepRegistry = { ...INTAKE_STEPS, ...SIDE_FLOW_STEPS, ...STAFF_QUESTION_STEPS };
+const STEPS: StepRegistry = {
+  ...INTAKE_STEPS,
+  ...SIDE_FLOW_STEPS,
+  ...STAFF_QUESTION_STEPS,
+  ...BOOKING_STEPS,
+};
 
 export function createIntakeDialog(deps: DialogDeps, options: Partial<DialogOptions> = {}): IntakeDialog {
   const settings: DialogOptions = { ...DEFAULT_DIALOG_OPTIONS, ...options };

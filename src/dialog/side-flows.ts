@@ -50,6 +50,12 @@ async function showCase(turn: Turn, view: TrackedCase): Promise<void> {
     return;
   }
   if (view.canRate) turn.out.push(buildSatisfactionQuestion(view.code, turn.draft.locale));
+  // The sender of an open case may ask to meet in person about it ("gặp trực tiếp"), its code carried.
+  const open = view.status !== 'resolved' && view.status !== 'closed';
+  if (view.isSender && open && view.kind)
+    turn.say(turn.t.reception.meetAboutCase, {
+      buttons: [[{ label: turn.t.reception.bookFromCaseLabel, value: `bkcase:${view.code}` }]],
+    });
   await turn.endSideFlow();
 }
 

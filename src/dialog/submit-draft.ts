@@ -6,6 +6,7 @@ import type { ChannelSubmissionInput } from '../intake/channel-submission.schema
 import type { IdentityMode } from './dialog-draft.js';
 import { unmarkAnswered } from './dialog-flow.js';
 import type { Turn } from './dialog-turn.js';
+import { startBooking } from './booking-flow.js';
 
 /** Modes after which this conversation must not keep anything that points at the case. */
 function leavesNoLink(mode: IdentityMode): boolean {
@@ -94,6 +95,14 @@ export async function confirmDraft(turn: Turn): Promise<void> {
     return;
   }
   turn.resetDraft({ lastSubmission: { draftId: draft.id, code: receipt.code } });
+  // "Hẹn gặp cán bộ tiếp công dân" leads to booking, the case's code carried to the meeting.
+  if (draft.petition === 'appointment' && draft.audience === 'citizen') {
+    await startBooking(turn, {
+      caseCode: receipt.code,
+      ...(draft.contact?.name ? { name: draft.contact.name } : {}),
+      ...(draft.contact?.phone ? { phone: draft.contact.phone } : {}),
+    });
+  }
 }
 
 export async function cancelDraft(turn: Turn): Promise<void> {

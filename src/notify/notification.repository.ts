@@ -20,7 +20,7 @@ export interface NewNotification {
 }
 
 /** Inserts the row; `undefined` when a row with the same dedupe key exists already. */
-export async function insertNotification(db: Db, data: NewNotification) {
+export async function insertNotification(db: Db | Prisma.TransactionClient, data: NewNotification) {
   try {
     return await db.notification.create({
       data: {

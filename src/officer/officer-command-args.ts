@@ -51,7 +51,9 @@ export type OfficerRequest =
   /** A visit to the reception place, typed on one line (src/reception-register). */
   | { type: 'reception_visit'; visit: ReceptionVisitForm }
   /** The reception register of a period, sent back as a file. */
-  | { type: 'reception_register'; from: LocalDate; to: LocalDate; format: RegisterFormat };
+  | { type: 'reception_register'; from: LocalDate; to: LocalDate; format: RegisterFormat }
+  /** The day's citizen-reception bookings (today when no date). */
+  | { type: 'reception_day'; date?: LocalDate };
 
 /** What `/tiepdan` carries: the visitor, the handling, the đơn's date and one content per case. */
 export interface ReceptionVisitForm {

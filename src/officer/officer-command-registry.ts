@@ -36,6 +36,7 @@ import {
   HOTLINE_CALL_LOGGING_ROLES,
   ROSTER_MANAGER_ROLES,
 } from '../hotline/hotline-roles.js';
+import { RECEPTION_LIST_ROLES } from '../reception/reception-roles.js';
 import { DRAFTING_ROLES, PETITION_FORM_ROLES, SIGNING_ROLES } from '../letters/letter-signers.js';
 import { RECEPTION_LOGGING_ROLES } from '../reception-register/reception-vocabulary.js';
 import {
@@ -530,6 +531,28 @@ export const CASE_COMMANDS = [
     parse: (args, fail) => {
       const [unitCode] = head(args);
       return unitCode ? ok<OfficerRequest>({ type: 'link_group', unitCode: unitCode.toLowerCase() }) : fail();
+    },
+  }),
+  define({
+    name: 'lichtiep',
+    aliases: ['reception'],
+    usage: '/lichtiep [ngày dd/mm/yyyy]',
+    description: {
+      vi: 'Danh sách người đặt lịch tiếp công dân trong ngày (hôm nay nếu bỏ trống)',
+      en: "The day's citizen-reception bookings (today by default)",
+    },
+    example: '/lichtiep 15/12/2026',
+    roles: RECEPTION_LIST_ROLES,
+    // Names and phone numbers: private chats only.
+    inGroups: false,
+    parse: (args, fail) => {
+      const [date] = head(args);
+      if (!date) return ok<OfficerRequest>({ type: 'reception_day' });
+      try {
+        return ok<OfficerRequest>({ type: 'reception_day', date: parseUserDate(date) });
+      } catch {
+        return fail(`Ngày không hợp lệ: "${date}".`);
+      }
     },
   }),
 ] as const;

@@ -3,7 +3,8 @@
 // the service's Vietnamese refusal. Every change goes through the case services, which check role
 // and unit scope and write the audit event.
 import type { AppContext } from '../app-context.js';
-import { parseUserDate } from '../calendar/local-date.js';
+import { parseUserDate, toVietnamDate } from '../calendar/local-date.js';
+import { describeDayBookings } from '../reception/list-day-bookings.js';
 import { applyStaffCaseAction } from '../cases/apply-staff-case-action.js';
 import { addInternalNote, replyToSender } from '../cases/case-messages.js';
 import {
@@ -350,6 +351,14 @@ async function run(
     case 'hotline_form':
       if (deps.hotlineForms && !caller.inGroup) return deps.hotlineForms.open(env, staff);
       return [{ text: HOTLINE_FORM_USAGE }];
+    case 'reception_day':
+      if (caller.inGroup)
+        return [
+          { text: 'Danh sách có họ tên và số điện thoại: chỉ dùng /lichtiep trong tin nhắn riêng với bot.' },
+        ];
+      return [
+        { text: await describeDayBookings(ctx, staff, request.date ?? toVietnamDate(ctx.clock.now())) },
+      ];
     case 'hotline_call':
       return [
         await logHotlineCallAndAnswer(

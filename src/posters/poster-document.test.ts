@@ -59,3 +59,14 @@ describe('the poster', () => {
     expect(JSON.stringify(doc.content)).not.toMatch(/BẢN IN THỬ/);
   });
 });
+
+describe('the poster with a citizen-reception schedule', () => {
+  it('prints the sessions under their heading, and nothing of it without sessions', () => {
+    const line =
+      'ngày 15 hằng tháng, 08:00–11:00 — Giám đốc Nguyễn Văn An (Thủ trưởng đơn vị), Phòng Tiếp công dân';
+    const withSessions = JSON.stringify(buildPosterDocument({ ...data, receptionSessions: [line] }).content);
+    expect(withSessions).toContain('LỊCH TIẾP CÔNG DÂN');
+    expect(withSessions).toContain(line);
+    expect(JSON.stringify(buildPosterDocument(data).content)).not.toContain('LỊCH TIẾP CÔNG DÂN');
+  });
+});

@@ -29,6 +29,8 @@ export interface PosterData {
    * --allow-local): printed in large red letters across the top, so such a poster is never hung.
    */
   notForPostingReason?: string;
+  /** The organisation's citizen-reception sessions, one line each (src/reception); none: not printed. */
+  receptionSessions?: string[];
 }
 
 const ACCENT = '#0b5cad';
@@ -153,6 +155,15 @@ export function buildPosterDocument(data: PosterData): TDocumentDefinitions {
       },
       ...channels,
       ...hotlineTable,
+      ...(data.receptionSessions?.length
+        ? [
+            { text: 'LỊCH TIẾP CÔNG DÂN', style: 'subheading', margin: [0, 8, 0, 2] } as Content,
+            ...data.receptionSessions.map(
+              (line) => ({ text: line, style: 'note', italics: false }) as Content,
+            ),
+            { text: 'Đặt lịch trước: chọn «Đặt lịch gặp trực tiếp» khi nhắn tin.', style: 'note' } as Content,
+          ]
+        : []),
       {
         text: 'Bạn có thể gửi ẩn danh; người bị phản ánh không biết ai đã gửi.',
         style: 'note',

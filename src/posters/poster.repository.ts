@@ -11,7 +11,7 @@ export function findUnitForPoster(db: Db, unitCode: string) {
       code: true,
       name: true,
       hotlineNumbers: true,
-      organization: { select: { ...HOTLINE_OWNER.select, parent: HOTLINE_OWNER } },
+      organization: { select: { id: true, ...HOTLINE_OWNER.select, parent: HOTLINE_OWNER } },
     },
   });
 }

@@ -3,6 +3,8 @@
 // Ministry's national line under its own name). Refuses an address a phone outside cannot reach,
 // unless asked for a trial print, which then says so across its top.
 import type { AppContext } from '../app-context.js';
+import { toVietnamDate } from '../calendar/local-date.js';
+import { systemClock, type Clock } from '../core/clock.js';
 import { AppError } from '../core/app-error.js';
 import { channelLinks, type ChannelLinkOptions } from '../intake/channel-links.js';
 import { isNationalHotlineNumber, NATIONAL_HOTLINE } from '../hotline/national-hotline.js';
@@ -10,6 +12,8 @@ import { renderPdf } from '../pdf/render-pdf.js';
 import { buildPosterDocument, type PosterData, type PosterHotline } from './poster-document.js';
 import { findUnitForPoster } from './poster.repository.js';
 import { nonPublicReason } from './public-address.js';
+import { describeSessionVi } from '../reception/describe-session-rule.js';
+import { listActiveSessions } from '../reception/reception.repository.js';
 
 export interface UnitPoster {
   unitCode: string;
@@ -20,7 +24,7 @@ export interface UnitPoster {
 }
 
 export async function renderUnitPoster(
-  ctx: Pick<AppContext, 'db' | 'config'>,
+  ctx: Pick<AppContext, 'db' | 'config'> & { clock?: Clock },
   unitCode: string,
   options: ChannelLinkOptions & {
     baseUrl: string;
@@ -52,6 +56,12 @@ export async function renderUnitPoster(
     nationalHotline: { owner: NATIONAL_HOTLINE.name.vi, numbers: [...NATIONAL_HOTLINE.numbers] },
     ...(notPublic ? { notForPostingReason: notPublic } : {}),
   };
+  // A poster hangs for months: the rule, not the coming dates (those are on /lich-tiep/<org>).
+  const today = toVietnamDate((ctx.clock ?? systemClock).now());
+  const sessions = (await listActiveSessions(ctx.db.prisma, org.id)).filter(
+    (s) => (s.recurrence !== 'once' || s.startsOn >= today) && (!s.endsOn || s.endsOn >= today),
+  );
+  if (sessions.length) data.receptionSessions = sessions.slice(0, 3).map(describeSessionVi);
   return {
     unitCode: unit.code,
     unitName: unit.name,

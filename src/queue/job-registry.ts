@@ -71,6 +71,20 @@ export const JOB_DEFINITIONS = {
     /** One job per draft and due time: re-adding it changes nothing; a later due time is a new job. */
     jobId: (p: { draftId: string; dueAt: number }) => `dialog-remind-${p.draftId}-${p.dueAt}`,
   },
+  'reception.remind-booking': {
+    queue: 'deadlines',
+    /** One booking's reminder the day before; its time is part of it, so a moved booking makes a new job. */
+    schema: z.object({ bookingId: z.uuid(), remindAt: z.number().int().positive() }).strict(),
+    options: { ...retried, attempts: 5 },
+    jobId: (p: { bookingId: string; remindAt: number }) => `reception-remind-${p.bookingId}-${p.remindAt}`,
+  },
+  'reception.sweep-reminders': {
+    queue: 'deadlines',
+    /** Repeated by a job scheduler (RECEPTION_REMINDER_SWEEP_MS): sends what the delayed jobs missed. */
+    schema: z.object({}).strict(),
+    options: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
+    jobId: () => 'reception-sweep-reminders',
+  },
   'deadlines.milestone': {
     queue: 'deadlines',
     /** One milestone of one clock; the due date is part of it so a moved date makes a new job. */

@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, toVietnamDate } from '../../src/calendar/local-date.js';
 import { runLangnghe } from '../helpers/cli-process.js';
 import { createEmptyPostgresDatabase, usingPostgres } from '../helpers/test-database.js';
 
@@ -77,5 +78,38 @@ describe('langnghe', () => {
     const r = await langnghe('due', 'internal_answer', '2026-02-10', '--org', 'ttyt-thuan-an');
     expect(r.out).toContain('Nghỉ kỷ niệm thành lập Trung tâm');
     expect(r.out).toContain('Hạn: Thứ Tư, 04/03/2026');
+  });
+
+  it('reception:add refuses a periodic session under five working days ahead and takes an urgent one', async () => {
+    // After the seed above. The CLI runs on the real clock: tomorrow is always too soon.
+    const tomorrow = addDays(toVietnamDate(new Date()), 1);
+    const args = [
+      'reception:add',
+      '--org',
+      'ttyt-thuan-an',
+      '--role',
+      'head',
+      '--receiver',
+      'Giám đốc Nguyễn Văn An',
+    ];
+    const rest = [
+      '--place',
+      'Phòng Tiếp công dân',
+      '--repeat',
+      'once',
+      '--from',
+      tomorrow,
+      '--time',
+      '08:00-11:00',
+    ];
+    const late = await langnghe(...args, ...rest);
+    expect(late.code).toBe(1);
+    expect(late.out).toMatch(/phải được niêm yết trước ít nhất 5 ngày làm việc/);
+    const urgent = await langnghe(...args, ...rest, '--urgent', '--slot', '30');
+    expect(urgent.code).toBe(0);
+    expect(urgent.out).toMatch(
+      /Đã niêm yết lịch tiếp công dân:[\s\S]*Giám đốc Nguyễn Văn An — Thủ trưởng đơn vị \[đột xuất\]/,
+    );
+    expect(urgent.out).toContain('30 phút/lượt, 1 người/lượt');
   });
 });

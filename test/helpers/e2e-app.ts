@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startApp, type RunningApp } from '../../src/bootstrap.js';
 import { createConfig, type Config } from '../../src/config/config.js';
+import type { Clock } from '../../src/core/clock.js';
 import { seedSampleDirectory } from '../../src/directory/seed-sample-directory.js';
 import { startFakeTelegramApi, type FakeTelegramApi } from './fake-telegram-api.js';
 import { recordHandledEvents, type HandledEvents } from './handled-events.js';
@@ -32,6 +33,7 @@ export interface E2eApp {
 export async function startE2eApp(
   name: string,
   env: Record<string, string | undefined> = {},
+  options: { clock?: Clock } = {},
 ): Promise<E2eApp> {
   const cleanups: (() => Promise<unknown>)[] = [];
   const dataDir = await mkdtemp(path.join(os.tmpdir(), `ln-${name}-`));
@@ -53,7 +55,8 @@ export async function startE2eApp(
   }
   const config = createConfig(fullEnv);
   const handled = recordHandledEvents();
-  const start = () => startApp('all', config, { logger: handled.logger });
+  const start = () =>
+    startApp('all', config, { logger: handled.logger, ...(options.clock ? { clock: options.clock } : {}) });
   const e2e: E2eApp = {
     app: await start(),
     config,
@@ -83,11 +86,16 @@ export interface TelegramE2eApp extends E2eApp {
 export async function startTelegramE2eApp(
   name: string,
   env: Record<string, string | undefined> = {},
+  options: { clock?: Clock } = {},
 ): Promise<TelegramE2eApp> {
   const fake = await startFakeTelegramApi();
   let e2e: E2eApp;
   try {
-    e2e = await startE2eApp(name, { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.url, ...env });
+    e2e = await startE2eApp(
+      name,
+      { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.url, ...env },
+      options,
+    );
   } catch (err) {
     await fake.close();
     throw err;

@@ -1,180 +1,192 @@
-// `langnghe reception:log`: the officer logs a visit to the reception place (sổ tiếp công dân), each
-// content a case of its own kind; `langnghe reception:register`: the register of a period as PDF or
-// XLSX. Arguments are checked by zod here and by the use case's schema.
-import { randomBytes } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+// Administrators post the citizen-reception schedule (Luật Tiếp công dân Điều 18; NĐ 64/2014
+// Điều 4): add a session (once, weekly or monthly), list what is posted, cancel one.
 import { z } from 'zod';
-import { CASE_KINDS, CASE_KIND_LABELS, ZCaseKindSchema } from '../../cases/case-vocabulary.js';
-import { formatVietnameseDate, parseUserDate } from '../../calendar/local-date.js';
-import { findOrganizationByCode } from '../../directory/directory.repository.js';
-import { AppError } from '../../core/app-error.js';
+import { formatVietnameseDateWithWeekday } from '../../calendar/local-date.js';
+import { systemClock } from '../../core/clock.js';
+import { RECEIVER_ROLE_LABELS } from '../../reception/reception-session.js';
+import { describeSessionRuleVi } from '../../reception/describe-session-rule.js';
+import type { Occurrence } from '../../reception/reception-occurrences.js';
 import {
-  REGISTER_FORMATS,
-  RECEPTION_HANDLINGS,
-  logReceptionVisit,
-  printReceptionRegister,
-} from '../../reception-register/index.js';
+  addReceptionSession,
+  cancelReceptionSession,
+  listReceptionSessions,
+} from '../../reception/reception-sessions.js';
+import type { ReceptionSessionView } from '../../reception/reception-session.js';
 import { UsageError, type CliCommand } from '../cli-command.js';
 import { parseCliArgs } from '../cli-options.js';
-import { withAppContext } from '../app-cli.js';
 import { openCliDatabase } from '../cli-context.js';
-import { systemClock } from '../../core/clock.js';
-import { loadOrCreateEncryptionKey } from '../../core/data-dir.js';
-import { createSealedBox } from '../../core/sealed-box.js';
 
-/** "complaint:Nội dung…" or "complaint@unit-code:Nội dung…": one content of the visit. */
-const ZContentArgSchema = z
-  .string()
-  .regex(/^[a-z_]+(@[A-Za-z0-9-]+)?:[\s\S]+$/, 'cần dạng <loại>[@<mã khoa>]:<nội dung>')
-  .transform((s) => {
-    const colon = s.indexOf(':');
-    const [kind, unitCode] = s.slice(0, colon).split('@') as [string, string | undefined];
-    return { kind, ...(unitCode ? { unitCode } : {}), text: s.slice(colon + 1) };
-  })
-  .pipe(z.object({ kind: ZCaseKindSchema, unitCode: z.string().optional(), text: z.string() }));
+const WEEKDAYS: Record<string, number> = { cn: 0, t2: 1, t3: 2, t4: 3, t5: 4, t6: 5, t7: 6 };
 
-async function organizationIdOf(
-  ctx: { db: { prisma: Parameters<typeof findOrganizationByCode>[0] } },
-  code: string,
-) {
-  const org = await findOrganizationByCode(ctx.db.prisma, code);
-  if (!org) throw new UsageError(`Không tìm thấy đơn vị có mã "${code}".`);
-  return org.id;
+/** `--repeat once|weekly:t3|monthly:15` → the rule's recurrence fields. */
+const ZRepeatSchema = z.string().transform((v, ctx) => {
+  const [kind, arg] = v.toLowerCase().split(':');
+  if (kind === 'once' && !arg) return { recurrence: 'once' as const };
+  if (kind === 'weekly' && arg && arg in WEEKDAYS)
+    return { recurrence: 'weekly' as const, weekday: WEEKDAYS[arg]! };
+  const day = Number(arg);
+  if (kind === 'monthly' && Number.isInteger(day) && day >= 1 && day <= 31)
+    return { recurrence: 'monthly' as const, dayOfMonth: day };
+  ctx.addIssue({ code: 'custom', message: '--repeat: once, weekly:<cn|t2…t7> hoặc monthly:<ngày 1–31>' });
+  return z.NEVER;
+});
+
+const ZIntSchema = (name: string) =>
+  z.string().regex(/^\d+$/, `${name} phải là số nguyên`).transform(Number).optional();
+
+const ZAddArgsSchema = z.object({
+  org: z.string().min(1, 'cần --org'),
+  role: z.enum(['head', 'deputy', 'officer'], { message: '--role: head, deputy hoặc officer' }),
+  receiver: z.string().min(2, 'cần --receiver "<chức vụ, họ tên>"'),
+  staff: z.string().optional(),
+  place: z.string().optional(),
+  online: z.string().optional(),
+  repeat: ZRepeatSchema,
+  from: z.string().min(1, 'cần --from <YYYY-MM-DD>'),
+  until: z.string().optional(),
+  time: z.string().regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, '--time dạng 08:00-11:00'),
+  slot: ZIntSchema('--slot'),
+  capacity: ZIntSchema('--capacity'),
+  urgent: z.boolean().optional(),
+  note: z.string().optional(),
+});
+
+function describeOccurrences(next: Occurrence[]): string {
+  if (!next.length) return '  (không có buổi nào trong thời gian tới)';
+  return next
+    .map(
+      (o) =>
+        `  ${formatVietnameseDateWithWeekday(o.date)}${o.movedFrom ? ` (dời từ ${formatVietnameseDateWithWeekday(o.movedFrom)} vì ngày nghỉ)` : ''}`,
+    )
+    .join('\n');
 }
 
-export const receptionLogCommand: CliCommand = {
-  name: 'reception:log',
-  summary: 'Log a visit to the reception place (sổ tiếp công dân): each content becomes an in-person case',
-  usage:
-    'langnghe reception:log --org <orgCode> --officer <staffId> --name <visitor> [--id-number <CCCD>]\n' +
-    '  [--address <text>] [--phone <number>] --summary <text> --handling <' +
-    RECEPTION_HANDLINGS.join('|') +
-    '>\n' +
-    '  --content <kind>[@<unitCode>]:<text> [--content …] [--petition-date <dd/mm/yyyy>]\n' +
-    '  [--at <YYYY-MM-DDTHH:mm, Vietnam time>] [--prior-body <text>] [--booking <reference or case code>]\n' +
-    '  [--key <visit key, to resend safely>]\n' +
-    `  kind: ${CASE_KINDS.join(', ')}`,
-  async run(args) {
-    const { values, positionals } = parseCliArgs(args, {
-      org: { type: 'string' },
-      officer: { type: 'string' },
-      name: { type: 'string' },
-      'id-number': { type: 'string' },
-      address: { type: 'string' },
-      phone: { type: 'string' },
-      summary: { type: 'string' },
-      handling: { type: 'string' },
-      content: { type: 'string', multiple: true },
-      'petition-date': { type: 'string' },
-      at: { type: 'string' },
-      'prior-body': { type: 'string' },
-      booking: { type: 'string' },
-      key: { type: 'string' },
-    } as const);
-    if (positionals.length) throw new UsageError(`Tham số thừa: ${positionals.join(' ')}`);
-    if (!values.org || !values.officer || !values.name || !values.summary || !values.handling) {
-      throw new UsageError('Cần --org, --officer, --name, --summary và --handling.');
-    }
-    const contents = (values.content ?? []).map((c, i) => {
-      const parsed = ZContentArgSchema.safeParse(c);
-      if (!parsed.success) {
-        throw new UsageError(`--content thứ ${i + 1}: ${parsed.error.issues[0]?.message ?? 'không hợp lệ'}.`);
-      }
-      return parsed.data;
-    });
-    let visitedAt: Date | undefined;
-    if (values.at) {
-      const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(values.at);
-      if (!m) throw new UsageError(`--at không hợp lệ: "${values.at}" (cần YYYY-MM-DDTHH:mm).`);
-      visitedAt = new Date(`${m[1]}T${m[2]}:${m[3]}:00+07:00`);
-    }
-    const logged = await withAppContext(async (ctx) =>
-      logReceptionVisit(ctx, {
-        organizationId: await organizationIdOf(ctx, values.org!),
-        officerStaffId: values.officer!,
-        visitKey: values.key ?? `cli-${randomBytes(9).toString('base64url')}`,
-        ...(visitedAt ? { visitedAt } : {}),
-        visitor: {
-          name: values.name!,
-          ...(values['id-number'] ? { idNumber: values['id-number'] } : {}),
-          ...(values.address ? { address: values.address } : {}),
-          ...(values.phone ? { phone: values.phone } : {}),
-        },
-        summary: values.summary!,
-        handling: values.handling as (typeof RECEPTION_HANDLINGS)[number],
-        contents,
-        ...(values['petition-date'] ? { petitionDate: parseUserDate(values['petition-date']) } : {}),
-        ...(values['prior-body'] ? { priorBody: values['prior-body'] } : {}),
-        ...(values.booking ? { bookingReference: values.booking } : {}),
-      }),
-    ).catch((err: unknown) => {
-      if (err instanceof AppError && (err.code === 'validation' || err.code === 'forbidden')) {
-        throw new UsageError(err.message);
-      }
-      throw err;
-    });
-    console.log(
-      [
-        `Đã ghi sổ tiếp công dân${logged.duplicate ? ' (lượt tiếp đã ghi trước đó)' : ''}: ${logged.cases.length} hồ sơ.`,
-        ...logged.cases.map(
-          (c) =>
-            `  ${c.code}  ${CASE_KIND_LABELS[c.kind].vi}` +
-            (c.petitionReceivedOn ? `  · đơn ngày ${formatVietnameseDate(c.petitionReceivedOn)}` : '') +
-            (c.dueOn ? `  · hạn ${formatVietnameseDate(c.dueOn)}` : ''),
-        ),
-      ].join('\n'),
-    );
-  },
-};
+function describeSession(s: ReceptionSessionView): string {
+  const rule = describeSessionRuleVi(s);
+  const capacity = s.slotMinutes
+    ? `${s.slotMinutes} phút/lượt, ${s.capacityPerSlot} người/lượt`
+    : `${s.capacityPerSlot} người/buổi`;
+  return [
+    `${s.id}  ${s.receiverName} — ${RECEIVER_ROLE_LABELS[s.receiverRole].vi}${s.urgent ? ' [đột xuất]' : ''}`,
+    `  ${rule}${s.recurrence !== 'once' ? `, từ ${s.startsOn}` : ''}${s.endsOn ? ` đến ${s.endsOn}` : ''}; ${capacity}`,
+    `  ${s.mode === 'online' ? `Trực tuyến: ${s.meetingLink}` : `Địa điểm: ${s.place}`}`,
+  ].join('\n');
+}
 
-export const receptionRegisterCommand: CliCommand = {
-  name: 'reception:register',
-  summary: 'Print the reception register (sổ tiếp công dân) of a period as PDF or XLSX',
+export const receptionAddCommand: CliCommand = {
+  name: 'reception:add',
+  summary: 'Post a citizen-reception session (once, weekly or monthly)',
   usage:
-    'langnghe reception:register --org <orgCode> --from <dd/mm/yyyy> --to <dd/mm/yyyy> --format <' +
-    REGISTER_FORMATS.join('|') +
-    '> [--out <dir>]',
+    'langnghe reception:add --org <orgCode> --role head|deputy|officer --receiver "<title, name>"\n' +
+    '  (--place "<room>" | --online <https link>) --repeat once|weekly:t3|monthly:15\n' +
+    '  --from <YYYY-MM-DD> [--until <YYYY-MM-DD>] --time 08:00-11:00\n' +
+    '  [--slot <minutes per person>] [--capacity <people per slot or session, default 1 with --slot, else 10>]\n' +
+    '  [--staff <staffId>] [--urgent] [--note "<text>"]',
   async run(args) {
     const { values, positionals } = parseCliArgs(args, {
       org: { type: 'string' },
+      role: { type: 'string' },
+      receiver: { type: 'string' },
+      staff: { type: 'string' },
+      place: { type: 'string' },
+      online: { type: 'string' },
+      repeat: { type: 'string' },
       from: { type: 'string' },
-      to: { type: 'string' },
-      format: { type: 'string' },
-      out: { type: 'string' },
+      until: { type: 'string' },
+      time: { type: 'string' },
+      slot: { type: 'string' },
+      capacity: { type: 'string' },
+      urgent: { type: 'boolean' },
+      note: { type: 'string' },
     });
     if (positionals.length) throw new UsageError(`Tham số thừa: ${positionals.join(' ')}`);
-    if (!values.org || !values.from || !values.to || !values.format) {
-      throw new UsageError('Cần --org, --from, --to và --format.');
-    }
-    const format = z.enum(REGISTER_FORMATS).safeParse(values.format);
-    if (!format.success) throw new UsageError(`--format phải là ${REGISTER_FORMATS.join(' hoặc ')}.`);
-    let from, to;
+    const parsed = ZAddArgsSchema.safeParse({ ...values, repeat: values.repeat ?? '' });
+    if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join('; '));
+    const a = parsed.data;
+    if (!a.place === !a.online) throw new UsageError('Cần đúng một trong --place hoặc --online.');
+    const [startTime, endTime] = a.time.split('-') as [string, string];
+    const { db, config, close } = await openCliDatabase();
     try {
-      from = parseUserDate(values.from);
-      to = parseUserDate(values.to);
-    } catch (err) {
-      throw new UsageError((err as Error).message);
-    }
-    // Only the database and the key: printing takes nothing in, so no Redis is needed.
-    const { config, db, close } = await openCliDatabase();
-    let printed;
-    try {
-      const key = config.encryptionKey ?? (await loadOrCreateEncryptionKey(config.dataDir)).key;
-      const ctx = { db, clock: systemClock, sealedBox: createSealedBox(key) };
-      printed = await printReceptionRegister(ctx, {
-        organizationId: await organizationIdOf(ctx, values.org),
-        from,
-        to,
-        format: format.data,
-      });
+      const { session, next } = await addReceptionSession(
+        { db, clock: systemClock },
+        {
+          organizationCode: a.org,
+          receiverRole: a.role,
+          receiverName: a.receiver,
+          ...(a.staff ? { receiverStaffId: a.staff } : {}),
+          place: a.place ?? 'Trực tuyến',
+          mode: a.online ? 'online' : 'in_person',
+          ...(a.online ? { meetingLink: a.online } : {}),
+          urgent: a.urgent ?? false,
+          ...(a.note ? { note: a.note } : {}),
+          rule: {
+            ...a.repeat,
+            startsOn: a.from,
+            ...(a.until ? { endsOn: a.until } : {}),
+            startTime,
+            endTime,
+            ...(a.slot ? { slotMinutes: a.slot } : {}),
+            capacityPerSlot: a.capacity ?? (a.slot ? 1 : 10),
+          },
+        },
+        { noticeWorkingDays: config.reception.noticeWorkingDays },
+      );
+      console.log(
+        `Đã niêm yết lịch tiếp công dân:\n${describeSession(session)}\nCác buổi sắp tới:\n${describeOccurrences(next)}`,
+      );
     } finally {
       await close();
     }
-    const dir = path.resolve(values.out ?? '.');
-    await mkdir(dir, { recursive: true });
-    const file = path.join(dir, printed.fileName);
-    await writeFile(file, printed.bytes);
-    console.log(`Đã in sổ tiếp công dân: ${printed.visits} lượt tiếp → ${file}`);
+  },
+};
+
+export const receptionListCommand: CliCommand = {
+  name: 'reception:list',
+  summary: 'List the posted citizen-reception sessions and their coming dates',
+  usage: 'langnghe reception:list --org <orgCode> [--days <n, default 60>]',
+  async run(args) {
+    const { values, positionals } = parseCliArgs(args, { org: { type: 'string' }, days: { type: 'string' } });
+    if (positionals.length) throw new UsageError(`Tham số thừa: ${positionals.join(' ')}`);
+    const parsed = z
+      .object({ org: z.string({ message: 'Cần --org.' }).min(1), days: ZIntSchema('--days') })
+      .safeParse(values);
+    if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join('; '));
+    const days = parsed.data.days ?? 60;
+    if (days < 1 || days > 366) throw new UsageError('--days từ 1 đến 366.');
+    const { db, close } = await openCliDatabase();
+    try {
+      const list = await listReceptionSessions({ db, clock: systemClock }, parsed.data.org, days);
+      console.log(
+        list.length
+          ? list
+              .map(({ session, next }) => `${describeSession(session)}\n${describeOccurrences(next)}`)
+              .join('\n\n')
+          : 'Chưa có lịch tiếp công dân nào.',
+      );
+    } finally {
+      await close();
+    }
+  },
+};
+
+export const receptionCancelCommand: CliCommand = {
+  name: 'reception:cancel',
+  summary: 'Cancel a citizen-reception session; its bookings are cancelled and the people told',
+  usage: 'langnghe reception:cancel <sessionId>',
+  async run(args) {
+    const { positionals } = parseCliArgs(args, {});
+    const parsed = z
+      .tuple([z.uuid({ message: 'Cần mã lịch tiếp (sessionId) từ reception:list.' })])
+      .safeParse(positionals);
+    if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join('; '));
+    const { db, close } = await openCliDatabase();
+    try {
+      const { bookingsCancelled } = await cancelReceptionSession({ db, clock: systemClock }, parsed.data[0]);
+      console.log(
+        `Đã hủy lịch tiếp.${bookingsCancelled ? ` ${bookingsCancelled} lịch hẹn bị hủy; người đặt sẽ nhận tin báo khi ứng dụng chạy.` : ''}`,
+      );
+    } finally {
+      await close();
+    }
   },
 };

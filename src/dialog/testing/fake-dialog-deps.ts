@@ -205,6 +205,15 @@ export function createFakeDialogDeps(
         reminders.push(input);
       },
     },
+    // No reception sessions: the booking flow says so (its own tests run on the real service).
+    reception: {
+      listOffers: async () => [],
+      freeSlots: async () => [],
+      book: async () => ({ ok: false, reason: 'gone' }),
+      move: async () => ({ ok: false, reason: 'not_found' }),
+      cancel: async () => ({ ok: false, reason: 'not_found' }),
+      listMine: async () => [],
+    },
     submissions,
     storedFiles,
     scheduledReminders: reminders,

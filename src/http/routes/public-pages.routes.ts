@@ -6,6 +6,7 @@
 // up in logs, histories and Referer headers). Failed lookups (mistyped or unknown code, wrong
 // secret) are counted per client address; past the limit the page answers 429 until the window ends.
 import { readFileSync } from 'node:fs';
+import { registerReceptionPages } from './reception-pages.routes.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.js';
@@ -314,5 +315,6 @@ export function registerPublicPages(
       refuseWhenBlocked,
       lookupLimit,
     });
+    registerReceptionPages(scope, ctx);
   });
 }
