@@ -490,7 +490,7 @@ export const CASE_COMMANDS = [
   }),
   define({
     name: 'tiepdan',
-    aliases: ['reception'],
+    aliases: ['logvisit'],
     usage:
       '/tiepdan <họ tên> | <CCCD hoặc -> | <địa chỉ hoặc -> | <điện thoại hoặc -> | <hướng xử lý> | <ngày đơn hoặc -> | <loại>: <nội dung> [| <loại>: <nội dung> …] [| hẹn: <mã lịch hẹn hoặc mã hồ sơ>]',
     description: {
@@ -535,7 +535,7 @@ export const CASE_COMMANDS = [
   }),
   define({
     name: 'lichtiep',
-    aliases: ['reception'],
+    aliases: ['bookings'],
     usage: '/lichtiep [ngày dd/mm/yyyy]',
     description: {
       vi: 'Danh sách người đặt lịch tiếp công dân trong ngày (hôm nay nếu bỏ trống)',
