@@ -26,6 +26,7 @@ import { processSubmission } from '../intake/process-submission.js';
 import { ZSubmissionSchema } from '../intake/submission.schema.js';
 import { submitSubmission } from '../intake/submit-submission.js';
 import { routeCase } from '../routing/route-case.js';
+import { findBookingOfVisit } from './booked-visit.js';
 import { findVisitByKey, insertReceptionVisit } from './reception.repository.js';
 import {
   RECEPTION_VISIT_FIELD_LABELS,
@@ -90,6 +91,8 @@ export async function logReceptionVisit(
     throw new AppError('validation', 'Ngày đơn không được sau ngày tiếp.');
   }
 
+  const booking = await findBookingOfVisit(ctx.db.prisma, organizationId, input.bookingReference);
+
   const before = await findVisitByKey(ctx.db.prisma, input.visitKey);
   if (before) {
     return {
@@ -148,7 +151,10 @@ export async function logReceptionVisit(
     handling: input.handling,
     petitionReceivedOn: petitionDate ? toDbDate(petitionDate) : null,
     priorBody: input.priorBody ?? null,
-    bookingReference: input.bookingReference ?? null,
+    bookingReference: booking
+      ? `${input.bookingReference!.trim().toUpperCase()}${booking.caseCode ? ` (hồ sơ ${booking.caseCode})` : ''}`
+      : (input.bookingReference ?? null),
+    booking,
     caseIds,
     at: now,
   });

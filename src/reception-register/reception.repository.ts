@@ -24,6 +24,8 @@ export interface NewReceptionVisit {
   petitionReceivedOn: Date | null;
   priorBody: string | null;
   bookingReference: string | null;
+  /** The booking the person came with (booked-visit.ts): it gets a `visited` event. */
+  booking: { id: string; sessionId: string } | null;
   caseIds: string[];
   at: Date;
 }
@@ -60,6 +62,19 @@ export async function insertReceptionVisit(
       },
       select: { id: true },
     });
+    if (v.booking) {
+      await tx.receptionEvent.create({
+        data: {
+          sessionId: v.booking.sessionId,
+          bookingId: v.booking.id,
+          action: 'visited',
+          actorType: 'staff',
+          actorStaffId: v.officerStaffId,
+          data: { visitId: visit.id },
+          createdAt: v.at,
+        },
+      });
+    }
     for (const [position, caseId] of v.caseIds.entries()) {
       // Ids and the handling only: the visitor's data stays sealed on the visit.
       await appendCaseEvent(tx, {

@@ -9,6 +9,8 @@ import {
   logReceptionVisit,
   printReceptionRegister,
 } from '../../src/reception-register/index.js';
+import { bookReception } from '../../src/reception/reception-bookings.js';
+import { addReceptionSession } from '../../src/reception/reception-sessions.js';
 import { readRegisterWorkbook } from '../../src/reception-register/register-workbook.js';
 import type { LocalDate } from '../../src/calendar/local-date.js';
 import { pdfText } from '../helpers/pdf-inspect.js';
@@ -20,6 +22,7 @@ let t: TestContext;
 let orgId: string;
 let receiver: string;
 let handler: string;
+let booking: { id: string; reference: string };
 
 beforeAll(async () => {
   t = await createTestContext({ clock });
@@ -38,6 +41,42 @@ beforeAll(async () => {
       roles: [{ role: 'handler', unitCode: 'ta-knoi' }],
     })
   ).id;
+  // The person booked a seat from the chat, about a case of theirs; they come with its reference.
+  const { session } = await addReceptionSession(
+    t.ctx,
+    {
+      organizationCode: 'ttyt-thuan-an',
+      receiverRole: 'head',
+      receiverName: 'Giám đốc Nguyễn Văn Tâm',
+      place: 'Phòng Tiếp công dân',
+      mode: 'in_person',
+      rule: {
+        recurrence: 'weekly',
+        weekday: 2,
+        startsOn: '2026-03-03',
+        startTime: '08:00',
+        endTime: '09:00',
+        capacityPerSlot: 2,
+      },
+    },
+    { noticeWorkingDays: 5 },
+  );
+  const booked = await bookReception(t.ctx, {
+    organizationCode: 'ttyt-thuan-an',
+    sessionId: session.id,
+    date: '2026-03-03' as LocalDate,
+    slot: '08:00',
+    name: 'Nguyễn Thị Hồng',
+    phone: '0912 345 678',
+    conversation: { channel: 'telegram', conversationId: '7200001' },
+    locale: 'vi',
+    caseCode: 'ABCD-EFG-HJK',
+  });
+  if (!booked.ok) throw new Error('not booked');
+  const row = await t.ctx.db.prisma.receptionBooking.findUniqueOrThrow({
+    where: { reference: booked.booking.reference },
+  });
+  booking = { id: row.id, reference: row.reference };
 });
 afterAll(async () => {
   await t.cleanup();
@@ -70,7 +109,7 @@ describe('logReceptionVisit', () => {
         { kind: 'denunciation' as const, text: 'Nhân viên quầy thu ngân nhận tiền ngoài để làm nhanh' },
       ],
       petitionDate: '2026-02-12',
-      bookingReference: 'LH-0042',
+      bookingReference: booking.reference.toLowerCase(),
     };
     const logged = await logReceptionVisit(t.ctx, visit);
     expect(logged.duplicate).toBe(false);
@@ -105,6 +144,12 @@ describe('logReceptionVisit', () => {
       where: { visitKey: visit.visitKey },
     });
     expect(Buffer.from(stored.visitorCiphertext).toString('utf8')).not.toContain('079123456789');
+
+    // The booking the person came with records the visit; the register names it with its case.
+    expect(stored.bookingReference).toBe(`${booking.reference} (hồ sơ ABCD-EFG-HJK)`);
+    expect(
+      await t.ctx.db.prisma.receptionEvent.findMany({ where: { bookingId: booking.id, action: 'visited' } }),
+    ).toMatchObject([{ actorStaffId: receiver, data: { visitId: logged.visitId } }]);
 
     // The same form sent again logs nothing new.
     const again = await logReceptionVisit(t.ctx, visit);
@@ -153,6 +198,12 @@ describe('logReceptionVisit', () => {
         visitor: { name: 'A', idNumber: '12-34' },
       }),
     ).rejects.toMatchObject({ code: 'validation', message: expect.stringContaining('CCCD') });
+    await expect(
+      logReceptionVisit(t.ctx, { ...base, officerStaffId: receiver, bookingReference: 'LH-ZZZZZZ' }),
+    ).rejects.toMatchObject({
+      code: 'validation',
+      message: 'Không tìm thấy lịch hẹn LH-ZZZZZZ của đơn vị này.',
+    });
     expect(await t.ctx.db.prisma.receptionVisit.count({ where: { visitKey: base.visitKey } })).toBe(0);
   });
 });
