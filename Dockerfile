@@ -39,4 +39,4 @@ COPY --from=client /app/dist ./dist
 RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 3000
-CMD ["node", "--enable-source-maps", "dist/src/main.js", "web"]
+CMD ["node", "dist/src/main.js", "web"]

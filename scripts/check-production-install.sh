@@ -126,11 +126,11 @@ cd "$APP"
 export NODE_ENV=production PORT=0 LOG_LEVEL=info REDIS_URL
 export QUEUE_PREFIX="prodcheck$$$(date +%s)"
 
-# Starts `node --enable-source-maps dist/src/main.js <role>` as the image's CMD does; sets APP_PID
+# Starts `node dist/src/main.js <role>` as the image's CMD does; sets APP_PID
 # (and APP_URL for a role that serves HTTP) once it is ready.
 start_role() {
   local role=$1 log="$TMP/$1.log" since=$SECONDS
-  node --enable-source-maps dist/src/main.js "$role" >"$log" 2>&1 &
+  node dist/src/main.js "$role" >"$log" 2>&1 &
   APP_PID=$!
   PIDS+=("$APP_PID")
   for _ in $(seq 1 900); do

@@ -60,6 +60,15 @@ async function loadBindings(): Promise<WasmBindings> {
   return bindingsPromise;
 }
 
+/** The migrations on disk, by directory name: all that is needed to tell whether any is pending. */
+export async function listMigrationNames(baseDir = MIGRATIONS_DIR): Promise<string[]> {
+  const entries = await readdir(baseDir, { withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
+}
+
 export async function readMigrationList(baseDir = MIGRATIONS_DIR): Promise<MigrationList> {
   const entries = await readdir(baseDir, { withFileTypes: true }).catch(() => []);
   const dirs = entries
