@@ -6,6 +6,7 @@
 // (docs/decisions/0043). Plain .mjs: it runs before anything is compiled; in the production image
 // there is no src/ (and no esbuild), so it finds nothing to do.
 import { copyFileSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
