@@ -5,7 +5,6 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
-import type { PGlite } from '@electric-sql/pglite';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from './generated/client.js';
 import type {
@@ -13,6 +12,7 @@ import type {
   EmbeddedDbThreadReply,
   EmbeddedDbThreadRequest,
 } from './embedded-db-thread.js';
+import { embeddedStartParams } from './embedded-start-params.js';
 import { applyPendingMigrations, listMigrationNames } from './schema-engine.js';
 
 export type { PrismaClient };
@@ -39,12 +39,6 @@ export interface DatabaseOptions {
   embeddedThread?: boolean;
   /** The embedded database's shared_buffers (EMBEDDED_DB_SHARED_BUFFERS_MB). */
   embeddedSharedBuffersMb?: number;
-}
-
-// PGlite's own start parameters (single-user mode and its settings) plus the buffer pool size: at
-// PostgreSQL's 128 MB default it was most of the embedded process's memory.
-function embeddedStartParams(PGliteClass: typeof PGlite, sharedBuffersMb: number): string[] {
-  return [...PGliteClass.defaultStartParams, '-c', `shared_buffers=${sharedBuffersMb}MB`];
 }
 
 interface Driver {
@@ -106,9 +100,8 @@ async function openEmbeddedInProcess(dir: string, sharedBuffersMb: number): Prom
 }
 
 async function openEmbeddedThread(dir: string, sharedBuffersMb: number): Promise<Driver> {
-  const [{ Worker }, { PGlite }, { PrismaPg }] = await Promise.all([
+  const [{ Worker }, { PrismaPg }] = await Promise.all([
     import('node:worker_threads'),
-    import('@electric-sql/pglite'),
     import('@prisma/adapter-pg'),
   ]);
   await mkdir(path.dirname(dir), { recursive: true });
@@ -119,12 +112,33 @@ async function openEmbeddedThread(dir: string, sharedBuffersMb: number): Promise
   const data: EmbeddedDbThreadData = {
     dataDir: dir,
     socketPath: path.join(socketDir, '.s.PGSQL.5432'),
-    startParams: embeddedStartParams(PGlite, sharedBuffersMb),
+    sharedBuffersMb,
   };
-  // The thread's module sits next to this one: .ts under vitest and tsx, .js in dist/.
-  const self = fileURLToPath(import.meta.url);
-  const worker: Worker = new Worker(new URL(`./embedded-db-thread${path.extname(self)}`, import.meta.url), {
-    workerData: data,
+  // The thread's module sits next to this one: .js in dist/, .ts when the sources run (vitest, tsx
+  // benchmarks). A worker does not inherit tsx's loader, so there it registers it itself first.
+  const entry = new URL(
+    `./embedded-db-thread${path.extname(fileURLToPath(import.meta.url))}`,
+    import.meta.url,
+  );
+  const worker: Worker = entry.pathname.endsWith('.ts')
+    ? new Worker(
+        `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})` +
+          `.then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`,
+        { eval: true, workerData: data },
+      )
+    : new Worker(entry, { workerData: data });
+  let lastError: Error | undefined;
+  let closing = false;
+  worker.on('error', (err) => (lastError = err));
+  worker.on('exit', (code) => {
+    if (closing) return;
+    // Without its database the app could acknowledge nothing; a process that stops can be
+    // restarted by whoever started it, one that stays up answering 503 cannot.
+    setImmediate(() => {
+      throw new Error(
+        `the embedded database thread stopped (exit code ${code}): ${lastError?.message ?? ''}`,
+      );
+    });
   });
   const ask = (request: EmbeddedDbThreadRequest | 'start', want: (r: EmbeddedDbThreadReply) => boolean) =>
     new Promise<EmbeddedDbThreadReply>((resolve, reject) => {
@@ -139,7 +153,11 @@ async function openEmbeddedThread(dir: string, sharedBuffersMb: number): Promise
       };
       const onExit = (code: number) => {
         done();
-        reject(new Error(`the embedded database thread exited with code ${code} (${request})`));
+        reject(
+          new Error(
+            `the embedded database thread exited with code ${code} (${request}): ${lastError?.message ?? ''}`,
+          ),
+        );
       };
       const done = () => {
         worker.off('message', onMessage);
@@ -150,7 +168,9 @@ async function openEmbeddedThread(dir: string, sharedBuffersMb: number): Promise
       if (request !== 'start') worker.postMessage(request);
     });
 
+  closing = true; // until it is ready, a failed start is the caller's error, not a crash
   await ask('start', (r) => 'ready' in r);
+  closing = false;
   // One connection: the socket server hands each protocol message to the single PGlite backend
   // as it comes, so a second connection's statement could land between another's parse and bind.
   const factory = new PrismaPg({ host: socketDir, user: 'postgres', database: 'postgres', max: 1 });
@@ -163,6 +183,7 @@ async function openEmbeddedThread(dir: string, sharedBuffersMb: number): Promise
     },
     async close() {
       // PGlite writes its data directory out on close; the thread must finish that before exit.
+      closing = true;
       await ask('close', (r) => 'closed' in r);
       await worker.terminate();
     },

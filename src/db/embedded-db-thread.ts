@@ -8,12 +8,13 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { embeddedStartParams } from './embedded-start-params.js';
 import { applyPendingMigrations, listMigrationNames } from './schema-engine.js';
 
 export interface EmbeddedDbThreadData {
   dataDir: string;
   socketPath: string;
-  startParams: string[];
+  sharedBuffersMb: number;
 }
 
 export type EmbeddedDbThreadRequest = 'migrate' | 'close';
@@ -24,14 +25,14 @@ export type EmbeddedDbThreadReply =
   | { failed: string; during: 'start' | EmbeddedDbThreadRequest };
 
 const port = parentPort!;
-const { dataDir, socketPath, startParams } = workerData as EmbeddedDbThreadData;
+const { dataDir, socketPath, sharedBuffersMb } = workerData as EmbeddedDbThreadData;
 const reply = (message: EmbeddedDbThreadReply) => port.postMessage(message);
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 let db: PGlite;
 let server: PGLiteSocketServer;
 try {
-  db = new PGlite(dataDir, { startParams });
+  db = new PGlite(dataDir, { startParams: embeddedStartParams(PGlite, sharedBuffersMb) });
   await db.waitReady;
   // A socket left by a process that was killed would make listen fail; the data directory's pid
   // lock (src/core/data-dir.ts) says no live process owns it.
