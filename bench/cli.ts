@@ -32,7 +32,8 @@ delete env.DATABASE_URL;
 // The build and the first migration are one-time costs, not what an officer waits for each time.
 execFileSync(process.execPath, [BIN, 'seed'], { env, stdio: 'ignore' });
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 
 console.log(`langnghe command, ${RUNS} runs each, embedded database (${os.cpus().length} cores)`);
 console.log('command'.padEnd(60), 'p50 ms'.padStart(8), 'max ms'.padStart(8), 'peak RSS MB'.padStart(12));
