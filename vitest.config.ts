@@ -37,6 +37,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          // The app and the command line run from dist/, as in production (decision 0043).
+          globalSetup: ['test/helpers/build-dist.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,

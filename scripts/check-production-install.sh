@@ -32,6 +32,9 @@ cleanup() {
 trap cleanup EXIT
 
 [ -f "$ROOT/src/db/generated/client.ts" ] || fail "no src/db/generated: run npm ci in $ROOT first"
+# The image's `client` stage compiles to dist/; this checkout's dist/ stands in for it, brought up to
+# date with the sources first (decision 0043).
+node "$ROOT/scripts/build.mjs"
 
 # The build context: this checkout less .dockerignore (Docker matches its patterns from the
 # context's root; bash's globstar does the same).
@@ -110,22 +113,24 @@ say "stage deps: node_modules $(du -sh "$TMP/stage-deps/node_modules" | cut -f1)
 build_stage final copy-only
 APP="$TMP/stage-final"
 
-for tool in prisma typescript vitest eslint prettier playwright-core; do
+DEV_TOOLS=(prisma typescript tsx esbuild vitest eslint prettier playwright-core)
+for tool in "${DEV_TOOLS[@]}"; do
   [ ! -e "$APP/node_modules/$tool" ] || fail "dev dependency $tool is in the production install"
 done
-[ -z "$(find "$APP" -path "$APP/node_modules" -prune -o -name '*.test.ts' -print -quit)" ] ||
-  fail "test files were copied"
-say "no dev tools (prisma, typescript, vitest, eslint, prettier, playwright-core) and no test files"
+[ -z "$(find "$APP" -path "$APP/node_modules" -prune -o -name '*.ts' -print -quit)" ] ||
+  fail "TypeScript sources or test files were copied: the image runs dist/"
+[ -z "$(find "$APP/dist" -name '*.test.js' -print -quit)" ] || fail "compiled test files were copied"
+say "no dev tools (${DEV_TOOLS[*]}), no TypeScript and no test files"
 
 cd "$APP"
 export NODE_ENV=production PORT=0 LOG_LEVEL=info REDIS_URL
 export QUEUE_PREFIX="prodcheck$$$(date +%s)"
 
-# Starts `node --import tsx src/main.ts <role>` as the image's CMD does; sets APP_PID (and APP_URL
-# for a role that serves HTTP) once it is ready.
+# Starts `node dist/src/main.js <role>` as the image's CMD does; sets APP_PID
+# (and APP_URL for a role that serves HTTP) once it is ready.
 start_role() {
   local role=$1 log="$TMP/$1.log" since=$SECONDS
-  node --import tsx src/main.ts "$role" >"$log" 2>&1 &
+  node dist/src/main.js "$role" >"$log" 2>&1 &
   APP_PID=$!
   PIDS+=("$APP_PID")
   for _ in $(seq 1 900); do

@@ -1,8 +1,8 @@
 // Run after `npm ci --omit=dev`: removes the packages npm keeps although only dev dependencies
 // need them. A dev dependency that a production package names as an optional peer is "devOptional"
 // (prisma and typescript are optional peers of @prisma/client) and npm omits those only with
-// --omit=optional too (npm/cli#7772), which would also drop esbuild's platform binary that tsx
-// runs on. An optional peer is never required at run time, so the lockfile's list is removed,
+// --omit=optional too (npm/cli#7772), which would also drop msgpackr's platform binary that
+// BullMQ runs on. An optional peer is never required at run time, so the lockfile's list is removed,
 // with the commands (node_modules/.bin links) that pointed into it.
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';

@@ -141,6 +141,8 @@ export async function startApp(
     const db = await openDatabase({
       databaseUrl: config.databaseUrl,
       embeddedDir: path.join(config.dataDir, 'pgdata'),
+      embeddedThread: true,
+      embeddedSharedBuffersMb: config.embeddedDbSharedBuffersMb,
     });
     stops.push(() => db.close());
     const applied = await db.migrate();

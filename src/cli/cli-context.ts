@@ -17,6 +17,7 @@ export async function openCliDatabase(): Promise<CliDatabase> {
     const db = await openDatabase({
       databaseUrl: config.databaseUrl,
       embeddedDir: path.join(config.dataDir, 'pgdata'),
+      embeddedSharedBuffersMb: config.embeddedDbSharedBuffersMb,
     });
     await db.migrate();
     return {

@@ -40,6 +40,10 @@ const ZEnvSchema = z.object({
   HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
   PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
+  EMBEDDED_DB_SHARED_BUFFERS_MB: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1).max(1024).default(16),
+  ),
   PUBLIC_URL: optionalUrl(['http:', 'https:']),
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,
@@ -258,6 +262,8 @@ export interface Config {
   host: string;
   port: number;
   dataDir: string;
+  /** The embedded database's shared_buffers in MB (src/db/database.ts). */
+  embeddedDbSharedBuffersMb: number;
   publicUrl: string | undefined;
   /** Reverse proxies whose X-Forwarded-For is believed (0: the socket's address is the client). */
   trustProxyHops: number;
@@ -451,6 +457,7 @@ export function createConfig(source: Record<string, string | undefined> = {}): C
     host: env.HOST,
     port: env.PORT,
     dataDir: path.resolve(env.DATA_DIR),
+    embeddedDbSharedBuffersMb: env.EMBEDDED_DB_SHARED_BUFFERS_MB,
     publicUrl: env.PUBLIC_URL?.replace(/\/+$/, ''),
     trustProxyHops: env.TRUST_PROXY_HOPS,
     logLevel: env.LOG_LEVEL,

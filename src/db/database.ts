@@ -3,12 +3,17 @@
 // the same migrations serve both.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { PrismaPg } from '@prisma/adapter-pg';
+import { fileURLToPath } from 'node:url';
+import type { Worker } from 'node:worker_threads';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from './generated/client.js';
-import { applyPendingMigrations, readMigrationList } from './schema-engine.js';
+import type {
+  EmbeddedDbThreadData,
+  EmbeddedDbThreadReply,
+  EmbeddedDbThreadRequest,
+} from './embedded-db-thread.js';
+import { embeddedStartParams } from './embedded-start-params.js';
+import { applyPendingMigrations, listMigrationNames } from './schema-engine.js';
 
 export type { PrismaClient };
 export type Db = PrismaClient;
@@ -26,56 +31,169 @@ export interface DatabaseOptions {
   databaseUrl?: string | undefined;
   /** Embedded data directory; ignored with a URL. `memory://` keeps everything in memory (tests). */
   embeddedDir?: string;
+  /**
+   * Runs the embedded database in a worker thread behind a local socket, off the event loop that
+   * answers HTTP (the app; docs/decisions/0044). A command-line run keeps it in-process: it has no
+   * one to keep waiting, and a thread would only add start-up time.
+   */
+  embeddedThread?: boolean;
+  /** The embedded database's shared_buffers (EMBEDDED_DB_SHARED_BUFFERS_MB). */
+  embeddedSharedBuffersMb?: number;
+}
+
+interface Driver {
+  factory: SqlMigrationAwareDriverAdapterFactory;
+  kind: Database['kind'];
+  /** Set when the driver migrates by itself (the thread); otherwise the schema engine runs here. */
+  migrate?: () => Promise<string[]>;
+  close(): Promise<void>;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  let factory: SqlMigrationAwareDriverAdapterFactory;
-  let closeDriver: () => Promise<void>;
-  let kind: Database['kind'];
-  if (options.databaseUrl) {
-    // A connection that cannot be opened in 2 s fails instead of waiting for the whole outage:
-    // intake answers 503 "try again" quickly (decision 0019).
-    const pg = new PrismaPg({
-      connectionString: options.databaseUrl,
-      max: 10,
-      connectionTimeoutMillis: 2_000,
-    });
-    factory = pg;
-    closeDriver = async () => {};
-    kind = 'postgres';
-  } else {
-    const dir = options.embeddedDir ?? 'memory://';
-    if (!dir.startsWith('memory://')) await mkdir(path.dirname(dir), { recursive: true });
-    const pglite = new PGlite(dir);
-    await pglite.waitReady;
-    factory = new PrismaPGlite(pglite);
-    closeDriver = () => pglite.close();
-    kind = 'embedded';
-  }
-  const prisma = new PrismaClient({ adapter: factory });
+  // Each driver is imported only when chosen: a command on PostgreSQL never loads PGlite's
+  // WebAssembly, and the app with the database in a thread loads it there only.
+  const driver = options.databaseUrl
+    ? await openPostgres(options.databaseUrl)
+    : options.embeddedThread && !(options.embeddedDir ?? 'memory://').startsWith('memory://')
+      ? await openEmbeddedThread(options.embeddedDir!, options.embeddedSharedBuffersMb ?? 16)
+      : await openEmbeddedInProcess(
+          options.embeddedDir ?? 'memory://',
+          options.embeddedSharedBuffersMb ?? 16,
+        );
+  const prisma = new PrismaClient({ adapter: driver.factory });
 
   return {
     prisma,
-    kind,
+    kind: driver.kind,
     async migrate() {
+      if (driver.migrate) return driver.migrate();
       if (!(await hasPendingMigrations(prisma))) return [];
-      return applyPendingMigrations(factory);
+      return applyPendingMigrations(driver.factory);
     },
     async ping() {
       await prisma.$queryRaw`SELECT 1`;
     },
     async close() {
       await prisma.$disconnect();
-      await closeDriver();
+      await driver.close();
+    },
+  };
+}
+
+async function openPostgres(connectionString: string): Promise<Driver> {
+  const { PrismaPg } = await import('@prisma/adapter-pg');
+  // A connection that cannot be opened in 2 s fails instead of waiting for the whole outage:
+  // intake answers 503 "try again" quickly (decision 0019).
+  const factory = new PrismaPg({ connectionString, max: 10, connectionTimeoutMillis: 2_000 });
+  return { factory, kind: 'postgres', close: async () => {} };
+}
+
+async function openEmbeddedInProcess(dir: string, sharedBuffersMb: number): Promise<Driver> {
+  const [{ PGlite }, { PrismaPGlite }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('pglite-prisma-adapter'),
+  ]);
+  if (!dir.startsWith('memory://')) await mkdir(path.dirname(dir), { recursive: true });
+  const pglite = new PGlite(dir, { startParams: embeddedStartParams(PGlite, sharedBuffersMb) });
+  await pglite.waitReady;
+  return { factory: new PrismaPGlite(pglite), kind: 'embedded', close: () => pglite.close() };
+}
+
+async function openEmbeddedThread(dir: string, sharedBuffersMb: number): Promise<Driver> {
+  const [{ Worker }, { PrismaPg }] = await Promise.all([
+    import('node:worker_threads'),
+    import('@prisma/adapter-pg'),
+  ]);
+  await mkdir(path.dirname(dir), { recursive: true });
+  // Next to the data, in a directory only this user may enter: whoever reaches the socket reaches
+  // the data (PGlite asks for no password). PostgreSQL clients find it as <dir>/.s.PGSQL.5432.
+  const socketDir = path.join(path.dirname(dir), 'pgsocket');
+  await mkdir(socketDir, { recursive: true, mode: 0o700 });
+  const data: EmbeddedDbThreadData = {
+    dataDir: dir,
+    socketPath: path.join(socketDir, '.s.PGSQL.5432'),
+    sharedBuffersMb,
+  };
+  // The thread's module sits next to this one: .js in dist/, .ts when the sources run (vitest, tsx
+  // benchmarks). A worker does not inherit tsx's loader, so there it registers it itself first.
+  const entry = new URL(
+    `./embedded-db-thread${path.extname(fileURLToPath(import.meta.url))}`,
+    import.meta.url,
+  );
+  const worker: Worker = entry.pathname.endsWith('.ts')
+    ? new Worker(
+        `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})` +
+          `.then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`,
+        { eval: true, workerData: data },
+      )
+    : new Worker(entry, { workerData: data });
+  let lastError: Error | undefined;
+  let closing = false;
+  worker.on('error', (err) => (lastError = err));
+  worker.on('exit', (code) => {
+    if (closing) return;
+    // Without its database the app could acknowledge nothing; a process that stops can be
+    // restarted by whoever started it, one that stays up answering 503 cannot.
+    setImmediate(() => {
+      throw new Error(
+        `the embedded database thread stopped (exit code ${code}): ${lastError?.message ?? ''}`,
+      );
+    });
+  });
+  const ask = (request: EmbeddedDbThreadRequest | 'start', want: (r: EmbeddedDbThreadReply) => boolean) =>
+    new Promise<EmbeddedDbThreadReply>((resolve, reject) => {
+      const onMessage = (reply: EmbeddedDbThreadReply) => {
+        if ('failed' in reply && reply.during === request) {
+          done();
+          reject(new Error(`embedded database (${request}): ${reply.failed}`));
+        } else if (want(reply)) {
+          done();
+          resolve(reply);
+        }
+      };
+      const onExit = (code: number) => {
+        done();
+        reject(
+          new Error(
+            `the embedded database thread exited with code ${code} (${request}): ${lastError?.message ?? ''}`,
+          ),
+        );
+      };
+      const done = () => {
+        worker.off('message', onMessage);
+        worker.off('exit', onExit);
+      };
+      worker.on('message', onMessage);
+      worker.on('exit', onExit);
+      if (request !== 'start') worker.postMessage(request);
+    });
+
+  closing = true; // until it is ready, a failed start is the caller's error, not a crash
+  await ask('start', (r) => 'ready' in r);
+  closing = false;
+  // One connection: the socket server hands each protocol message to the single PGlite backend
+  // as it comes, so a second connection's statement could land between another's parse and bind.
+  const factory = new PrismaPg({ host: socketDir, user: 'postgres', database: 'postgres', max: 1 });
+  return {
+    factory,
+    kind: 'embedded',
+    async migrate() {
+      const reply = await ask('migrate', (r) => 'migrated' in r);
+      return 'migrated' in reply ? reply.migrated : [];
+    },
+    async close() {
+      // PGlite writes its data directory out on close; the thread must finish that before exit.
+      closing = true;
+      await ask('close', (r) => 'closed' in r);
+      await worker.terminate();
     },
   };
 }
 
 // Loading the schema engine costs seconds; a plain look at Prisma's own table tells whether it is
-// needed at all.
+// needed at all, and the migrations' names (not their SQL) are all it has to compare.
 async function hasPendingMigrations(prisma: PrismaClient): Promise<boolean> {
-  const list = await readMigrationList();
-  const wanted = list.migrationDirectories.map((d) => d.path);
+  const wanted = await listMigrationNames();
   let applied: string[];
   try {
     const rows = await prisma.$queryRawUnsafe<{ migration_name: string }[]>(

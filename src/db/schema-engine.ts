@@ -2,9 +2,11 @@
 // start-up, which the machines that build this project cannot reach; the same engine ships as
 // WebAssembly in @prisma/schema-engine-wasm (pinned to the exact build of the installed Prisma).
 // It is an internal API, so it is wrapped here and nowhere else (docs/decisions/0003).
+import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 
@@ -20,9 +22,18 @@ declare const WebAssembly: {
   ): Promise<{ instance: { exports: Record<string, unknown> } }>;
 };
 
-export const PROJECT_ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+// The checkout (or the image's /app): the nearest directory above this file with a package.json.
+// This file runs from src/db under vitest and from dist/src/db in production (decision 0043).
+export const PROJECT_ROOT = findProjectRoot(path.dirname(fileURLToPath(import.meta.url)));
 export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, 'prisma/migrations');
 export const SCHEMA_PATH = path.join(PROJECT_ROOT, 'prisma/schema.prisma');
+
+function findProjectRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${from}`);
+  }
+}
 
 const NO_FILTER = { externalTables: [], externalEnums: [] };
 
@@ -47,6 +58,15 @@ async function loadBindings(): Promise<WasmBindings> {
     return glue;
   })();
   return bindingsPromise;
+}
+
+/** The migrations on disk, by directory name: all that is needed to tell whether any is pending. */
+export async function listMigrationNames(baseDir = MIGRATIONS_DIR): Promise<string[]> {
+  const entries = await readdir(baseDir, { withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 }
 
 export async function readMigrationList(baseDir = MIGRATIONS_DIR): Promise<MigrationList> {

@@ -1,5 +1,6 @@
-// Starts the app the way a user does (`node --import tsx src/main.ts <role>`, what `npm start`
-// runs: one process, so a signal sent to it reaches the app itself) and talks to it over HTTP.
+// Starts the app the way a user does (`node dist/src/main.js <role>`, what `npm start` runs: one
+// process, so a signal sent to it reaches the app itself) and talks to it over HTTP. The e2e
+// project's global setup compiled dist/ from the sources (test/helpers/build-dist.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
@@ -33,7 +34,7 @@ export async function startAppProcess(
   env: Record<string, string | undefined>,
   timeoutMs = 90_000,
 ): Promise<AppProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', role], {
+  const child = spawn(process.execPath, ['dist/src/main.js', role], {
     cwd: ROOT,
     env: {
       ...process.env,
