@@ -31,7 +31,7 @@ beforeAll(async () => {
     };
     // A PostgreSQL installation is seeded explicitly, as the README says.
     const { execFileSync } = await import('node:child_process');
-    execFileSync(path.resolve('node_modules/.bin/tsx'), ['src/cli/main.ts', 'seed'], {
+    execFileSync(process.execPath, ['bin/langnghe.js', 'seed'], {
       env: { ...process.env, ...env } as NodeJS.ProcessEnv,
     });
   }

@@ -67,7 +67,7 @@ describe('a killed worker loses nothing', () => {
         DEFAULT_ORG_CODE: 'ttyt-thuan-an',
       });
       const { execFileSync } = await import('node:child_process');
-      execFileSync(path.resolve('node_modules/.bin/tsx'), ['src/cli/main.ts', 'seed'], {
+      execFileSync(process.execPath, ['bin/langnghe.js', 'seed'], {
         env: { ...process.env, ...env } as NodeJS.ProcessEnv,
       });
       const web = await startAppProcess('web', env);

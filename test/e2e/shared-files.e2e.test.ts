@@ -44,7 +44,7 @@ beforeAll(async () => {
     ENCRYPTION_KEY: Buffer.alloc(32, 11).toString('base64'),
     DEFAULT_ORG_CODE: 'ttyt-thuan-an',
   };
-  execFileSync(path.resolve('node_modules/.bin/tsx'), ['src/cli/main.ts', 'seed'], {
+  execFileSync(process.execPath, ['bin/langnghe.js', 'seed'], {
     env: { ...process.env, ...env, DATA_DIR: dirs.w } as NodeJS.ProcessEnv,
   });
   db = new pg.Client({ connectionString: database.url });

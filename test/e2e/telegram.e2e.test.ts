@@ -45,7 +45,7 @@ async function baseEnv(cleanups: (() => Promise<unknown>)[]) {
     const pg = await createEmptyPostgresDatabase();
     cleanups.push(pg.drop);
     env = { ...env, DATABASE_URL: pg.url, ENCRYPTION_KEY: Buffer.alloc(32, 5).toString('base64') };
-    execFileSync(path.resolve('node_modules/.bin/tsx'), ['src/cli/main.ts', 'seed'], {
+    execFileSync(process.execPath, ['bin/langnghe.js', 'seed'], {
       env: { ...process.env, ...env } as NodeJS.ProcessEnv,
     });
   }
