@@ -63,7 +63,7 @@ try {
   // Warm-up: first submission and first case fill whatever the process caches.
   const warm = submission(-1);
   await submitSubmission(ctx, warm as never);
-  await handle({ submissionId: warm.submissionId } as never);
+  await handle({ submissionId: warm.submissionId }, {} as never);
   take();
 
   const ids: string[] = [];
@@ -73,7 +73,7 @@ try {
     ids.push(s.submissionId);
   }
   const ack = take();
-  for (const id of ids) await handle({ submissionId: id } as never);
+  for (const id of ids) await handle({ submissionId: id }, {} as never);
   const worker = take();
 
   const show = (name: string, r: ReturnType<typeof take>) => {
