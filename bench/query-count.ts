@@ -8,6 +8,11 @@ import pg from 'pg';
 import type { AppContext } from '../src/app-context.js';
 import { submitSubmission } from '../src/intake/submit-submission.js';
 import { createIntakeHandler } from '../workers/intake.handler.js';
+import { processSubmission } from '../src/intake/process-submission.js';
+import { scheduleCaseMilestonesSafely } from '../src/deadlines/schedule-milestones.js';
+import { routeCase } from '../src/routing/route-case.js';
+import { suggestCaseTriageSafely } from '../src/triage/suggest-case-triage.js';
+import { postCaseCards } from '../src/officer/post-case-cards.js';
 import { createTestContext } from '../test/helpers/test-context.js';
 
 const { values } = parseArgs({ options: { count: { type: 'string', default: '20' } } });
@@ -76,6 +81,27 @@ try {
   for (const id of ids) await handle({ submissionId: id }, {} as never);
   const worker = take();
 
+  // The same steps as the intake handler, one at a time, to show where the statements go.
+  const phases = new Map<string, number>();
+  const phase = async (name: string, step: () => Promise<unknown>) => {
+    take();
+    await step();
+    phases.set(name, (phases.get(name) ?? 0) + take().sql);
+  };
+  for (let i = 0; i < COUNT; i++) {
+    const s = submission(1000 + i);
+    await submitSubmission(ctx, s as never);
+    let caseId = '';
+    await phase('processSubmission', async () => {
+      caseId = (await processSubmission(ctx, s.submissionId)).caseId;
+    });
+    await phase('scheduleCaseMilestones', () => scheduleCaseMilestonesSafely(ctx, caseId));
+    await phase('routeCase', () => routeCase(ctx, caseId));
+    await phase('suggestCaseTriage', () => suggestCaseTriageSafely(ctx, caseId));
+    await phase('postCaseCards', () => postCaseCards(ctx, caseId));
+  }
+  take();
+
   const show = (name: string, r: ReturnType<typeof take>) => {
     console.log(
       `\n${name}: ${(r.total / COUNT).toFixed(1)} Prisma operations, ${(r.sql / COUNT).toFixed(1)} SQL statements each`,
@@ -85,6 +111,8 @@ try {
   console.log(`bench/query-count: database ${ctx.db.kind}, ${COUNT} submissions after one warm-up`);
   show('ack path (submitSubmission)', ack);
   show('worker (intake.process-submission)', worker);
+  console.log('\nworker, SQL statements by step:');
+  for (const [name, n] of phases) console.log(`  ${(n / COUNT).toFixed(1).padStart(5)}  ${name}`);
 } finally {
   await cleanup();
 }

@@ -8,7 +8,7 @@ import { addDays, fromDbDate, toVietnamDate } from '../calendar/local-date.js';
 import { appendCaseEvent } from '../cases/case.repository.js';
 import { computeDueDate } from './clock.js';
 import { rowToClock, upsertClock } from './clock.repository.js';
-import { loadDeadlineSettings, type DeadlineSettings } from './deadline.service.js';
+import { deadlineSettingsOf, type DeadlineSettings } from './deadline.service.js';
 import {
   fireMilestone,
   loadOrgDeadlineContext,
@@ -43,7 +43,7 @@ export async function sweepDeadlineMilestones(ctx: AppContext, deps: MilestoneDe
   const calendars = new Map<string, Promise<DeadlineSettings>>();
   const recounted = await recountDueDates(ctx, now, (id) => {
     let settings = calendars.get(id);
-    if (!settings) calendars.set(id, (settings = loadDeadlineSettings(ctx.db.prisma, id)));
+    if (!settings) calendars.set(id, (settings = deadlineSettingsOf(ctx, id)));
     return settings;
   });
 

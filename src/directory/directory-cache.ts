@@ -9,7 +9,7 @@ import type { Db } from '../db/database.js';
 
 export interface DirectoryCache {
   /** The value of `key` as loaded since the last change; null (not found) is never kept. */
-  read<T>(key: string, load: () => Promise<T | null>): Promise<T | null>;
+  read<T>(key: string, load: () => Promise<T>): Promise<T>;
   /** Forgets everything at once: this process just changed the directory. */
   invalidate(): void;
 }
@@ -65,13 +65,13 @@ export function createDirectoryCache(options: {
   }
 
   return {
-    async read<T>(key: string, load: () => Promise<T | null>): Promise<T | null> {
+    async read<T>(key: string, load: () => Promise<T>): Promise<T> {
       if (options.checkEveryMs === 0) return load();
       await fresh();
       if (values.has(key)) return values.get(key) as T;
       const loadedIn = generation;
       const value = await load();
-      if (value !== null && loadedIn === generation) values.set(key, value);
+      if (value !== null && value !== undefined && loadedIn === generation) values.set(key, value);
       return value;
     },
     invalidate() {
@@ -98,7 +98,14 @@ export function directoryCache(ctx: Pick<AppContext, 'db' | 'config'>): Director
   return cache;
 }
 
-/** For writers that hold only the client: a change this process made is seen by its next read. */
-export function invalidateDirectoryCache(db: unknown): void {
-  caches.get(db as Db)?.invalidate();
+/**
+ * For the writers of cached tables, which hold only the client: once `write` is done (or failed,
+ * having perhaps written), this process's next read sees it.
+ */
+export async function changingDirectory<T>(db: unknown, write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } finally {
+    caches.get(db as Db)?.invalidate();
+  }
 }
