@@ -387,6 +387,9 @@ await cases.ready;
 const appRss = sampleRss(app.pids);
 let appOpen: Open, caseOpen: Open, appClosed: Closed, caseDrained: boolean;
 try {
+  // Warm-up: the first requests compile code paths and the worker loads its triage model.
+  const warm = await openLoop(app.url, 'warmup', Math.min(RATE, 50), 4);
+  await cases.all(warm.accepted.keys(), DRAIN_TIMEOUT_MS);
   appOpen = await openLoop(app.url, 'open', RATE, SECONDS);
   // The case latency is measured on an empty queue, not behind the previous phase's backlog.
   const drainStarted = Date.now();

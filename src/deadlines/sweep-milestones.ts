@@ -8,7 +8,8 @@ import { addDays, fromDbDate, toVietnamDate } from '../calendar/local-date.js';
 import { appendCaseEvent } from '../cases/case.repository.js';
 import { computeDueDate } from './clock.js';
 import { rowToClock, upsertClock } from './clock.repository.js';
-import { deadlineSettingsOf, type DeadlineSettings } from './deadline.service.js';
+import { loadDeadlineSettings, type DeadlineSettings } from './deadline.service.js';
+import { readDirectoryFingerprint } from '../directory/directory-cache.js';
 import {
   fireMilestone,
   loadOrgDeadlineContext,
@@ -36,6 +37,9 @@ export interface SweepResult {
 // offset the policy allows (≤ 20 working days) even across Tết.
 const HORIZON_DAYS = 60;
 
+/** Per database client: the directory fingerprints the last two sweeps of this process began with. */
+const sweepsSeen = new WeakMap<object, (string | undefined)[]>();
+
 // Clocks are read a page at a time: memory stays flat at a million open cases.
 const SWEEP_PAGE = 2_000;
 
@@ -48,12 +52,23 @@ export async function sweepDeadlineMilestones(ctx: AppContext, deps: MilestoneDe
     return org;
   };
 
-  const calendars = new Map<string, Promise<DeadlineSettings>>();
-  const recounted = await recountDueDates(ctx, now, (id) => {
-    let settings = calendars.get(id);
-    if (!settings) calendars.set(id, (settings = deadlineSettingsOf(ctx, id)));
-    return settings;
-  });
+  // Stored due dates change only when the calendar (or an organisation's limits) does: every open
+  // clock is re-counted only when the directory's fingerprint changed since the previous sweep or
+  // the one before it — the second pass catches a clock a worker started with settings it read
+  // just before the change (decision 0041).
+  const fingerprint = await readDirectoryFingerprint(ctx.db.prisma);
+  const seen = sweepsSeen.get(ctx.db.prisma) ?? [];
+  sweepsSeen.set(ctx.db.prisma, [seen[1], fingerprint]);
+  let recounted = 0;
+  if (seen[0] !== fingerprint || seen[1] !== fingerprint) {
+    // Read after the fingerprint, not from the cache: never older than what the fingerprint says.
+    const calendars = new Map<string, Promise<DeadlineSettings>>();
+    recounted = await recountDueDates(ctx, now, (id) => {
+      let settings = calendars.get(id);
+      if (!settings) calendars.set(id, (settings = loadDeadlineSettings(ctx.db.prisma, id)));
+      return settings;
+    });
+  }
 
   const dueBy = addDays(toVietnamDate(now), HORIZON_DAYS);
   const result: SweepResult = { recounted, checked: 0, fired: 0, failed: 0 };
