@@ -1,146 +1,439 @@
-// npm run bench:intake [-- --count 2000 --concurrency 16]
-// Fires submissions at POST /api/submissions of the real app (started as `npm start` would, in its
-// own process and data directory) and at a baseline (a bare Fastify route that only adds a BullMQ
-// job), and prints accepted/s, p50 and p99 latency for both and their ratio.
-import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+// npm run bench:intake [-- --db embedded|postgres --count 2000 --concurrency 16 --rate 200
+//                        --case-rate 100 --seconds 30]
+// npm run bench:intake -- --burst 1000 --seconds 60 [--db postgres]
+//
+// Fires submissions at POST /api/submissions of the real app (started as `npm start` would: the
+// embedded `all` process, or with --db postgres one `web` and one `worker` process on a fresh
+// database next to DATABASE_URL) and, in the same run, at a baseline (a bare Fastify route that
+// only adds a BullMQ job). Prints, for both:
+//   - closed loop (--concurrency requests in flight, --count in all): accepted/s and the ratio;
+//   - open loop at a fixed --rate for --seconds (requests sent on schedule whatever the answers,
+//     latency counted from the scheduled send time): ack p50/p99/p999, with the workers running;
+//   - for the app, at --case-rate: submission → case p50/p99 (the intake job's completion, read
+//     from BullMQ's event stream: the case is made, routed and its cards queued);
+//   - RSS of the server processes and their children (VmRSS from /proc), peak and mean.
+// --burst R: only the app, open loop at R/s for --seconds; errors, ack p99, the time the last ack
+// took and the time until every accepted submission became a case (drained).
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { QueueEvents } from 'bullmq';
+import { openDatabase } from '../src/db/database.js';
+import { seedSampleDirectory } from '../src/directory/seed-sample-directory.js';
+import { LIMITS_OUT_OF_THE_WAY } from '../test/helpers/app-process.js';
+import { createEmptyPostgresDatabase } from '../test/helpers/test-database.js';
 
 const { values } = parseArgs({
-  options: { count: { type: 'string', default: '2000' }, concurrency: { type: 'string', default: '16' } },
+  options: {
+    db: { type: 'string' },
+    count: { type: 'string', default: '2000' },
+    concurrency: { type: 'string', default: '16' },
+    rate: { type: 'string', default: '200' },
+    'case-rate': { type: 'string', default: '100' },
+    seconds: { type: 'string', default: '30' },
+    burst: { type: 'string' },
+    'drain-timeout-seconds': { type: 'string', default: '900' },
+  },
 });
+const DB = values.db ?? (process.env.DATABASE_URL ? 'postgres' : 'embedded');
+if (DB !== 'embedded' && DB !== 'postgres') throw new Error('--db is embedded or postgres');
+if (DB === 'postgres' && !process.env.DATABASE_URL)
+  throw new Error('--db postgres needs DATABASE_URL (a fresh database is created next to it)');
 const COUNT = Number(values.count);
 const CONCURRENCY = Number(values.concurrency);
+const RATE = Number(values.rate);
+const CASE_RATE = Number(values['case-rate']);
+const SECONDS = Number(values.seconds);
+const BURST = values.burst ? Number(values.burst) : undefined;
+const DRAIN_TIMEOUT_MS = Number(values['drain-timeout-seconds']) * 1000;
 const ROOT = path.resolve(import.meta.dirname, '..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+// What `npm start` runs: dist/ brought up to date (cheap when nothing changed).
+execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const UNIT = 'ta-kduoc';
 
-interface Server {
-  url: string;
+// ---- processes -------------------------------------------------------------------------------
+
+interface Proc {
+  child: ChildProcess;
+  url: string | undefined;
   stop(): Promise<void>;
 }
 
-async function startServer(args: string[], env: Record<string, string | undefined>): Promise<Server> {
-  const child = spawn(TSX, args, {
+/**
+ * Started as `npm start` starts it: the app from the compiled `dist/` (built first, decision 0043);
+ * the baseline's TypeScript through tsx. Ready when it says so.
+ */
+async function startProcess(args: string[], env: Record<string, string | undefined>): Promise<Proc> {
+  const compiled = args[0]!.startsWith('dist/');
+  const child = spawn(process.execPath, [...(compiled ? [] : ['--import', 'tsx']), ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env } as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 120_000);
+  const url = await new Promise<string | undefined>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`did not start:\n${out}`)), 120_000);
     const onData = (d: Buffer) => {
       out += d.toString();
       const m = /running at (http:\/\/\S+)/.exec(out);
-      if (m) {
+      if (m || /"msg":"ready"/.test(out)) {
         clearTimeout(timer);
-        resolve(m[1]!);
+        resolve(m?.[1]);
       }
+      if (out.length > 100_000) out = out.slice(-10_000);
     };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${out}`)));
   });
+  // Keep reading, or a full pipe would block the process's logging.
+  child.stdout!.resume();
+  child.stderr!.resume();
   return {
+    child,
     url,
     stop: () =>
       new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
   };
 }
 
-interface Result {
-  accepted: number;
-  failed: number;
-  seconds: number;
-  p50: number;
-  p99: number;
+/** Sum of VmRSS (MB) of the processes and all their descendants. */
+async function rssMb(pids: number[]): Promise<number> {
+  const parents = new Map<number, number>();
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = await readFile(`/proc/${entry}/stat`, 'utf8');
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  const tree = new Set(pids);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [pid, ppid] of parents)
+      if (tree.has(ppid) && !tree.has(pid)) {
+        tree.add(pid);
+        grew = true;
+      }
+  }
+  let kb = 0;
+  for (const pid of tree) {
+    try {
+      const m = /VmRSS:\s+(\d+)/.exec(await readFile(`/proc/${pid}/status`, 'utf8'));
+      if (m) kb += Number(m[1]);
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return kb / 1024;
 }
 
-async function load(url: string, tag: string): Promise<Result> {
-  const latencies: number[] = [];
-  let next = 0;
-  let failed = 0;
-  const body = (i: number) =>
-    JSON.stringify({
-      submissionId: `bench-${tag}-${Date.now()}-${i}`,
-      channel: 'api',
-      kind: 'report',
-      text: 'Thời gian chờ lấy thuốc tại Khoa Dược quá lâu, đề nghị bố trí thêm quầy phát thuốc vào giờ cao điểm.',
-      unitCode: 'ta-kduoc',
-      contact: { name: 'Người gửi thử nghiệm', phone: '0900000000' },
+function sampleRss(pids: number[]) {
+  const samples: number[] = [];
+  const timer = setInterval(() => void rssMb(pids).then((mb) => samples.push(mb)), 500);
+  return {
+    stop() {
+      clearInterval(timer);
+      return {
+        peak: Math.max(...samples),
+        mean: samples.reduce((a, b) => a + b, 0) / Math.max(samples.length, 1),
+      };
+    },
+  };
+}
+
+// ---- load ------------------------------------------------------------------------------------
+
+const body = (id: string) =>
+  JSON.stringify({
+    submissionId: id,
+    channel: 'api',
+    kind: 'report',
+    text: 'Thời gian chờ lấy thuốc tại Khoa Dược quá lâu, đề nghị bố trí thêm quầy phát thuốc vào giờ cao điểm.',
+    unitCode: UNIT,
+    contact: { name: 'Người gửi thử nghiệm', phone: '0900000000' },
+  });
+
+async function post(url: string, id: string): Promise<boolean> {
+  try {
+    const res = await fetch(`${url}/api/submissions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: body(id),
     });
+    await res.arrayBuffer();
+    return res.status === 202;
+  } catch {
+    return false;
+  }
+}
+
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+interface Closed {
+  accepted: number;
+  failed: number;
+  perSecond: number;
+}
+
+async function closedLoop(url: string, tag: string, count: number): Promise<Closed> {
+  let next = 0;
+  let accepted = 0;
+  let failed = 0;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
-      while (next < COUNT) {
-        const i = next++;
-        const t0 = performance.now();
-        const res = await fetch(`${url}/api/submissions`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: body(i),
-        });
-        await res.arrayBuffer();
-        if (res.status === 202) latencies.push(performance.now() - t0);
+      while (next < count) {
+        if (await post(url, `bench-${tag}-${next++}`)) accepted++;
         else failed++;
       }
     }),
   );
-  const seconds = (performance.now() - started) / 1000;
+  return { accepted, failed, perSecond: accepted / ((performance.now() - started) / 1000) };
+}
+
+interface Open {
+  /** Ids of accepted submissions with the epoch ms they were scheduled at. */
+  accepted: Map<string, number>;
+  failed: number;
+  latencies: number[];
+  /** From the first scheduled send to the last answer. */
+  seconds: number;
+}
+
+/** Sends `rate` a second for `seconds` on schedule, whatever the answers; latency from the schedule. */
+async function openLoop(url: string, tag: string, rate: number, seconds: number): Promise<Open> {
+  const total = Math.round(rate * seconds);
+  const accepted = new Map<string, number>();
+  const latencies: number[] = [];
+  let failed = 0;
+  const inFlight: Promise<void>[] = [];
+  const t0 = performance.now();
+  const epoch0 = Date.now();
+  let sent = 0;
+  while (sent < total) {
+    const now = performance.now();
+    while (sent < total && t0 + (sent * 1000) / rate <= now) {
+      const scheduled = t0 + (sent * 1000) / rate;
+      const id = `bench-${tag}-${sent++}`;
+      inFlight.push(
+        post(url, id).then((ok) => {
+          if (!ok) return void failed++;
+          latencies.push(performance.now() - scheduled);
+          accepted.set(id, epoch0 + (scheduled - t0));
+        }),
+      );
+    }
+    await new Promise((r) => setTimeout(r, 1));
+  }
+  await Promise.all(inFlight);
   latencies.sort((a, b) => a - b);
-  const pct = (p: number) =>
-    latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
-  return { accepted: latencies.length, failed, seconds, p50: pct(50), p99: pct(99) };
+  return { accepted, failed, latencies, seconds: (performance.now() - t0) / 1000 };
 }
 
-async function measure(name: string, server: Server): Promise<Result> {
-  await load(server.url, `${name}-warmup`).catch(() => undefined);
-  const r = await load(server.url, name);
-  await server.stop();
-  return r;
+/** Epoch ms at which each intake job completed (its case made), from BullMQ's event stream. */
+function watchCases(prefix: string) {
+  const done = new Map<string, number>();
+  const events = new QueueEvents('intake', { connection: { url: REDIS_URL }, prefix, lastEventId: '0' });
+  const waiters = new Set<() => void>();
+  events.on('completed', ({ jobId }, id) => {
+    done.set(jobId.replace(/^submission-/, ''), Number(String(id).split('-')[0]));
+    for (const w of waiters) w();
+  });
+  return {
+    done,
+    ready: events.waitUntilReady(),
+    /** Resolves when every id is done, or rejects after timeoutMs. */
+    async all(ids: Iterable<string>, timeoutMs: number) {
+      const wanted = [...ids];
+      const until = Date.now() + timeoutMs;
+      while (wanted.some((id) => !done.has(id))) {
+        if (Date.now() > until) throw new Error(`${wanted.filter((id) => !done.has(id)).length} not drained`);
+        await new Promise<void>((resolve) => {
+          const w = () => {
+            waiters.delete(w);
+            resolve();
+          };
+          waiters.add(w);
+          setTimeout(w, 1_000);
+        });
+      }
+    },
+    close: () => events.close(),
+  };
 }
 
-const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ln-bench-'));
+// ---- the app ---------------------------------------------------------------------------------
+
+interface App {
+  url: string;
+  pids: number[];
+  prefix: string;
+  stop(): Promise<void>;
+}
+
+async function startApp(): Promise<App> {
+  const prefix = `bench-app-${Date.now()}`;
+  const env = { ...LIMITS_OUT_OF_THE_WAY, PORT: '0', REDIS_URL, QUEUE_PREFIX: prefix, LOG_LEVEL: 'info' };
+  const cleanups: (() => Promise<unknown>)[] = [];
+  const procs: Proc[] = [];
+  try {
+    if (DB === 'postgres') {
+      const site = await createEmptyPostgresDatabase();
+      cleanups.push(site.drop);
+      const db = await openDatabase({ databaseUrl: site.url });
+      await db.migrate();
+      await seedSampleDirectory(db.prisma);
+      await db.close();
+      const pgEnv = {
+        ...env,
+        DATABASE_URL: site.url,
+        DEFAULT_ORG_CODE: 'ttyt-thuan-an',
+        ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      };
+      procs.push(await startProcess(['dist/src/main.js', 'web'], pgEnv));
+      procs.push(await startProcess(['dist/src/main.js', 'worker'], pgEnv));
+    } else {
+      const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ln-bench-'));
+      cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+      procs.push(await startProcess(['dist/src/main.js', 'all'], { ...env, DATA_DIR: dataDir }));
+    }
+  } catch (err) {
+    for (const p of procs) await p.stop();
+    for (const c of cleanups) await c();
+    throw err;
+  }
+  return {
+    url: procs[0]!.url!,
+    pids: procs.map((p) => p.child.pid!),
+    prefix,
+    async stop() {
+      for (const p of procs) await p.stop();
+      for (const c of cleanups) await c();
+    },
+  };
+}
+
+async function startBaseline(): Promise<App> {
+  const prefix = `bench-base-${Date.now()}`;
+  const p = await startProcess(['bench/baseline-server.ts'], { REDIS_URL, QUEUE_PREFIX: prefix });
+  return { url: p.url!, pids: [p.child.pid!], prefix, stop: p.stop };
+}
+
+// ---- report ----------------------------------------------------------------------------------
+
+const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '—').padStart(9);
+const openRow = (name: string, r: Open) =>
+  `${name.padEnd(22)} ${String(r.accepted.size).padStart(8)} ${String(r.failed).padStart(7)} ${ms(pct(r.latencies, 50))} ${ms(pct(r.latencies, 99))} ${ms(pct(r.latencies, 99.9))}`;
+const OPEN_HEADER = `${''.padEnd(22)} ${'accepted'.padStart(8)} ${'failed'.padStart(7)} ${'p50 ms'.padStart(9)} ${'p99 ms'.padStart(9)} ${'p999 ms'.padStart(9)}`;
+
+function caseLatencies(open: Open, done: Map<string, number>): number[] {
+  const out: number[] = [];
+  for (const [id, scheduled] of open.accepted) {
+    const at = done.get(id);
+    if (at !== undefined) out.push(at - scheduled);
+  }
+  return out.sort((a, b) => a - b);
+}
+
+console.log(
+  `bench/intake: database ${DB}, ${os.cpus().length} cores, ${BURST ? `burst ${BURST}/s for ${SECONDS} s` : `closed loop ${COUNT} × ${CONCURRENCY}, open loop ${RATE}/s and ${CASE_RATE}/s for ${SECONDS} s each`}`,
+);
+
+if (BURST) {
+  const app = await startApp();
+  const cases = watchCases(app.prefix);
+  await cases.ready;
+  const rss = sampleRss(app.pids);
+  try {
+    const t0 = Date.now();
+    const r = await openLoop(app.url, 'burst', BURST, SECONDS);
+    console.log(`\n${OPEN_HEADER}\n${openRow(`app, ${BURST}/s burst`, r)}`);
+    console.log(`last ack after ${r.seconds.toFixed(1)} s (sending took ${SECONDS} s)`);
+    await cases.all(r.accepted.keys(), DRAIN_TIMEOUT_MS);
+    const drained = Math.max(...[...r.accepted.keys()].map((id) => cases.done.get(id)!)) - t0;
+    const c = caseLatencies(r, cases.done);
+    console.log(
+      `drained: every accepted submission a case ${(drained / 1000).toFixed(1)} s after the burst began (${(r.accepted.size / (drained / 1000)).toFixed(0)} cases/s); submission → case p50 ${(pct(c, 50) / 1000).toFixed(1)} s, p99 ${(pct(c, 99) / 1000).toFixed(1)} s`,
+    );
+    const m = rss.stop();
+    console.log(`RSS app (all processes): peak ${m.peak.toFixed(0)} MB, mean ${m.mean.toFixed(0)} MB`);
+  } finally {
+    await cases.close();
+    await app.stop();
+  }
+  process.exit(0);
+}
+
+// Baseline first: closed loop, then the open loop at RATE.
+const baseline = await startBaseline();
+const baseRss = sampleRss(baseline.pids);
+await closedLoop(baseline.url, 'base-warmup', Math.min(COUNT, 500));
+const baseClosed = await closedLoop(baseline.url, 'base', COUNT);
+const baseOpen = await openLoop(baseline.url, 'base-open', RATE, SECONDS);
+const baseMem = baseRss.stop();
+await baseline.stop();
+
+// The app: open loops first, on an empty queue, so the case latency is not a backlog's; the
+// closed loop last.
+const app = await startApp();
+const cases = watchCases(app.prefix);
+await cases.ready;
+const appRss = sampleRss(app.pids);
+let appOpen: Open, caseOpen: Open, appClosed: Closed, caseDrained: boolean;
 try {
+  // Warm-up: the first requests compile code paths and the worker loads its triage model.
+  const warm = await openLoop(app.url, 'warmup', Math.min(RATE, 50), 4);
+  await cases.all(warm.accepted.keys(), DRAIN_TIMEOUT_MS);
+  appOpen = await openLoop(app.url, 'open', RATE, SECONDS);
+  // The case latency is measured on an empty queue, not behind the previous phase's backlog.
+  const drainStarted = Date.now();
+  await cases.all(appOpen.accepted.keys(), DRAIN_TIMEOUT_MS);
   console.log(
-    `bench/intake: ${COUNT} submissions, ${CONCURRENCY} concurrent, ${os.cpus().length} cores, database: ${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'}`,
+    `(the ${RATE}/s phase's cases were all made ${((Date.now() - drainStarted) / 1000).toFixed(1)} s after its last ack)`,
   );
-  const baseline = await measure(
-    'baseline',
-    await startServer(['bench/baseline-server.ts'], {
-      REDIS_URL: redisUrl,
-      QUEUE_PREFIX: `bench-base-${Date.now()}`,
-    }),
+  caseOpen = await openLoop(app.url, 'case', CASE_RATE, SECONDS);
+  caseDrained = await cases.all(caseOpen.accepted.keys(), 120_000).then(
+    () => true,
+    () => false,
   );
-  const app = await measure(
-    'app',
-    await startServer(['src/main.ts', 'all'], {
-      PORT: '0',
-      DATA_DIR: dataDir,
-      REDIS_URL: redisUrl,
-      LOG_LEVEL: 'warn',
-      QUEUE_PREFIX: `bench-app-${Date.now()}`,
-      // One address fires everything: the limits on the public doors would refuse it by design.
-      RATE_LIMIT_SUBMISSIONS_PER_MINUTE: '1000000',
-      NEW_CASES_PER_UNIT_PER_HOUR: '1000000',
-      NEW_CASES_PER_ORG_PER_HOUR: '1000000',
-    }),
-  );
-  const row = (name: string, r: Result) =>
-    `${name.padEnd(10)} ${String(r.accepted).padStart(8)} ${String(r.failed).padStart(7)} ${(r.accepted / r.seconds).toFixed(0).padStart(12)} ${r.p50.toFixed(1).padStart(9)} ${r.p99.toFixed(1).padStart(9)}`;
-  console.log(
-    `\n${'server'.padEnd(10)} ${'accepted'.padStart(8)} ${'failed'.padStart(7)} ${'accepted/s'.padStart(12)} ${'p50 ms'.padStart(9)} ${'p99 ms'.padStart(9)}`,
-  );
-  console.log(row('baseline', baseline));
-  console.log(row('app', app));
-  console.log(
-    `\nratio app/baseline: throughput ${(app.accepted / app.seconds / (baseline.accepted / baseline.seconds)).toFixed(2)}, p50 ${(app.p50 / baseline.p50).toFixed(2)}x, p99 ${(app.p99 / baseline.p99).toFixed(2)}x`,
-  );
+  appClosed = await closedLoop(app.url, 'closed', COUNT);
 } finally {
-  await rm(dataDir, { recursive: true, force: true });
+  await cases.close();
 }
+const appMem = appRss.stop();
+await app.stop();
+
+const closedRow = (name: string, r: Closed) =>
+  `${name.padEnd(22)} ${String(r.accepted).padStart(8)} ${String(r.failed).padStart(7)} ${r.perSecond.toFixed(0).padStart(12)}`;
+console.log(
+  `\nclosed loop\n${''.padEnd(22)} ${'accepted'.padStart(8)} ${'failed'.padStart(7)} ${'accepted/s'.padStart(12)}`,
+);
+console.log(closedRow('baseline', baseClosed));
+console.log(closedRow(`app (${DB})`, appClosed));
+console.log(`ratio app/baseline: ${(appClosed.perSecond / baseClosed.perSecond).toFixed(3)}`);
+
+console.log(`\nopen loop, ack latency from the scheduled send\n${OPEN_HEADER}`);
+console.log(openRow(`baseline, ${RATE}/s`, baseOpen));
+console.log(openRow(`app, ${RATE}/s`, appOpen));
+console.log(openRow(`app, ${CASE_RATE}/s`, caseOpen));
+
+const c = caseLatencies(caseOpen, cases.done);
+console.log(
+  `\nsubmission → case at ${CASE_RATE}/s: ${c.length} of ${caseOpen.accepted.size} made${caseDrained ? '' : ' (not all within 2 min)'}, p50 ${pct(c, 50).toFixed(0)} ms, p99 ${pct(c, 99).toFixed(0)} ms`,
+);
+console.log(
+  `\nRSS (processes and children): baseline peak ${baseMem.peak.toFixed(0)} MB; app peak ${appMem.peak.toFixed(0)} MB, mean ${appMem.mean.toFixed(0)} MB`,
+);
+process.exit(0);

@@ -7,7 +7,7 @@ import type { AppContext } from '../app-context.js';
 import { toVietnamDate, vietnamDayEnd } from '../calendar/local-date.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { isAppError } from '../core/app-error.js';
-import { loadDeadlineSettings } from '../deadlines/deadline.service.js';
+import { deadlineSettingsOf } from '../deadlines/deadline.service.js';
 import { applyCaseAction } from './case-lifecycle.service.js';
 import { findOrganizationById } from '../directory/directory.repository.js';
 import { findCaseById, findLatestCaseEvent, listResolvedCaseIds } from './case.repository.js';
@@ -29,7 +29,7 @@ export function autoCloseAt(resolvedAt: Date, workingDays: number, calendar: Wor
 async function closeTimeOf(ctx: AppContext, c: { organizationId: string; resolvedAt: Date }) {
   const org = await findOrganizationById(ctx.db.prisma, c.organizationId);
   const days = autoCloseWorkingDays(org?.settings ?? null);
-  const { calendar } = await loadDeadlineSettings(ctx.db.prisma, c.organizationId);
+  const { calendar } = await deadlineSettingsOf(ctx, c.organizationId);
   return { at: autoCloseAt(c.resolvedAt, days, calendar), days };
 }
 

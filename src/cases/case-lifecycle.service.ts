@@ -8,7 +8,7 @@ import { isDeadlineError } from '../deadlines/deadline-error.js';
 import { batchClockWrites } from '../deadlines/clock.repository.js';
 import {
   extendClocks,
-  loadDeadlineSettings,
+  deadlineSettingsOf,
   pauseClocks,
   recomputeClocksForKind,
   resumeClocks,
@@ -16,6 +16,7 @@ import {
   stopClocks,
   type DeadlineSettings,
 } from '../deadlines/deadline.service.js';
+import { directoryCache } from '../directory/directory-cache.js';
 import { scheduleCaseMilestonesSafely } from '../deadlines/schedule-milestones.js';
 import { appendCaseEvent, updateCaseAtVersion, type Tx } from './case.repository.js';
 import {
@@ -86,7 +87,7 @@ export async function applyCaseAction(
   await checkReferences(ctx, current.organizationId, current.id, params);
 
   const afterCommit = plan.effects.filter((e): e is AfterCommitEffect => !isTransactionEffect(e));
-  const settings = await loadDeadlineSettings(prisma, current.organizationId);
+  const settings = await deadlineSettingsOf(ctx, current.organizationId);
   let eventId: string;
   try {
     eventId = await prisma.$transaction(async (tx) => {
@@ -243,10 +244,11 @@ async function checkReferences(
       throw new AppError('unprocessable', 'Hồ sơ chính đã được gộp vào hồ sơ khác; hãy gộp vào hồ sơ gốc.');
   }
   if (params.unitId) {
-    const unit = await prisma.unit.findUnique({
-      where: { id: params.unitId },
-      select: { organizationId: true },
-    });
+    // Which organisation a unit belongs to changes never in practice: from memory (decision 0041).
+    const unitId = params.unitId;
+    const unit = await directoryCache(ctx).read(`unit-organization:${unitId}`, () =>
+      prisma.unit.findUnique({ where: { id: unitId }, select: { organizationId: true } }),
+    );
     if (!unit || unit.organizationId !== organizationId)
       throw new AppError('unprocessable', 'Khoa/phòng không thuộc đơn vị này.');
   }

@@ -103,6 +103,14 @@ const ZEnvSchema = z.object({
     emptyToUndefined,
     z.coerce.number().int().min(0).max(600_000).default(240_000),
   ),
+  /**
+   * How often (ms) a process checks whether the directory (organisations and their settings, units,
+   * calendar days, routing rules) changed in another process (decision 0041). 0: no cache.
+   */
+  DIRECTORY_CACHE_CHECK_MS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(0).max(60_000).default(1_000),
+  ),
   /** How long a worker holds a job before another process may take it over after a crash. */
   QUEUE_LOCK_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1000).default(30_000)),
   /** How often the deadline sweep fires milestones whose delayed job went missing (default 15 min). */
@@ -288,6 +296,8 @@ export interface Config {
     bookingDaysAhead: number;
     maxBookingsPerPerson: number;
   };
+  /** DIRECTORY_CACHE_CHECK_MS: how stale another process's directory change may be seen (0041). */
+  directoryCacheCheckMs: number;
   /** WEBHOOK_POLL_MS: the event feeds' pump interval. */
   webhookPollMs: number;
   seedOnFirstStart: boolean;
@@ -487,6 +497,7 @@ export function createConfig(source: Record<string, string | undefined> = {}): C
       bookingDaysAhead: env.RECEPTION_BOOKING_DAYS_AHEAD,
       maxBookingsPerPerson: env.RECEPTION_MAX_BOOKINGS_PER_PERSON,
     },
+    directoryCacheCheckMs: env.DIRECTORY_CACHE_CHECK_MS,
     webhookPollMs: env.WEBHOOK_POLL_MS,
     seedOnFirstStart: env.SEED_ON_FIRST_START === 'true',
     metricsToken: env.METRICS_TOKEN,

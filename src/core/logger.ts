@@ -35,6 +35,27 @@ export const REDACT_PATHS = [
   'req.headers["x-telegram-bot-api-secret-token"]',
 ];
 
+/**
+ * Standard output written asynchronously: a log line never makes a request wait for the pipe (one
+ * `request` line per answer). Lines not yet written when the process exits are flushed then; a
+ * SIGKILL may lose the last few, never a submission.
+ */
+let stdout: ReturnType<typeof pino.destination> | undefined;
+function asyncStdout(): pino.DestinationStream {
+  if (!stdout) {
+    const dest = pino.destination({ dest: 1, sync: false });
+    process.on('exit', () => {
+      try {
+        dest.flushSync();
+      } catch {
+        // Nothing more can be done for a log line at exit.
+      }
+    });
+    stdout = dest;
+  }
+  return stdout;
+}
+
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   return pino(
     {
@@ -44,6 +65,6 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       formatters: { level: (label) => ({ level: label }) },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
-    destination,
+    destination ?? (level === 'silent' ? undefined : asyncStdout()),
   );
 }

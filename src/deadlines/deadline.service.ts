@@ -3,6 +3,7 @@
 import type { AppContext } from '../app-context.js';
 import { AppError } from '../core/app-error.js';
 import type { Db } from '../db/database.js';
+import { directoryCache } from '../directory/directory-cache.js';
 import { OFFICIAL_OVERRIDES } from '../calendar/official-overrides.js';
 import { ZCalendarOverrideSchema, type CalendarOverride } from '../calendar/calendar-override.js';
 import { fromDbDate, toVietnamDate, type LocalDate } from '../calendar/local-date.js';
@@ -69,6 +70,19 @@ export async function loadDeadlineSettings(
   return { calendar: createWorkingCalendar({ overrides }), ruleSets: OFFICIAL_RULE_SETS, internalLimits };
 }
 
+/**
+ * The settings as this process last read them (decision 0041): for use cases that read them before
+ * their transaction. A change made in another process is seen within DIRECTORY_CACHE_CHECK_MS.
+ */
+export function deadlineSettingsOf(
+  ctx: Pick<AppContext, 'db' | 'config'>,
+  organizationId: string | null,
+): Promise<DeadlineSettings> {
+  return directoryCache(ctx).read(`deadline-settings:${organizationId ?? ''}`, () =>
+    loadDeadlineSettings(ctx.db.prisma, organizationId),
+  );
+}
+
 function limitFor(
   settings: DeadlineSettings,
   clock: Pick<DeadlineClock, 'kind' | 'ruleSetCode'>,
@@ -83,7 +97,7 @@ export async function estimateAnswerDueDate(
   ctx: AppContext,
   input: { organizationId: string; kind: CaseKind; audience: 'citizen' | 'staff'; receivedAt: Date },
 ): Promise<{ dueOn: LocalDate; clockKind: ClockKind }> {
-  const settings = await loadDeadlineSettings(ctx.db.prisma, input.organizationId);
+  const settings = await deadlineSettingsOf(ctx, input.organizationId);
   const [kind] = clocksStartedBy('received', input.kind, input.audience);
   const { clock } = openClock({
     ruleSets: settings.ruleSets,

@@ -2,7 +2,7 @@
 // account of how the date was counted (the full trace is `langnghe due`).
 import type { AppContext } from '../app-context.js';
 import { formatVietnameseDate, type LocalDate } from '../calendar/local-date.js';
-import { describeCaseClocks, loadDeadlineSettings } from './deadline.service.js';
+import { describeCaseClocks, deadlineSettingsOf } from './deadline.service.js';
 
 export interface CaseClockLine {
   kind: string;
@@ -16,7 +16,7 @@ export async function describeCaseClocksOf(
   organizationId: string,
   caseId: string,
 ): Promise<CaseClockLine[]> {
-  const settings = await loadDeadlineSettings(ctx.db.prisma, organizationId);
+  const settings = await deadlineSettingsOf(ctx, organizationId);
   const clocks = await describeCaseClocks(ctx.db.prisma, settings, caseId, ctx.clock.now());
   return clocks.map((c) => ({
     kind: c.kind,

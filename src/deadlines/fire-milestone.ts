@@ -11,7 +11,7 @@ import { isOpenStatus, type CaseStatus } from '../cases/case-vocabulary.js';
 import { redactedCaseView } from '../cases/redacted-case-view.js';
 import { parseDeadlinePolicy, type DeadlinePolicy } from '../directory/organization-settings.js';
 import { enqueueNotification } from '../notify/enqueue-notification.js';
-import { loadDeadlineSettings, type DeadlineSettings } from './deadline.service.js';
+import { deadlineSettingsOf, type DeadlineSettings } from './deadline.service.js';
 import { buildMilestoneMessage } from './milestone-messages.js';
 import { isMilestoneDue, planMilestones, type Milestone } from './milestone-plan.js';
 import { resolveMilestoneRecipients } from './milestone-recipients.js';
@@ -55,7 +55,7 @@ export async function loadOrgDeadlineContext(
   organizationId: string,
   rawSettings: unknown,
 ): Promise<OrgDeadlineContext> {
-  const settings = await loadDeadlineSettings(ctx.db.prisma, organizationId);
+  const settings = await deadlineSettingsOf(ctx, organizationId);
   const { policy, invalidKeys } = parseDeadlinePolicy(rawSettings);
   if (invalidKeys.length)
     ctx.logger.warn({ organizationId, invalidKeys }, 'organisation deadline policy invalid; defaults used');

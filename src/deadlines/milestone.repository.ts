@@ -41,25 +41,39 @@ export function listCaseClocksWithCase(db: Db, caseId: string) {
   return db.clock.findMany({ where: { caseId }, include: clockWithCase, orderBy: { createdAt: 'asc' } });
 }
 
-/** Running clocks of open cases due on or before `dueBy` (the sweep's horizon). */
-export function listRunningClocksDueBy(db: Db, dueBy: LocalDate) {
+/**
+ * One page of running clocks of open cases due on or before `dueBy` (the sweep's horizon), after
+ * the clock id `after`: the sweep holds one page at a time, whatever the number of open cases.
+ */
+export function listRunningClocksDueBy(
+  db: Db,
+  dueBy: LocalDate,
+  page: { after: string | null; take: number },
+) {
   return db.clock.findMany({
     where: {
       status: 'running',
       dueOn: { lte: toDbDate(dueBy) },
       case: { status: { in: [...OPEN_STATUSES] } },
+      ...(page.after ? { id: { gt: page.after } } : {}),
     },
     include: clockWithCase,
-    orderBy: [{ dueOn: 'asc' }, { id: 'asc' }],
+    orderBy: { id: 'asc' },
+    take: page.take,
   });
 }
 
-/** Running and paused clocks of open cases (for re-counting after a calendar change). */
-export function listOpenClocks(db: Db) {
+/** One page of running clocks of open cases after the clock id `after` (re-counting after a calendar change). */
+export function listRunningClocksOfOpenCases(db: Db, page: { after: string | null; take: number }) {
   return db.clock.findMany({
-    where: { status: { in: ['running', 'paused'] }, case: { status: { in: [...OPEN_STATUSES] } } },
+    where: {
+      status: 'running',
+      case: { status: { in: [...OPEN_STATUSES] } },
+      ...(page.after ? { id: { gt: page.after } } : {}),
+    },
     include: { case: { select: { organizationId: true } } },
     orderBy: { id: 'asc' },
+    take: page.take,
   });
 }
 

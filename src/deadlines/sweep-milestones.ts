@@ -9,6 +9,7 @@ import { appendCaseEvent } from '../cases/case.repository.js';
 import { computeDueDate } from './clock.js';
 import { rowToClock, upsertClock } from './clock.repository.js';
 import { loadDeadlineSettings, type DeadlineSettings } from './deadline.service.js';
+import { readDirectoryFingerprint } from '../directory/directory-cache.js';
 import {
   fireMilestone,
   loadOrgDeadlineContext,
@@ -17,7 +18,12 @@ import {
   type OrgDeadlineContext,
 } from './fire-milestone.js';
 import { isMilestoneDue } from './milestone-plan.js';
-import { firedKey, listFiredKeys, listOpenClocks, listRunningClocksDueBy } from './milestone.repository.js';
+import {
+  firedKey,
+  listFiredKeys,
+  listRunningClocksDueBy,
+  listRunningClocksOfOpenCases,
+} from './milestone.repository.js';
 import { scheduleCaseMilestonesSafely } from './schedule-milestones.js';
 
 export interface SweepResult {
@@ -31,6 +37,12 @@ export interface SweepResult {
 // offset the policy allows (≤ 20 working days) even across Tết.
 const HORIZON_DAYS = 60;
 
+/** Per database client: the directory fingerprints the last two sweeps of this process began with. */
+const sweepsSeen = new WeakMap<object, (string | undefined)[]>();
+
+// Clocks are read a page at a time: memory stays flat at a million open cases.
+const SWEEP_PAGE = 2_000;
+
 export async function sweepDeadlineMilestones(ctx: AppContext, deps: MilestoneDeps): Promise<SweepResult> {
   const now = ctx.clock.now();
   const orgs = new Map<string, Promise<OrgDeadlineContext>>();
@@ -40,31 +52,53 @@ export async function sweepDeadlineMilestones(ctx: AppContext, deps: MilestoneDe
     return org;
   };
 
-  const calendars = new Map<string, Promise<DeadlineSettings>>();
-  const recounted = await recountDueDates(ctx, now, (id) => {
-    let settings = calendars.get(id);
-    if (!settings) calendars.set(id, (settings = loadDeadlineSettings(ctx.db.prisma, id)));
-    return settings;
-  });
+  // Stored due dates change only when the calendar (or an organisation's limits) does: every open
+  // clock is re-counted only when the directory's fingerprint changed since the previous sweep or
+  // the one before it — the second pass catches a clock a worker started with settings it read
+  // just before the change (decision 0041).
+  const fingerprint = await readDirectoryFingerprint(ctx.db.prisma);
+  const seen = sweepsSeen.get(ctx.db.prisma) ?? [];
+  sweepsSeen.set(ctx.db.prisma, [seen[1], fingerprint]);
+  let recounted = 0;
+  if (seen[0] !== fingerprint || seen[1] !== fingerprint) {
+    // Read after the fingerprint, not from the cache: never older than what the fingerprint says.
+    const calendars = new Map<string, Promise<DeadlineSettings>>();
+    recounted = await recountDueDates(ctx, now, (id) => {
+      let settings = calendars.get(id);
+      if (!settings) calendars.set(id, (settings = loadDeadlineSettings(ctx.db.prisma, id)));
+      return settings;
+    });
+  }
 
-  const rows = await listRunningClocksDueBy(ctx.db.prisma, addDays(toVietnamDate(now), HORIZON_DAYS));
-  const fired = await listFiredKeys(ctx.db.prisma, [...new Set(rows.map((r) => r.caseId))]);
-  const result: SweepResult = { recounted, checked: rows.length, fired: 0, failed: 0 };
-  for (const row of rows) {
-    const org = await orgContext(row.case.organizationId, row.case.organization.settings);
-    const dueOn = fromDbDate(row.dueOn);
-    for (const m of milestonesOfClock(row, org)) {
-      if (!isMilestoneDue(m, now) || fired.has(firedKey({ clockKind: row.kind, milestone: m.name, dueOn })))
-        continue;
-      try {
-        const r = await fireMilestone(ctx, deps, { clockId: row.id, milestone: m.name, dueOn }, { row, org });
-        if (r.status === 'fired') result.fired++;
-      } catch (err) {
-        result.failed++;
-        ctx.logger.warn(
-          { err: { message: (err as Error).message }, caseId: row.caseId, milestone: m.name },
-          'deadline sweep: firing failed; next sweep retries',
-        );
+  const dueBy = addDays(toVietnamDate(now), HORIZON_DAYS);
+  const result: SweepResult = { recounted, checked: 0, fired: 0, failed: 0 };
+  for (let after: string | null = null; ;) {
+    const rows = await listRunningClocksDueBy(ctx.db.prisma, dueBy, { after, take: SWEEP_PAGE });
+    if (rows.length === 0) break;
+    after = rows[rows.length - 1]!.id;
+    result.checked += rows.length;
+    const fired = await listFiredKeys(ctx.db.prisma, [...new Set(rows.map((r) => r.caseId))]);
+    for (const row of rows) {
+      const org = await orgContext(row.case.organizationId, row.case.organization.settings);
+      const dueOn = fromDbDate(row.dueOn);
+      for (const m of milestonesOfClock(row, org)) {
+        if (!isMilestoneDue(m, now) || fired.has(firedKey({ clockKind: row.kind, milestone: m.name, dueOn })))
+          continue;
+        try {
+          const r = await fireMilestone(
+            ctx,
+            deps,
+            { clockId: row.id, milestone: m.name, dueOn },
+            { row, org },
+          );
+          if (r.status === 'fired') result.fired++;
+        } catch (err) {
+          result.failed++;
+          ctx.logger.warn(
+            { err: { message: (err as Error).message }, caseId: row.caseId, milestone: m.name },
+            'deadline sweep: firing failed; next sweep retries',
+          );
+        }
       }
     }
   }
@@ -85,8 +119,24 @@ async function recountDueDates(
 ): Promise<number> {
   const { prisma } = ctx.db;
   let changed = 0;
-  for (const row of await listOpenClocks(prisma)) {
-    if (row.status !== 'running') continue;
+  for (let after: string | null = null; ;) {
+    const page = await listRunningClocksOfOpenCases(prisma, { after, take: SWEEP_PAGE });
+    if (page.length === 0) break;
+    after = page[page.length - 1]!.id;
+    changed += await recountPage(ctx, now, settingsOf, page);
+  }
+  return changed;
+}
+
+async function recountPage(
+  ctx: AppContext,
+  now: Date,
+  settingsOf: (organizationId: string) => Promise<DeadlineSettings>,
+  page: Awaited<ReturnType<typeof listRunningClocksOfOpenCases>>,
+): Promise<number> {
+  const { prisma } = ctx.db;
+  let changed = 0;
+  for (const row of page) {
     const settings = await settingsOf(row.case.organizationId);
     const clock = rowToClock(row);
     const stored = fromDbDate(row.dueOn);

@@ -2,13 +2,18 @@
 import type { Db } from '../db/database.js';
 import type { OrganizationKind, UnitKind } from '../db/generated/enums.js';
 import type { SampleOrganization } from './sample-directory.js';
+import { changingDirectory } from './directory-cache.js';
 
 export function countOrganizations(db: Db): Promise<number> {
   return db.organization.count();
 }
 
 /** Idempotent: running the seed twice changes nothing. */
-export async function upsertOrganizationWithUnits(db: Db, org: SampleOrganization): Promise<void> {
+export function upsertOrganizationWithUnits(db: Db, org: SampleOrganization): Promise<void> {
+  return changingDirectory(db, upsertOrganizationWithUnitsNow(db, org));
+}
+
+async function upsertOrganizationWithUnitsNow(db: Db, org: SampleOrganization): Promise<void> {
   const parent = org.parentCode
     ? await db.organization.findUnique({ where: { code: org.parentCode } })
     : null;
@@ -53,7 +58,7 @@ export function insertOrganization(
     hotlineNumbers: string[];
   },
 ) {
-  return db.organization.create({ data });
+  return changingDirectory(db, db.organization.create({ data }));
 }
 
 /** Any unit with that code, active or not: codes are unique across the installation. */
@@ -79,7 +84,7 @@ export function insertUnit(
     hotlineNumbers: string[];
   },
 ) {
-  return db.unit.create({ data });
+  return changingDirectory(db, db.unit.create({ data }));
 }
 
 export function findUnitByTelegramChatId(db: Db, chatId: string) {
@@ -90,7 +95,7 @@ export function findUnitByTelegramChatId(db: Db, chatId: string) {
 }
 
 export function setUnitTelegramChat(db: Db, unitId: string, chatId: string | null) {
-  return db.unit.update({ where: { id: unitId }, data: { telegramChatId: chatId } });
+  return changingDirectory(db, db.unit.update({ where: { id: unitId }, data: { telegramChatId: chatId } }));
 }
 
 /** Every organisation with its units and staff (roles included): the administrator's listing. */

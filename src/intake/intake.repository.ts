@@ -40,7 +40,12 @@ export interface SubmissionFacts {
   followUpSecretHash: string | null;
 }
 
-export function insertSubmission(
+/**
+ * The duplicate check and the insert in one statement (INSERT … ON CONFLICT DO NOTHING): true when
+ * this call stored the row; false when a row with the same id or tracking code already exists
+ * (the caller looks which, on that rare path only).
+ */
+export async function insertSubmissionIfNew(
   db: Db,
   data: {
     id: string;
@@ -48,10 +53,12 @@ export function insertSubmission(
     payloadCiphertext: Uint8Array;
     payloadDigest: string;
   } & SubmissionFacts,
-) {
-  return db.intakeSubmission.create({
-    data: { ...data, payloadCiphertext: Buffer.from(data.payloadCiphertext) },
+): Promise<boolean> {
+  const { count } = await db.intakeSubmission.createMany({
+    data: [{ ...data, payloadCiphertext: Buffer.from(data.payloadCiphertext) }],
+    skipDuplicates: true,
   });
+  return count === 1;
 }
 
 /** A pending submission as the recovery sweep pages through them. */

@@ -38,9 +38,22 @@ end
 return {0, 0}
 `;
 
+/** Gives back what TAKE counted, never below zero. */
+const GIVE_BACK = `
+for _, key in ipairs(KEYS) do
+  if tonumber(redis.call('GET', key) or '0') > 0 then redis.call('DECR', key) end
+end
+return 0
+`;
+
 export interface NewCaseCap {
   /** Counts one new case from `source` for the recipient, or throws `rate_limited` past the cap. */
   take(source: string, recipient: { organizationId: string; unitId: string | null }): Promise<void>;
+  /**
+   * Undoes a `take` that made no new case: the submission turned out to be stored already (the
+   * duplicate check comes after the count, decision 0042). Best effort: a failure is logged.
+   */
+  giveBack(source: string, recipient: { organizationId: string; unitId: string | null }): Promise<void>;
 }
 
 export function createNewCaseCap(options: {
@@ -54,10 +67,23 @@ export function createNewCaseCap(options: {
   logger: Logger;
 }): NewCaseCap {
   const { prefix, keyedHash } = options;
+  const keysOf = (source: string, recipient: { organizationId: string; unitId: string | null }) => ({
+    unitKey: `${prefix}:new-cases:${keyedHash(`unit\n${recipient.unitId ?? ''}\n${source}`)}`,
+    orgKey: `${prefix}:new-cases:${keyedHash(`org\n${recipient.organizationId}\n${source}`)}`,
+  });
   return {
+    async giveBack(source, recipient) {
+      const { unitKey, orgKey } = keysOf(source, recipient);
+      const keys = recipient.unitId ? [unitKey, orgKey] : [orgKey];
+      try {
+        const redis = await options.redis;
+        await redis.eval(GIVE_BACK, keys.length, ...keys);
+      } catch (err) {
+        options.logger.warn({ err: { message: (err as Error).message } }, 'new-case cap: give back failed');
+      }
+    },
     async take(source, recipient) {
-      const unitKey = `${prefix}:new-cases:${keyedHash(`unit\n${recipient.unitId ?? ''}\n${source}`)}`;
-      const orgKey = `${prefix}:new-cases:${keyedHash(`org\n${recipient.organizationId}\n${source}`)}`;
+      const { unitKey, orgKey } = keysOf(source, recipient);
       let full: number, wait: number;
       try {
         const redis = await options.redis;

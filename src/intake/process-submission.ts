@@ -6,7 +6,8 @@ import { AppError } from '../core/app-error.js';
 import { isUniqueViolation } from '../db/prisma-errors.js';
 import { appendCaseEvent, findCaseBySubmissionId, insertCase } from '../cases/case.repository.js';
 import { toVietnamDate } from '../calendar/local-date.js';
-import { loadDeadlineSettings, startClocks } from '../deadlines/deadline.service.js';
+import { deadlineSettingsOf, startClocks } from '../deadlines/deadline.service.js';
+import { directoryCache } from '../directory/directory-cache.js';
 import type { IntakeInput } from './intake-input.js';
 import {
   findRecipientsStillThere,
@@ -44,7 +45,7 @@ export async function processSubmission(ctx: AppContext, submissionId: string): 
   const s = sealed.input;
   const now = ctx.clock.now();
 
-  const still = await findRecipientsStillThere(prisma, sealed.organizationId, sealed.unitId);
+  const still = await recipientsStillThere(ctx, sealed.organizationId, sealed.unitId);
   if (!still.organization) throw permanent(submissionId, 'organization_missing');
   // A department deleted meanwhile: the case goes to the organisation's receiving office instead
   // (routing decides), rather than nowhere.
@@ -56,7 +57,7 @@ export async function processSubmission(ctx: AppContext, submissionId: string): 
   // instant sits next to their chat's update in the bot's logs (decision 0029). Its clocks still run
   // from the day the person wrote.
   const receivedAt = s.identityMode === 'no_trace' ? now : wroteAt;
-  const deadlines = await loadDeadlineSettings(prisma, sealed.organizationId);
+  const deadlines = await deadlineSettingsOf(ctx, sealed.organizationId);
 
   try {
     return await prisma.$transaction(async (tx) => {
@@ -109,6 +110,16 @@ export async function processSubmission(ctx: AppContext, submissionId: string): 
     }
     throw err;
   }
+}
+
+/** Existence only, from memory (decision 0041): a deletion is seen within DIRECTORY_CACHE_CHECK_MS. */
+async function recipientsStillThere(ctx: AppContext, organizationId: string, unitId: string | null) {
+  const found = await directoryCache(ctx).read(`recipients:${organizationId}:${unitId ?? ''}`, async () => {
+    const there = await findRecipientsStillThere(ctx.db.prisma, organizationId, unitId);
+    // Only a complete answer is kept: a missing recipient is looked for again next time.
+    return there.organization && (there.unit || unitId === null) ? there : null;
+  });
+  return found ?? findRecipientsStillThere(ctx.db.prisma, organizationId, unitId);
 }
 
 function permanent(submissionId: string, reason: SubmissionFailureReason | string): AppError {

@@ -10,7 +10,7 @@ import type { AppContext } from '../app-context.js';
 import { formatVietnameseDate, toVietnamDate } from '../calendar/local-date.js';
 import { appendCaseEvent, findCaseBySubmissionId, insertCase } from '../cases/case.repository.js';
 import { AppError } from '../core/app-error.js';
-import { loadDeadlineSettings, startClocks } from '../deadlines/deadline.service.js';
+import { deadlineSettingsOf, startClocks } from '../deadlines/deadline.service.js';
 import {
   claimFailedSubmission,
   findOrganizationByCode,
@@ -80,7 +80,7 @@ async function markFailedWithCase(
   }
   const now = ctx.clock.now();
   const organizationId = await organizationFor(ctx, submission.organizationId);
-  const deadlines = organizationId ? await loadDeadlineSettings(prisma, organizationId) : null;
+  const deadlines = organizationId ? await deadlineSettingsOf(ctx, organizationId) : null;
   const receivedAt = submission.createdAt;
   const wasPending = submission.status === 'pending';
 

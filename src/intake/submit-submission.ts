@@ -5,7 +5,7 @@ import { createHash, randomInt } from 'node:crypto';
 import type { AppContext } from '../app-context.js';
 import { AppError } from '../core/app-error.js';
 import { stableStringify } from '../core/stable-json.js';
-import { isDatabaseUnavailable, isUniqueViolation } from '../db/prisma-errors.js';
+import { isDatabaseUnavailable } from '../db/prisma-errors.js';
 import { findCaseBySubmissionId } from '../cases/case.repository.js';
 import { generateFollowUpSecret, generateTrackingCode, hashSecret } from '../cases/index.js';
 import type { ChannelSubmission } from './channel-submission.schema.js';
@@ -17,12 +17,13 @@ import {
 } from './intake-input.js';
 import type { NewCaseCap } from './new-case-cap.js';
 import type { Submission } from './submission.schema.js';
+import { directoryCache } from '../directory/directory-cache.js';
 import {
   countAttachmentsOfSubmission,
   findOrganizationByCode,
   findSubmission,
   findUnitByCode,
-  insertSubmission,
+  insertSubmissionIfNew,
 } from './intake.repository.js';
 
 export interface SubmissionReceipt {
@@ -64,10 +65,17 @@ function digestOf(value: unknown): string {
 
 async function resolveRecipient(ctx: AppContext, s: Pick<IntakeInput, 'unitCode' | 'organizationCode'>) {
   const { prisma } = ctx.db;
+  const cache = directoryCache(ctx);
   if (s.unitCode) {
-    const unit = await findUnitByCode(prisma, s.unitCode);
+    const code = s.unitCode.toLowerCase();
+    const unit = await cache.read(`unit-by-code:${code}`, async () => {
+      const found = await findUnitByCode(prisma, code);
+      return found
+        ? { id: found.id, organizationId: found.organizationId, organizationCode: found.organization.code }
+        : null;
+    });
     if (!unit) throw new AppError('unprocessable', `Không tìm thấy khoa/phòng có mã "${s.unitCode}".`);
-    if (s.organizationCode && unit.organization.code.toLowerCase() !== s.organizationCode.toLowerCase()) {
+    if (s.organizationCode && unit.organizationCode.toLowerCase() !== s.organizationCode.toLowerCase()) {
       throw new AppError(
         'unprocessable',
         `Khoa/phòng "${s.unitCode}" không thuộc đơn vị "${s.organizationCode}".`,
@@ -82,7 +90,10 @@ async function resolveRecipient(ctx: AppContext, s: Pick<IntakeInput, 'unitCode'
       'Cần cho biết nơi nhận ý kiến: mã khoa/phòng (unitCode) hoặc mã đơn vị (organizationCode).',
     );
   }
-  const org = await findOrganizationByCode(prisma, orgCode);
+  const org = await cache.read(`organization-by-code:${orgCode.toLowerCase()}`, async () => {
+    const found = await findOrganizationByCode(prisma, orgCode);
+    return found ? { id: found.id } : null;
+  });
   if (!org) throw new AppError('unprocessable', `Không tìm thấy đơn vị có mã "${orgCode}".`);
   return { organizationId: org.id, unitId: null };
 }
@@ -184,13 +195,22 @@ async function storeDurably(
   const { input, digest } = args;
   // A secret the caller chose is its own to show again; one we generated is shown only once.
   const replayedSecret = args.secretChosenByCaller ? args.followUpSecret : undefined;
+  // The duplicate check is the insert itself (decision 0042): a resent request is looked up only
+  // when the insert finds its id taken, or when something refuses it before the insert — it is
+  // still answered with its code then, as when it was looked up first.
+  const replayIfStored = async (refusal: unknown) => {
+    const existing = await findSubmission(prisma, input.submissionId);
+    if (existing) return replay(ctx, existing, digest, replayedSecret);
+    throw refusal;
+  };
 
-  const existing = await findSubmission(prisma, input.submissionId);
-  if (existing) return replay(ctx, existing, digest, replayedSecret);
-
-  const recipient = await resolveRecipient(ctx, input);
-  // Only a new case counts against the cap: a resent request was answered above.
-  if (args.source) await args.source.cap.take(args.source.client, recipient);
+  let recipient: Awaited<ReturnType<typeof resolveRecipient>>;
+  try {
+    recipient = await resolveRecipient(ctx, input);
+    if (args.source) await args.source.cap.take(args.source.client, recipient);
+  } catch (err) {
+    return replayIfStored(err);
+  }
   const receivedAt = ctx.clock.now();
   const sealed: SealedSubmission = {
     input,
@@ -198,32 +218,33 @@ async function storeDurably(
     followUpSecretHash: args.followUpSecret ? await hashSecret(args.followUpSecret) : null,
     receivedAt: receivedAt.toISOString(),
   };
+  const payloadCiphertext = ctx.sealedBox.sealJson(sealed);
 
   let code = generateTrackingCode();
   for (let attempt = 0; ; attempt++) {
-    try {
-      await insertSubmission(prisma, {
-        id: input.submissionId,
-        trackingCode: code,
-        payloadCiphertext: ctx.sealedBox.sealJson(sealed),
-        payloadDigest: digest,
-        // In clear as well: if the payload can never be opened, these still make a case (0026).
-        ...recipient,
-        kind: input.kind,
-        channel: input.channel,
-        audience: input.audience,
-        followUpSecretHash: sealed.followUpSecretHash,
-      });
-      break;
-    } catch (err) {
-      if (!isUniqueViolation(err)) throw err;
-      // Either the same submission id sent twice at once (the other request stored it first) or,
-      // rarely, a tracking code already taken: tell them apart by looking, not by parsing errors.
-      const now = await findSubmission(prisma, input.submissionId);
-      if (now) return replay(ctx, now, digest, replayedSecret);
-      if (attempt >= 3) throw err;
-      code = generateTrackingCode();
+    const stored = await insertSubmissionIfNew(prisma, {
+      id: input.submissionId,
+      trackingCode: code,
+      payloadCiphertext,
+      payloadDigest: digest,
+      // In clear as well: if the payload can never be opened, these still make a case (0026).
+      ...recipient,
+      kind: input.kind,
+      channel: input.channel,
+      audience: input.audience,
+      followUpSecretHash: sealed.followUpSecretHash,
+    });
+    if (stored) break;
+    // Either the same submission id sent again (stored before, or by a request racing this one)
+    // or, rarely, a tracking code already taken: tell them apart by looking.
+    const existing = await findSubmission(prisma, input.submissionId);
+    if (existing) {
+      // Counted as new above; it is not.
+      if (args.source) await args.source.cap.giveBack(args.source.client, recipient);
+      return replay(ctx, existing, digest, replayedSecret);
     }
+    if (attempt >= 3) throw new Error('no free tracking code after 4 attempts');
+    code = generateTrackingCode();
   }
 
   await enqueue(ctx, input);

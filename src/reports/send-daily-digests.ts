@@ -7,7 +7,7 @@ import { canViewCase, type CaseScope } from '../cases/case-permissions.js';
 import { loadCaseWithScope } from '../cases/case-scope.service.js';
 import type { CaseKind } from '../cases/case-vocabulary.js';
 import { DEFAULT_DUE_SOON_WORKING_DAYS } from '../deadlines/clock.js';
-import { loadDeadlineSettings } from '../deadlines/deadline.service.js';
+import { deadlineSettingsOf } from '../deadlines/deadline.service.js';
 import { unitGroupPrincipal } from '../deadlines/milestone-recipients.js';
 import { findStaff } from '../directory/resolve-staff.js';
 import { enqueueNotification } from '../notify/enqueue-notification.js';
@@ -31,7 +31,7 @@ export async function sendDailyDigests(ctx: AppContext, date?: LocalDate): Promi
   const today = date ?? toVietnamDate(ctx.clock.now());
   const result: DigestResult = { date: today, organizations: 0, skippedDayOff: 0, messages: 0 };
   for (const org of await listOrganizations(prisma)) {
-    const { calendar } = await loadDeadlineSettings(prisma, org.id);
+    const { calendar } = await deadlineSettingsOf(ctx, org.id);
     if (calendar.isDayOff(today)) {
       result.skippedDayOff++;
       continue;

@@ -10,6 +10,7 @@ import { applyCaseAction, type ApplyCaseActionResult } from '../cases/case-lifec
 import { findLatestCaseEvent } from '../cases/case.repository.js';
 import { ZRouteEventDataSchema, type RouteEventData } from '../cases/case-scope.js';
 import type { CaseEffect } from '../cases/case-transitions.js';
+import { directoryCache } from '../directory/directory-cache.js';
 import { parseOrganizationPolicy } from '../directory/organization-settings.js';
 import { decideRoute, type RouteDecision } from './route-decision.js';
 import {
@@ -47,16 +48,22 @@ export async function routeCase(ctx: AppContext, caseId: string): Promise<RouteC
   if (previous) return completePrevious(ctx, subject, previous.data);
   if (subject.status !== 'received') return result(subject.id, 'skipped', null);
 
-  const org = await findOrganizationForRouting(prisma, subject.organizationId);
-  if (!org) throw new AppError('internal', 'Hồ sơ không gắn với đơn vị nào.');
+  // What routing reads of the organisation changes rarely: from memory (decision 0041).
+  const directory = await directoryCache(ctx).read(`routing:${subject.organizationId}`, async () => {
+    const organization = await findOrganizationForRouting(prisma, subject.organizationId);
+    if (!organization) return null;
+    const [units, rules] = await Promise.all([
+      listUnitsOfOrganization(prisma, organization.id),
+      listRoutingRules(prisma, organization.id),
+    ]);
+    return { org: organization, units, rules };
+  });
+  if (!directory) throw new AppError('internal', 'Hồ sơ không gắn với đơn vị nào.');
+  const { org, units, rules } = directory;
   const { policy, invalidKeys } = parseOrganizationPolicy(org.settings);
   if (invalidKeys.length) {
     ctx.logger.warn({ organizationId: org.id, invalidKeys }, 'organisation settings: invalid keys ignored');
   }
-  const [units, rules] = await Promise.all([
-    listUnitsOfOrganization(prisma, org.id),
-    listRoutingRules(prisma, org.id),
-  ]);
   const decision = decideRoute(subject, { organization: org, units, rules });
   const urgency = detectUrgency(subject.description, policy.urgentKeywords ?? DEFAULT_URGENT_KEYWORDS);
   const flagUrgent = urgency.urgent && subject.urgency !== 'urgent';

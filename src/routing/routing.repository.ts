@@ -4,6 +4,7 @@ import type { Prisma } from '../db/generated/client.js';
 import type { CaseKind } from '../db/generated/enums.js';
 import { appendCaseEvent, updateCaseAtVersion } from '../cases/case.repository.js';
 import { competenceColumnsOf } from '../cases/case-scope.js';
+import { changingDirectory } from '../directory/directory-cache.js';
 
 export function findCaseForRouting(db: Db, caseId: string) {
   return db.case.findUnique({
@@ -59,11 +60,11 @@ export function insertRoutingRule(
     keywords: string[];
   },
 ) {
-  return db.routingRule.create({ data });
+  return changingDirectory(db, db.routingRule.create({ data }));
 }
 
 export function setRoutingRuleActive(db: Db, id: string, active: boolean) {
-  return db.routingRule.updateMany({ where: { id }, data: { active } });
+  return changingDirectory(db, db.routingRule.updateMany({ where: { id }, data: { active } }));
 }
 
 export interface RoutingRecord {

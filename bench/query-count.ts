@@ -1,0 +1,118 @@
+// npm run bench:queries [-- --count 20]
+// Counts the database statements one submission costs on the ack path (POST /api/submissions'
+// use case) and one case costs in the intake worker (case, routing, triage, cards), by model and
+// operation. Runs in-process against a fresh database (embedded, or PostgreSQL with DATABASE_URL).
+import { parseArgs } from 'node:util';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import type { AppContext } from '../src/app-context.js';
+import { submitSubmission } from '../src/intake/submit-submission.js';
+import { createIntakeHandler } from '../workers/intake.handler.js';
+import { processSubmission } from '../src/intake/process-submission.js';
+import { scheduleCaseMilestonesSafely } from '../src/deadlines/schedule-milestones.js';
+import { routeCase } from '../src/routing/route-case.js';
+import { suggestCaseTriageSafely } from '../src/triage/suggest-case-triage.js';
+import { postCaseCards } from '../src/officer/post-case-cards.js';
+import { createTestContext } from '../test/helpers/test-context.js';
+
+const { values } = parseArgs({ options: { count: { type: 'string', default: '20' } } });
+const COUNT = Number(values.count);
+
+const counts = new Map<string, number>();
+let total = 0;
+// Statements as the driver sees them (BEGIN/COMMIT and a relation's second query included): the
+// Prisma operations above may each cost more than one.
+let sql = 0;
+for (const proto of [pg.Client.prototype, PGlite.prototype] as unknown as Record<string, unknown>[]) {
+  for (const name of ['query', 'exec']) {
+    const original = proto[name] as ((...args: unknown[]) => unknown) | undefined;
+    if (!original) continue;
+    proto[name] = function (this: unknown, ...args: unknown[]) {
+      sql++;
+      return original.apply(this, args);
+    };
+  }
+}
+const { ctx: base, cleanup } = await createTestContext();
+const counted = base.db.prisma.$extends({
+  query: {
+    async $allOperations({ model, operation, args, query }) {
+      const key = `${model ?? '$raw'}.${operation}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+      total++;
+      return query(args);
+    },
+  },
+}) as unknown as AppContext['db']['prisma'];
+const ctx: AppContext = { ...base, db: { ...base.db, prisma: counted } };
+const handle = createIntakeHandler(ctx);
+
+function take(): { total: number; sql: number; byKey: [string, number][] } {
+  const out = { total, sql, byKey: [...counts.entries()].sort((a, b) => b[1] - a[1]) };
+  counts.clear();
+  total = 0;
+  sql = 0;
+  return out;
+}
+
+const submission = (i: number) => ({
+  submissionId: `qc-${Date.now()}-${i}`,
+  channel: 'api' as const,
+  kind: 'report' as const,
+  text: 'Thời gian chờ lấy thuốc tại Khoa Dược quá lâu, đề nghị bố trí thêm quầy phát thuốc.',
+  unitCode: 'ta-kduoc',
+  contact: { name: 'Người gửi thử nghiệm', phone: '0900000000' },
+});
+
+try {
+  // Warm-up: first submission and first case fill whatever the process caches.
+  const warm = submission(-1);
+  await submitSubmission(ctx, warm as never);
+  await handle({ submissionId: warm.submissionId }, {} as never);
+  take();
+
+  const ids: string[] = [];
+  for (let i = 0; i < COUNT; i++) {
+    const s = submission(i);
+    await submitSubmission(ctx, s as never);
+    ids.push(s.submissionId);
+  }
+  const ack = take();
+  for (const id of ids) await handle({ submissionId: id }, {} as never);
+  const worker = take();
+
+  // The same steps as the intake handler, one at a time, to show where the statements go.
+  const phases = new Map<string, number>();
+  const phase = async (name: string, step: () => Promise<unknown>) => {
+    take();
+    await step();
+    phases.set(name, (phases.get(name) ?? 0) + take().sql);
+  };
+  for (let i = 0; i < COUNT; i++) {
+    const s = submission(1000 + i);
+    await submitSubmission(ctx, s as never);
+    let caseId = '';
+    await phase('processSubmission', async () => {
+      caseId = (await processSubmission(ctx, s.submissionId)).caseId;
+    });
+    await phase('scheduleCaseMilestones', () => scheduleCaseMilestonesSafely(ctx, caseId));
+    await phase('routeCase', () => routeCase(ctx, caseId));
+    await phase('suggestCaseTriage', () => suggestCaseTriageSafely(ctx, caseId));
+    await phase('postCaseCards', () => postCaseCards(ctx, caseId));
+  }
+  take();
+
+  const show = (name: string, r: ReturnType<typeof take>) => {
+    console.log(
+      `\n${name}: ${(r.total / COUNT).toFixed(1)} Prisma operations, ${(r.sql / COUNT).toFixed(1)} SQL statements each`,
+    );
+    for (const [key, n] of r.byKey) console.log(`  ${(n / COUNT).toFixed(1).padStart(5)}  ${key}`);
+  };
+  console.log(`bench/query-count: database ${ctx.db.kind}, ${COUNT} submissions after one warm-up`);
+  show('ack path (submitSubmission)', ack);
+  show('worker (intake.process-submission)', worker);
+  console.log('\nworker, SQL statements by step:');
+  for (const [name, n] of phases) console.log(`  ${(n / COUNT).toFixed(1).padStart(5)}  ${name}`);
+} finally {
+  await cleanup();
+}
