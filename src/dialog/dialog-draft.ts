@@ -5,6 +5,28 @@ import { z } from 'zod';
 import { CASE_KINDS } from '../cases/case-vocabulary.js';
 import type { ConversationRef, Locale } from './dialog-types.js';
 
+/** Steps of side flows (tracking, satisfaction, reopening, staff questions, booking): they never
+ * belong to an intake and never count as answered (dialog-flow.ts). */
+export const SIDE_STEP_IDS = [
+  'trackCode',
+  'trackSecret',
+  'satisfactionComment',
+  'reopenReason',
+  // Staff questions for the staff conference (staff-question-flow.ts).
+  'qaCode',
+  'qaCollection',
+  'qaMode',
+  'qaText',
+  'qaConfirm',
+  'bookSession',
+  'bookSlot',
+  'bookName',
+  'bookPhone',
+  'bookConsent',
+] as const;
+
+export type SideStepId = (typeof SIDE_STEP_IDS)[number];
+
 export const STEP_IDS = [
   'menu',
   'kind',
@@ -25,21 +47,7 @@ export const STEP_IDS = [
   'consent',
   'summary',
   'edit',
-  'trackCode',
-  'trackSecret',
-  'satisfactionComment',
-  'reopenReason',
-  // Staff questions for the staff conference (staff-question-flow.ts).
-  'qaCode',
-  'qaCollection',
-  'qaMode',
-  'qaText',
-  'qaConfirm',
-  'bookSession',
-  'bookSlot',
-  'bookName',
-  'bookPhone',
-  'bookConsent',
+  ...SIDE_STEP_IDS,
 ] as const;
 export type StepId = (typeof STEP_IDS)[number];
 

@@ -3,25 +3,9 @@
 // skips what a QR code or an earlier message already filled in, resumes where the person was once
 // the step /quaylai went back to is answered again, and returns to the summary after an edit (asking only what the edit made necessary,
 // e.g. a phone number after switching from anonymous to named).
-import type { Draft, StepId } from './dialog-draft.js';
+import { SIDE_STEP_IDS, type Draft, type StepId } from './dialog-draft.js';
 
-/** Steps of side flows: they never belong to an intake and never count as answered. */
-export const SIDE_STEPS: readonly StepId[] = [
-  'trackCode',
-  'trackSecret',
-  'satisfactionComment',
-  'reopenReason',
-  'qaCode',
-  'qaCollection',
-  'qaMode',
-  'qaText',
-  'qaConfirm',
-  'bookSession',
-  'bookSlot',
-  'bookName',
-  'bookPhone',
-  'bookConsent',
-];
+export const SIDE_STEPS: readonly StepId[] = SIDE_STEP_IDS;
 
 export function flowOf(draft: Draft): StepId[] {
   if (draft.audience === 'staff') {

@@ -8,7 +8,7 @@ import {
   checkDeclaredAttachment,
 } from '../intake/attachment-policy.js';
 import { MAX_TEXT_CHARS } from '../intake/submission.schema.js';
-import type { Draft, StepId } from './dialog-draft.js';
+import type { Draft, SideStepId, StepId } from './dialog-draft.js';
 import { markAnswered, unmarkAnswered } from './dialog-flow.js';
 import { isOpenerOnly } from './opener.js';
 import type { EditField, MenuChoice } from './dialog-texts.js';
@@ -19,7 +19,6 @@ import { startBooking } from './booking-flow.js';
 import { cancelDraft, confirmDraft } from './submit-draft.js';
 import { EXACT_MATCH, foldText, matchChoice, type ChoiceOption } from './text-match.js';
 import { cleanFreeText } from '../core/free-text.js';
-import type { StaffQuestionStep } from './staff-question-flow.js';
 
 const MAX_MB = MAX_ATTACHMENT_BYTES / (1024 * 1024);
 const MIN_TEXT_CHARS = 10;
@@ -689,19 +688,7 @@ const edit: StepDef = {
   },
 };
 
-export const INTAKE_STEPS: Omit<
-  StepRegistry,
-  | 'trackCode'
-  | 'trackSecret'
-  | 'satisfactionComment'
-  | 'reopenReason'
-  | StaffQuestionStep
-  | 'bookSession'
-  | 'bookSlot'
-  | 'bookName'
-  | 'bookPhone'
-  | 'bookConsent'
-> = {
+export const INTAKE_STEPS: Omit<StepRegistry, SideStepId> = {
   menu,
   kind,
   petition,
