@@ -58,7 +58,8 @@ describe('directory cache', () => {
     const org = await t.ctx.db.prisma.organization.findFirstOrThrow({ where: { code: 'ttyt-thuan-an' } });
     expect((await deadlineSettingsOf(t.ctx, org.id)).internalLimits).toEqual([]);
     const limits = [{ clockKind: 'reception_answer', days: 3, dayType: 'working' }];
-    await t.ctx.db.prisma.$executeRaw`UPDATE organizations SET settings = ${JSON.stringify({ internalLimits: limits })}::jsonb WHERE id = ${org.id}`;
+    await t.ctx.db.prisma
+      .$executeRaw`UPDATE organizations SET settings = ${JSON.stringify({ internalLimits: limits })}::jsonb WHERE id = ${org.id}`;
     await pastTheInterval();
     expect((await deadlineSettingsOf(t.ctx, org.id)).internalLimits).toEqual(limits);
   });
