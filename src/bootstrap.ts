@@ -141,7 +141,7 @@ export async function startApp(
     const db = await openDatabase({
       databaseUrl: config.databaseUrl,
       embeddedDir: path.join(config.dataDir, 'pgdata'),
-      embeddedThread: true,
+      embeddedThread: config.embeddedDbThread,
       embeddedSharedBuffersMb: config.embeddedDbSharedBuffersMb,
     });
     stops.push(() => db.close());

@@ -44,6 +44,7 @@ const ZEnvSchema = z.object({
     emptyToUndefined,
     z.coerce.number().int().min(1).max(1024).default(16),
   ),
+  EMBEDDED_DB_THREAD: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false')),
   PUBLIC_URL: optionalUrl(['http:', 'https:']),
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,
@@ -272,6 +273,8 @@ export interface Config {
   dataDir: string;
   /** The embedded database's shared_buffers in MB (src/db/database.ts). */
   embeddedDbSharedBuffersMb: number;
+  /** EMBEDDED_DB_THREAD: PGlite in a worker thread behind a socket (decision 0044; off: see there). */
+  embeddedDbThread: boolean;
   publicUrl: string | undefined;
   /** Reverse proxies whose X-Forwarded-For is believed (0: the socket's address is the client). */
   trustProxyHops: number;
@@ -468,6 +471,7 @@ export function createConfig(source: Record<string, string | undefined> = {}): C
     port: env.PORT,
     dataDir: path.resolve(env.DATA_DIR),
     embeddedDbSharedBuffersMb: env.EMBEDDED_DB_SHARED_BUFFERS_MB,
+    embeddedDbThread: env.EMBEDDED_DB_THREAD === 'true',
     publicUrl: env.PUBLIC_URL?.replace(/\/+$/, ''),
     trustProxyHops: env.TRUST_PROXY_HOPS,
     logLevel: env.LOG_LEVEL,
