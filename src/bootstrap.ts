@@ -31,6 +31,8 @@ import { parseOrganizationPolicy } from './directory/organization-settings.js';
 import { findOrganizationById } from './directory/directory.repository.js';
 import { createHotlineFormHandler } from './officer/hotline-form.handler.js';
 import { createRedisHotlineFormStore } from './officer/hotline-form.store.js';
+import { createReceptionFormHandler } from './officer/reception-form.handler.js';
+import { createRedisReceptionFormStore } from './officer/reception-form.store.js';
 import { createRedisButtonPromptStore } from './officer/button-prompt.js';
 import { completeUnfinishedLetters } from './letters/complete-unfinished-letters.js';
 import { createTelegramBot, createTelegramSender, type TelegramBot } from '../bots/telegram/index.js';
@@ -188,6 +190,10 @@ export async function startApp(
           hotlineForms: createHotlineFormHandler(
             ctx,
             createRedisHotlineFormStore({ redis, prefix: config.queuePrefix, sealedBox: ctx.sealedBox }),
+          ),
+          receptionForms: createReceptionFormHandler(
+            ctx,
+            createRedisReceptionFormStore({ redis, prefix: config.queuePrefix, sealedBox: ctx.sealedBox }),
           ),
           buttonPrompts: createRedisButtonPromptStore({
             redis,

@@ -16,6 +16,8 @@ import type { StaffMember } from '../directory/staff-member.js';
 import { JOIN_COMMANDS, inboxArgsOfButton, officerCommandOf, parseCardButton } from './officer-commands.js';
 import { commandArgsOfAnswer, type ButtonPromptStore } from './button-prompt.js';
 import { HOTLINE_FORM_BUTTON_PREFIX } from './hotline-form.js';
+import { RECEPTION_FORM_BUTTON_PREFIX } from './reception-form.js';
+import type { ReceptionFormHandler } from './reception-form.handler.js';
 import { handleTriageInput } from './triage-actions.js';
 import type { HotlineFormHandler } from './hotline-form.handler.js';
 import { createOfficerHandler, type OfficerInput } from './officer-handler.js';
@@ -23,12 +25,20 @@ import { refusedPress } from './press-answer.js';
 import { handleLetterInput } from './letter-actions.js';
 import { handleStaffQaInput } from './staff-qa-actions.js';
 
+/** A step-by-step officer form: the hotline form, the reception form. */
+interface OfficerForm<S> {
+  pending(env: InboundEnvelope): Promise<S | null>;
+  continue(env: InboundEnvelope, staff: StaffMember, state: S): Promise<Outbound[]>;
+}
+
 export type InboundHandle = (env: InboundEnvelope) => Promise<InboundAnswer>;
 
 export interface BotRouterDeps {
   citizen: InboundHandle;
   /** The step-by-step hotline form (needs Redis); without it only the one-line form works. */
   hotlineForms?: HotlineFormHandler;
+  /** The step-by-step reception-register form (needs Redis); without it only the one-line `/tiepdan`. */
+  receptionForms?: ReceptionFormHandler;
   /** A button's question waiting for the officer's words (private chats). */
   buttonPrompts?: ButtonPromptStore;
   /**
@@ -41,6 +51,7 @@ export interface BotRouterDeps {
 export function createBotRouter(ctx: AppContext, deps: BotRouterDeps): InboundHandle {
   const officer = createOfficerHandler(ctx, {
     ...(deps.hotlineForms ? { hotlineForms: deps.hotlineForms } : {}),
+    ...(deps.receptionForms ? { receptionForms: deps.receptionForms } : {}),
     ...(deps.buttonPrompts ? { buttonPrompts: deps.buttonPrompts } : {}),
   });
   return async (env) => {
@@ -49,15 +60,20 @@ export function createBotRouter(ctx: AppContext, deps: BotRouterDeps): InboundHa
     const inGroup = conv.userId !== undefined && conv.userId !== conv.conversationId;
     const ev = env.event;
 
-    // An officer filling in the hotline form: their next answers (text, its buttons, /huy) go to it.
-    const formInput =
-      ev.type === 'text' ||
-      (ev.type === 'choice' && ev.value.startsWith(HOTLINE_FORM_BUTTON_PREFIX)) ||
-      (ev.type === 'command' && ['huy', 'cancel'].includes(ev.command));
-    if (deps.hotlineForms && !inGroup && formInput) {
-      const form = await deps.hotlineForms.pending(env);
-      const staff = form ? await resolveStaffByTelegramUser(ctx, userId) : null;
-      if (form && staff) return deps.hotlineForms.continue(env, staff, form);
+    // An officer filling in a form: their next answers (text, its buttons, /huy) go to it. The
+    // hotline form is asked first; a form's own buttons go only to that form.
+    const cancel = ev.type === 'command' && ['huy', 'cancel'].includes(ev.command);
+    if (!inGroup && (ev.type === 'text' || ev.type === 'choice' || cancel)) {
+      const continueForm = async <S>(forms: OfficerForm<S> | undefined, prefix: string) => {
+        if (!forms || (ev.type === 'choice' && !ev.value.startsWith(prefix))) return undefined;
+        const form = await forms.pending(env);
+        const staff = form ? await resolveStaffByTelegramUser(ctx, userId) : null;
+        return form && staff ? forms.continue(env, staff, form) : undefined;
+      };
+      const answered =
+        (await continueForm(deps.hotlineForms, HOTLINE_FORM_BUTTON_PREFIX)) ??
+        (await continueForm(deps.receptionForms, RECEPTION_FORM_BUTTON_PREFIX));
+      if (answered) return answered;
     }
     // An officer answering a button's question: the words complete that command.
     const answer = ev.type === 'text' || (ev.type === 'command' && ['huy', 'cancel'].includes(ev.command));
@@ -78,6 +94,13 @@ export function createBotRouter(ctx: AppContext, deps: BotRouterDeps): InboundHa
       return [
         {
           text: 'Phiếu ghi nhận cuộc gọi này đã được lưu, đã hủy hoặc đã hết hạn. Gõ /nhanduongday để mở phiếu mới.',
+        },
+      ];
+    }
+    if (ev.type === 'choice' && ev.value.startsWith(RECEPTION_FORM_BUTTON_PREFIX)) {
+      return [
+        {
+          text: 'Phiếu ghi sổ tiếp công dân này đã được lưu, đã hủy hoặc đã hết hạn. Gõ /tiepdan để mở phiếu mới.',
         },
       ];
     }

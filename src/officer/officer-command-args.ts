@@ -50,6 +50,8 @@ export type OfficerRequest =
   | { type: 'hotline_call'; call: HotlineCallForm }
   /** A visit to the reception place, typed on one line (src/reception-register). */
   | { type: 'reception_visit'; visit: ReceptionVisitForm }
+  /** `/tiepdan` with no arguments: the step-by-step reception form (private chats). */
+  | { type: 'reception_form' }
   /** The reception register of a period, sent back as a file. */
   | { type: 'reception_register'; from: LocalDate; to: LocalDate; format: RegisterFormat }
   /** The day's citizen-reception bookings (today when no date). */
@@ -303,6 +305,7 @@ function tryDate(text: string): LocalDate | undefined {
  * <loại>: <nội dung> [| <loại>: <nội dung> …]`: each content after the sixth bar is one case.
  */
 export function parseReceptionVisitArgs(args: string, fail: UsageFail): ParsedOfficerCommand {
+  if (!cleanFreeText(args)) return ok({ type: 'reception_form' });
   const parts = cleanFreeText(args)
     .split('|')
     .map((p) => p.trim());

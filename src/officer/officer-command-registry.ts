@@ -494,10 +494,10 @@ export const CASE_COMMANDS = [
     usage:
       '/tiepdan <họ tên> | <CCCD hoặc -> | <địa chỉ hoặc -> | <điện thoại hoặc -> | <hướng xử lý> | <ngày đơn hoặc -> | <loại>: <nội dung> [| <loại>: <nội dung> …] [| hẹn: <mã lịch hẹn hoặc mã hồ sơ>]',
     description: {
-      vi: 'Ghi sổ tiếp công dân: mỗi nội dung thành một hồ sơ, ngày đơn bắt đầu thời hạn luật định',
-      en: 'Log a visit to the reception place: each content becomes a case; the đơn date starts the legal clock',
+      vi: 'Ghi sổ tiếp công dân (không kèm gì: điền từng bước): mỗi nội dung thành một hồ sơ, ngày đơn bắt đầu thời hạn luật định',
+      en: 'Log a visit to the reception place (alone: a step-by-step form): each content becomes a case; the đơn date starts the legal clock',
     },
-    hint: `hướng xử lý: nhận đơn, hướng dẫn, chuyển đơn, trả lời; ${KIND_HINT}; nội dung vừa khiếu nại vừa tố cáo thì tách thành hai nội dung`,
+    hint: `hướng xử lý: nhận đơn, hướng dẫn, chuyển đơn, trả lời; ${KIND_HINT}; nội dung vừa khiếu nại vừa tố cáo thì tách thành hai nội dung; gõ /tiepdan không kèm gì để điền từng bước`,
     example:
       '/tiepdan Nguyễn Văn A | 079123456789 | 12 Lê Lợi, Thuận An | 0912000111 | nhận đơn | 12/02/2026 | khiếu nại: Thu viện phí hai lần | tố cáo: Nhân viên nhận tiền ngoài',
     roles: RECEPTION_LOGGING_ROLES,

@@ -57,6 +57,7 @@ const usageOf = (name: OfficerCommandName) => usageMessage(findCaseCommand(name)
 export const INBOX_USAGE = usageOf('hopthu');
 export const DUTY_USAGE = usageOf('truc');
 export const HOTLINE_FORM_USAGE = usageOf('nhanduongday');
+export const RECEPTION_FORM_USAGE = usageOf('tiepdan');
 
 /** Card buttons: `oc:<action>:<caseCode>`, at most 64 bytes (Telegram's callback_data limit). */
 export const BUTTON_PREFIX = 'oc:';

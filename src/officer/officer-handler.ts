@@ -34,6 +34,7 @@ import { describeCaseClocksOf } from '../deadlines/describe-case-clocks.js';
 import { governingDeadlineText, loadGoverningDeadline } from '../deadlines/governing-deadline.js';
 import {
   HOTLINE_FORM_USAGE,
+  RECEPTION_FORM_USAGE,
   officerHelp,
   parseOfficerCommand,
   type ActionParams,
@@ -47,6 +48,7 @@ import { showInbox } from './inbox.js';
 import { promptOfTemplate, type ButtonPrompt, type ButtonPromptStore } from './button-prompt.js';
 import { logHotlineCallAndAnswer, type HotlineFormHandler } from './hotline-form.handler.js';
 import { logReceptionVisitAndAnswer, sendReceptionRegister } from './reception-actions.js';
+import type { ReceptionFormHandler } from './reception-form.handler.js';
 import { listNotificationStatusesOfCase } from '../notify/notification.repository.js';
 import { cardKept, cardRewritten, refusedPress } from './press-answer.js';
 import { refreshedCaseCard } from './refresh-case-card.js';
@@ -87,6 +89,8 @@ const DIRECT: readonly ButtonAction[] = ['accept', 'start', 'resume'];
 export interface OfficerHandlerDeps {
   /** The step-by-step hotline form; without it `/nhanduongday` explains the one-line form. */
   hotlineForms?: HotlineFormHandler;
+  /** The step-by-step reception form; without it `/tiepdan` explains the one-line form. */
+  receptionForms?: ReceptionFormHandler;
   /** Where a button that needs words waits for them (private chats); without it, the command to type. */
   buttonPrompts?: ButtonPromptStore;
 }
@@ -351,6 +355,9 @@ async function run(
     case 'hotline_form':
       if (deps.hotlineForms && !caller.inGroup) return deps.hotlineForms.open(env, staff);
       return [{ text: HOTLINE_FORM_USAGE }];
+    case 'reception_form':
+      if (deps.receptionForms && !caller.inGroup) return deps.receptionForms.open(env, staff);
+      return [{ text: RECEPTION_FORM_USAGE }];
     case 'reception_day':
       if (caller.inGroup)
         return [

@@ -29,10 +29,14 @@ describe('reception register commands', () => {
         },
       },
     });
-    expect(parse('reception', 'B | - | - | - | trả lời | - | kiến nghị: Mở khám tối')).toMatchObject({
+    expect(parse('logvisit', 'B | - | - | - | trả lời | - | kiến nghị: Mở khám tối')).toMatchObject({
       ok: true,
       request: { visit: { handling: 'answered', petitionDate: null, bookingReference: null } },
     });
+  });
+
+  it('opens the step-by-step form when typed without arguments', () => {
+    expect(parse('tiepdan', '  ')).toEqual({ ok: true, request: { type: 'reception_form' } });
   });
 
   it('answers a wrong line with the syntax and what is wrong', () => {

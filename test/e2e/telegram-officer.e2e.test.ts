@@ -483,6 +483,47 @@ describe('Officers in Telegram, end to end', () => {
     expect(text).toContain('Nguyễn Thị Hồng');
   }, 120_000);
 
+  it('a walk-in visit is logged through the /tiepdan quick form, split content and a refused booking reference included', async () => {
+    const today = toVietnamDate(new Date());
+    expect(textOf(await receiver.chat.say('/tiepdan'))).toMatch(/Ghi sổ tiếp công dân \(1\/10\)/);
+    await receiver.chat.say('Trần Văn Minh');
+    await receiver.chat.say('079200000001');
+    await receiver.chat.pressValue('rf:skip');
+    const handling = await receiver.chat.pressValue('rf:skip');
+    expect(textOf(handling)).toMatch(/Hướng xử lý\?/);
+    await receiver.chat.pressValue('rf:h:accepted_petition');
+    await receiver.chat.pressValue('rf:today');
+    await receiver.chat.pressValue('rf:kind:complaint');
+    await receiver.chat.say('Bị từ chối thanh toán bảo hiểm y tế');
+    await receiver.chat.pressValue('rf:add');
+    await receiver.chat.pressValue('rf:kind:feedback');
+    await receiver.chat.say('Nhà vệ sinh khu khám bệnh thiếu nước');
+    await receiver.chat.pressValue('rf:next');
+    expect(textOf(await receiver.chat.say('LH-KHONGCO'))).toMatch(
+      /Kiểm tra trước khi lưu[\s\S]*Trần Văn Minh/,
+    );
+    // A mistyped booking reference is refused at saving and asked again; the rest is kept.
+    const refused = await receiver.chat.pressValue('rf:save');
+    expect(textOf(refused)).toMatch(/Không tìm thấy lịch hẹn LH-KHONGCO[\s\S]*Mã lịch hẹn/);
+    const summary = await receiver.chat.pressValue('rf:skip');
+    expect(textOf(summary)).toMatch(/Kiểm tra trước khi lưu[\s\S]*1\. Khiếu nại[\s\S]*2\. /);
+    const logged = await receiver.chat.pressValue('rf:save');
+    expect(textOf(logged)).toMatch(/Đã ghi sổ tiếp công dân: 2 hồ sơ/);
+    const codes = [...textOf(logged).matchAll(/([2-9A-Z]{4}-[2-9A-Z]{3}-[2-9A-Z]{3}) — /g)].map((m) => m[1]!);
+    expect(codes).toHaveLength(2);
+    const complaint = await app.ctx.db.prisma.case.findUniqueOrThrow({
+      where: { code: codes[0]! },
+      include: { clocks: true },
+    });
+    expect(complaint).toMatchObject({ channel: 'in_person', kind: 'complaint' });
+    expect(complaint.clocks.some((k) => k.startedOn.toISOString().slice(0, 10) === today)).toBe(true);
+    // Pressing save again (a double tap) logs nothing more.
+    expect(textOf(await receiver.chat.pressValue('rf:save'))).toMatch(/đã được lưu, đã hủy hoặc đã hết hạn/);
+    expect(
+      await app.ctx.db.prisma.receptionVisit.count({ where: { visitKey: { startsWith: 'visit-form-' } } }),
+    ).toBe(1);
+  }, 120_000);
+
   it('no Redis key names a chat or an officer while a draft and a form are open', async () => {
     const citizen = chat();
     await citizen.say('/start');
