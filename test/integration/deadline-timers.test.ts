@@ -369,12 +369,15 @@ describe('deadline timers', () => {
     expect((await sweepDeadlineMilestones(t.ctx, deps)).recounted).toBe(0);
   });
 
-  it('registers the sweep, the daily digest, the early warning and the weekly review as job schedulers once', async () => {
+  it('registers the sweeps, the daily digest, the early warning and the weekly review as job schedulers once', async () => {
     await scheduleDeadlineJobs(t.ctx);
     await scheduleDeadlineJobs(t.ctx);
     const deadlines = await t.ctx.queues.queue('deadlines').getJobSchedulers();
     const reports = await t.ctx.queues.queue('reports').getJobSchedulers();
-    expect(deadlines.map((s) => [s.key, s.every])).toEqual([['deadlines-sweep', 15 * 60 * 1000]]);
+    expect(deadlines.map((s) => [s.key, s.every]).sort()).toEqual([
+      ['deadlines-sweep', 15 * 60 * 1000],
+      ['reception-reminders', t.ctx.config.reception.reminderSweepMs],
+    ]);
     expect(reports.map((s) => [s.key, s.pattern, s.tz]).sort()).toEqual([
       ['daily-digest', '30 7 * * *', 'Asia/Ho_Chi_Minh'],
       ['early-warning', '15 7 * * *', 'Asia/Ho_Chi_Minh'],
