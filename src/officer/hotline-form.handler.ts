@@ -11,6 +11,7 @@ import { HOTLINE_CALL_LOGGING_ROLES } from '../hotline/hotline-roles.js';
 import { logHotlineCall } from '../hotline/log-hotline-call.js';
 import { advanceHotlineForm, prompt, startHotlineForm, type HotlineFormState } from './hotline-form.js';
 import type { HotlineFormStore } from './hotline-form.store.js';
+import { keepFormTurn } from './officer-chat-state.store.js';
 import type { HotlineCallForm } from './officer-commands.js';
 import { findCaseForCard } from './officer.repository.js';
 import { postCaseCards } from './post-case-cards.js';
@@ -43,14 +44,7 @@ export function createHotlineFormHandler(ctx: AppContext, store: HotlineFormStor
     pending: (env) => store.load(env.conversation),
     async continue(env, staff, state) {
       const turn = advanceHotlineForm(state, env.event, await unitsOf(staff.organizationId));
-      if (turn.next === 'cancelled') {
-        await store.clear(env.conversation);
-        return [turn.reply];
-      }
-      if (turn.next === 'continue') {
-        await store.save(env.conversation, turn.state);
-        return [turn.reply];
-      }
+      if (turn.next !== 'submit') return keepFormTurn(store, env.conversation, turn);
       try {
         const answer = await logHotlineCallAndAnswer(ctx, staff, turn.call, `hotline-form-${state.id}`);
         await store.clear(env.conversation);

@@ -7,12 +7,26 @@ import type { z } from 'zod';
 import { createConversationHash } from '../core/keyed-hash.js';
 import { moveLegacyKey } from '../core/move-legacy-key.js';
 import type { SealedBox } from '../core/sealed-box.js';
-import type { ConversationRef } from '../dialog/dialog-types.js';
+import type { ConversationRef, Outbound } from '../dialog/dialog-types.js';
 
 export interface OfficerChatStateStore<T> {
   load(conversation: ConversationRef): Promise<T | null>;
   save(conversation: ConversationRef, state: T): Promise<void>;
   clear(conversation: ConversationRef): Promise<void>;
+}
+
+/**
+ * After a form's turn that did not submit it: a cancelled form is dropped, one that goes on is kept
+ * for the next message; either way the turn's reply is the answer. Submitting is the caller's.
+ */
+export async function keepFormTurn<T>(
+  store: OfficerChatStateStore<T>,
+  conversation: ConversationRef,
+  turn: { next: 'cancelled'; reply: Outbound } | { next: 'continue'; state: T; reply: Outbound },
+): Promise<Outbound[]> {
+  if (turn.next === 'cancelled') await store.clear(conversation);
+  else await store.save(conversation, turn.state);
+  return [turn.reply];
 }
 
 export interface OfficerChatStateOptions {

@@ -17,6 +17,7 @@ import {
   type ReceptionFormStep,
 } from './reception-form.js';
 import type { ReceptionFormStore } from './reception-form.store.js';
+import { keepFormTurn } from './officer-chat-state.store.js';
 import { logReceptionVisitAndAnswer } from './reception-actions.js';
 
 export interface ReceptionFormHandler {
@@ -52,14 +53,7 @@ export function createReceptionFormHandler(ctx: AppContext, store: ReceptionForm
     pending: (env) => store.load(env.conversation),
     async continue(env, staff, state) {
       const turn = advanceReceptionForm(state, env.event, toVietnamDate(ctx.clock.now()));
-      if (turn.next === 'cancelled') {
-        await store.clear(env.conversation);
-        return [turn.reply];
-      }
-      if (turn.next === 'continue') {
-        await store.save(env.conversation, turn.state);
-        return [turn.reply];
-      }
+      if (turn.next !== 'submit') return keepFormTurn(store, env.conversation, turn);
       try {
         // A mistyped booking reference (LH-…) is refused by the use case too; checked first so the
         // officer is sent back to that step rather than to the summary.
