@@ -2,10 +2,16 @@
 // adbe.pkcs7.detached CMS signature over the whole file but the signature itself). The signature
 // field is added to the pdfkit document pdfmake lays out, before it is written, so no second PDF
 // library parses our own output; @signpdf then fills the placeholder with the CMS signature made
-// by node-forge from the PKCS#12 (decision 0052).
+// by node-forge from the PKCS#12 (./pkcs12.ts: @signpdf/signer-p12 names the wrong issuer for a
+// certificate with a Vietnamese UTF8String name). Decision 0052.
 import { SignPdf } from '@signpdf/signpdf';
-import { P12Signer } from '@signpdf/signer-p12';
-import { DEFAULT_BYTE_RANGE_PLACEHOLDER, SIG_FLAGS, SUBFILTER_ADOBE_PKCS7_DETACHED } from '@signpdf/utils';
+import {
+  DEFAULT_BYTE_RANGE_PLACEHOLDER,
+  SIG_FLAGS,
+  Signer,
+  SUBFILTER_ADOBE_PKCS7_DETACHED,
+} from '@signpdf/utils';
+import { openPkcs12, signDetached } from './pkcs12.js';
 import { renderPdf, type PdfKitDocument, type TDocumentDefinitions } from './render-pdf.js';
 
 /**
@@ -85,9 +91,20 @@ function addSignatureField(doc: PdfKitDocument, s: PdfSignature): void {
   widget.end();
 }
 
+/** @signpdf's signer over our PKCS#12 opening and CMS signature. */
+class Pkcs12Signer extends Signer {
+  constructor(private readonly signature: PdfSignature) {
+    super();
+  }
+
+  override sign(pdf: Buffer, signingTime?: Date): Promise<Buffer> {
+    const opened = openPkcs12(this.signature.p12, this.signature.passphrase);
+    return Promise.resolve(signDetached(opened, pdf, signingTime ?? this.signature.signingTime));
+  }
+}
+
 /** Renders the document and signs it: the returned bytes are the signed file. */
 export async function renderSignedPdf(doc: TDocumentDefinitions, signature: PdfSignature): Promise<Buffer> {
   const unsigned = await renderPdf(doc, { beforeEnd: (pdf) => addSignatureField(pdf, signature) });
-  const signer = new P12Signer(signature.p12, { passphrase: signature.passphrase });
-  return new SignPdf().sign(unsigned, signer, signature.signingTime);
+  return new SignPdf().sign(unsigned, new Pkcs12Signer(signature), signature.signingTime);
 }

@@ -25,9 +25,14 @@ export function makeTestP12(options: TestCertificateOptions): Buffer {
   cert.serialNumber = '0a1b2c3d';
   cert.validity.notBefore = options.notBefore;
   cert.validity.notAfter = options.notAfter;
+  // Vietnamese names as CAs write them: UTF8String (node-forge encodes the text itself).
+  const utf8 = (value: string) => ({
+    value,
+    valueTagClass: forge.asn1.Type.UTF8 as unknown as forge.asn1.Class,
+  });
   const name = [
-    { shortName: 'CN', value: forge.util.encodeUtf8(options.commonName ?? 'Trung tâm Y tế Thuận An') },
-    { shortName: 'O', value: forge.util.encodeUtf8(options.organization ?? 'Sở Y tế Bình Dương') },
+    { shortName: 'CN', ...utf8(options.commonName ?? 'Trung tâm Y tế Thuận An') },
+    { shortName: 'O', ...utf8(options.organization ?? 'Sở Y tế Bình Dương') },
     { shortName: 'C', value: 'VN' },
   ];
   cert.setSubject(name);
