@@ -24,6 +24,10 @@ export const COMMAND_LIST: ReadonlyArray<readonly [name: string, load: () => Pro
   ['duty:list', async () => (await import('./commands/duty-set.command.js')).dutyListCommand],
   ['db:migrate', async () => (await import('./commands/db-migrate.command.js')).dbMigrateCommand],
   ['letters', async () => (await import('./commands/letters.command.js')).lettersCommand],
+  [
+    'letters:certificate',
+    async () => (await import('./commands/letters-certificate.command.js')).lettersCertificateCommand,
+  ],
   ['zalo:token', async () => (await import('./commands/zalo-token.command.js')).zaloTokenCommand],
   ['open311:key', async () => (await import('./commands/open311-key.command.js')).open311KeyCommand],
   ['webhook:add', async () => (await import('./commands/webhook.command.js')).webhookAddCommand],

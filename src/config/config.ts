@@ -595,3 +595,11 @@ export function createConfig(source: Record<string, string | undefined> = {}): C
 export function loadConfig(): Config {
   return createConfig(process.env);
 }
+
+/**
+ * A secret an administrator passes to a command by naming the environment variable that holds it
+ * (`--passphrase-env VAR`), so it never appears in the shell history or the process list.
+ */
+export function readNamedSecret(name: string): string | undefined {
+  return process.env[name];
+}

@@ -268,7 +268,7 @@ export async function sendDraftToSigners(
   const kind = letter.kind as LetterKind;
   const signers = await findLetterSigners(ctx, scope, kind);
   if (!signers.length) return [];
-  const draftKey = await storeLetterFile(ctx, letter, { draft: true });
+  const { key: draftKey } = await storeLetterFile(ctx, letter, { draft: true });
   const content = parseLetterContent(letter.content);
   for (const signer of signers) {
     await enqueueNotification(ctx, {
@@ -383,8 +383,12 @@ export async function completeLetter(
   if (letter.status === 'draft') throw new AppError('conflict', 'Thư chưa được ký.');
   const content = parseLetterContent(letter.content);
   if (!letter.filePath) {
-    const key = await storeLetterFile(ctx, letter, { draft: false });
-    await changeOnceWithEvent(ctx, letter, 'letter_store', {}, (tx) => setLetterFileOnce(tx, letter.id, key));
+    // With the organisation's certificate the stored file is the digitally signed one; the event
+    // names the certificate that signed it (decision 0052).
+    const { key, certificate } = await storeLetterFile(ctx, letter, { draft: false });
+    await changeOnceWithEvent(ctx, letter, 'letter_store', certificate ? { certificate } : {}, (tx) =>
+      setLetterFileOnce(tx, letter.id, key),
+    );
     letter = await loadLetter(ctx, letterId);
   }
   const numberText = (await registerNumberText(ctx, letter)) ?? '';

@@ -8,7 +8,9 @@ import { isUuid } from '../core/ids.js';
 import type { SealedIdentity } from '../intake/sender-identity.js';
 import { findSenderIdentityOfCase } from '../intake/intake.repository.js';
 import { FILES_DIR, hasStoredFile, putFile, readStoredFile } from '../files/file-store.js';
-import { renderPdf } from '../pdf/render-pdf.js';
+import { renderPdf, type TDocumentDefinitions } from '../pdf/render-pdf.js';
+import { renderSignedPdf } from '../pdf/sign-pdf.js';
+import { letterSignature, loadSigningCertificate, type SigningCertificate } from './letter-certificate.js';
 import { parseLetterContent, type LetterContent } from './letter-content.js';
 import { buildLetterDocument, buildPetitionFormDocument, type SignatureBlock } from './letter-document.js';
 import { parseLetterSettings, symbolFor } from './letter-settings.js';
@@ -51,11 +53,12 @@ async function senderContact(ctx: AppContext, caseId: string) {
 /**
  * Renders the letter: the draft a head reviews (no number, no date, no sender name, watermark) or
  * the signed copy (number, date of signature, addressed to the sender by name when they gave one).
+ * `signWith` adds the organisation's digital signature to a signed copy (decision 0052).
  */
 export async function renderLetter(
   ctx: AppContext,
   letter: LoadedLetter,
-  options: { draft: boolean; copyFor?: FollowerCase },
+  options: { draft: boolean; copyFor?: FollowerCase; signWith?: SigningCertificate },
 ): Promise<Buffer> {
   const org = await findOrganizationForLetter(ctx.db.prisma, letter.organizationId);
   const settings = parseLetterSettings(org, org.settings);
@@ -102,7 +105,11 @@ export async function renderLetter(
         signed: true,
       })
     : { authority: [settings.headTitle.toLocaleUpperCase('vi')], name: '……………………', signed: false };
-  return renderPdf(
+  const render = (doc: TDocumentDefinitions) =>
+    signed && options.signWith
+      ? renderDigitallySigned(ctx, doc, options.signWith, { signerName: letter.signerName!, org })
+      : renderPdf(doc);
+  return render(
     buildLetterDocument({
       heading: {
         parentName: org.parent?.name ?? null,
@@ -119,6 +126,60 @@ export async function renderLetter(
     }),
   );
 }
+
+/**
+ * The signed copy with the digital signature, made now. A failure is the letter's to wait out
+ * (decision 0052): the caller stores and sends nothing, and the retry finds it again.
+ */
+async function renderDigitallySigned(
+  ctx: AppContext,
+  doc: TDocumentDefinitions,
+  certificate: SigningCertificate,
+  v: { signerName: string; org: { name: string } },
+): Promise<Buffer> {
+  try {
+    return await renderSignedPdf(
+      doc,
+      letterSignature(certificate, {
+        signerName: v.signerName,
+        organizationName: v.org.name,
+        at: ctx.clock.now(),
+      }),
+    );
+  } catch (err) {
+    ctx.logger.warn({ err }, 'a letter could not be signed digitally; it waits for the next try');
+    throw signingFailure('không tạo được chữ ký số bằng chứng thư đã nạp');
+  }
+}
+
+/** What the signer reads when the digital signature could not be applied: the letter waits. */
+function signingFailure(reason: string): AppError {
+  return new AppError(
+    'unavailable',
+    `Thư đã được ký và vào sổ nhưng chưa ký số được: ${reason}. Thư chưa được gửi. Quản trị viên kiểm tra chứng thư số của đơn vị (lệnh langnghe letters:certificate); thư sẽ được gửi ở lần thử lại sau đó.`,
+  );
+}
+
+/**
+ * The organisation's certificate when the letter is to carry a digital signature: a signed letter
+ * (not a draft, not the pre-filled đơn nobody of ours signs) of an organisation that loaded one.
+ */
+async function certificateFor(
+  ctx: AppContext,
+  letter: LoadedLetter,
+  options: { draft: boolean },
+): Promise<SigningCertificate | undefined> {
+  if (options.draft || letter.signedAt === null || letter.signerName === null) return undefined;
+  if ((letter.kind as LetterKind) === 'petition_form') return undefined;
+  try {
+    return (await loadSigningCertificate(ctx, letter.organizationId)) ?? undefined;
+  } catch (err) {
+    if (err instanceof AppError) throw signingFailure(lowerFirst(err.message.replace(/\.$/, '')));
+    throw err;
+  }
+}
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /** A duplicate merged into the letter's case: its sender gets a copy of their own. */
 export interface FollowerCase {
@@ -155,25 +216,36 @@ export async function storeFollowerCopy(
 ): Promise<string> {
   const key = `${LETTERS_DIR}/${letter.id}-copy-${follower.id}.pdf`;
   if (!(await hasStoredFile(ctx, key))) {
-    const bytes = await renderLetter(ctx, letter, { draft: false, copyFor: follower });
+    const signWith = await certificateFor(ctx, letter, { draft: false });
+    const bytes = await renderLetter(ctx, letter, {
+      draft: false,
+      copyFor: follower,
+      ...(signWith ? { signWith } : {}),
+    });
     await putFile(ctx, key, bytes, { mimeType: PDF });
   }
   return key;
 }
 
 /**
- * Renders and stores the file; returns its key in the file store. A draft is stored again after a
+ * Renders and stores the file; returns its key in the file store and, when the file carries the
+ * organisation's digital signature, the certificate's fingerprint. A draft is stored again after a
  * revision (the head reads the latest); a signed letter's first stored copy stays.
  */
 export async function storeLetterFile(
   ctx: AppContext,
   letter: LoadedLetter,
   options: { draft: boolean },
-): Promise<string> {
-  const bytes = await renderLetter(ctx, letter, options);
+): Promise<{ key: string; certificate: string | null }> {
+  const signWith = await certificateFor(ctx, letter, options);
+  const bytes = await renderLetter(ctx, letter, { ...options, ...(signWith ? { signWith } : {}) });
   const key = `${LETTERS_DIR}/${letter.id}${options.draft ? '-draft' : ''}.pdf`;
   await putFile(ctx, key, bytes, { mimeType: PDF, replace: options.draft });
-  return key;
+  if (!signWith) return { key, certificate: null };
+  // The first stored copy stays: a run that died after storing the file may have stored it before
+  // the certificate was loaded. The certificate is named only when the stored file is this one.
+  const stored = await readStoredFile(ctx, key);
+  return { key, certificate: stored?.equals(bytes) ? signWith.fingerprint : null };
 }
 
 export interface IssuedLetterSummary {

@@ -193,3 +193,32 @@ export function findEventWithData(
     where: { caseId, action, data: { path: [match.key], equals: match.value } },
   });
 }
+
+/** An organisation's signing certificate row (decision 0052), or null. */
+export function findLetterCertificate(db: Db | Tx, organizationId: string) {
+  return db.letterCertificate.findUnique({ where: { organizationId } });
+}
+
+export function upsertLetterCertificate(
+  db: Db | Tx,
+  data: {
+    organizationId: string;
+    ciphertext: Uint8Array<ArrayBuffer>;
+    keyId: string;
+    subject: string;
+    issuer: string;
+    serialNumber: string;
+    notBefore: Date;
+    notAfter: Date;
+    fingerprint: string;
+  },
+) {
+  const { organizationId, ...rest } = data;
+  return db.letterCertificate.upsert({ where: { organizationId }, create: data, update: rest });
+}
+
+/** True when a certificate was there to remove. */
+export async function deleteLetterCertificate(db: Db | Tx, organizationId: string): Promise<boolean> {
+  const { count } = await db.letterCertificate.deleteMany({ where: { organizationId } });
+  return count > 0;
+}

@@ -34,13 +34,21 @@ export function normalizeDocument<T>(value: T): T {
   return value;
 }
 
+/** The pdfkit document pdfmake laid out, before it is written (a signature field is added then). */
+export type PdfKitDocument = PDFKit.PDFDocument;
+
 /**
  * Renders a pdfmake document definition to PDF bytes. `info.creationDate` is fixed by the caller
  * when the bytes must be reproducible (a stored letter re-rendered gives the same file).
+ * `beforeEnd` may add objects to the laid-out document before it is written.
  */
-export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
+export async function renderPdf(
+  doc: TDocumentDefinitions,
+  options: { beforeEnd?: (pdf: PdfKitDocument) => void } = {},
+): Promise<Buffer> {
   printer ??= new PdfPrinter(FONTS);
   const pdf = printer.createPdfKitDocument({ defaultStyle: { font: 'Roboto' }, ...normalizeDocument(doc) });
+  options.beforeEnd?.(pdf);
   const chunks: Buffer[] = [];
   return new Promise<Buffer>((resolve, reject) => {
     pdf.on('data', (c: Buffer) => chunks.push(c));

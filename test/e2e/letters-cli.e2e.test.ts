@@ -1,12 +1,13 @@
 // `langnghe letters` as an administrator runs it (through bin/langnghe.js): the register of letters
 // with number/year, kind in Vietnamese, case code, status, signer and dates, filtered.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/database.js';
 import { runLangnghe } from '../helpers/cli-process.js';
 import { createEmptyPostgresDatabase, usingPostgres } from '../helpers/test-database.js';
+import { makeTestP12 } from '../helpers/test-certificate.js';
 
 let env: NodeJS.ProcessEnv;
 let dataDir: string;
@@ -139,4 +140,63 @@ describe('langnghe letters', () => {
       out: expect.stringContaining('Không tìm thấy đơn vị có mã "khong-co"'),
     });
   }, 60_000);
+});
+
+describe('langnghe letters:certificate', () => {
+  it('loads a PKCS#12 with the passphrase from a named variable, shows it, refuses a wrong one, removes it', async () => {
+    const now = Date.now();
+    const file = path.join(dataDir, 'chung-thu.p12');
+    await writeFile(
+      file,
+      makeTestP12({
+        passphrase: 'mật khẩu',
+        notBefore: new Date(now - 24 * 3600_000),
+        notAfter: new Date(now + 400 * 24 * 3600_000),
+      }),
+    );
+    const org = ['--org', 'ttyt-thuan-an'];
+    expect(await runLangnghe(env, 'letters:certificate', ...org)).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('chưa nạp chứng thư số'),
+    });
+    const wrong = await runLangnghe(
+      { ...env, MAT_KHAU: 'sai' },
+      'letters:certificate',
+      ...org,
+      '--p12',
+      file,
+      '--passphrase-env',
+      'MAT_KHAU',
+    );
+    expect(wrong).toMatchObject({ code: 1, out: expect.stringContaining('Sai mật khẩu của tệp chứng thư.') });
+    expect(
+      await runLangnghe(env, 'letters:certificate', ...org, '--p12', file, '--passphrase-env', 'CHUA_DAT'),
+    ).toMatchObject({ code: 2, out: expect.stringContaining('Biến môi trường CHUA_DAT chưa được đặt.') });
+
+    const loaded = await runLangnghe(
+      { ...env, MAT_KHAU: 'mật khẩu' },
+      'letters:certificate',
+      ...org,
+      '--p12',
+      file,
+      '--passphrase-env',
+      'MAT_KHAU',
+    );
+    expect(loaded.code).toBe(0);
+    expect(loaded.out).toContain('Đã nạp chứng thư số của');
+    expect(loaded.out).not.toContain('mật khẩu');
+    const shown = await runLangnghe(env, 'letters:certificate', ...org);
+    expect(shown.code).toBe(0);
+    expect(shown.out).toContain('Chủ thể:      CN=Trung tâm Y tế Thuận An, O=Sở Y tế Bình Dương, C=VN');
+    expect(shown.out).toMatch(/Hiệu lực: .* \(còn (399|400) ngày\)/);
+
+    expect(await runLangnghe(env, 'letters:certificate', ...org, '--remove')).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('Đã gỡ chứng thư số'),
+    });
+    expect(await runLangnghe(env, 'letters:certificate', ...org)).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('chưa nạp chứng thư số'),
+    });
+  }, 120_000);
 });

@@ -55,3 +55,19 @@ export function decodeQrOfFirstPage(pdf: Buffer): Promise<string | undefined> {
     return found?.data;
   });
 }
+
+/**
+ * What `pdfsig` (poppler-utils) says of the PDF's signatures. pdfsig exits non-zero for a
+ * signature it finds invalid: its report is what the caller checks, so it is returned either way.
+ */
+export function pdfSignatureReport(pdf: Buffer): Promise<string> {
+  return withPdfFile(pdf, async (file) => {
+    try {
+      return (await run('pdfsig', [file])).stdout;
+    } catch (err) {
+      const { stdout, stderr } = err as { stdout?: string; stderr?: string };
+      if (stdout === undefined) throw err;
+      return `${stdout}${stderr ?? ''}`;
+    }
+  });
+}
