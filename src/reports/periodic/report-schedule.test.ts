@@ -25,14 +25,24 @@ describe('periodForDueDate', () => {
 });
 
 describe('nextDueDate', () => {
-  const half: ReportSchedule = { periodKind: 'half', dueMonths: [4, 10], dueDay: 25, draftWorkingDaysBefore: 5 };
+  const half: ReportSchedule = {
+    periodKind: 'half',
+    dueMonths: [4, 10],
+    dueDay: 25,
+    draftWorkingDaysBefore: 5,
+  };
   it('is the first due date after the day', () => {
     expect(nextDueDate(half, d('2026-04-24'))).toBe('2026-04-25');
     expect(nextDueDate(half, d('2026-04-25'))).toBe('2026-10-25');
     expect(nextDueDate(half, d('2026-11-01'))).toBe('2027-04-25');
   });
   it('takes the last day of a short month', () => {
-    const monthly: ReportSchedule = { periodKind: 'month', dueMonths: [], dueDay: 31, draftWorkingDaysBefore: 2 };
+    const monthly: ReportSchedule = {
+      periodKind: 'month',
+      dueMonths: [],
+      dueDay: 31,
+      draftWorkingDaysBefore: 2,
+    };
     expect(nextDueDate(monthly, d('2026-02-01'))).toBe('2026-02-28');
   });
 });
@@ -42,7 +52,10 @@ describe('reportToDraft', () => {
   const s: ReportSchedule = { periodKind: 'month', dueMonths: [2], dueDay: 23, draftWorkingDaysBefore: 1 };
   it('drafts on the working day before a holiday, not during it', () => {
     expect(reportToDraft(s, d('2026-02-12'), calendar)).toBeNull();
-    expect(reportToDraft(s, d('2026-02-13'), calendar)).toMatchObject({ dueOn: '2026-02-23', draftOn: '2026-02-13' });
+    expect(reportToDraft(s, d('2026-02-13'), calendar)).toMatchObject({
+      dueOn: '2026-02-23',
+      draftOn: '2026-02-13',
+    });
     expect(reportToDraft(s, d('2026-02-18'), calendar)?.draftOn).toBe('2026-02-13');
     expect(reportToDraft(s, d('2026-02-23'), calendar)).toBeNull();
   });

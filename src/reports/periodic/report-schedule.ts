@@ -120,7 +120,11 @@ export function nextDueDate(schedule: ReportSchedule, after: LocalDate): LocalDa
 }
 
 /** The draft day: the n-th working day before the due date, so never a day off. */
-export function draftDateFor(schedule: ReportSchedule, dueOn: LocalDate, calendar: WorkingCalendar): LocalDate {
+export function draftDateFor(
+  schedule: ReportSchedule,
+  dueOn: LocalDate,
+  calendar: WorkingCalendar,
+): LocalDate {
   return calendar.addWorkingDays(dueOn, -schedule.draftWorkingDaysBefore);
 }
 

@@ -22,6 +22,7 @@ CREATE TABLE "report_definitions" (
 -- CreateTable
 CREATE TABLE "periodic_report_filings" (
     "id" UUID NOT NULL,
+    "ref" TEXT NOT NULL,
     "definitionId" UUID NOT NULL,
     "organizationId" UUID NOT NULL,
     "periodCode" TEXT NOT NULL,
@@ -48,6 +49,9 @@ CREATE TABLE "periodic_report_filings" (
 
 -- CreateIndex
 CREATE UNIQUE INDEX "report_definitions_organizationId_code_key" ON "report_definitions"("organizationId", "code");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "periodic_report_filings_ref_key" ON "periodic_report_filings"("ref");
 
 -- CreateIndex
 CREATE INDEX "periodic_report_filings_status_dueOn_idx" ON "periodic_report_filings"("status", "dueOn");
