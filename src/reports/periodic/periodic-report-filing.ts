@@ -32,11 +32,7 @@ import {
 } from './report-filing.repository.js';
 import { organizationLeaders, parseRecipients, resolveRecipients } from './report-recipients.js';
 import type { ReportOccurrence } from './report-schedule.js';
-
-/** Who signs a periodic report: the organisation's leaders (org-wide role), as the head signs a letter. */
-export const REPORT_SIGNING_ROLES = ['leader'] as const;
-/** Who may list the organisation's reports in the bot. */
-export const REPORT_VIEW_ROLES = ['leader', 'admin'] as const;
+import { REPORT_SIGNING_ROLES } from './report-roles.js';
 
 /** "BC" is the symbol of a báo cáo (NĐ 30/2020/NĐ-CP, Phụ lục III). */
 export const REPORT_SYMBOL_PREFIX = 'BC';
