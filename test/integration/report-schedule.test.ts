@@ -10,6 +10,7 @@ import { signPeriodicReport } from '../../src/reports/periodic/periodic-report-f
 import { PERIODIC_REPORT_DEPS } from '../../src/reports/periodic/render-filing-documents.js';
 import { runReportSchedules } from '../../src/reports/periodic/run-report-schedules.js';
 import { readStoredFile } from '../../src/files/file-store.js';
+import { pdfText } from '../helpers/pdf-inspect.js';
 import { createTestContext, type TestContext } from '../helpers/test-context.js';
 
 const clock = fixedClock(new Date('2026-02-12T01:00:00Z'));
@@ -147,7 +148,10 @@ describe('report schedule', () => {
     ).toEqual([`report:${filing!.id}:file:unit:${unitId}`, `report:${filing!.id}:xlsx:unit:${unitId}`]);
     const file = (sent.find((n) => n.dedupeKey.includes(':file:'))!.content as { file: { key: string } })
       .file;
-    expect((await readStoredFile(t.ctx, file.key))?.subarray(0, 4).toString()).toBe('%PDF');
+    const signedPdf = (await readStoredFile(t.ctx, file.key))!;
+    const text = (await pdfText(signedPdf)).normalize('NFC');
+    expect(text).toContain('1/BC-TTYT-THUAN-AN');
+    expect(text).toContain('Nguyễn Văn Giám');
     // Filed: no more escalation.
     const before = (await notes(`report:${filing!.id}:late:`)).length;
     await runReportSchedules(t.ctx, deps, d('2026-03-10'));
