@@ -10,6 +10,7 @@ import { signPeriodicReport } from '../../src/reports/periodic/periodic-report-f
 import { PERIODIC_REPORT_DEPS } from '../../src/reports/periodic/render-filing-documents.js';
 import { runReportSchedules } from '../../src/reports/periodic/run-report-schedules.js';
 import { readStoredFile } from '../../src/files/file-store.js';
+import { handleReportInput } from '../../src/officer/report-actions.js';
 import { pdfText } from '../helpers/pdf-inspect.js';
 import { createTestContext, type TestContext } from '../helpers/test-context.js';
 
@@ -115,6 +116,35 @@ describe('report schedule', () => {
       `report:${filing!.id}:late:leaders:staff:${parentLeader.id}`,
       `report:${filing!.id}:late:unit_head:staff:${leader.id}`,
     ]);
+  });
+
+  it('lists the reports to the leaders in the bot and keeps the commands out of groups', async () => {
+    const [filing] = await filings();
+    const say = async (userId: string, text: string, group = false) => {
+      const [command, ...rest] = text.slice(1).split(' ');
+      const out = await handleReportInput(
+        t.ctx,
+        deps,
+        {
+          conversation: { channel: 'telegram', conversationId: group ? '-100555' : userId, userId },
+          event: { type: 'command', command: command!, args: rest.join(' ') },
+          eventId: `tg:${Math.random()}`,
+          receivedAt: new Date(),
+        },
+        { inGroup: group },
+      );
+      return (out ?? []).map((o) => o.text).join('\n');
+    };
+    const list = await say('7001', '/baocao');
+    expect(list).toContain(
+      `${filing!.ref} — Báo cáo tháng thử nghiệm, kỳ 2026-01, hạn trước 23/02/2026: dự thảo, chờ ký`,
+    );
+    expect(await say('7003', '/baocao')).toContain('Chỉ lãnh đạo và quản trị viên');
+    expect(await say('7001', `/kybaocao ${filing!.ref}`, true)).toContain('chỉ dùng trong tin nhắn riêng');
+    expect(await say('7003', `/kybaocao ${filing!.ref}`)).toContain('Chỉ lãnh đạo đơn vị được ký báo cáo');
+    expect(await say('7001', '/kybaocao 123')).toContain('Cú pháp: /kybaocao');
+    const row = await t.ctx.db.prisma.periodicReportFiling.findUniqueOrThrow({ where: { id: filing!.id } });
+    expect(row.status).toBe('draft');
   });
 
   it('is signed by a leader only, numbered once in the register, and filed to the recipients', async () => {
