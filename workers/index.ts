@@ -11,8 +11,7 @@ import {
   createHotlineReviewHandler,
   createPeriodicReportsHandler,
 } from './reports.handler.js';
-import type { PeriodicReportDeps } from '../src/reports/periodic/report-documents.js';
-import { PERIODIC_REPORT_DEPS } from '../src/reports/periodic/render-filing-documents.js';
+import { PERIODIC_REPORT_DEPS, type PeriodicReportDeps } from '../src/reports/periodic/report-documents.js';
 import type { MilestoneDeps } from '../src/deadlines/fire-milestone.js';
 import { requestApologyDecision } from '../src/letters/apology-request.js';
 import { createNotifyHandler } from './notify.handler.js';

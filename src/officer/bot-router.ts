@@ -25,7 +25,7 @@ import { refusedPress } from './press-answer.js';
 import { handleLetterInput } from './letter-actions.js';
 import { handleStaffQaInput } from './staff-qa-actions.js';
 import { handleReportInput } from './report-actions.js';
-import { PERIODIC_REPORT_DEPS } from '../reports/periodic/render-filing-documents.js';
+import { PERIODIC_REPORT_DEPS } from '../reports/periodic/report-documents.js';
 
 /** A step-by-step officer form: the hotline form, the reception form. */
 interface OfficerForm<S> {

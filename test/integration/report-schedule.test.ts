@@ -7,7 +7,7 @@ import { parseLocalDate as d } from '../../src/calendar/local-date.js';
 import { fixedClock } from '../../src/core/clock.js';
 import { saveReportDefinition } from '../../src/reports/periodic/report-definitions.js';
 import { signPeriodicReport } from '../../src/reports/periodic/periodic-report-filing.js';
-import { PERIODIC_REPORT_DEPS } from '../../src/reports/periodic/render-filing-documents.js';
+import { PERIODIC_REPORT_DEPS } from '../../src/reports/periodic/report-documents.js';
 import { runReportSchedules } from '../../src/reports/periodic/run-report-schedules.js';
 import { readStoredFile } from '../../src/files/file-store.js';
 import { handleReportInput } from '../../src/officer/report-actions.js';

@@ -3,7 +3,7 @@
 import type { AppContext } from '../../app-context.js';
 import { buildPeriodicReport } from './build-report.js';
 import { renderReportPdf, renderReportXlsx } from './render-report.js';
-import type { PeriodicReportDeps, RenderReportDocuments } from './report-documents.js';
+import type { RenderReportDocuments } from './report-documents.js';
 import { parseReportPeriod } from './report-period.js';
 
 export const renderFilingDocuments: RenderReportDocuments = async (ctx: AppContext, input) => {
@@ -15,5 +15,3 @@ export const renderFilingDocuments: RenderReportDocuments = async (ctx: AppConte
   ]);
   return { pdf, xlsx, periodLabel: period.label };
 };
-
-export const PERIODIC_REPORT_DEPS: PeriodicReportDeps = { render: renderFilingDocuments };

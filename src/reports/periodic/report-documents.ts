@@ -27,3 +27,12 @@ export type RenderReportDocuments = (
 export interface PeriodicReportDeps {
   render: RenderReportDocuments;
 }
+
+/**
+ * The real renderer, loaded on first use: the figures and chart libraries stay out of the start-up
+ * of processes that may never render a report (the bot's web process; decision 0043).
+ */
+export const PERIODIC_REPORT_DEPS: PeriodicReportDeps = {
+  render: async (ctx, input) =>
+    (await import('./render-filing-documents.js')).renderFilingDocuments(ctx, input),
+};
