@@ -9,7 +9,9 @@ import {
   createDailyDigestHandler,
   createEarlyWarningHandler,
   createHotlineReviewHandler,
+  createPeriodicReportsHandler,
 } from './reports.handler.js';
+import { PERIODIC_REPORT_DEPS, type PeriodicReportDeps } from '../src/reports/periodic/report-documents.js';
 import type { MilestoneDeps } from '../src/deadlines/fire-milestone.js';
 import { requestApologyDecision } from '../src/letters/apology-request.js';
 import { createNotifyHandler } from './notify.handler.js';
@@ -21,6 +23,8 @@ export interface JobHandlerDeps {
   notify: DeliveryDeps;
   /** What a deadline milestone needs from other features; default: the apology prompt of src/letters. */
   deadlines?: MilestoneDeps;
+  /** How a periodic report's documents are made; default: the figures of src/reports/periodic. */
+  periodicReports?: PeriodicReportDeps;
 }
 
 export function createJobHandlers(ctx: AppContext, deps: JobHandlerDeps): JobHandlers {
@@ -37,6 +41,10 @@ export function createJobHandlers(ctx: AppContext, deps: JobHandlerDeps): JobHan
     'reports.daily-digest': createDailyDigestHandler(ctx),
     'reports.early-warning': createEarlyWarningHandler(ctx),
     'reports.hotline-review': createHotlineReviewHandler(ctx),
+    'reports.periodic-schedules': createPeriodicReportsHandler(
+      ctx,
+      deps.periodicReports ?? PERIODIC_REPORT_DEPS,
+    ),
     'reception.remind-booking': createBookingReminderHandler(ctx),
     'reception.sweep-reminders': createBookingReminderSweepHandler(ctx),
     'webhooks.deliver': (chain) => deliverWebhookChain(ctx, chain),

@@ -54,5 +54,10 @@ export const COMMAND_LIST: ReadonlyArray<readonly [name: string, load: () => Pro
   ],
   ['staffqa:open', async () => (await import('./commands/staff-qa.command.js')).staffQaOpenCommand],
   ['staffqa:annex', async () => (await import('./commands/staff-qa.command.js')).staffQaAnnexCommand],
+  [
+    'report:schedule',
+    async () => (await import('./commands/report-schedule.command.js')).reportScheduleCommand,
+  ],
+  ['export', async () => (await import('./commands/export.command.js')).exportCommand],
   ['console:link', async () => (await import('./commands/console-link.command.js')).consoleLinkCommand],
 ];

@@ -11,6 +11,9 @@ export const EARLY_WARNING_CRON = '15 7 * * *';
 /** Monday 08:00: the leaders' weekly hotline review (Chỉ thị 09/CT-BYT). */
 export const HOTLINE_REVIEW_CRON = '0 8 * * 1';
 
+/** Every day at 07:00: periodic reports drafted on their draft day, late ones escalated. */
+export const PERIODIC_REPORTS_CRON = '0 7 * * *';
+
 export async function scheduleDeadlineJobs(ctx: AppContext): Promise<void> {
   const { queues, config } = ctx;
   await queues.upsertScheduler(
@@ -42,6 +45,12 @@ export async function scheduleDeadlineJobs(ctx: AppContext): Promise<void> {
     'hotline-review',
     { pattern: HOTLINE_REVIEW_CRON, tz: REPORTS_TIME_ZONE },
     'reports.hotline-review',
+    {},
+  );
+  await queues.upsertScheduler(
+    'periodic-reports',
+    { pattern: PERIODIC_REPORTS_CRON, tz: REPORTS_TIME_ZONE },
+    'reports.periodic-schedules',
     {},
   );
 }

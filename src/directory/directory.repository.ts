@@ -36,6 +36,22 @@ async function upsertOrganizationWithUnitsNow(db: Db, org: SampleOrganization): 
       update: { name: unit.name, nameEn: unit.nameEn ?? null, kind: unit.kind },
     });
   }
+  // The sample schedules are added once: an administrator's later changes stay.
+  if (org.reportSchedules?.length) {
+    await db.reportDefinition.createMany({
+      data: org.reportSchedules.map((r) => ({
+        organizationId: saved.id,
+        code: r.code,
+        title: r.title,
+        periodKind: r.periodKind,
+        dueMonths: [...r.dueMonths],
+        dueDay: r.dueDay,
+        draftWorkingDaysBefore: r.draftWorkingDaysBefore,
+        recipients: r.recipients,
+      })),
+      skipDuplicates: true,
+    });
+  }
 }
 
 /** Codes are compared without regard to case: people type them. */

@@ -1,6 +1,7 @@
 // Sample organisations and units named in the seed plans (shared/DOMAIN.md §6). Hotline numbers
 // other than the national line are placeholders to be replaced by each unit's real numbers.
 import type { OrganizationKind, UnitKind } from '../db/generated/enums.js';
+import type { ReportRecipient, ReportSchedule } from '../reports/periodic/report-schedule.js';
 
 export interface SampleUnit {
   code: string;
@@ -18,7 +19,80 @@ export interface SampleOrganization {
   place: string;
   hotlineNumbers: string[];
   units: SampleUnit[];
+  /** The periodic reports the seed plans ask of it (shared/DOMAIN.md §5). */
+  reportSchedules?: SampleReportSchedule[];
 }
+
+export interface SampleReportSchedule extends ReportSchedule {
+  code: string;
+  title: string;
+  recipients: ReportRecipient[];
+}
+
+/** Drafts a week of work before the due date: time to check the figures and sign. */
+const DRAFT_DAYS = 5;
+
+/** TTYT Hoài Nhơn plan (2026): departments report to the Organisation–Administration office. */
+const hoaiNhonSchedules = (tchc: string): SampleReportSchedule[] =>
+  (
+    [
+      ['3-thang', 'Báo cáo 3 tháng', 'quarter', 3],
+      ['6-thang', 'Báo cáo 6 tháng', 'half', 6],
+      ['9-thang', 'Báo cáo 9 tháng', 'nine_months', 9],
+      ['nam', 'Báo cáo năm', 'year', 11],
+    ] as const
+  ).map(([code, title, periodKind, month]) => ({
+    code,
+    title,
+    periodKind,
+    dueMonths: [month],
+    dueDay: 1,
+    draftWorkingDaysBefore: DRAFT_DAYS,
+    recipients: [{ kind: 'unit', unitCode: tchc }],
+  }));
+
+/** Sở Y tế TP.HCM plan 2815/KH-SYT (2026): units report to the Sở before 25/4 and 25/10. */
+const toHealthDepartment: SampleReportSchedule[] = [
+  {
+    code: '6-thang-syt',
+    title: 'Báo cáo 6 tháng gửi Sở Y tế',
+    periodKind: 'half',
+    dueMonths: [4],
+    dueDay: 25,
+    draftWorkingDaysBefore: DRAFT_DAYS,
+    recipients: [{ kind: 'organization', organizationCode: 'syt-hcm' }],
+  },
+  {
+    code: 'nam-syt',
+    title: 'Báo cáo năm gửi Sở Y tế',
+    periodKind: 'year',
+    dueMonths: [10],
+    dueDay: 25,
+    draftWorkingDaysBefore: DRAFT_DAYS,
+    recipients: [{ kind: 'organization', organizationCode: 'syt-hcm' }],
+  },
+];
+
+/**
+ * Sở Y tế 2024 plan: monthly, quarterly, 6-monthly and yearly reports. The plan names no day: these
+ * due days are sample values, compiled by the Sở's office.
+ */
+const healthDepartmentSchedules: SampleReportSchedule[] = (
+  [
+    ['thang', 'Báo cáo tháng', 'month', [], 5],
+    ['quy', 'Báo cáo quý', 'quarter', [1, 4, 7, 10], 10],
+    ['6-thang', 'Báo cáo 6 tháng', 'half', [7], 10],
+    ['nam', 'Báo cáo năm', 'year', [1], 15],
+  ] as const
+).map(([code, title, periodKind, dueMonths, dueDay]) => ({
+  code,
+  title,
+  periodKind,
+  dueMonths: [...dueMonths],
+  dueDay,
+  draftWorkingDaysBefore: DRAFT_DAYS,
+  recipients: [{ kind: 'unit', unitCode: 'syt-vp' }],
+}));
 
 const NATIONAL_HOTLINE = '1900 9095';
 
@@ -78,6 +152,7 @@ export const SAMPLE_ORGANIZATIONS: SampleOrganization[] = [
       { code: 'syt-vp', name: 'Văn phòng Sở', kind: 'office' },
       { code: 'syt-tt', name: 'Thanh tra Sở', kind: 'office' },
     ],
+    reportSchedules: healthDepartmentSchedules,
   },
   {
     code: 'ttyt-thuan-an',
@@ -87,6 +162,7 @@ export const SAMPLE_ORGANIZATIONS: SampleOrganization[] = [
     place: 'TP. Hồ Chí Minh',
     hotlineNumbers: [NATIONAL_HOTLINE, '0900 000 200'],
     units: hospitalUnits('ta'),
+    reportSchedules: toHealthDepartment,
   },
   {
     code: 'ttyt-hoai-nhon',
@@ -95,6 +171,7 @@ export const SAMPLE_ORGANIZATIONS: SampleOrganization[] = [
     place: 'Hoài Nhơn',
     hotlineNumbers: [NATIONAL_HOTLINE, '0900 000 300'],
     units: hospitalUnits('hn'),
+    reportSchedules: hoaiNhonSchedules('hn-tchc'),
   },
   {
     code: 'ubnd-hong-an',

@@ -24,6 +24,8 @@ import { createOfficerHandler, type OfficerInput } from './officer-handler.js';
 import { refusedPress } from './press-answer.js';
 import { handleLetterInput } from './letter-actions.js';
 import { handleStaffQaInput } from './staff-qa-actions.js';
+import { handleReportInput } from './report-actions.js';
+import { PERIODIC_REPORT_DEPS } from '../reports/periodic/report-documents.js';
 
 /** A step-by-step officer form: the hotline form, the reception form. */
 interface OfficerForm<S> {
@@ -114,6 +116,9 @@ export function createBotRouter(ctx: AppContext, deps: BotRouterDeps): InboundHa
     // Staff questions for the staff conference (staff-qa-actions.ts): /hoimo, /hoids, /hoigop…
     const staffQa = await handleStaffQaInput(ctx, env, { inGroup });
     if (staffQa) return staffQa;
+    // Periodic reports (report-actions.ts): /baocao, /kybaocao.
+    const report = await handleReportInput(ctx, PERIODIC_REPORT_DEPS, env, { inGroup });
+    if (report) return report;
     // Triage suggestions on a card (triage-actions.ts): the `tg:` buttons.
     const triage = await handleTriageInput(ctx, env, { inGroup });
     if (triage) return triage;

@@ -39,6 +39,7 @@ import {
 import { RECEPTION_LIST_ROLES } from '../reception/reception-roles.js';
 import { DRAFTING_ROLES, PETITION_FORM_ROLES, SIGNING_ROLES } from '../letters/letter-signers.js';
 import { RECEPTION_LOGGING_ROLES } from '../reception-register/reception-vocabulary.js';
+import { REPORT_SIGNING_ROLES, REPORT_VIEW_ROLES } from '../reports/periodic/report-roles.js';
 import {
   STAFF_QA_ANSWERER_ROLES,
   STAFF_QA_ORGANISER_ROLES,
@@ -709,6 +710,45 @@ export const STAFF_QA_COMMANDS = [
 
 export type { StaffQaRequest };
 
+/** The periodic reports' requests (run by report-actions.ts). */
+export type ReportRequest = { type: 'report_list' } | { type: 'report_sign'; ref: string };
+
+/**
+ * Periodic reports (run by report-actions.ts; decision 0057): the leaders list the organisation's
+ * reports and sign a draft, which numbers it and sends it to its recipients. Private chats only.
+ */
+export const REPORT_COMMANDS = [
+  define({
+    name: 'baocao',
+    aliases: ['reports'],
+    usage: '/baocao',
+    description: {
+      vi: 'Báo cáo định kỳ của đơn vị: dự thảo chờ ký, đã ký, đã gửi',
+      en: 'The organisation’s periodic reports: drafts to sign, signed, filed',
+    },
+    roles: REPORT_VIEW_ROLES,
+    inGroups: false,
+    parse: (args, fail): Parsed<ReportRequest> => (args.trim() ? fail() : ok({ type: 'report_list' })),
+  }),
+  define({
+    name: 'kybaocao',
+    aliases: ['signreport'],
+    usage: '/kybaocao <số hiệu BC-…>',
+    description: {
+      vi: 'Duyệt và ký báo cáo định kỳ; báo cáo được đánh số và gửi nơi nhận',
+      en: 'Approve and sign a periodic report; it is numbered and sent to its recipients',
+    },
+    example: '/kybaocao BC-7K3M9Q',
+    roles: REPORT_SIGNING_ROLES,
+    inGroups: false,
+    parse: (args, fail): Parsed<ReportRequest> => {
+      const [ref, extra] = head(args);
+      if (!ref || extra || !/^BC-[0-9A-Z]{6}$/i.test(ref)) return fail();
+      return ok({ type: 'report_sign', ref: ref.toUpperCase() });
+    },
+  }),
+] as const;
+
 export type OfficerCommandName = (typeof CASE_COMMANDS)[number]['name'];
 export type LetterCommandName = (typeof LETTER_COMMANDS)[number]['name'];
 
@@ -717,6 +757,7 @@ export const ALL_OFFICER_COMMANDS: readonly OfficerCommandSpec[] = [
   ...CASE_COMMANDS,
   ...LETTER_COMMANDS,
   ...STAFF_QA_COMMANDS,
+  ...REPORT_COMMANDS,
 ];
 
 /** The entry a typed name (Vietnamese or English alias, any case) stands for. */
@@ -728,6 +769,7 @@ function find<C extends OfficerCommandSpec>(commands: readonly C[], typed: strin
 export const findCaseCommand = (typed: string) => find(CASE_COMMANDS, typed);
 export const findLetterCommand = (typed: string) => find(LETTER_COMMANDS, typed);
 export const findStaffQaCommand = (typed: string) => find(STAFF_QA_COMMANDS, typed);
+export const findReportCommand = (typed: string) => find(REPORT_COMMANDS, typed);
 
 /** The answer to wrong arguments: the syntax, its other forms, what the values may be, an example. */
 export function usageMessage(command: OfficerCommandSpec, detail?: string): string {

@@ -128,6 +128,13 @@ export const JOB_DEFINITIONS = {
     options: { ...retried, attempts: 5 },
     jobId: (p: { weekOf?: string }) => `hotline-review-${p.weekOf ?? 'this-week'}`,
   },
+  'reports.periodic-schedules': {
+    queue: 'reports',
+    /** Daily: drafts the scheduled periodic reports whose draft day has come, escalates late ones (src/reports/periodic). */
+    schema: z.object({ date: ZDateSchema.optional() }).strict(),
+    options: { ...retried, attempts: 5 },
+    jobId: (p: { date?: string }) => `periodic-reports-${p.date ?? 'today'}`,
+  },
   'webhooks.deliver': {
     queue: 'webhooks',
     /** One organisation webhook's chain of events for one case, delivered in order (src/feeds). */

@@ -382,6 +382,7 @@ describe('deadline timers', () => {
       ['daily-digest', '30 7 * * *', 'Asia/Ho_Chi_Minh'],
       ['early-warning', '15 7 * * *', 'Asia/Ho_Chi_Minh'],
       ['hotline-review', '0 8 * * 1', 'Asia/Ho_Chi_Minh'],
+      ['periodic-reports', '0 7 * * *', 'Asia/Ho_Chi_Minh'],
     ]);
   });
 });

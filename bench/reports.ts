@@ -1,0 +1,123 @@
+// npm run bench:reports [-- --count 1000000 --runs 3]
+// On PostgreSQL only (DATABASE_URL): fills a scratch database (created next to DATABASE_URL,
+// dropped afterwards) with `count` cases and their clocks by INSERT … SELECT generate_series —
+// the real tables, through the real migrations — then times a yearly buildPeriodicReport of the
+// managing body (syt-hcm, summing its subordinate organisations) against a sequential-scan
+// count(*) of the same table, and prints both medians and the ratio (target ≤ 3).
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import type { AppContext } from '../src/app-context.js';
+import { createConfig } from '../src/config/config.js';
+import { systemClock } from '../src/core/clock.js';
+import { createLogger } from '../src/core/logger.js';
+import { seedSampleDirectory } from '../src/directory/seed-sample-directory.js';
+import { buildPeriodicReport } from '../src/reports/periodic/build-report.js';
+import { parseReportPeriod } from '../src/reports/periodic/report-period.js';
+import { createTestDatabase } from '../test/helpers/test-database.js';
+
+const { values } = parseArgs({
+  options: {
+    count: { type: 'string', default: '50000' },
+    runs: { type: 'string', default: '3' },
+    year: { type: 'string', default: '2025' },
+  },
+});
+const COUNT = Number(values.count);
+const RUNS = Number(values.runs);
+const YEAR = Number(values.year);
+if (!process.env.DATABASE_URL) {
+  console.error(
+    'bench:reports needs PostgreSQL: set DATABASE_URL (e.g. postgresql://postgres@127.0.0.1:5432/test).',
+  );
+  process.exit(2);
+}
+if (!Number.isInteger(COUNT) || COUNT < 1 || !Number.isInteger(RUNS) || RUNS < 1) {
+  console.error('--count and --runs must be positive integers.');
+  process.exit(2);
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+}
+
+const { db, url, drop } = await createTestDatabase();
+const client = new pg.Client({ connectionString: url });
+await client.connect();
+try {
+  await seedSampleDirectory(db.prisma);
+  const t0 = performance.now();
+  // 16 months of cases (the year and the 4 months before it, so the previous period has figures
+  // too) spread over every organisation and its units, with every kind, channel, status and outcome.
+  // Like a real table, nearly all of them have ended: only the newest are still open.
+  await client.query(
+    `WITH u AS (SELECT array_agg(id ORDER BY code) AS ids, array_agg("organizationId" ORDER BY code) AS orgs FROM units),
+     k AS (SELECT enum_range(NULL::"CaseKind") AS kinds, enum_range(NULL::"Channel") AS channels,
+                  enum_range(NULL::"Outcome") AS outcomes)
+     INSERT INTO cases (id, code, "organizationId", "unitId", kind, audience, channel, status, urgency,
+                        "identityMode", description, outcome, satisfaction, "receivedAt", "resolvedAt",
+                        "governingClockKind", "governingDueOn", "createdAt", "updatedAt")
+     SELECT gen_random_uuid(), 'B' || lpad(to_hex(g), 8, '0'), u.orgs[1 + g % cardinality(u.ids)], u.ids[1 + g % cardinality(u.ids)],
+            k.kinds[1 + (g / 7) % cardinality(k.kinds)],
+            (CASE WHEN g % 19 = 0 THEN 'staff' ELSE 'citizen' END)::"Audience",
+            k.channels[1 + (g / 3) % cardinality(k.channels)],
+            -- The newest 0.5% still open (and so overdue by now); the rest ended in every way a case ends.
+            (CASE WHEN g > $1 * 0.995 THEN (ARRAY['received', 'accepted', 'assigned', 'in_progress'])[1 + g % 4]
+                  ELSE (ARRAY['closed', 'closed', 'resolved', 'refused', 'forwarded', 'guided', 'withdrawn', 'merged'])[1 + (g / 11) % 8]
+             END)::"CaseStatus",
+            (CASE WHEN g % 23 = 0 THEN 'urgent' ELSE 'normal' END)::"Urgency",
+            'anonymous', 'Phản ánh thử',
+            CASE WHEN g % 4 = 0 THEN NULL ELSE k.outcomes[1 + (g / 5) % cardinality(k.outcomes)] END,
+            CASE WHEN g % 3 = 0 THEN 1 + g % 5 ELSE NULL END,
+            r.at, r.at + interval '9 days', 'internal_answer', (r.at + interval '15 days')::date, r.at, r.at
+     FROM generate_series(1, $1::int) g, u, k,
+          LATERAL (SELECT make_timestamp($2::int - 1, 9, 1, 0, 0, 0) + (g::float / $1 * 485) * interval '1 day' AS at) r`,
+    [COUNT, YEAR],
+  );
+  await client.query(
+    `INSERT INTO clocks (id, "caseId", kind, "ruleSetCode", "dayType", days, "startedOn", "dueOn", "originalDueOn", status, "stoppedAt", "updatedAt")
+     SELECT gen_random_uuid(), c.id, 'internal_answer', 'bench', 'working', 10, c."receivedAt"::date, c."governingDueOn",
+            c."governingDueOn", 'stopped', c."resolvedAt", c."receivedAt"
+     FROM cases c`,
+  );
+  await client.query('VACUUM ANALYZE');
+  console.log(
+    `${COUNT} cases and their clocks generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
+
+  const ctx = {
+    config: createConfig({ LOG_LEVEL: 'silent' }),
+    logger: createLogger('silent'),
+    clock: systemClock,
+    db,
+  } as unknown as AppContext;
+  const period = parseReportPeriod(String(YEAR));
+  const report = () => buildPeriodicReport(ctx, { organizationCode: 'syt-hcm', period });
+  const seqCount = async () => {
+    await client.query('BEGIN');
+    await client.query('SET LOCAL enable_indexscan = off');
+    await client.query('SET LOCAL enable_bitmapscan = off');
+    await client.query('SET LOCAL enable_indexonlyscan = off');
+    await client.query('SELECT count(*) FROM cases');
+    await client.query('COMMIT');
+  };
+  // One warm-up of each, so both read from the same warm cache.
+  await seqCount();
+  await report();
+  const counts: number[] = [];
+  const reports: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    counts.push(await timed(seqCount));
+    reports.push(await timed(report));
+  }
+  const c = median(counts);
+  const r = median(reports);
+  console.log(`sequential-scan count(*) of cases: ${c.toFixed(1)} ms (median of ${RUNS})`);
+  console.log(`yearly report ${period.code} of syt-hcm: ${r.toFixed(1)} ms (median of ${RUNS})`);
+  console.log(`ratio report / count: ${(r / c).toFixed(2)} (target ≤ 3)`);
+} finally {
+  await client.end();
+  await drop();
+}
