@@ -10,6 +10,7 @@ import { installConsoleErrorHandler } from './console-errors.js';
 import { consoleGuard } from './console-guard.js';
 import { CONSOLE_ASSETS } from './console-layout.js';
 import { registerConsoleInboxRoutes } from './inbox.routes.js';
+import { registerConsoleReportRoutes } from './reports/report.routes.js';
 import { registerConsoleSignInRoutes } from './sign-in.routes.js';
 
 const require = createRequire(import.meta.url);
@@ -43,6 +44,7 @@ export function registerConsole(root: FastifyInstance, ctx: AppContext): void {
       app.addHook('preHandler', consoleGuard(ctx));
       registerConsoleInboxRoutes(app, ctx);
       // Each console module's routes, guarded by this scope: add yours below.
+      registerConsoleReportRoutes(app, ctx);
     });
   });
 }

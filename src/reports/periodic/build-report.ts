@@ -83,13 +83,14 @@ export async function buildPeriodicReport(
   const ids = scope.map((o) => o.id);
   const previous = previousPeriod(input.period);
 
-  const [rows, previousRows, duty, units, overdue] = await Promise.all([
-    aggregateCaseFigures(db, { organizationIds: ids, from: input.period.from, to: input.period.to, asOf }),
-    aggregateCaseFigures(db, { organizationIds: ids, from: previous.from, to: previous.to, asOf }),
+  const [figureRows, duty, units, overdue] = await Promise.all([
+    aggregateCaseFigures(db, { organizationIds: ids, period: input.period, previous, asOf }),
     countHotlineDuty(db, { organizationIds: ids, from: input.period.from, to: input.period.to }),
     listUnitsOf(db, ids),
     listOverdueCases(db, { organizationIds: ids, ...input.period, asOf: toDbDate(asOf) }),
   ]);
+  const rows = figureRows.filter((r) => r.current);
+  const previousRows = figureRows.filter((r) => !r.current);
 
   const unitById = new Map(units.map((u) => [u.id, u]));
   const orgById = new Map(scope.map((o) => [o.id, o]));

@@ -139,49 +139,46 @@ const STATUTORY_CLOCK_KINDS = CLOCK_KINDS.filter(isStatutoryClockKind);
 
 /** The Vietnamese calendar day of a stored UTC timestamp. */
 const vnDay = (column: string) => `(${column} + interval '7 hours')::date`;
-
 /**
- * $1 organisation ids, $2/$3 the period's bounds (UTC timestamps), $4 the day the figures stand
- * at. "On time" for an answered case: answered on or before the due date of the clock that
- * governed it then — among the clocks counting at that moment, a statutory one before the unit's
- * own target, the earliest due first (src/deadlines/governing-clock.ts) — or with no clock at all.
+ * The cases of the scope received in the period ($2/$3) or in the previous one ($5/$6), so one
+ * scan gives both and the trends cost nothing more; $1 the organisation ids.
  */
+const IN_PERIODS = (alias: string) =>
+  `${alias}."organizationId" = ANY($1::uuid[]) AND ((${alias}."receivedAt" >= $2::timestamp AND ${alias}."receivedAt" < $3::timestamp) OR (${alias}."receivedAt" >= $5::timestamp AND ${alias}."receivedAt" < $6::timestamp))`;
+
 const FIGURES_SQL = `
-WITH c AS (
-  SELECT c.id, c."organizationId" AS org, c."unitId" AS unit, c.kind::text AS kind,
-         c.channel::text AS channel, c.audience::text AS audience, c.status::text AS status,
-         c.outcome::text AS outcome, c.satisfaction, c.urgency::text AS urgency, c."receivedAt" AS received_at,
-         COALESCE(c."resolvedAt", c."closedAt") AS answered_at, c."governingDueOn" AS due_on
-  FROM cases c
-  WHERE c."organizationId" = ANY($1::uuid[]) AND c."receivedAt" >= $2::timestamp AND c."receivedAt" < $3::timestamp
-),
-gov AS (
-  SELECT k."caseId" AS id,
-         COALESCE(MIN(k."dueOn") FILTER (WHERE k.kind IN (${list(STATUTORY_CLOCK_KINDS)})), MIN(k."dueOn")) AS due_on
-  FROM clocks k JOIN c ON c.id = k."caseId"
-  WHERE c.answered_at IS NOT NULL AND c.status IN (${list(ANSWERED_STATUSES)})
-    AND k."startedOn" <= ${vnDay('c.answered_at')}
-    AND (k."stoppedAt" IS NULL OR k."stoppedAt" >= c.answered_at)
-  GROUP BY k."caseId"
-),
-x AS (
-  SELECT c.*,
-         (gov.due_on IS NULL OR ${vnDay('c.answered_at')} <= gov.due_on) AS on_time,
+WITH x AS (
+  SELECT c."organizationId" AS org, c."unitId" AS unit, c.kind, c.channel, c.audience, c.status, c.outcome,
+         c.satisfaction, c.urgency, c."governingDueOn" AS due_on,
+         (c."receivedAt" >= $2::timestamp AND c."receivedAt" < $3::timestamp) AS in_current,
+         (gov.due_on IS NULL OR ${vnDay('COALESCE(c."resolvedAt", c."closedAt")')} <= gov.due_on) AS on_time,
          (c.channel = 'hotline' AND EXISTS (
             SELECT 1 FROM duty_shifts s
-            WHERE s."organizationId" = c.org AND s."startsAt" <= c.received_at AND s."endsAt" > c.received_at
+            WHERE s."organizationId" = c."organizationId" AND s."startsAt" <= c."receivedAt" AND s."endsAt" > c."receivedAt"
          )) AS in_shift
-  FROM c LEFT JOIN gov ON gov.id = c.id
+  FROM cases c
+  LEFT JOIN (
+    SELECT k."caseId" AS id,
+           COALESCE(MIN(k."dueOn") FILTER (WHERE k.kind IN (${list(STATUTORY_CLOCK_KINDS)})), MIN(k."dueOn")) AS due_on
+    FROM clocks k JOIN cases a ON a.id = k."caseId"
+    WHERE ${IN_PERIODS('a')} AND a.status IN (${list(ANSWERED_STATUSES)})
+      AND k."startedOn" <= ${vnDay('COALESCE(a."resolvedAt", a."closedAt")')}
+      AND (k."stoppedAt" IS NULL OR k."stoppedAt" >= COALESCE(a."resolvedAt", a."closedAt"))
+    GROUP BY k."caseId"
+  ) gov ON gov.id = c.id
+  WHERE ${IN_PERIODS('c')}
 )
-SELECT org::text AS org, unit::text AS unit,
+SELECT org::text AS org, unit::text AS unit, in_current,
 ${METRICS.map((m) =>
   m.sum
     ? `  COALESCE(sum(satisfaction), 0)::int AS ${m.alias}`
     : `  count(*)${m.where ? ` FILTER (WHERE ${m.where})` : ''}::int AS ${m.alias}`,
 ).join(',\n')}
-FROM x GROUP BY org, unit`;
+FROM x GROUP BY org, unit, in_current`;
 
 export interface FigureRow {
+  /** False for the previous period's cases. */
+  current: boolean;
   organizationId: string;
   unitId: string | null;
   counts: ReportCounts;
@@ -191,19 +188,31 @@ const sqlTimestamp = (d: Date) => d.toISOString().replace('T', ' ').replace('Z',
 
 export async function aggregateCaseFigures(
   db: Db,
-  input: { organizationIds: readonly string[]; from: Date; to: Date; asOf: string },
+  input: {
+    organizationIds: readonly string[];
+    period: { from: Date; to: Date };
+    previous: { from: Date; to: Date };
+    asOf: string;
+  },
 ): Promise<FigureRow[]> {
   const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(
     FIGURES_SQL,
     [...input.organizationIds],
-    sqlTimestamp(input.from),
-    sqlTimestamp(input.to),
+    sqlTimestamp(input.period.from),
+    sqlTimestamp(input.period.to),
     input.asOf,
+    sqlTimestamp(input.previous.from),
+    sqlTimestamp(input.previous.to),
   );
   return rows.map((row) => {
     const counts = emptyCounts();
     for (const m of METRICS) m.put(counts, Number(row[m.alias] ?? 0));
-    return { organizationId: String(row.org), unitId: row.unit === null ? null : String(row.unit), counts };
+    return {
+      current: row.in_current === true,
+      organizationId: String(row.org),
+      unitId: row.unit === null ? null : String(row.unit),
+      counts,
+    };
   });
 }
 

@@ -434,10 +434,16 @@ export async function renderReportPdf(
   const charts = await renderReportCharts(report);
   const chart = (title: string): Content[] => {
     const c = charts.find((x) => x.title === title);
+    // The caption and its chart stay on one page.
     return c
       ? [
-          { text: c.title, italics: true, fontSize: 10, margin: [0, 4, 0, 2] },
-          { svg: c.svg, width: 420 },
+          {
+            unbreakable: true,
+            stack: [
+              { text: c.title, italics: true, fontSize: 10, margin: [0, 4, 0, 2] },
+              { svg: c.svg, width: 420 },
+            ],
+          } as Content,
         ]
       : [];
   };
