@@ -63,6 +63,17 @@ const vi = {
     next: 'Trang sau →',
     pages: 'Chuyển trang',
   },
+  sessions: {
+    intro: 'Các trình duyệt đang đăng nhập bằng tài khoản của bạn. Thấy lạ? Hãy đăng xuất phiên đó.',
+    device: 'Thiết bị',
+    unknownDevice: 'Không rõ',
+    since: 'Đăng nhập lúc',
+    lastSeen: 'Hoạt động gần nhất',
+    thisOne: 'Phiên này',
+    revoke: 'Đăng xuất phiên này',
+    revokeOthers: 'Đăng xuất mọi phiên khác',
+    revoked: (n: number) => `Đã đăng xuất ${n} phiên.`,
+  },
 };
 
 const en: typeof vi = {
@@ -125,6 +136,17 @@ const en: typeof vi = {
     previous: '← Previous page',
     next: 'Next page →',
     pages: 'Pages',
+  },
+  sessions: {
+    intro: 'The browsers signed in to your account. Something you do not recognise? Sign it out.',
+    device: 'Device',
+    unknownDevice: 'Unknown',
+    since: 'Signed in',
+    lastSeen: 'Last active',
+    thisOne: 'This session',
+    revoke: 'Sign this session out',
+    revokeOthers: 'Sign out every other session',
+    revoked: (n: number) => `${n} session(s) signed out.`,
   },
 };
 
