@@ -289,6 +289,16 @@ describe('queue board', () => {
     });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<base href="/console/hang-doi/"');
+    // Its <base> must be allowed (decision 0051); nothing else of the page policy is loosened.
+    const csp = String(page.headers['content-security-policy']);
+    expect(csp).toContain("base-uri 'self'");
+    expect(csp).toContain("script-src 'self';");
+    const adminPage = await app.inject({
+      method: 'GET',
+      url: '/console/quan-tri',
+      headers: { cookie: admin.cookie },
+    });
+    expect(String(adminPage.headers['content-security-policy'])).toContain("base-uri 'none'");
     const api = await app.inject({
       method: 'GET',
       url: '/console/hang-doi/api/queues',

@@ -313,16 +313,14 @@ export function registerConsoleAdminRoutes(root: FastifyInstance, ctx: AppContex
           name: o.name,
           parentName: o.parentId ? (byId.get(o.parentId)?.name ?? null) : null,
         }));
-      return reply
-        .type(HTML)
-        .send(
-          consolePage({
-            title: adminTexts(actor.lang).title,
-            actor,
-            nav: 'admin',
-            body: renderAdminIndex(actor, orgs),
-          }),
-        );
+      return reply.type(HTML).send(
+        consolePage({
+          title: adminTexts(actor.lang).title,
+          actor,
+          nav: 'admin',
+          body: renderAdminIndex(actor, orgs),
+        }),
+      );
     });
 
     app.get(`${ADMIN_ROOT}/to-chuc/:code`, async (request, reply) => {
