@@ -170,6 +170,19 @@ describe('console administration', () => {
     expect(event).toMatchObject({ subjectId: staff!.id });
     expect(JSON.stringify(event!.data)).not.toContain(code!);
 
+    const self = await post(admin, `${BASE}/can-bo/${admin.staffId}/ngung`, {});
+    expect(self.statusCode).toBe(422);
+    expect(self.body).toContain('Không thể tự ngừng hoạt động');
+
+    const deactivated = await post(admin, `${BASE}/can-bo/${staff!.id}/ngung`, {});
+    expect(deactivated.statusCode).toBe(303);
+    const [after] = await findStaffByFullName(t.ctx, ORG, 'Trực Đường Dây');
+    expect(after!.active).toBe(false);
+    expect(await lastEvent('staff_deactivated')).toMatchObject({
+      subjectId: staff!.id,
+      actorStaffId: admin.staffId,
+    });
+
     const badRoles = await post(admin, `${BASE}/can-bo`, { fullName: 'Ai Đó', roles: 'handler' });
     expect(badRoles.statusCode).toBe(422);
     expect(badRoles.body).toContain('phải gắn với một khoa/phòng');
