@@ -275,7 +275,7 @@ export function renderStaffSection(
       <thead>
         <tr>
           <th scope="col">${t.field.fullName}</th>
-          <th scope="col">${t.field.roles}</th>
+          <th scope="col">${t.field.role}</th>
           <th scope="col">${t.telegram}</th>
           <th scope="col"><span class="sr-only">${t.deactivate}</span></th>
         </tr>
