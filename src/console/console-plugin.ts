@@ -9,6 +9,7 @@ import { JSON_BODY_LIMIT } from '../http/http-server.js';
 import { installConsoleErrorHandler } from './console-errors.js';
 import { consoleGuard } from './console-guard.js';
 import { CONSOLE_ASSETS } from './console-layout.js';
+import { registerConsoleAdminRoutes } from './admin/admin.routes.js';
 import { registerConsoleInboxRoutes } from './inbox.routes.js';
 import { registerConsoleReportRoutes } from './reports/report.routes.js';
 import { registerConsoleSessionRoutes } from './sessions.routes.js';
@@ -47,6 +48,7 @@ export function registerConsole(root: FastifyInstance, ctx: AppContext): void {
       registerConsoleSessionRoutes(app, ctx);
       // Each console module's routes, guarded by this scope: add yours below.
       registerConsoleReportRoutes(app, ctx);
+      registerConsoleAdminRoutes(app, ctx);
     });
   });
 }
