@@ -181,7 +181,7 @@ describe('letters signed with the organisation certificate (PAdES)', () => {
     await expect(
       signLetter(t.ctx, { letterId: drafted.letterId, staffId: staff.head! }),
     ).rejects.toMatchObject({
-      code: 'unavailable',
+      code: 'unprocessable',
       message: expect.stringMatching(
         /đã được ký và vào sổ nhưng chưa ký số được: chứng thư số của đơn vị đã hết hạn/,
       ),
