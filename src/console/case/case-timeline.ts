@@ -199,7 +199,8 @@ const TIME_FORMAT = new Intl.DateTimeFormat('vi-VN', {
   hour12: false,
 });
 
-/** "05/12/2026, 23:06" in Vietnam time, whatever the server's zone. */
+/** "05/12/2026 23:06" in Vietnam time, whatever the server's zone. */
 export function formatVietnamTime(at: Date): string {
-  return TIME_FORMAT.format(at);
+  const part = Object.fromEntries(TIME_FORMAT.formatToParts(at).map((p) => [p.type, p.value]));
+  return `${part.day}/${part.month}/${part.year} ${part.hour}:${part.minute}`;
 }
