@@ -145,6 +145,8 @@ export function registerConsoleCaseRoutes(app: FastifyInstance, ctx: AppContext)
       request: FastifyRequest,
       reply: FastifyReply,
       run: (actor: ConsoleActor, caseId: string) => Promise<string | void>,
+      /** Answers instead of the redirect (the reveal shows the page itself). */
+      answer?: (actor: ConsoleActor, caseId: string) => Promise<FastifyReply>,
     ) => {
       const actor = actorOf(request);
       let caseId: string | undefined;
@@ -152,6 +154,7 @@ export function registerConsoleCaseRoutes(app: FastifyInstance, ctx: AppContext)
         const { code } = parse(ZCodeParams, request.params, actor.lang);
         caseId = await caseIdFromCode(ctx, code);
         const done = (await run(actor, caseId)) ?? CASE_TEXTS[actor.lang].done;
+        if (answer) return await answer(actor, caseId);
         return reply.redirect(`${casePath(code)}?ok=${encodeURIComponent(done)}`, 303);
       } catch (err) {
         if (!isRefusal(err)) throw err;
@@ -260,21 +263,21 @@ export function registerConsoleCaseRoutes(app: FastifyInstance, ctx: AppContext)
 
     // The reveal answers with the page itself (200): the contact must never travel in a redirect's
     // URL, a cache or htmx's history; the form is not boosted and the answer is no-store.
-    scope.post('/console/ho-so/:code/danh-tinh', { preHandler: guard }, async (request, reply) => {
+    scope.post('/console/ho-so/:code/danh-tinh', { preHandler: guard }, (request, reply) => {
       let revealed: RevealedIdentity | undefined;
-      let caseId: string | undefined;
-      const actor = actorOf(request);
-      const result = await move(request, reply, async (_actor, id) => {
-        caseId = id;
-        const form = parse(ZTextFormSchema, request.body ?? {}, actor.lang);
-        revealed = await revealSenderIdentity(ctx, {
-          caseId: id,
-          staffId: actor.staffId,
-          reason: form.reason ?? '',
-        });
-      });
-      if (!revealed || !caseId) return result;
-      return sendPage(reply, actor, caseId, 200, { revealed });
+      return move(
+        request,
+        reply,
+        async (actor, caseId) => {
+          const form = parse(ZTextFormSchema, request.body ?? {}, actor.lang);
+          revealed = await revealSenderIdentity(ctx, {
+            caseId,
+            staffId: actor.staffId,
+            reason: form.reason ?? '',
+          });
+        },
+        (actor, caseId) => sendPage(reply, actor, caseId, 200, { ...(revealed ? { revealed } : {}) }),
+      );
     });
 
     const letterMove = async (
