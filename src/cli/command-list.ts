@@ -49,4 +49,5 @@ export const COMMAND_LIST: ReadonlyArray<readonly [name: string, load: () => Pro
   ],
   ['staffqa:open', async () => (await import('./commands/staff-qa.command.js')).staffQaOpenCommand],
   ['staffqa:annex', async () => (await import('./commands/staff-qa.command.js')).staffQaAnnexCommand],
+  ['console:link', async () => (await import('./commands/console-link.command.js')).consoleLinkCommand],
 ];

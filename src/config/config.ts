@@ -145,6 +145,26 @@ const ZEnvSchema = z.object({
   RECEPTION_BOOKING_DAYS_AHEAD: positiveInt(60),
   /** Upcoming bookings one chat may hold at once: one person cannot take every seat. */
   RECEPTION_MAX_BOOKINGS_PER_PERSON: positiveInt(2),
+  /** Web console (src/console): how long a one-time sign-in link works. */
+  CONSOLE_LINK_TTL_MINUTES: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1).max(1440).default(10),
+  ),
+  /** A console session ends after this long without a request. */
+  CONSOLE_SESSION_IDLE_MINUTES: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(60),
+  ),
+  /** A console session ends this long after sign-in, however busy. */
+  CONSOLE_SESSION_MAX_HOURS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1).max(720).default(12),
+  ),
   /** Bearer token that opens GET /metrics; unset, the endpoint does not exist (404). */
   METRICS_TOKEN: z.preprocess(
     emptyToUndefined,
@@ -301,6 +321,8 @@ export interface Config {
   };
   /** DIRECTORY_CACHE_CHECK_MS: how stale another process's directory change may be seen (0041). */
   directoryCacheCheckMs: number;
+  /** Web console sign-in and sessions (src/console/console-sessions.ts). */
+  console: { linkTtlMinutes: number; sessionIdleMinutes: number; sessionMaxHours: number };
   /** WEBHOOK_POLL_MS: the event feeds' pump interval. */
   webhookPollMs: number;
   seedOnFirstStart: boolean;
@@ -502,6 +524,11 @@ export function createConfig(source: Record<string, string | undefined> = {}): C
       maxBookingsPerPerson: env.RECEPTION_MAX_BOOKINGS_PER_PERSON,
     },
     directoryCacheCheckMs: env.DIRECTORY_CACHE_CHECK_MS,
+    console: {
+      linkTtlMinutes: env.CONSOLE_LINK_TTL_MINUTES,
+      sessionIdleMinutes: env.CONSOLE_SESSION_IDLE_MINUTES,
+      sessionMaxHours: env.CONSOLE_SESSION_MAX_HOURS,
+    },
     webhookPollMs: env.WEBHOOK_POLL_MS,
     seedOnFirstStart: env.SEED_ON_FIRST_START === 'true',
     metricsToken: env.METRICS_TOKEN,

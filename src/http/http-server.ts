@@ -15,6 +15,7 @@ import { registerPublicPages, type PublicPagesOptions } from './routes/public-pa
 import { registerRateLimits } from './rate-limits.js';
 import { registerOpen311Routes } from '../open311/open311.routes.js';
 import { registerSecurityHeaders } from './security-headers.js';
+import { registerConsole } from '../console/console-plugin.js';
 
 /** Enough for a 5 000-character description in any script; anything larger is refused with 413. */
 export const JSON_BODY_LIMIT = 64 * 1024;
@@ -81,6 +82,8 @@ export async function buildHttpServer(
   });
   const lookup = createCaseLookup(ctx, counters);
   if (pages) registerPublicPages(app, ctx, lookup, { ...pages, publicUrl });
+  // The officers' web console (/console) is served where the pages are.
+  if (pages) registerConsole(app, ctx);
   registerHealthRoutes(app, probes);
   const newCaseCap = createIntakeNewCaseCap(ctx, counters);
   registerSubmissionRoutes(app, ctx, publicUrl, { lookup, clientKey, newCaseCap });
