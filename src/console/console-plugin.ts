@@ -9,6 +9,7 @@ import { JSON_BODY_LIMIT } from '../http/http-server.js';
 import { installConsoleErrorHandler } from './console-errors.js';
 import { consoleGuard } from './console-guard.js';
 import { CONSOLE_ASSETS } from './console-layout.js';
+import { registerConsoleCaseRoutes } from './case/case-routes.js';
 import { registerConsoleInboxRoutes } from './inbox.routes.js';
 import { registerConsoleSignInRoutes } from './sign-in.routes.js';
 
@@ -43,6 +44,7 @@ export function registerConsole(root: FastifyInstance, ctx: AppContext): void {
       app.addHook('preHandler', consoleGuard(ctx));
       registerConsoleInboxRoutes(app, ctx);
       // Each console module's routes, guarded by this scope: add yours below.
+      registerConsoleCaseRoutes(app, ctx);
     });
   });
 }

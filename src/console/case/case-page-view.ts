@@ -1,6 +1,6 @@
 // The case page and the letter register as HTML (the escaping template of src/web/html.ts). Plain
-// forms that post and come back (303) work without JavaScript; htmx, loaded by the layout, boosts
-// them so only the case section is swapped. Every label comes from a vocabulary or case-texts.ts.
+// forms that post and come back (303) work without JavaScript. Every label comes from a vocabulary
+// or case-texts.ts.
 import { formatVietnameseDate } from '../../calendar/local-date.js';
 import {
   CASE_ACTION_LABELS,
@@ -65,13 +65,9 @@ export function renderCaseSection(
   const lang = actor.lang;
   const t = CASE_TEXTS[lang];
   const v = model.view;
-  return html`<div
-    id="case-page"
-    hx-boost="true"
-    hx-target="#case-page"
-    hx-select="#case-page"
-    hx-swap="outerHTML show:top"
-  >
+  // Plain forms: each move posts and comes back to this page (303), or shows the refusal with its
+  // status. No htmx history snapshot: the page holds case text (and, after a reveal, a contact).
+  return html`<div id="case-page" hx-history="false">
     <p><a href="/console">${t.back}</a></p>
     <h1>${t.pageTitle(v.code)}${v.urgent ? html` <span class="badge urgent">${t.urgent}</span>` : ''}</h1>
     ${extras.error ? html`<div class="notice error" role="alert"><strong>${t.refused}:</strong> ${extras.error}</div>` : ''}
@@ -381,7 +377,7 @@ function identitySection(model: CasePageModel, actor: ConsoleActor, revealed?: R
     <p>${t.identityHidden}</p>
     ${
       model.reveal.offered
-        ? html`<form method="post" action="${revealPath(model.view.code)}" hx-boost="false">
+        ? html`<form method="post" action="${revealPath(model.view.code)}">
             ${csrfField(actor)}
             <label for="f-reveal-reason">${t.revealReason(MIN_REVEAL_REASON_CHARS)} *</label>
             <textarea

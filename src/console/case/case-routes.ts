@@ -1,5 +1,6 @@
-// The console's case page, its actions, the identity panel, letters and the register. Each route
-// runs behind the console guard (session + CSRF) and goes through the same use cases as the bot,
+// The console's case page, its actions, the identity panel, letters and the register. Registered
+// in the console plugin's guarded scope, so each route runs behind the console guard (session +
+// CSRF) and goes through the same use cases as the bot,
 // so the same rules, scope and audit apply. A refused move comes back as the case page with the
 // Vietnamese reason and status 403 (not allowed) or 422 (not possible as asked); the JSON API
 // answers the same statuses with { error, message }.
@@ -24,7 +25,6 @@ import { findLetterById } from '../../letters/letter.repository.js';
 import type { LetterKind } from '../../letters/letter-vocabulary.js';
 import { html } from '../../web/html.js';
 import { actorOf, type ConsoleActor } from '../console-actor.js';
-import { consoleGuard } from '../console-guard.js';
 import { consolePage } from '../console-layout.js';
 import { paramsOfForm, ZTextFormSchema } from './case-forms.js';
 import { loadCasePage, type CasePageModel } from './case-page-model.js';
@@ -43,8 +43,6 @@ import {
 import { CASE_TEXTS } from './case-texts.js';
 
 const HTML = 'text/html; charset=utf-8';
-/** Form posts are a few kilobytes at most (the longest field is a 5 000-character answer). */
-const FORM_BODY_LIMIT = 64 * 1024;
 /** Images shown inline; anything else (and SVG, which can carry script) is only downloaded. */
 const INLINE_IMAGES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'];
 
@@ -86,16 +84,8 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, lang: ConsoleActor['lang
 }
 
 export function registerConsoleCaseRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const guard = consoleGuard(ctx);
-
-  void app.register(async (scope) => {
-    if (!scope.hasContentTypeParser('application/x-www-form-urlencoded')) {
-      scope.addContentTypeParser(
-        'application/x-www-form-urlencoded',
-        { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT },
-        (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))),
-      );
-    }
+  {
+    const scope = app;
 
     const sendPage = async (
       reply: FastifyReply,
@@ -176,7 +166,7 @@ export function registerConsoleCaseRoutes(app: FastifyInstance, ctx: AppContext)
       }
     };
 
-    scope.get('/console/ho-so/:code', { preHandler: guard }, async (request, reply) => {
+    scope.get('/console/ho-so/:code', async (request, reply) => {
       const actor = actorOf(request);
       try {
         const { code } = parse(ZCodeParams, request.params, actor.lang);
@@ -195,7 +185,7 @@ export function registerConsoleCaseRoutes(app: FastifyInstance, ctx: AppContext)
       }
     });
 
-    scope.get('/console/api/ho-so/:code', { preHandler: guard }, async (request, reply) => {
+    scope.get('/console/api/ho-so/:code', async (request, reply) => {
       const actor = actorOf(request);
       try {
         const { code } = parse(ZCodeParams, request.params, actor.lang);
@@ -215,7 +205,7 @@ export function registerConsoleCaseRoutes(app: FastifyInstance, ctx: AppContext)
       }
     });
 
-    scope.post('/console/ho-so/:code/thao-tac/:action', { preHandler: guard }, (request, reply) =>
+    scope.post('/console/ho-so/:code/thao-tac/:action', (request, reply) =>
       move(request, reply, async (actor, caseId) => {
         const { action } = parse(ZActionParams, request.params, actor.lang);
         const params = paramsOfForm(request.body, actor.lang);
@@ -229,7 +219,7 @@ export function registerConsoleCaseRoutes(app: FastifyInstance, ctx: AppContext)
       }),
     );
 
-    scope.post('/console/ho-so/:code/ghi-chu', { preHandler: guard }, (request, reply) =>
+    scope.post('/console/ho-so/:code/ghi-chu', (request, reply) =>
       move(request, reply, async (actor, caseId) => {
         const form = parse(ZTextFormSchema, request.body ?? {}, actor.lang);
         await addInternalNote(ctx, { caseId, staffId: actor.staffId, text: form.text ?? '' });
@@ -237,7 +227,7 @@ export function registerConsoleCaseRoutes(app: FastifyInstance, ctx: AppContext)
       }),
     );
 
-    scope.post('/console/ho-so/:code/tra-loi', { preHandler: guard }, (request, reply) =>
+    scope.post('/console/ho-so/:code/tra-loi', (request, reply) =>
       move(request, reply, async (actor, caseId) => {
         const form = parse(ZTextFormSchema, request.body ?? {}, actor.lang);
         await replyToSender(ctx, { caseId, staffId: actor.staffId, text: form.text ?? '' });
@@ -245,7 +235,7 @@ export function registerConsoleCaseRoutes(app: FastifyInstance, ctx: AppContext)
       }),
     );
 
-    scope.post('/console/ho-so/:code/thu', { preHandler: guard }, (request, reply) =>
+    scope.post('/console/ho-so/:code/thu', (request, reply) =>
       move(request, reply, async (actor, caseId) => {
         const form = parse(ZTextFormSchema, request.body ?? {}, actor.lang);
         const kind = z.enum(['thank_you', 'apology']).safeParse(form.kind);
@@ -263,7 +253,7 @@ export function registerConsoleCaseRoutes(app: FastifyInstance, ctx: AppContext)
 
     // The reveal answers with the page itself (200): the contact must never travel in a redirect's
     // URL, a cache or htmx's history; the form is not boosted and the answer is no-store.
-    scope.post('/console/ho-so/:code/danh-tinh', { preHandler: guard }, (request, reply) => {
+    scope.post('/console/ho-so/:code/danh-tinh', (request, reply) => {
       let revealed: RevealedIdentity | undefined;
       return move(
         request,
@@ -303,14 +293,14 @@ export function registerConsoleCaseRoutes(app: FastifyInstance, ctx: AppContext)
       }
     };
 
-    scope.post('/console/thu/:id/ky', { preHandler: guard }, (request, reply) =>
+    scope.post('/console/thu/:id/ky', (request, reply) =>
       letterMove(request, reply, async (actor, letterId) => {
         const signed = await signLetter(ctx, { letterId, staffId: actor.staffId });
         return `${CASE_TEXTS[actor.lang].sign}: ${signed.numberText}`;
       }),
     );
 
-    scope.post('/console/thu/:id/gui-ky', { preHandler: guard }, (request, reply) =>
+    scope.post('/console/thu/:id/gui-ky', (request, reply) =>
       letterMove(request, reply, async (actor, letterId) => {
         const letter = (await findLetterById(ctx.db.prisma, letterId))!;
         const staff = await loadActiveStaff(ctx, actor.staffId);
@@ -335,7 +325,7 @@ export function registerConsoleCaseRoutes(app: FastifyInstance, ctx: AppContext)
       }),
     );
 
-    scope.get('/console/thu/:id/pdf', { preHandler: guard }, async (request, reply) => {
+    scope.get('/console/thu/:id/pdf', async (request, reply) => {
       const actor = actorOf(request);
       try {
         const { id } = parse(ZIdParams, request.params, actor.lang);
@@ -361,7 +351,7 @@ export function registerConsoleCaseRoutes(app: FastifyInstance, ctx: AppContext)
       }
     });
 
-    scope.get('/console/tep/:id', { preHandler: guard }, async (request, reply) => {
+    scope.get('/console/tep/:id', async (request, reply) => {
       const actor = actorOf(request);
       try {
         const { id } = parse(ZIdParams, request.params, actor.lang);
@@ -388,7 +378,7 @@ export function registerConsoleCaseRoutes(app: FastifyInstance, ctx: AppContext)
       }
     });
 
-    scope.get(REGISTER_PATH, { preHandler: guard }, async (request, reply) => {
+    scope.get(REGISTER_PATH, async (request, reply) => {
       const actor = actorOf(request);
       const staff = await loadActiveStaff(ctx, actor.staffId);
       const thisYear = Number(toVietnamDate(ctx.clock.now()).slice(0, 4));
@@ -416,7 +406,7 @@ export function registerConsoleCaseRoutes(app: FastifyInstance, ctx: AppContext)
           }),
         );
     });
-  });
+  }
 }
 
 /** The case page as JSON: what the page shows, nothing more (no identity, no staff names). */
