@@ -193,3 +193,54 @@ describe('console case page', () => {
     expect(await t.ctx.db.prisma.accessLog.count({ where: { caseId: c.id } })).toBe(0);
   });
 });
+
+describe('console letters', () => {
+  it('drafts a letter on a resolved case, previews its PDF, lets the head sign it and lists it in the register', async () => {
+    const c = await newCase();
+    const head = await as('headNoi');
+    const handler = await as('handlerNoi');
+    expect((await head.post(`/console/ho-so/${c.code}/thao-tac/accept`, {})).statusCode).toBe(303);
+    const resolved = await handler.post(`/console/ho-so/${c.code}/thao-tac/resolve`, {
+      outcome: 'valid',
+      answer: 'Phản ánh đúng; khoa đã chấn chỉnh.',
+    });
+    expect(resolved.statusCode).toBe(303);
+
+    const drafted = await handler.post(`/console/ho-so/${c.code}/thu`, {
+      kind: 'apology',
+      note: 'Khoa sẽ rút kinh nghiệm toàn khoa.',
+    });
+    expect(drafted.statusCode).toBe(303);
+    const letter = await t.ctx.db.prisma.letter.findFirstOrThrow({
+      where: { caseId: c.id, kind: 'apology' },
+    });
+    expect(letter.status).toBe('draft');
+
+    const pdf = await handler.get(`/console/thu/${letter.id}/pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+
+    // A handler may not sign; the head of the unit may.
+    const refused = await handler.post(`/console/thu/${letter.id}/ky`, {});
+    expect(refused.statusCode).toBe(403);
+    expect(refused.body).toContain(
+      'Chỉ trưởng khoa/phòng phụ trách hoặc lãnh đạo đơn vị được duyệt và ký thư.',
+    );
+    const signed = await head.post(`/console/thu/${letter.id}/ky`, {});
+    expect(signed.statusCode).toBe(303);
+    const after = await t.ctx.db.prisma.letter.findUniqueOrThrow({ where: { id: letter.id } });
+    expect(after.number).toEqual(expect.any(Number));
+    expect(after.status).not.toBe('draft');
+
+    const register = await head.get(`/console/so-cong-van?nam=${after.year}`);
+    expect(register.statusCode).toBe(200);
+    expect(register.body).toContain(c.code);
+    // The register keeps to one's scope: a handler of another unit does not see this letter.
+    const other = await (await as('handlerNgoai')).get(`/console/so-cong-van?nam=${after.year}`);
+    expect(other.body).not.toContain(c.code);
+    const page = await head.get(`/console/ho-so/${c.code}`);
+    expect(page.body).toContain('Ký thư');
+    expect(page.body).toContain(`/console/thu/${letter.id}/pdf`);
+  });
+});

@@ -116,7 +116,8 @@ function eventDetails(row: TimelineEventRow, lang: ConsoleLang): string[] {
   const letterKind = label<LetterKind>(LETTER_KIND_LABELS, d.kind, lang);
   if (letterKind && row.action.startsWith('letter_')) out.push(letterKind);
   if (typeof d.number === 'number') out.push(`${CASE_TEXTS[lang].letterNumber} ${d.number}`);
-  return out;
+  // A route event keeps its reason both as the event's reason and in its data: say it once.
+  return [...new Set(out)];
 }
 
 export function buildTimeline(
