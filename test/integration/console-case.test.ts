@@ -2,12 +2,14 @@
 // console session: the same scope as the bot (403 on the page and its API), moves through forms,
 // CSRF, and the identity reveal with its audit in the timeline.
 import type { FastifyInstance } from 'fastify';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseInput } from '../../src/core/validation.js';
 import { createStaff } from '../../src/directory/create-staff.js';
 import { buildHttpServer } from '../../src/http/http-server.js';
 import { processSubmission } from '../../src/intake/process-submission.js';
 import { ZSubmissionSchema } from '../../src/intake/submission.schema.js';
+import { storeAttachment } from '../../src/intake/store-attachment.js';
 import { submitSubmission } from '../../src/intake/submit-submission.js';
 import { routeCase } from '../../src/routing/route-case.js';
 import { consoleCookieFor } from '../helpers/console-session.js';
@@ -39,9 +41,22 @@ afterAll(async () => {
 });
 
 let n = 0;
-async function newCase(): Promise<{ id: string; code: string }> {
+async function newCase(photo?: Buffer): Promise<{ id: string; code: string }> {
+  const submissionId = `cc-${Date.now()}-${n++}`;
+  const attachmentIds: string[] = [];
+  if (photo) {
+    const stored = await storeAttachment(t.ctx, {
+      submissionId,
+      bytes: photo,
+      fileName: 'anh-hanh-lang.png',
+      mimeType: 'image/png',
+      fallbackName: 'anh',
+    });
+    if (!stored.ok) throw new Error('attachment refused');
+    attachmentIds.push(stored.attachment.id);
+  }
   const s = parseInput(ZSubmissionSchema, {
-    submissionId: `cc-${Date.now()}-${n++}`,
+    submissionId,
     channel: 'web',
     kind: 'report',
     text: 'Điều dưỡng nói trống không với mẹ tôi ở phòng 305',
@@ -51,6 +66,10 @@ async function newCase(): Promise<{ id: string; code: string }> {
   await submitSubmission(t.ctx, s);
   const { caseId } = await processSubmission(t.ctx, s.submissionId);
   await routeCase(t.ctx, caseId);
+  // The web API takes no files; a channel's intake links them like this (linkAttachmentsToCase).
+  if (attachmentIds.length) {
+    await t.ctx.db.prisma.attachment.updateMany({ where: { id: { in: attachmentIds } }, data: { caseId } });
+  }
   const row = await t.ctx.db.prisma.case.findUniqueOrThrow({ where: { id: caseId } });
   return { id: caseId, code: row.code };
 }
@@ -191,6 +210,32 @@ describe('console case page', () => {
     expect(res.body).toContain('Theo quy định của đơn vị, chỉ Lãnh đạo mới được xem danh tính người gửi.');
     expect(res.body).not.toContain('0903 123 456');
     expect(await t.ctx.db.prisma.accessLog.count({ where: { caseId: c.id } })).toBe(0);
+  });
+});
+
+function png(): Buffer {
+  const image = new PNG({ width: 8, height: 8 });
+  image.data.fill(200);
+  return PNG.sync.write(image);
+}
+
+describe('console attachments', () => {
+  it('shows an image inline to whoever may see the case, and refuses it out of scope', async () => {
+    const c = await newCase(png());
+    const head = await as('headNoi');
+    const page = await head.get(`/console/ho-so/${c.code}`);
+    const src = /<img src="(\/console\/tep\/[0-9a-f-]{36})"/.exec(page.body)?.[1];
+    expect(src).toBeDefined();
+    const image = await head.get(src!);
+    expect(image.statusCode).toBe(200);
+    expect(image.headers['content-type']).toBe('image/png');
+    expect(image.headers['content-disposition']).toMatch(/^inline;/);
+    expect(image.rawPayload.equals(png())).toBe(true);
+    const download = await head.get(`${src!}?tai=1`);
+    expect(download.headers['content-disposition']).toMatch(/^attachment;/);
+    const other = await (await as('handlerNgoai')).get(src!);
+    expect(other.statusCode).toBe(403);
+    expect(other.rawPayload.equals(png())).toBe(false);
   });
 });
 
