@@ -30,6 +30,7 @@ export const COMMAND_LIST: ReadonlyArray<readonly [name: string, load: () => Pro
   ['webhook:list', async () => (await import('./commands/webhook.command.js')).webhookListCommand],
   ['webhook:remove', async () => (await import('./commands/webhook.command.js')).webhookRemoveCommand],
   ['webhook:log', async () => (await import('./commands/webhook.command.js')).webhookLogCommand],
+  ['report', async () => (await import('./commands/report.command.js')).reportCommand],
   ['export:portal', async () => (await import('./commands/export-portal.command.js')).exportPortalCommand],
   ['posters', async () => (await import('./commands/posters.command.js')).postersCommand],
   ['intake:stuck', async () => (await import('./commands/intake-stuck.command.js')).intakeStuckCommand],

@@ -19,7 +19,7 @@ export interface LetterHeading {
   /** Place name for the date line ("TP. Hồ Chí Minh"); null prints dots. */
   place: string | null;
   /** Register number; null on a draft (a blank to be filled when signed). */
-  number: number | null;
+  number: number | string | null;
   /** The part after the slash ("TTYT-THUAN-AN", "PC-TTYT-THUAN-AN"). */
   symbol: string;
   /** The day of signature (Vietnam date); null on a draft. */
@@ -58,7 +58,7 @@ export function dateInWords(place: string | null, date: LocalDate | null): strin
   return `${where}, ngày ${pad2(day)} tháng ${mm} năm ${year}`;
 }
 
-export function numberLine(number: number | null, symbol: string): string {
+export function numberLine(number: number | string | null, symbol: string): string {
   return `Số: ${number === null ? '……' : String(number)}/${symbol}`;
 }
 
@@ -114,7 +114,8 @@ export function resolveSignerTitle(
   );
 }
 
-function heading(h: LetterHeading): Content {
+/** The two-column official heading; periodic reports print it too (src/reports/periodic/). */
+export function officialHeading(h: LetterHeading): Content {
   const left: Content[] = [
     ...(h.parentName ? [{ text: upper(h.parentName), fontSize: 11 }] : []),
     { text: upper(h.organizationName), bold: true, fontSize: 11 },
@@ -151,7 +152,7 @@ export function keepTogether(paragraph: string): string | { text: string; noWrap
     .map((piece) => (piece === 'Ông/Bà' ? { text: piece, noWrap: true } : { text: piece }));
 }
 
-function signatureContent(s: SignatureBlock): Content {
+export function signatureContent(s: SignatureBlock): Content {
   return {
     stack: [
       ...s.authority.map((line) => ({ text: line, bold: true })),
@@ -166,7 +167,7 @@ function signatureContent(s: SignatureBlock): Content {
 export function buildLetterDocument(input: LetterDocumentInput): TDocumentDefinitions {
   const { heading: h, text: t } = input;
   const content: Content[] = [
-    heading(h),
+    officialHeading(h),
     { text: dateInWords(h.place, h.date), italics: true, alignment: 'right', margin: [0, 10, 0, 14] },
     { text: t.title, bold: true, fontSize: 14, alignment: 'center' },
     ...(input.draft
