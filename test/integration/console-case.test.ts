@@ -100,7 +100,13 @@ describe('console case page', () => {
     expect(page.body).not.toContain('Điều dưỡng');
     const api = await other.get(`/console/api/ho-so/${c.code}`);
     expect(api.statusCode).toBe(403);
-    expect(api.json()).toMatchObject({ error: 'forbidden', reason: 'out_of_scope' });
+    expect(api.json()).toMatchObject({
+      error: {
+        code: 'forbidden',
+        reason: 'out_of_scope',
+        message: 'Hồ sơ này không thuộc phạm vi khoa/phòng hoặc đơn vị của bạn.',
+      },
+    });
     const unknown = await other.get('/console/ho-so/ZZZZ-ZZZ-ZZZ');
     expect(unknown.statusCode).toBe(404);
   });

@@ -194,14 +194,19 @@ export function registerConsoleCaseRoutes(app: FastifyInstance, ctx: AppContext)
         return reply.header('cache-control', 'no-store').send(caseJson(model));
       } catch (err) {
         if (!isRefusal(err)) throw err;
-        return reply
-          .status(refusalStatus(err))
-          .header('cache-control', 'no-store')
-          .send({
-            error: err.code,
-            message: err.message,
-            ...(err.details?.reason ? { reason: err.details.reason } : {}),
-          });
+        return (
+          reply
+            .status(refusalStatus(err))
+            .header('cache-control', 'no-store')
+            // The console's error shape (console-errors.ts), with the refusal's reason code.
+            .send({
+              error: {
+                code: err.code,
+                message: err.message,
+                ...(err.details?.reason ? { reason: err.details.reason } : {}),
+              },
+            })
+        );
       }
     });
 
@@ -319,7 +324,7 @@ export function registerConsoleCaseRoutes(app: FastifyInstance, ctx: AppContext)
           letterId,
           caseScope,
           staff.fullName,
-          `console:${Date.now()}`,
+          `console:${ctx.clock.now().getTime()}`,
         );
         return CASE_TEXTS[actor.lang].sentToSigners(signers.join(', '));
       }),
