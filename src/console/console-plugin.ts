@@ -10,6 +10,7 @@ import { installConsoleErrorHandler } from './console-errors.js';
 import { consoleGuard } from './console-guard.js';
 import { CONSOLE_ASSETS } from './console-layout.js';
 import { registerConsoleAdminRoutes } from './admin/admin.routes.js';
+import { registerConsoleCaseRoutes } from './case/case-routes.js';
 import { registerConsoleInboxRoutes } from './inbox.routes.js';
 import { registerConsoleReportRoutes } from './reports/report.routes.js';
 import { registerConsoleSessionRoutes } from './sessions.routes.js';
@@ -49,6 +50,7 @@ export function registerConsole(root: FastifyInstance, ctx: AppContext): void {
       // Each console module's routes, guarded by this scope: add yours below.
       registerConsoleReportRoutes(app, ctx);
       registerConsoleAdminRoutes(app, ctx);
+      registerConsoleCaseRoutes(app, ctx);
     });
   });
 }
