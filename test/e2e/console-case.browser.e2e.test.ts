@@ -31,6 +31,9 @@ let browser: Browser;
 let citizen: TelegramConversation;
 let env: NodeJS.ProcessEnv;
 let linkPath: string;
+let leaderLinkPath: string;
+let otherUnitInvite: string;
+let caseCode = '';
 const cleanups: (() => Promise<unknown>)[] = [];
 
 beforeAll(async () => {
@@ -61,6 +64,38 @@ beforeAll(async () => {
   const printed = await runLangnghe(env, 'console:link', '--staff', headId);
   expect(printed.code, printed.out).toBe(0);
   linkPath = /\/console\/dang-nhap\?t=\S+/.exec(printed.out)![0];
+  // A leader (one-time link from the CLI too) and a handler of another department, who will ask
+  // the bot for their own link with /dangnhap once bound by /thamgia.
+  const leader = await runLangnghe(
+    env,
+    'staff:create',
+    '--org',
+    'ttyt-thuan-an',
+    '--name',
+    'Giám đốc',
+    '--role',
+    'leader',
+  );
+  expect(leader.code).toBe(0);
+  const leaderId = /mã cán bộ ([0-9a-f-]{36})/.exec(leader.out)![1]!;
+  const leaderLink = await runLangnghe(env, 'console:link', '--staff', leaderId);
+  expect(leaderLink.code, leaderLink.out).toBe(0);
+  leaderLinkPath = /\/console\/dang-nhap\?t=\S+/.exec(leaderLink.out)![0];
+  const other = await runLangnghe(
+    env,
+    'staff:create',
+    '--org',
+    'ttyt-thuan-an',
+    '--name',
+    'Điều dưỡng khoa Khám bệnh',
+    '--role',
+    'handler@ta-kkb',
+  );
+  expect(other.code).toBe(0);
+  const otherId = /mã cán bộ ([0-9a-f-]{36})/.exec(other.out)![1]!;
+  const invite = await runLangnghe(env, 'staff:invite', otherId);
+  expect(invite.code, invite.out).toBe(0);
+  otherUnitInvite = /Mã mời: (\S+)/.exec(invite.out)![1]!;
 
   fake = await startFakeTelegramApi();
   cleanups.push(() => fake.close());
@@ -117,11 +152,11 @@ async function submitAction(
 
 describe('console case page in a browser', () => {
   it('a citizen reports in Telegram; the head signs in by CLI link, accepts, replies (received in Telegram) and resolves', async () => {
-    const code = await reportThroughQrLink(
+    const code = (caseCode = await reportThroughQrLink(
       citizen,
       UNIT,
       'Điều dưỡng khoa Nội nói năng thiếu tôn trọng với mẹ tôi.',
-    );
+    ));
 
     // The administrator's one-time link, opened by the head's browser.
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
@@ -178,6 +213,54 @@ describe('console case page in a browser', () => {
     );
     await page.screenshot({ path: path.join(ARTIFACTS, '02-resolved.png'), fullPage: true });
     await expectNoAxeViolations(page);
+    await context.close();
+  }, 240_000);
+
+  it('refuses the case to a handler of another department (page and API), signed in from the bot’s /dangnhap link; a leader’s reveal is audited in the timeline', async () => {
+    expect(caseCode).not.toBe('');
+    const nurse = new TelegramConversation(
+      fake,
+      9_300_000 + Math.floor(Math.random() * 100_000),
+      citizen.handled,
+    );
+    const bound = await nurse.say(`/thamgia ${otherUnitInvite}`);
+    expect(bound.map((r) => r.text).join('\n')).toMatch(/đã được gắn với cán bộ/);
+    const answer = (await nurse.say('/dangnhap')).map((r) => r.text).join('\n');
+    const link = /(http\S+\/console\/dang-nhap\?t=[A-Za-z0-9_-]+)/.exec(answer)?.[1];
+    expect(link, answer).toBeDefined();
+
+    const nurseContext = await browser.newContext({ locale: 'vi-VN' });
+    const nursePage = await nurseContext.newPage();
+    await nursePage.goto(link!);
+    await Promise.all([
+      nursePage.waitForURL(`${app.url}/console`),
+      nursePage.getByRole('button', { name: 'Đăng nhập' }).click(),
+    ]);
+    const refused = await nursePage.goto(`${app.url}/console/ho-so/${caseCode}`);
+    expect(refused?.status()).toBe(403);
+    expect(await nursePage.content()).not.toContain('Phạm Thị Lan');
+    const api = await nursePage.request.get(`${app.url}/console/api/ho-so/${caseCode}`);
+    expect(api.status()).toBe(403);
+    await nurseContext.close();
+
+    const context = await browser.newContext({ locale: 'vi-VN' });
+    const page = await context.newPage();
+    await page.goto(`${app.url}${leaderLinkPath}`);
+    await Promise.all([
+      page.waitForURL(`${app.url}/console`),
+      page.getByRole('button', { name: 'Đăng nhập' }).click(),
+    ]);
+    await page.goto(`${app.url}/console/ho-so/${caseCode}`);
+    const reason = 'Cần gọi lại người nhà để xác minh ca trực sáng';
+    await page.getByLabel(/Lý do cần xem danh tính/).fill(reason);
+    await page.getByRole('button', { name: 'Xem danh tính', exact: true }).click();
+    await page.locator('section.identity.revealed').waitFor();
+    expect(await page.locator('section.identity.revealed').innerText()).toContain('Phạm Thị Lan');
+    await page.goto(`${app.url}/console/ho-so/${caseCode}`);
+    const timeline = await page.locator('#h-timeline + ol').innerText();
+    expect(timeline).toContain('Xem danh tính người gửi');
+    expect(timeline).toContain(reason);
+    expect(await page.content()).not.toContain('Phạm Thị Lan');
     await context.close();
   }, 240_000);
 });
