@@ -3,9 +3,8 @@
 // officer-command-registry.ts; the service checks the signer again.
 import type { AppContext } from '../app-context.js';
 import { formatVietnameseDate } from '../calendar/local-date.js';
-import { isAppError } from '../core/app-error.js';
 import type { InboundEnvelope, Outbound } from '../dialog/dialog-types.js';
-import { resolveStaffByTelegramUser } from '../directory/resolve-staff.js';
+import { answerPrivateStaffCommand } from './private-staff-command.js';
 import type { StaffMember } from '../directory/staff-member.js';
 import type { PeriodicReportDeps } from '../reports/periodic/report-documents.js';
 import { listRecentFilings } from '../reports/periodic/report-filing.repository.js';
@@ -15,11 +14,8 @@ import {
   toFilingView,
   type FilingView,
 } from '../reports/periodic/periodic-report-filing.js';
-import { findReportCommand, parseWith, type ReportRequest } from './officer-command-registry.js';
+import { findReportCommand, type ReportRequest } from './officer-command-registry.js';
 
-const NOT_STAFF =
-  'Tài khoản Telegram này chưa được gắn với cán bộ nào. Nếu bạn là cán bộ, hãy gửi /thamgia <mã mời> do quản trị viên cấp.';
-const PRIVATE_ONLY = 'Các lệnh báo cáo định kỳ chỉ dùng trong tin nhắn riêng với bot.';
 /** How many reports /baocao lists, newest due date first. */
 const LIST_SIZE = 15;
 
@@ -30,28 +26,17 @@ const STATUS_VI: Record<FilingView['status'], string> = {
 };
 
 /** The bot router's hook: a report command → its answer; undefined when the input is not one. */
-export async function handleReportInput(
+export function handleReportInput(
   ctx: AppContext,
   deps: PeriodicReportDeps,
   env: InboundEnvelope,
   options: { inGroup: boolean },
 ): Promise<Outbound[] | undefined> {
-  const ev = env.event;
-  if (ev.type !== 'command') return undefined;
-  const command = findReportCommand(ev.command);
-  if (!command) return undefined;
-  const userId = env.conversation.userId ?? env.conversation.conversationId;
-  const staff = await resolveStaffByTelegramUser(ctx, userId);
-  if (!staff) return options.inGroup ? [{ text: NOT_STAFF }] : undefined;
-  if (options.inGroup) return [{ text: PRIVATE_ONLY }];
-  const parsed = parseWith(command, ev.args);
-  if (!parsed.ok) return [{ text: parsed.message }];
-  try {
-    return [{ text: await runReportRequest(ctx, deps, staff, parsed.request) }];
-  } catch (err) {
-    if (isAppError(err) && !err.retryable) return [{ text: err.message }];
-    throw err;
-  }
+  return answerPrivateStaffCommand(ctx, env, options, {
+    find: findReportCommand,
+    privateOnly: 'Các lệnh báo cáo định kỳ chỉ dùng trong tin nhắn riêng với bot.',
+    run: (staff, request) => runReportRequest(ctx, deps, staff, request),
+  });
 }
 
 export async function runReportRequest(

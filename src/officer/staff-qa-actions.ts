@@ -4,9 +4,8 @@
 // roles again (src/staff-questions/staff-qa-permissions.ts).
 import type { AppContext } from '../app-context.js';
 import { toVietnamDate, formatVietnameseDate } from '../calendar/local-date.js';
-import { isAppError } from '../core/app-error.js';
 import type { InboundEnvelope, Outbound } from '../dialog/dialog-types.js';
-import { resolveStaffByTelegramUser } from '../directory/resolve-staff.js';
+import { answerPrivateStaffCommand } from './private-staff-command.js';
 import type { StaffMember } from '../directory/staff-member.js';
 import { answerQuestionGroup } from '../staff-questions/answer-question-group.js';
 import { assignQuestionGroup } from '../staff-questions/assign-question-group.js';
@@ -21,37 +20,22 @@ import { formatCollectionOverview } from '../staff-questions/staff-qa-texts.js';
 import { suggestDuplicateClusters } from '../staff-questions/suggest-duplicates.js';
 import { fromDbDate } from '../calendar/local-date.js';
 import type { StaffQaRequest } from './staff-qa-args.js';
-import { findStaffQaCommand, parseWith } from './officer-command-registry.js';
-
-const NOT_STAFF =
-  'Tài khoản Telegram này chưa được gắn với cán bộ nào. Nếu bạn là cán bộ, hãy gửi /thamgia <mã mời> do quản trị viên cấp.';
-const PRIVATE_ONLY = 'Các lệnh hỏi đáp hội nghị chỉ dùng trong tin nhắn riêng với bot.';
+import { findStaffQaCommand } from './officer-command-registry.js';
 
 /**
  * The bot router's hook: a staff-question command → its answer; undefined when the input is not one,
  * or comes from someone who is not staff in a private chat (the citizen dialog answers that).
  */
-export async function handleStaffQaInput(
+export function handleStaffQaInput(
   ctx: AppContext,
   env: InboundEnvelope,
   options: { inGroup: boolean },
 ): Promise<Outbound[] | undefined> {
-  const ev = env.event;
-  if (ev.type !== 'command') return undefined;
-  const command = findStaffQaCommand(ev.command);
-  if (!command) return undefined;
-  const userId = env.conversation.userId ?? env.conversation.conversationId;
-  const staff = await resolveStaffByTelegramUser(ctx, userId);
-  if (!staff) return options.inGroup ? [{ text: NOT_STAFF }] : undefined;
-  if (options.inGroup) return [{ text: PRIVATE_ONLY }];
-  const parsed = parseWith(command, ev.args);
-  if (!parsed.ok) return [{ text: parsed.message }];
-  try {
-    return [{ text: await runStaffQaRequest(ctx, staff, parsed.request) }];
-  } catch (err) {
-    if (isAppError(err) && !err.retryable) return [{ text: err.message }];
-    throw err;
-  }
+  return answerPrivateStaffCommand(ctx, env, options, {
+    find: findStaffQaCommand,
+    privateOnly: 'Các lệnh hỏi đáp hội nghị chỉ dùng trong tin nhắn riêng với bot.',
+    run: (staff, request) => runStaffQaRequest(ctx, staff, request),
+  });
 }
 
 export async function runStaffQaRequest(
