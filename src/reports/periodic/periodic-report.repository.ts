@@ -9,8 +9,11 @@ import {
   CASE_KINDS,
   CHANNELS,
   OPEN_STATUSES,
+  isOpenStatus,
   type CaseKind,
+  type CaseStatus,
   type Channel,
+  type Outcome,
 } from '../../cases/case-vocabulary.js';
 import { CLOCK_KINDS } from '../../deadlines/time-limit.js';
 import { isStatutoryClockKind } from '../../deadlines/governing-clock.js';
@@ -54,84 +57,85 @@ function lit(value: string): string {
 }
 const list = (values: readonly string[]) => values.map(lit).join(', ');
 
-/** One figure: the column alias and where it goes in ReportCounts. */
-interface Metric {
-  alias: string;
-  where: string | null;
-  put: (c: ReportCounts, n: number) => void;
-  /** sum(satisfaction) instead of a count. */
-  sum?: true;
+/** The columns a case is grouped by: every figure is a predicate over them (METRICS below). */
+export interface CaseGroup {
+  organizationId: string;
+  unitId: string | null;
+  /** False for the previous period's cases. */
+  current: boolean;
+  kind: CaseKind;
+  channel: Channel;
+  audience: string;
+  status: CaseStatus;
+  outcome: Outcome | null;
+  satisfaction: number | null;
+  urgency: string;
+  /** Answered on or before the governing due date then in force (or with none); meaningful when answered. */
+  onTime: boolean;
+  /** The governing due date on the row is before the report's day; meaningful while open. */
+  overdue: boolean;
+  /** Received inside a duty shift of its organisation; looked up for hotline cases only. */
+  inShift: boolean;
+  /** How many cases share these values. */
+  n: number;
 }
 
-const answered = `status IN (${list(ANSWERED_STATUSES)})`;
-const upheld = `outcome IN (${list(UPHELD_OUTCOMES)})`;
+/** One figure: which grouped cases it counts, and where they go in ReportCounts. */
+interface Metric {
+  when: (g: CaseGroup) => boolean;
+  add: (c: ReportCounts, g: CaseGroup) => void;
+}
+
+const isAnswered = (g: CaseGroup) => (ANSWERED_STATUSES as readonly string[]).includes(g.status);
+const isOpen = (g: CaseGroup) => isOpenStatus(g.status);
+const isUpheld = (g: CaseGroup) =>
+  g.outcome !== null && (UPHELD_OUTCOMES as readonly string[]).includes(g.outcome);
+const isHotline = (g: CaseGroup) => g.channel === 'hotline';
+const isStaff = (g: CaseGroup) => g.audience === 'staff';
+const always = () => true;
 
 const METRICS: readonly Metric[] = [
-  { alias: 'received', where: null, put: (c, n) => (c.received = n) },
-  ...CHANNELS.map((ch: Channel): Metric => ({
-    alias: `ch_${ch}`,
-    where: `channel = ${lit(ch)}`,
-    put: (c, n) => (c.byChannel[ch] = n),
+  { when: always, add: (c, g) => (c.received += g.n) },
+  ...CHANNELS.map((ch): Metric => ({
+    when: (g) => g.channel === ch,
+    add: (c, g) => (c.byChannel[ch] += g.n),
   })),
-  ...CASE_KINDS.map((k: CaseKind): Metric => ({
-    alias: `k_${k}`,
-    where: `kind = ${lit(k)}`,
-    put: (c, n) => (c.byKind[k] = n),
-  })),
-  { alias: 'resolved', where: answered, put: (c, n) => (c.resolved = n) },
-  { alias: 'resolved_on_time', where: `${answered} AND on_time`, put: (c, n) => (c.resolvedOnTime = n) },
-  { alias: 'resolved_late', where: `${answered} AND NOT on_time`, put: (c, n) => (c.resolvedLate = n) },
-  { alias: 'open', where: `status IN (${list(OPEN_STATUSES)})`, put: (c, n) => (c.open = n) },
-  {
-    alias: 'open_overdue',
-    where: `status IN (${list(OPEN_STATUSES)}) AND due_on < $4::date`,
-    put: (c, n) => (c.openOverdue = n),
-  },
+  ...CASE_KINDS.map((k): Metric => ({ when: (g) => g.kind === k, add: (c, g) => (c.byKind[k] += g.n) })),
+  { when: isAnswered, add: (c, g) => (c.resolved += g.n) },
+  { when: (g) => isAnswered(g) && g.onTime, add: (c, g) => (c.resolvedOnTime += g.n) },
+  { when: (g) => isAnswered(g) && !g.onTime, add: (c, g) => (c.resolvedLate += g.n) },
+  { when: isOpen, add: (c, g) => (c.open += g.n) },
+  { when: (g) => isOpen(g) && g.overdue, add: (c, g) => (c.openOverdue += g.n) },
   ...REPORT_OUTCOMES.map((o): Metric => ({
-    alias: `o_${o.key}`,
-    where: 'outcome' in o ? `outcome = ${lit(o.outcome)}` : `status = ${lit(o.status)}`,
-    put: (c, n) => (c.outcomes[o.key] = n),
+    when: 'outcome' in o ? (g) => g.outcome === o.outcome : (g) => g.status === o.status,
+    add: (c, g) => (c.outcomes[o.key] += g.n),
   })),
-  { alias: 'sat_answered', where: 'satisfaction IS NOT NULL', put: (c, n) => (c.satisfaction.answered = n) },
-  { alias: 'sat_sum', where: null, sum: true, put: (c, n) => (c.satisfaction.sum = n) },
+  {
+    when: (g) => g.satisfaction !== null,
+    add: (c, g) => {
+      c.satisfaction.answered += g.n;
+      c.satisfaction.sum += g.satisfaction! * g.n;
+    },
+  },
   ...SATISFACTION_SCORES.map((s): Metric => ({
-    alias: `sat_${s}`,
-    where: `satisfaction = ${s}`,
-    put: (c, n) => (c.satisfaction.byScore[`${s}`] = n),
+    when: (g) => g.satisfaction === s,
+    add: (c, g) => (c.satisfaction.byScore[`${s}`] += g.n),
   })),
-  { alias: 'hl_calls', where: `channel = 'hotline'`, put: (c, n) => (c.hotline.calls = n) },
+  { when: isHotline, add: (c, g) => (c.hotline.calls += g.n) },
+  { when: (g) => isHotline(g) && g.urgency === 'urgent', add: (c, g) => (c.hotline.urgent += g.n) },
+  { when: (g) => isHotline(g) && g.inShift, add: (c, g) => (c.hotline.inShift += g.n) },
+  { when: (g) => isHotline(g) && !g.inShift, add: (c, g) => (c.hotline.outsideShift += g.n) },
+  { when: isStaff, add: (c, g) => (c.staffFeedback.count += g.n) },
+  { when: (g) => isStaff(g) && isAnswered(g), add: (c, g) => (c.staffFeedback.answered += g.n) },
   {
-    alias: 'hl_urgent',
-    where: `channel = 'hotline' AND urgency = 'urgent'`,
-    put: (c, n) => (c.hotline.urgent = n),
+    when: (g) => isStaff(g) && isAnswered(g) && g.onTime,
+    add: (c, g) => (c.staffFeedback.answeredOnTime += g.n),
   },
-  { alias: 'hl_in_shift', where: `channel = 'hotline' AND in_shift`, put: (c, n) => (c.hotline.inShift = n) },
+  { when: (g) => isStaff(g) && isUpheld(g), add: (c, g) => (c.staffFeedback.takenOnBoard += g.n) },
+  { when: (g) => g.kind === 'praise', add: (c, g) => (c.praise += g.n) },
   {
-    alias: 'hl_outside_shift',
-    where: `channel = 'hotline' AND NOT in_shift`,
-    put: (c, n) => (c.hotline.outsideShift = n),
-  },
-  { alias: 'sf_count', where: `audience = 'staff'`, put: (c, n) => (c.staffFeedback.count = n) },
-  {
-    alias: 'sf_answered',
-    where: `audience = 'staff' AND ${answered}`,
-    put: (c, n) => (c.staffFeedback.answered = n),
-  },
-  {
-    alias: 'sf_on_time',
-    where: `audience = 'staff' AND ${answered} AND on_time`,
-    put: (c, n) => (c.staffFeedback.answeredOnTime = n),
-  },
-  {
-    alias: 'sf_taken',
-    where: `audience = 'staff' AND ${upheld}`,
-    put: (c, n) => (c.staffFeedback.takenOnBoard = n),
-  },
-  { alias: 'praise', where: `kind = 'praise'`, put: (c, n) => (c.praise = n) },
-  {
-    alias: 'upheld',
-    where: `kind IN (${list(ACCUSING_KINDS)}) AND ${upheld}`,
-    put: (c, n) => (c.upheld = n),
+    when: (g) => (ACCUSING_KINDS as readonly string[]).includes(g.kind) && isUpheld(g),
+    add: (c, g) => (c.upheld += g.n),
   },
 ];
 
@@ -146,16 +150,31 @@ const vnDay = (column: string) => `(${column} + interval '7 hours')::date`;
 const IN_PERIODS = (alias: string) =>
   `${alias}."organizationId" = ANY($1::uuid[]) AND ((${alias}."receivedAt" >= $2::timestamp AND ${alias}."receivedAt" < $3::timestamp) OR (${alias}."receivedAt" >= $5::timestamp AND ${alias}."receivedAt" < $6::timestamp))`;
 
-const FIGURES_SQL = `
-WITH x AS (
-  SELECT c."organizationId" AS org, c."unitId" AS unit, c.kind, c.channel, c.audience, c.status, c.outcome,
-         c.satisfaction, c.urgency, c."governingDueOn" AS due_on,
+/**
+ * The cases grouped by the columns of CaseGroup (a few thousand rows for a year), counted; the
+ * figures are then added up in JS from METRICS, so no figure's rule is written twice. The hotline
+ * cases (few) come from a second statement that also looks up the duty shift each was received in,
+ * so that lookup is not paid per case of the main scan.
+ */
+const groupedSql = (hotline: boolean) => `
+SELECT org::text AS org, unit::text AS unit, in_current, kind::text AS kind, channel::text AS channel,
+       audience::text AS audience, status::text AS status, outcome::text AS outcome, satisfaction,
+       urgency::text AS urgency, on_time, overdue, ${hotline ? 'in_shift' : 'false AS in_shift'}, n
+FROM (
+  SELECT c."organizationId" AS org, c."unitId" AS unit,
          (c."receivedAt" >= $2::timestamp AND c."receivedAt" < $3::timestamp) AS in_current,
+         c.kind, c.channel, c.audience, c.status, c.outcome, c.satisfaction, c.urgency,
          (gov.due_on IS NULL OR ${vnDay('COALESCE(c."resolvedAt", c."closedAt")')} <= gov.due_on) AS on_time,
-         (c.channel = 'hotline' AND EXISTS (
-            SELECT 1 FROM duty_shifts s
-            WHERE s."organizationId" = c."organizationId" AND s."startsAt" <= c."receivedAt" AND s."endsAt" > c."receivedAt"
-         )) AS in_shift
+         COALESCE(c."governingDueOn" < $4::date, false) AS overdue,${
+           hotline
+             ? `
+         EXISTS (
+           SELECT 1 FROM duty_shifts s
+           WHERE s."organizationId" = c."organizationId" AND s."startsAt" <= c."receivedAt" AND s."endsAt" > c."receivedAt"
+         ) AS in_shift,`
+             : ''
+         }
+         count(*)::int AS n
   FROM cases c
   LEFT JOIN (
     SELECT k."caseId" AS id,
@@ -166,15 +185,11 @@ WITH x AS (
       AND (k."stoppedAt" IS NULL OR k."stoppedAt" >= COALESCE(a."resolvedAt", a."closedAt"))
     GROUP BY k."caseId"
   ) gov ON gov.id = c.id
-  WHERE ${IN_PERIODS('c')}
-)
-SELECT org::text AS org, unit::text AS unit, in_current,
-${METRICS.map((m) =>
-  m.sum
-    ? `  COALESCE(sum(satisfaction), 0)::int AS ${m.alias}`
-    : `  count(*)${m.where ? ` FILTER (WHERE ${m.where})` : ''}::int AS ${m.alias}`,
-).join(',\n')}
-FROM x GROUP BY org, unit, in_current`;
+  WHERE ${IN_PERIODS('c')} AND c.channel ${hotline ? '=' : '<>'} 'hotline'
+  GROUP BY ${hotline ? '1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13' : '1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12'}
+) g`;
+const GROUPED_SQL = groupedSql(false);
+const HOTLINE_GROUPED_SQL = groupedSql(true);
 
 export interface FigureRow {
   /** False for the previous period's cases. */
@@ -186,6 +201,40 @@ export interface FigureRow {
 
 const sqlTimestamp = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
 
+function toGroup(row: Record<string, unknown>): CaseGroup {
+  return {
+    organizationId: String(row.org),
+    unitId: row.unit === null ? null : String(row.unit),
+    current: row.in_current === true,
+    kind: row.kind as CaseKind,
+    channel: row.channel as Channel,
+    audience: String(row.audience),
+    status: row.status as CaseStatus,
+    outcome: (row.outcome ?? null) as Outcome | null,
+    satisfaction: row.satisfaction === null ? null : Number(row.satisfaction),
+    urgency: String(row.urgency),
+    onTime: row.on_time === true,
+    overdue: row.overdue === true,
+    inShift: row.in_shift === true,
+    n: Number(row.n),
+  };
+}
+
+/** Adds each group into the counts of its organisation, unit and period. */
+export function countGroups(groups: Iterable<CaseGroup>): FigureRow[] {
+  const out = new Map<string, FigureRow>();
+  for (const g of groups) {
+    const key = `${g.organizationId}|${g.unitId ?? ''}|${g.current}`;
+    let row = out.get(key);
+    if (!row) {
+      row = { current: g.current, organizationId: g.organizationId, unitId: g.unitId, counts: emptyCounts() };
+      out.set(key, row);
+    }
+    for (const m of METRICS) if (m.when(g)) m.add(row.counts, g);
+  }
+  return [...out.values()];
+}
+
 export async function aggregateCaseFigures(
   db: Db,
   input: {
@@ -195,25 +244,19 @@ export async function aggregateCaseFigures(
     asOf: string;
   },
 ): Promise<FigureRow[]> {
-  const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(
-    FIGURES_SQL,
+  const params = [
     [...input.organizationIds],
     sqlTimestamp(input.period.from),
     sqlTimestamp(input.period.to),
     input.asOf,
     sqlTimestamp(input.previous.from),
     sqlTimestamp(input.previous.to),
-  );
-  return rows.map((row) => {
-    const counts = emptyCounts();
-    for (const m of METRICS) m.put(counts, Number(row[m.alias] ?? 0));
-    return {
-      current: row.in_current === true,
-      organizationId: String(row.org),
-      unitId: row.unit === null ? null : String(row.unit),
-      counts,
-    };
-  });
+  ];
+  const [rows, hotlineRows] = await Promise.all([
+    db.$queryRawUnsafe<Record<string, unknown>[]>(GROUPED_SQL, ...params),
+    db.$queryRawUnsafe<Record<string, unknown>[]>(HOTLINE_GROUPED_SQL, ...params),
+  ]);
+  return countGroups([...rows, ...hotlineRows].map(toGroup));
 }
 
 /** Duty shifts begun in the period and weeks whose leaders' hotline review went out, per organisation. */
