@@ -14,6 +14,7 @@ import {
   type LocalDate,
 } from '../../src/calendar/local-date.js';
 import { fixedClock } from '../../src/core/clock.js';
+import { dueOnInForceAt, type AnswerClock } from '../../src/deadlines/governing-clock.js';
 import { buildPeriodicReport } from '../../src/reports/periodic/build-report.js';
 import {
   renderReportCsv,
@@ -180,8 +181,10 @@ beforeAll(async () => {
       const shape = pick(['none', 'internal', 'both', 'early_stopped'] as const);
       const internalDue = addDays(answeredOn, Math.floor(rnd() * 10) - 5);
       const statutoryDue = addDays(answeredOn, Math.floor(rnd() * 10) - 5);
-      const clock = (kind: string, due: LocalDate, stoppedAt: Date, startedOn: LocalDate = receivedOn) =>
-        prisma.clock.create({
+      const made: AnswerClock[] = [];
+      const clock = (kind: string, due: LocalDate, stoppedAt: Date, startedOn: LocalDate = receivedOn) => {
+        made.push({ kind, startedOn, dueOn: due, stoppedAt });
+        return prisma.clock.create({
           data: {
             caseId: row.id,
             kind,
@@ -195,6 +198,7 @@ beforeAll(async () => {
             stoppedAt,
           },
         });
+      };
       if (shape === 'none') answeredLate = false;
       if (shape === 'internal' || shape === 'early_stopped') {
         await clock('internal_answer', internalDue, resolvedAt!);
@@ -214,6 +218,14 @@ beforeAll(async () => {
       // A clock started after the answer (sending the decision) never decides it.
       if (rnd() < 0.3)
         await clock('complaint_decision_send', addDays(answeredOn, -30), resolvedAt!, addDays(answeredOn, 1));
+      // The due date in force at the answer, kept on the case as the lifecycle keeps it when the
+      // case is answered (case-lifecycle.service.ts); the expected lateness above is worked out
+      // independently, from the shape.
+      const inForce = dueOnInForceAt(made, resolvedAt!);
+      await prisma.case.update({
+        where: { id: row.id },
+        data: { answeredDueOn: inForce === null ? null : toDbDate(inForce) },
+      });
     }
     cases.push({
       org,
