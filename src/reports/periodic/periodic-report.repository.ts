@@ -68,14 +68,48 @@ export interface CaseGroup {
   overdue: boolean;
   /** Received inside a duty shift of its organisation; looked up for hotline cases only. */
   inShift: boolean;
+  /** Index in GROUPINGS of the grouping this row counts. */
+  grouping: number;
   /** How many cases share these values. */
   n: number;
 }
 
-/** One figure: which grouped cases it counts, and where they go in ReportCounts. */
-interface Metric {
+/** The columns cases are grouped by (besides organisation, unit and period), as SQL names them. */
+const DIMENSIONS = [
+  'kind',
+  'channel',
+  'audience',
+  'status',
+  'outcome',
+  'satisfaction',
+  'urgency',
+  'on_time',
+  'overdue',
+  'in_shift',
+] as const;
+type Dimension = (typeof DIMENSIONS)[number];
+
+/**
+ * The groupings one scan counts (SQL GROUPING SETS): a figure reads the first that holds every
+ * column it reads. Grouping by all the columns at once would return nearly a row per case once
+ * the columns vary independently; these few small groupings return a few dozen rows per unit.
+ */
+const GROUPINGS: readonly (readonly Dimension[])[] = [
+  ['audience', 'status', 'outcome', 'on_time', 'overdue'],
+  ['channel', 'urgency', 'in_shift'],
+  ['kind', 'outcome'],
+  ['satisfaction'],
+];
+
+/** One figure: the columns it reads, which grouped cases it counts, where they go in ReportCounts. */
+interface MetricSpec {
+  reads: readonly Dimension[];
   when: (g: CaseGroup) => boolean;
   add: (c: ReportCounts, g: CaseGroup) => void;
+}
+interface Metric extends MetricSpec {
+  /** Index in GROUPINGS of the rows it counts. */
+  grouping: number;
 }
 
 const isAnswered = (g: CaseGroup) => (ANSWERED_STATUSES as readonly string[]).includes(g.status);
@@ -86,50 +120,107 @@ const isHotline = (g: CaseGroup) => g.channel === 'hotline';
 const isStaff = (g: CaseGroup) => g.audience === 'staff';
 const always = () => true;
 
-const METRICS: readonly Metric[] = [
-  { when: always, add: (c, g) => (c.received += g.n) },
-  ...CHANNELS.map((ch): Metric => ({
+const METRIC_SPECS: readonly MetricSpec[] = [
+  { reads: [], when: always, add: (c, g) => (c.received += g.n) },
+  ...CHANNELS.map((ch): MetricSpec => ({
+    reads: ['channel'],
     when: (g) => g.channel === ch,
     add: (c, g) => (c.byChannel[ch] += g.n),
   })),
-  ...CASE_KINDS.map((k): Metric => ({ when: (g) => g.kind === k, add: (c, g) => (c.byKind[k] += g.n) })),
-  { when: isAnswered, add: (c, g) => (c.resolved += g.n) },
-  { when: (g) => isAnswered(g) && g.onTime, add: (c, g) => (c.resolvedOnTime += g.n) },
-  { when: (g) => isAnswered(g) && !g.onTime, add: (c, g) => (c.resolvedLate += g.n) },
-  { when: isOpen, add: (c, g) => (c.open += g.n) },
-  { when: (g) => isOpen(g) && g.overdue, add: (c, g) => (c.openOverdue += g.n) },
-  ...REPORT_OUTCOMES.map((o): Metric => ({
-    when: 'outcome' in o ? (g) => g.outcome === o.outcome : (g) => g.status === o.status,
-    add: (c, g) => (c.outcomes[o.key] += g.n),
+  ...CASE_KINDS.map((k): MetricSpec => ({
+    reads: ['kind'],
+    when: (g) => g.kind === k,
+    add: (c, g) => (c.byKind[k] += g.n),
   })),
+  { reads: ['status'], when: isAnswered, add: (c, g) => (c.resolved += g.n) },
   {
+    reads: ['status', 'on_time'],
+    when: (g) => isAnswered(g) && g.onTime,
+    add: (c, g) => (c.resolvedOnTime += g.n),
+  },
+  {
+    reads: ['status', 'on_time'],
+    when: (g) => isAnswered(g) && !g.onTime,
+    add: (c, g) => (c.resolvedLate += g.n),
+  },
+  { reads: ['status'], when: isOpen, add: (c, g) => (c.open += g.n) },
+  {
+    reads: ['status', 'overdue'],
+    when: (g) => isOpen(g) && g.overdue,
+    add: (c, g) => (c.openOverdue += g.n),
+  },
+  ...REPORT_OUTCOMES.map((o): MetricSpec =>
+    'outcome' in o
+      ? {
+          reads: ['outcome'],
+          when: (g) => g.outcome === o.outcome,
+          add: (c, g) => (c.outcomes[o.key] += g.n),
+        }
+      : { reads: ['status'], when: (g) => g.status === o.status, add: (c, g) => (c.outcomes[o.key] += g.n) },
+  ),
+  {
+    reads: ['satisfaction'],
     when: (g) => g.satisfaction !== null,
     add: (c, g) => {
       c.satisfaction.answered += g.n;
       c.satisfaction.sum += g.satisfaction! * g.n;
     },
   },
-  ...SATISFACTION_SCORES.map((s): Metric => ({
+  ...SATISFACTION_SCORES.map((s): MetricSpec => ({
+    reads: ['satisfaction'],
     when: (g) => g.satisfaction === s,
     add: (c, g) => (c.satisfaction.byScore[`${s}`] += g.n),
   })),
-  { when: isHotline, add: (c, g) => (c.hotline.calls += g.n) },
-  { when: (g) => isHotline(g) && g.urgency === 'urgent', add: (c, g) => (c.hotline.urgent += g.n) },
-  { when: (g) => isHotline(g) && g.inShift, add: (c, g) => (c.hotline.inShift += g.n) },
-  { when: (g) => isHotline(g) && !g.inShift, add: (c, g) => (c.hotline.outsideShift += g.n) },
-  { when: isStaff, add: (c, g) => (c.staffFeedback.count += g.n) },
-  { when: (g) => isStaff(g) && isAnswered(g), add: (c, g) => (c.staffFeedback.answered += g.n) },
+  { reads: ['channel'], when: isHotline, add: (c, g) => (c.hotline.calls += g.n) },
   {
+    reads: ['channel', 'urgency'],
+    when: (g) => isHotline(g) && g.urgency === 'urgent',
+    add: (c, g) => (c.hotline.urgent += g.n),
+  },
+  {
+    reads: ['channel', 'in_shift'],
+    when: (g) => isHotline(g) && g.inShift,
+    add: (c, g) => (c.hotline.inShift += g.n),
+  },
+  {
+    reads: ['channel', 'in_shift'],
+    when: (g) => isHotline(g) && !g.inShift,
+    add: (c, g) => (c.hotline.outsideShift += g.n),
+  },
+  { reads: ['audience'], when: isStaff, add: (c, g) => (c.staffFeedback.count += g.n) },
+  {
+    reads: ['audience', 'status'],
+    when: (g) => isStaff(g) && isAnswered(g),
+    add: (c, g) => (c.staffFeedback.answered += g.n),
+  },
+  {
+    reads: ['audience', 'status', 'on_time'],
     when: (g) => isStaff(g) && isAnswered(g) && g.onTime,
     add: (c, g) => (c.staffFeedback.answeredOnTime += g.n),
   },
-  { when: (g) => isStaff(g) && isUpheld(g), add: (c, g) => (c.staffFeedback.takenOnBoard += g.n) },
-  { when: (g) => g.kind === 'praise', add: (c, g) => (c.praise += g.n) },
   {
+    reads: ['audience', 'outcome'],
+    when: (g) => isStaff(g) && isUpheld(g),
+    add: (c, g) => (c.staffFeedback.takenOnBoard += g.n),
+  },
+  { reads: ['kind'], when: (g) => g.kind === 'praise', add: (c, g) => (c.praise += g.n) },
+  {
+    reads: ['kind', 'outcome'],
     when: (g) => (ACCUSING_KINDS as readonly string[]).includes(g.kind) && isUpheld(g),
     add: (c, g) => (c.upheld += g.n),
   },
 ];
+
+const METRICS: readonly Metric[] = METRIC_SPECS.map((m) => {
+  const grouping = GROUPINGS.findIndex((set) => m.reads.every((d) => set.includes(d)));
+  if (grouping < 0) throw new Error(`no grouping holds ${m.reads.join(', ')}`);
+  return { ...m, grouping };
+});
+
+/** GROUPING()'s bit mask of each grouping (a bit set for each column it does not group by). */
+const GROUPING_MASKS = GROUPINGS.map((set) =>
+  DIMENSIONS.reduce((mask, d) => (mask << 1) | (set.includes(d) ? 0 : 1), 0),
+);
 
 /** The Vietnamese calendar day of a stored UTC timestamp. */
 const vnDay = (column: string) => `(${column} + interval '7 hours')::date`;
@@ -141,36 +232,31 @@ const IN_PERIODS = (alias: string) =>
   `${alias}."organizationId" = ANY($1::uuid[]) AND ((${alias}."receivedAt" >= $2::timestamp AND ${alias}."receivedAt" < $3::timestamp) OR (${alias}."receivedAt" >= $5::timestamp AND ${alias}."receivedAt" < $6::timestamp))`;
 
 /**
- * The cases grouped by the columns of CaseGroup (a few thousand rows for a year), counted; the
- * figures are then added up in JS from METRICS, so no figure's rule is written twice. The hotline
- * cases (few) come from a second statement that also looks up the duty shift each was received in,
- * so that lookup is not paid per case of the main scan.
+ * The cases counted per organisation, unit and period in each of GROUPINGS, in one scan; the
+ * figures are then added up in JS from METRICS, so no figure's rule is written twice. The groups
+ * come back as one JSON text (a row per group through the driver costs more than the grouping).
+ * The duty-shift lookup is evaluated for hotline cases only (the AND stops at the channel).
  */
-const groupedSql = (hotline: boolean) => `
-SELECT org::text AS org, unit::text AS unit, in_current, kind::text AS kind, channel::text AS channel,
-       audience::text AS audience, status::text AS status, outcome::text AS outcome, satisfaction,
-       urgency::text AS urgency, on_time, overdue, ${hotline ? 'in_shift' : 'false AS in_shift'}, n
+const GROUPED_SQL = `
+SELECT COALESCE(json_agg(json_build_array(org, unit, in_current, ${DIMENSIONS.join(', ')}, grouping_mask, n)), '[]')::text AS groups
 FROM (
-  SELECT c."organizationId" AS org, c."unitId" AS unit,
-         (c."receivedAt" >= $2::timestamp AND c."receivedAt" < $3::timestamp) AS in_current,
-         c.kind, c.channel, c.audience, c.status, c.outcome, c.satisfaction, c.urgency,
-         (c."answeredDueOn" IS NULL OR ${vnDay('COALESCE(c."resolvedAt", c."closedAt")')} <= c."answeredDueOn") AS on_time,
-         COALESCE(c."governingDueOn" < $4::date, false) AS overdue,${
-           hotline
-             ? `
-         EXISTS (
-           SELECT 1 FROM duty_shifts s
-           WHERE s."organizationId" = c."organizationId" AND s."startsAt" <= c."receivedAt" AND s."endsAt" > c."receivedAt"
-         ) AS in_shift,`
-             : ''
-         }
+  SELECT org, unit, in_current, ${DIMENSIONS.join(', ')}, GROUPING(${DIMENSIONS.join(', ')}) AS grouping_mask,
          count(*)::int AS n
-  FROM cases c
-  WHERE ${IN_PERIODS('c')} AND c.channel ${hotline ? '=' : '<>'} 'hotline'
-  GROUP BY ${hotline ? '1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13' : '1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12'}
+  FROM (
+    SELECT c."organizationId" AS org, c."unitId" AS unit,
+           (c."receivedAt" >= $2::timestamp AND c."receivedAt" < $3::timestamp) AS in_current,
+           c.kind, c.channel, c.audience, c.status, c.outcome, c.satisfaction, c.urgency,
+           (c."answeredDueOn" IS NULL OR ${vnDay('COALESCE(c."resolvedAt", c."closedAt")')} <= c."answeredDueOn") AS on_time,
+           COALESCE(c."governingDueOn" < $4::date, false) AS overdue,
+           (c.channel = 'hotline' AND EXISTS (
+             SELECT 1 FROM duty_shifts s
+             WHERE s."organizationId" = c."organizationId" AND s."startsAt" <= c."receivedAt" AND s."endsAt" > c."receivedAt"
+           )) AS in_shift
+    FROM cases c
+    WHERE ${IN_PERIODS('c')}
+  ) x
+  GROUP BY org, unit, in_current, GROUPING SETS (${GROUPINGS.map((set) => `(${set.join(', ')})`).join(', ')})
 ) g`;
-const GROUPED_SQL = groupedSql(false);
-const HOTLINE_GROUPED_SQL = groupedSql(true);
 
 export interface FigureRow {
   /** False for the previous period's cases. */
@@ -182,22 +268,46 @@ export interface FigureRow {
 
 const sqlTimestamp = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
 
-function toGroup(row: Record<string, unknown>): CaseGroup {
+type GroupTuple = [
+  string,
+  string | null,
+  boolean,
+  CaseKind,
+  Channel,
+  string,
+  CaseStatus,
+  Outcome | null,
+  number | null,
+  string,
+  boolean,
+  boolean,
+  boolean,
+  number,
+  number,
+];
+
+/** A grouped row; the columns its grouping does not group by are null, and no metric of it reads them. */
+function toGroup(t: GroupTuple): CaseGroup {
+  const [org, unit, current, kind, channel, audience, status, outcome, satisfaction] = t;
+  const [, , , , , , , , , urgency, onTime, overdue, inShift, mask, n] = t;
+  const grouping = GROUPING_MASKS.indexOf(mask);
+  if (grouping < 0) throw new Error(`unexpected grouping mask ${mask}`);
   return {
-    organizationId: String(row.org),
-    unitId: row.unit === null ? null : String(row.unit),
-    current: row.in_current === true,
-    kind: row.kind as CaseKind,
-    channel: row.channel as Channel,
-    audience: String(row.audience),
-    status: row.status as CaseStatus,
-    outcome: (row.outcome ?? null) as Outcome | null,
-    satisfaction: row.satisfaction === null ? null : Number(row.satisfaction),
-    urgency: String(row.urgency),
-    onTime: row.on_time === true,
-    overdue: row.overdue === true,
-    inShift: row.in_shift === true,
-    n: Number(row.n),
+    organizationId: org,
+    unitId: unit,
+    current,
+    kind,
+    channel,
+    audience,
+    status,
+    outcome,
+    satisfaction,
+    urgency,
+    onTime,
+    overdue,
+    inShift,
+    grouping,
+    n,
   };
 }
 
@@ -211,7 +321,7 @@ export function countGroups(groups: Iterable<CaseGroup>): FigureRow[] {
       row = { current: g.current, organizationId: g.organizationId, unitId: g.unitId, counts: emptyCounts() };
       out.set(key, row);
     }
-    for (const m of METRICS) if (m.when(g)) m.add(row.counts, g);
+    for (const m of METRICS) if (m.grouping === g.grouping && m.when(g)) m.add(row.counts, g);
   }
   return [...out.values()];
 }
@@ -223,6 +333,8 @@ export async function aggregateCaseFigures(
     period: { from: Date; to: Date };
     previous: { from: Date; to: Date };
     asOf: string;
+    /** work_mem for the grouping, so it hashes in memory instead of sorting on disk. */
+    workMemMb: number;
   },
 ): Promise<FigureRow[]> {
   const params = [
@@ -233,11 +345,11 @@ export async function aggregateCaseFigures(
     sqlTimestamp(input.previous.from),
     sqlTimestamp(input.previous.to),
   ];
-  const [rows, hotlineRows] = await Promise.all([
-    db.$queryRawUnsafe<Record<string, unknown>[]>(GROUPED_SQL, ...params),
-    db.$queryRawUnsafe<Record<string, unknown>[]>(HOTLINE_GROUPED_SQL, ...params),
+  const [, [row]] = await db.$transaction([
+    db.$executeRawUnsafe(`SET LOCAL work_mem = '${Math.trunc(input.workMemMb)}MB'`),
+    db.$queryRawUnsafe<{ groups: string }[]>(GROUPED_SQL, ...params),
   ]);
-  return countGroups([...rows, ...hotlineRows].map(toGroup));
+  return countGroups((JSON.parse(row!.groups) as GroupTuple[]).map(toGroup));
 }
 
 /** Duty shifts begun in the period and weeks whose leaders' hotline review went out, per organisation. */
