@@ -4,6 +4,7 @@
 // before and after their governing due date (with the clocks that decide it), still open and
 // overdue. Then: a managing body's report sums its organisations; the PDF (read by pdftotext) and
 // the XLSX (read back by exceljs) carry the same figures, the heading and the diacritics.
+import { readdirSync, readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -420,5 +421,23 @@ describe('periodic report figures', () => {
       String(hospital.totals.received),
       String(hospital.previousTotals.received),
     ]);
+  });
+});
+
+describe('the answered_due_on migration', () => {
+  it("backfills each answered case's due date in force as the lifecycle's rule does", async () => {
+    const { prisma } = t.ctx.db;
+    const dir = readdirSync('prisma/migrations').find((d) => d.endsWith('_answered_due_on'))!;
+    const sql = readFileSync(`prisma/migrations/${dir}/migration.sql`, 'utf8');
+    const backfill = sql.slice(sql.indexOf('UPDATE "cases"'));
+    const read = async () =>
+      (await prisma.case.findMany({ select: { id: true, answeredDueOn: true }, orderBy: { id: 'asc' } })).map(
+        (c) => [c.id, c.answeredDueOn?.toISOString() ?? null],
+      );
+    const kept = await read();
+    expect(kept.filter(([, due]) => due !== null).length).toBeGreaterThan(10);
+    await prisma.case.updateMany({ data: { answeredDueOn: null } });
+    await prisma.$executeRawUnsafe(backfill);
+    expect(await read()).toEqual(kept);
   });
 });
