@@ -95,9 +95,9 @@ type Dimension = (typeof DIMENSIONS)[number];
  * the columns vary independently; these few small groupings return a few dozen rows per unit.
  */
 const GROUPINGS: readonly (readonly Dimension[])[] = [
-  ['audience', 'status', 'outcome', 'on_time', 'overdue'],
+  ['audience', 'status', 'on_time', 'overdue'],
   ['channel', 'urgency', 'in_shift'],
-  ['kind', 'outcome'],
+  ['kind', 'outcome', 'audience'],
   ['satisfaction'],
 ];
 
