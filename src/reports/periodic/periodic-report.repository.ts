@@ -1,5 +1,6 @@
 // The only periodic-report code that touches the database. The figures come from one grouped
-// pass over the cases received in the period (narrow columns, counted per combination; no join:
+// pass over the cases received in the period (narrow columns counted in a few small groupings, see
+// GROUPINGS and decision 0059; no join:
 // "on time" reads the due date kept on the case when it was answered), then every figure is a
 // predicate over those groups in JS (METRICS, from the buckets of report-model.ts), so a yearly
 // report on a million cases costs about one scan, not one query per unit or per figure. Plain SQL that
