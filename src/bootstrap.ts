@@ -187,6 +187,8 @@ export async function startApp(
         // Officers' commands and card buttons, invites, and the citizen dialog for everything else.
         handle: createBotRouter(ctx, {
           citizen: createIntakeDialogHandler(ctx, { redis }),
+          // Known once the server listens (PORT=0 in tests); PUBLIC_URL when set.
+          consoleBaseUrl: () => url,
           hotlineForms: createHotlineFormHandler(
             ctx,
             createRedisHotlineFormStore({ redis, prefix: config.queuePrefix, sealedBox: ctx.sealedBox }),

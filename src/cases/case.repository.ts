@@ -3,6 +3,7 @@ import type { Db } from '../db/database.js';
 import type { Prisma } from '../db/generated/client.js';
 import type { ActorType, CaseStatus, Channel } from '../db/generated/enums.js';
 import { recordFeedEvents } from '../feeds/feed.repository.js';
+import { caseSearchText } from './case-search-text.js';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -81,8 +82,9 @@ export function setGoverningDeadline(tx: Tx, caseId: string, kind: string | null
   return tx.case.update({ where: { id: caseId }, data: { governingClockKind: kind, governingDueOn: dueOn } });
 }
 
-export function insertCase(tx: Tx, data: Prisma.CaseUncheckedCreateInput) {
-  return tx.case.create({ data });
+/** Writes the case with the text the console searches (masked, folded: schema.prisma searchText). */
+export function insertCase(tx: Tx, data: Omit<Prisma.CaseUncheckedCreateInput, 'searchText'>) {
+  return tx.case.create({ data: { ...data, searchText: caseSearchText(data) } });
 }
 
 export function insertSenderIdentity(tx: Tx, caseId: string, ciphertext: Uint8Array, keyId: string) {

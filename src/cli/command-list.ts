@@ -17,6 +17,10 @@ export const COMMAND_LIST: ReadonlyArray<readonly [name: string, load: () => Pro
   ['staff:create', async () => (await import('./commands/staff-create.command.js')).staffCreateCommand],
   ['staff:role', async () => (await import('./commands/staff-role.command.js')).staffRoleCommand],
   ['staff:invite', async () => (await import('./commands/staff-invite.command.js')).staffInviteCommand],
+  [
+    'staff:deactivate',
+    async () => (await import('./commands/staff-deactivate.command.js')).staffDeactivateCommand,
+  ],
   ['directory:list', async () => (await import('./commands/directory-list.command.js')).directoryListCommand],
   ['routing:add', async () => (await import('./commands/routing-rule.command.js')).routingAddCommand],
   ['routing:list', async () => (await import('./commands/routing-rule.command.js')).routingListCommand],

@@ -167,6 +167,11 @@ const ZEnvSchema = z.object({
     emptyToUndefined,
     z.coerce.number().int().min(1).max(720).default(12),
   ),
+  /** How often each web process looks for changed cases to push to open consoles (src/console/live). */
+  CONSOLE_LIVE_POLL_MS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(100).max(60_000).default(2_000),
+  ),
   /** Bearer token that opens GET /metrics; unset, the endpoint does not exist (404). */
   METRICS_TOKEN: z.preprocess(
     emptyToUndefined,
@@ -326,7 +331,12 @@ export interface Config {
   /** DIRECTORY_CACHE_CHECK_MS: how stale another process's directory change may be seen (0041). */
   directoryCacheCheckMs: number;
   /** Web console sign-in and sessions (src/console/console-sessions.ts). */
-  console: { linkTtlMinutes: number; sessionIdleMinutes: number; sessionMaxHours: number };
+  console: {
+    linkTtlMinutes: number;
+    sessionIdleMinutes: number;
+    sessionMaxHours: number;
+    livePollMs: number;
+  };
   /** WEBHOOK_POLL_MS: the event feeds' pump interval. */
   webhookPollMs: number;
   seedOnFirstStart: boolean;
@@ -533,6 +543,7 @@ export function createConfig(source: Record<string, string | undefined> = {}): C
       linkTtlMinutes: env.CONSOLE_LINK_TTL_MINUTES,
       sessionIdleMinutes: env.CONSOLE_SESSION_IDLE_MINUTES,
       sessionMaxHours: env.CONSOLE_SESSION_MAX_HOURS,
+      livePollMs: env.CONSOLE_LIVE_POLL_MS,
     },
     webhookPollMs: env.WEBHOOK_POLL_MS,
     seedOnFirstStart: env.SEED_ON_FIRST_START === 'true',

@@ -61,8 +61,15 @@ table{border-collapse:collapse;width:100%}
 th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid var(--line);vertical-align:top}
 .sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);border:0}
 .badge{display:inline-block;border-radius:999px;padding:0 .5rem;font-size:.85rem;border:1px solid currentColor}
+.grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(12rem,1fr));gap:0 1rem;align-items:start}
+.grid .field.wide{grid-column:span 2}
+.field.check{display:flex;align-items:center;gap:.5rem;margin-top:2.1rem}
+.field.check label{display:inline;margin:0}
+.field.check input{width:1.2rem;height:1.2rem}
+.small{font-size:.875rem;margin:.25rem 0}
+form.filters > button{margin:.5rem .75rem .25rem 0}
 .overdue{color:var(--bad)}.due_soon{color:var(--warn)}.on_time{color:var(--ok)}
-@media (max-width:40rem){main{padding:.75rem}table.rows thead{display:none}table.rows tr{display:block;border-bottom:1px solid var(--line);padding:.4rem 0}table.rows td{display:block;border:0;padding:.1rem 0}}
+@media (max-width:40rem){main{padding:.75rem}.grid .field.wide{grid-column:auto}.field.check{margin-top:.75rem}table.rows thead{display:none}table.rows tr{display:block;border-bottom:1px solid var(--line);padding:.4rem 0}table.rows td{display:block;border:0;padding:.1rem 0}}
 `;
 
 /** The hidden CSRF field every console form carries. */

@@ -9,8 +9,11 @@ import { JSON_BODY_LIMIT } from '../http/http-server.js';
 import { installConsoleErrorHandler } from './console-errors.js';
 import { consoleGuard } from './console-guard.js';
 import { CONSOLE_ASSETS } from './console-layout.js';
+import { registerConsoleAdminRoutes } from './admin/admin.routes.js';
+import { registerConsoleCaseRoutes } from './case/case-routes.js';
 import { registerConsoleInboxRoutes } from './inbox.routes.js';
 import { registerConsoleReportRoutes } from './reports/report.routes.js';
+import { registerConsoleSessionRoutes } from './sessions.routes.js';
 import { registerConsoleSignInRoutes } from './sign-in.routes.js';
 
 const require = createRequire(import.meta.url);
@@ -43,8 +46,11 @@ export function registerConsole(root: FastifyInstance, ctx: AppContext): void {
     await scope.register(async (app) => {
       app.addHook('preHandler', consoleGuard(ctx));
       registerConsoleInboxRoutes(app, ctx);
+      registerConsoleSessionRoutes(app, ctx);
       // Each console module's routes, guarded by this scope: add yours below.
       registerConsoleReportRoutes(app, ctx);
+      registerConsoleAdminRoutes(app, ctx);
+      registerConsoleCaseRoutes(app, ctx);
     });
   });
 }

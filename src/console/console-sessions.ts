@@ -182,7 +182,5 @@ export async function listOwnConsoleSessions(
   const now = ctx.clock.now();
   const idleMs = ctx.config.console.sessionIdleMinutes * 60_000;
   const rows = await listOpenSessions(ctx.db.prisma, staffId, now);
-  return rows
-    .filter((r) => r.lastSeenAt.getTime() + idleMs > now.getTime())
-    .map((r) => ({ ...r, userAgent: r.userAgent }));
+  return rows.filter((r) => r.lastSeenAt.getTime() + idleMs > now.getTime());
 }

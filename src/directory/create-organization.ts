@@ -4,6 +4,12 @@ import { AppError } from '../core/app-error.js';
 import { isUniqueViolation } from '../db/prisma-errors.js';
 import { OrganizationKind, UnitKind } from '../db/generated/enums.js';
 import type { DirectoryContext } from './directory-context.js';
+import {
+  CLI_ACTOR,
+  recordDirectoryEvent,
+  requireDirectoryAdmin,
+  type DirectoryActor,
+} from './directory-audit.js';
 import { ZCodeSchema, ZHotlineNumberSchema, ZNameSchema, parseDirectoryInput } from './directory-input.js';
 import {
   findOrganizationByCode,
@@ -37,13 +43,19 @@ export const ZCreateUnitSchema = z
   .strict();
 export type CreateUnitInput = z.input<typeof ZCreateUnitSchema>;
 
-export async function createOrganization(ctx: DirectoryContext, raw: CreateOrganizationInput) {
+export async function createOrganization(
+  ctx: DirectoryContext,
+  raw: CreateOrganizationInput,
+  actor: DirectoryActor = CLI_ACTOR,
+) {
   const input = parseDirectoryInput(ZCreateOrganizationSchema, raw);
   const { prisma } = ctx.db;
   const parent = input.parentCode ? await findOrganizationByCode(prisma, input.parentCode) : null;
   if (input.parentCode && !parent) {
     throw new AppError('not_found', `Không tìm thấy cơ quan quản lý có mã "${input.parentCode}".`);
   }
+  // A console administrator adds organisations only under one they administer.
+  await requireDirectoryAdmin(ctx, actor, parent?.id ?? null);
   if (await findOrganizationByCode(prisma, input.code)) {
     throw new AppError('conflict', `Mã đơn vị "${input.code}" đã được dùng.`);
   }
@@ -56,6 +68,13 @@ export async function createOrganization(ctx: DirectoryContext, raw: CreateOrgan
       place: input.place ?? null,
       hotlineNumbers: input.hotlineNumbers,
     });
+    await recordDirectoryEvent(ctx, actor, {
+      organizationId: org.id,
+      action: 'organization_created',
+      subjectType: 'organization',
+      subjectId: org.id,
+      data: { code: org.code, parentId: org.parentId },
+    });
     ctx.logger.info({ organizationId: org.id, parentId: org.parentId }, 'organisation created');
     return org;
   } catch (err) {
@@ -64,11 +83,16 @@ export async function createOrganization(ctx: DirectoryContext, raw: CreateOrgan
   }
 }
 
-export async function createUnit(ctx: DirectoryContext, raw: CreateUnitInput) {
+export async function createUnit(
+  ctx: DirectoryContext,
+  raw: CreateUnitInput,
+  actor: DirectoryActor = CLI_ACTOR,
+) {
   const input = parseDirectoryInput(ZCreateUnitSchema, raw);
   const { prisma } = ctx.db;
   const org = await findOrganizationByCode(prisma, input.organizationCode);
   if (!org) throw new AppError('not_found', `Không tìm thấy đơn vị có mã "${input.organizationCode}".`);
+  await requireDirectoryAdmin(ctx, actor, org.id);
   // Unit codes go into QR codes and deep links, so they are unique across the installation.
   const taken = await findUnitByCode(prisma, input.code);
   if (taken) {
@@ -85,6 +109,13 @@ export async function createUnit(ctx: DirectoryContext, raw: CreateUnitInput) {
       ...(input.nameEn ? { nameEn: input.nameEn } : {}),
       kind: input.kind,
       hotlineNumbers: input.hotlineNumbers,
+    });
+    await recordDirectoryEvent(ctx, actor, {
+      organizationId: org.id,
+      action: 'unit_created',
+      subjectType: 'unit',
+      subjectId: unit.id,
+      data: { code: unit.code, kind: unit.kind },
     });
     ctx.logger.info({ unitId: unit.id, organizationId: org.id }, 'unit created');
     return unit;

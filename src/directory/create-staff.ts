@@ -5,11 +5,17 @@ import { ZRoleSchema, type Role } from '../cases/case-vocabulary.js';
 import { UNIT_BOUND_ROLES } from '../cases/case-permissions.js';
 import { AppError } from '../core/app-error.js';
 import type { DirectoryContext } from './directory-context.js';
+import {
+  CLI_ACTOR,
+  recordDirectoryEvent,
+  requireDirectoryAdmin,
+  type DirectoryActor,
+} from './directory-audit.js';
 import { ZCodeSchema, ZNameSchema, parseDirectoryInput } from './directory-input.js';
 import { findOrganizationByCode, findUnitByCode } from './directory.repository.js';
-import { loadActiveStaff } from './resolve-staff.js';
+import { findStaff, loadActiveStaff } from './resolve-staff.js';
 import { toStaffMember, type StaffMember } from './staff-member.js';
-import { addStaffRole, insertStaffWithRoles, removeStaffRole } from './staff.repository.js';
+import { addStaffRole, insertStaffWithRoles, removeStaffRole, setStaffActive } from './staff.repository.js';
 
 const ZRoleSpecSchema = z
   .object({ role: ZRoleSchema, unitCode: ZCodeSchema.nullish() })
@@ -33,10 +39,15 @@ export interface StaffRoleInput {
   unitCode?: string | null;
 }
 
-export async function createStaff(ctx: DirectoryContext, raw: CreateStaffInput): Promise<StaffMember> {
+export async function createStaff(
+  ctx: DirectoryContext,
+  raw: CreateStaffInput,
+  actor: DirectoryActor = CLI_ACTOR,
+): Promise<StaffMember> {
   const input = parseDirectoryInput(ZCreateStaffSchema, raw);
   const org = await findOrganizationByCode(ctx.db.prisma, input.organizationCode);
   if (!org) throw new AppError('not_found', `Không tìm thấy đơn vị có mã "${input.organizationCode}".`);
+  await requireDirectoryAdmin(ctx, actor, org.id);
   const roles = [];
   const seen = new Set<string>();
   for (const spec of input.roles) {
@@ -52,6 +63,13 @@ export async function createStaff(ctx: DirectoryContext, raw: CreateStaffInput):
     title: input.title ?? null,
     roles,
   });
+  await recordDirectoryEvent(ctx, actor, {
+    organizationId: org.id,
+    action: 'staff_created',
+    subjectType: 'staff',
+    subjectId: row.id,
+    data: { roles },
+  });
   ctx.logger.info({ staffId: row.id, organizationId: org.id, roles: roles.length }, 'staff created');
   return toStaffMember(row);
 }
@@ -60,9 +78,11 @@ export async function createStaff(ctx: DirectoryContext, raw: CreateStaffInput):
 export async function grantStaffRole(
   ctx: DirectoryContext,
   input: { staffId: string } & StaffRoleInput,
+  actor: DirectoryActor = CLI_ACTOR,
 ): Promise<boolean> {
   const spec = parseDirectoryInput(ZRoleSpecSchema, { role: input.role, unitCode: input.unitCode ?? null });
   const staff = await loadActiveStaff(ctx, input.staffId);
+  await requireDirectoryAdmin(ctx, actor, staff.organizationId);
   const unitId = spec.unitCode ? await unitOf(ctx, staff.organizationId, spec.unitCode) : null;
   const added = await addStaffRole(ctx.db.prisma, {
     staffId: staff.id,
@@ -70,7 +90,16 @@ export async function grantStaffRole(
     role: spec.role,
     unitId,
   });
-  if (added) ctx.logger.info({ staffId: staff.id, role: spec.role, unitId }, 'staff role granted');
+  if (added) {
+    await recordDirectoryEvent(ctx, actor, {
+      organizationId: staff.organizationId,
+      action: 'staff_role_granted',
+      subjectType: 'staff',
+      subjectId: staff.id,
+      data: { role: spec.role, unitId },
+    });
+    ctx.logger.info({ staffId: staff.id, role: spec.role, unitId }, 'staff role granted');
+  }
   return added;
 }
 
@@ -78,13 +107,52 @@ export async function grantStaffRole(
 export async function revokeStaffRole(
   ctx: DirectoryContext,
   input: { staffId: string } & StaffRoleInput,
+  actor: DirectoryActor = CLI_ACTOR,
 ): Promise<boolean> {
   const spec = parseDirectoryInput(ZRoleSpecSchema, { role: input.role, unitCode: input.unitCode ?? null });
   const staff = await loadActiveStaff(ctx, input.staffId);
+  await requireDirectoryAdmin(ctx, actor, staff.organizationId);
   const unitId = spec.unitCode ? await unitOf(ctx, staff.organizationId, spec.unitCode) : null;
   const removed = await removeStaffRole(ctx.db.prisma, { staffId: staff.id, role: spec.role, unitId });
-  if (removed) ctx.logger.info({ staffId: staff.id, role: spec.role, unitId }, 'staff role withdrawn');
+  if (removed) {
+    await recordDirectoryEvent(ctx, actor, {
+      organizationId: staff.organizationId,
+      action: 'staff_role_revoked',
+      subjectType: 'staff',
+      subjectId: staff.id,
+      data: { role: spec.role, unitId },
+    });
+    ctx.logger.info({ staffId: staff.id, role: spec.role, unitId }, 'staff role withdrawn');
+  }
   return removed;
+}
+
+/**
+ * Deactivates a staff member: they keep their history but can no longer act (loadActiveStaff
+ * refuses them) and their unused invite stops working at redemption. Returns false when already
+ * inactive. An administrator cannot deactivate themself, so an organisation is not locked out.
+ */
+export async function deactivateStaff(
+  ctx: DirectoryContext,
+  input: { staffId: string },
+  actor: DirectoryActor = CLI_ACTOR,
+): Promise<boolean> {
+  const staff = await findStaff(ctx, input.staffId);
+  if (!staff) throw new AppError('not_found', 'Không tìm thấy cán bộ.');
+  await requireDirectoryAdmin(ctx, actor, staff.organizationId);
+  if (actor.type === 'staff' && actor.staffId === staff.id) {
+    throw new AppError('unprocessable', 'Không thể tự ngừng hoạt động tài khoản của chính mình.');
+  }
+  if (!staff.active) return false;
+  await setStaffActive(ctx.db.prisma, staff.id, false);
+  await recordDirectoryEvent(ctx, actor, {
+    organizationId: staff.organizationId,
+    action: 'staff_deactivated',
+    subjectType: 'staff',
+    subjectId: staff.id,
+  });
+  ctx.logger.info({ staffId: staff.id }, 'staff deactivated');
+  return true;
 }
 
 async function unitOf(ctx: DirectoryContext, organizationId: string, unitCode: string): Promise<string> {

@@ -77,6 +77,14 @@ export function insertOrganization(
   return changingDirectory(db, db.organization.create({ data }));
 }
 
+export function updateOrganizationRow(
+  db: Db,
+  id: string,
+  data: { name?: string; place?: string | null; hotlineNumbers?: string[]; settings?: object },
+) {
+  return changingDirectory(db, db.organization.update({ where: { id }, data }));
+}
+
 /** Any unit with that code, active or not: codes are unique across the installation. */
 export function findUnitByCode(db: Db, code: string) {
   return db.unit.findFirst({

@@ -9,6 +9,12 @@ import type { DirectoryContext } from './directory-context.js';
 import { ZCodeSchema, ZTelegramIdSchema, parseDirectoryInput } from './directory-input.js';
 import { findUnitByCode, findUnitByTelegramChatId, setUnitTelegramChat } from './directory.repository.js';
 import { loadActiveStaff } from './resolve-staff.js';
+import {
+  CLI_ACTOR,
+  recordDirectoryEvent,
+  requireDirectoryAdmin,
+  type DirectoryActor,
+} from './directory-audit.js';
 
 /** Who may link a unit's group: see canManageUnitGroup for which unit each role covers. */
 export const UNIT_GROUP_MANAGER_ROLES = ['admin', 'unit_head'] as const satisfies readonly Role[];
@@ -79,8 +85,45 @@ export async function linkUnitGroup(
     }
     throw err;
   }
+  await recordDirectoryEvent(
+    ctx,
+    { type: 'staff', staffId: staff.id },
+    {
+      organizationId: unit.organizationId,
+      action: 'unit_group_linked',
+      subjectType: 'unit',
+      subjectId: unit.id,
+      data: { chatId: input.chatId, replacedPreviousGroup: unit.telegramChatId !== null },
+    },
+  );
   ctx.logger.info({ unitId: unit.id, byStaffId: staff.id }, 'unit Telegram group linked');
   return { ...result, replacedPreviousGroup: unit.telegramChatId !== null, unchanged: false };
+}
+
+/**
+ * Unlinks the unit's Telegram group: its cards stop going there (the group stays as it is). From
+ * the console or the CLI, by an administrator of the unit's organisation. False: no group was linked.
+ */
+export async function unlinkUnitGroup(
+  ctx: DirectoryContext,
+  raw: { unitCode: string },
+  actor: DirectoryActor = CLI_ACTOR,
+): Promise<boolean> {
+  const input = parseDirectoryInput(z.object({ unitCode: ZCodeSchema }).strict(), raw);
+  const unit = await findUnitByCode(ctx.db.prisma, input.unitCode);
+  if (!unit) throw new AppError('not_found', `Không tìm thấy khoa/phòng có mã "${input.unitCode}".`);
+  await requireDirectoryAdmin(ctx, actor, unit.organizationId);
+  if (unit.telegramChatId === null) return false;
+  await setUnitTelegramChat(ctx.db.prisma, unit.id, null);
+  await recordDirectoryEvent(ctx, actor, {
+    organizationId: unit.organizationId,
+    action: 'unit_group_unlinked',
+    subjectType: 'unit',
+    subjectId: unit.id,
+    data: { chatId: unit.telegramChatId },
+  });
+  ctx.logger.info({ unitId: unit.id }, 'unit Telegram group unlinked');
+  return true;
 }
 
 /** The unit whose group this chat is, or null: how the bot knows which unit a group speaks for. */

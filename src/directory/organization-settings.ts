@@ -82,7 +82,7 @@ export const DEFAULT_DEADLINE_POLICY: DeadlinePolicy = {
   ],
 };
 
-const ZDeadlineRemindersSchema = z
+export const ZDeadlineRemindersSchema = z
   .object({
     dueSoonWorkingDays: z.array(z.number().int().min(1).max(20)).max(5),
     remindAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
@@ -91,7 +91,7 @@ const ZDeadlineRemindersSchema = z
   .partial()
   .strict();
 
-const ZEscalationLadderSchema = z
+export const ZEscalationLadderSchema = z
   .array(
     z
       .object({

@@ -18,6 +18,12 @@ import {
   type RandomBytes,
 } from '../cases/symbol-alphabet.js';
 import type { DirectoryContext } from './directory-context.js';
+import {
+  CLI_ACTOR,
+  recordDirectoryEvent,
+  requireDirectoryAdmin,
+  type DirectoryActor,
+} from './directory-audit.js';
 import { ZTelegramIdSchema, parseDirectoryInput } from './directory-input.js';
 import { loadActiveStaff } from './resolve-staff.js';
 import type { StaffMember } from './staff-member.js';
@@ -64,9 +70,11 @@ const ZIssueSchema = z.object({
 export async function issueStaffInvite(
   ctx: DirectoryContext,
   raw: { staffId: string; validForHours?: number },
+  actor: DirectoryActor = CLI_ACTOR,
 ): Promise<IssuedStaffInvite> {
   const input = parseDirectoryInput(ZIssueSchema, raw);
   const staff = await loadActiveStaff(ctx, input.staffId);
+  await requireDirectoryAdmin(ctx, actor, staff.organizationId);
   const code = generateInviteCode();
   const at = ctx.clock.now();
   const expiresAt = new Date(at.getTime() + input.validForHours * 3600_000);
@@ -75,6 +83,14 @@ export async function issueStaffInvite(
     codeHash: hashInviteCode(code),
     expiresAt,
     at,
+  });
+  // The code itself is never recorded: it is a credential until used.
+  await recordDirectoryEvent(ctx, actor, {
+    organizationId: staff.organizationId,
+    action: 'staff_invite_issued',
+    subjectType: 'staff',
+    subjectId: staff.id,
+    data: { expiresAt: expiresAt.toISOString() },
   });
   ctx.logger.info({ staffId: staff.id, expiresAt }, 'staff invite issued');
   return { code, staffId: staff.id, expiresAt };

@@ -75,6 +75,10 @@ export async function removeStaffRole(
   return count > 0;
 }
 
+export function setStaffActive(db: Db, staffId: string, active: boolean) {
+  return db.staff.update({ where: { id: staffId }, data: { active } });
+}
+
 /** One invite in force per staff member: a new one replaces any unused one. */
 export function replaceStaffInvite(
   db: Db,

@@ -7,6 +7,7 @@ import { AppError } from '../core/app-error.js';
 import { isUuid } from '../core/ids.js';
 import { findOrganizationById } from '../directory/directory.repository.js';
 import { loadActiveStaff } from '../directory/resolve-staff.js';
+import { CLI_ACTOR, recordDirectoryEvent, type DirectoryActor } from '../directory/directory-audit.js';
 import { checkShift, formatVietnamTime, parseShiftInstant } from './duty-shift.js';
 import { DUTY_OFFICER_ROLE, ROSTER_MANAGER_ROLES } from './hotline-roles.js';
 import {
@@ -75,6 +76,13 @@ export async function setDutyShift(ctx: HotlineContext, input: SetDutyShiftInput
     endsAt,
     at: ctx.clock.now(),
   });
+  await recordDirectoryEvent(ctx, actorOf(input.byStaffId), {
+    organizationId: org.id,
+    action: 'duty_shift_set',
+    subjectType: 'duty_shift',
+    subjectId: shift.id,
+    data: { staffId: officer.id, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() },
+  });
   ctx.logger.info({ shiftId: shift.id, organizationId: org.id, staffId: officer.id }, 'duty shift set');
   return toOfficer(shift);
 }
@@ -87,6 +95,12 @@ export async function removeDutyShift(
   if (!shift) throw new AppError('not_found', 'Không tìm thấy ca trực.');
   if (input.byStaffId) await requireRosterManager(ctx, input.byStaffId, shift.organizationId);
   await deleteDutyShift(ctx.db.prisma, shift.id);
+  await recordDirectoryEvent(ctx, actorOf(input.byStaffId), {
+    organizationId: shift.organizationId,
+    action: 'duty_shift_removed',
+    subjectType: 'duty_shift',
+    subjectId: shift.id,
+  });
   ctx.logger.info({ shiftId: shift.id }, 'duty shift removed');
 }
 
@@ -123,6 +137,11 @@ async function requireRosterManager(ctx: HotlineContext, staffId: string, organi
       'Chỉ quản trị viên hoặc lãnh đạo đơn vị mới xếp lịch trực đường dây nóng.',
     );
   }
+}
+
+/** The bot and the console name who acts; without a name it is the CLI, the server's operator. */
+function actorOf(byStaffId: string | undefined): DirectoryActor {
+  return byStaffId ? { type: 'staff', staffId: byStaffId } : CLI_ACTOR;
 }
 
 function instant(value: Date | string, which: string): Date {

@@ -144,7 +144,7 @@ export interface SigningCertificate {
 
 /**
  * The organisation's certificate, opened, for signing now; null when it has none. A certificate
- * that expired since it was loaded is refused (`unavailable`: the letter waits, decision 0052).
+ * that expired since it was loaded is refused (the letter waits, decision 0052).
  */
 export async function loadSigningCertificate(
   ctx: CertificateContext,

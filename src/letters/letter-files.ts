@@ -152,10 +152,14 @@ async function renderDigitallySigned(
   }
 }
 
-/** What the signer reads when the digital signature could not be applied: the letter waits. */
+/**
+ * What the signer reads when the digital signature could not be applied: the letter waits. Not a
+ * retryable code: the bot shows it to the signer instead of retrying the press; the recovery sweep
+ * is what tries again.
+ */
 function signingFailure(reason: string): AppError {
   return new AppError(
-    'unavailable',
+    'unprocessable',
     `Thư đã được ký và vào sổ nhưng chưa ký số được: ${reason}. Thư chưa được gửi. Quản trị viên kiểm tra chứng thư số của đơn vị (lệnh langnghe letters:certificate); thư sẽ được gửi ở lần thử lại sau đó.`,
   );
 }

@@ -11,7 +11,8 @@ export interface LetterSettings {
   headTitle: string;
 }
 
-const ZSymbolSchema = z
+/** The letter register symbol as an administrator may set it (the console's form validates with it). */
+export const ZLetterSymbolSchema = z
   .string()
   .trim()
   .regex(/^[A-Za-zĐđ0-9][A-Za-zĐđ0-9.-]{0,39}$/u);
@@ -22,7 +23,7 @@ export function parseLetterSettings(
   settings: unknown,
 ): LetterSettings {
   const raw = settings !== null && typeof settings === 'object' ? (settings as Record<string, unknown>) : {};
-  const symbol = ZSymbolSchema.safeParse(raw.letterSymbol);
+  const symbol = ZLetterSymbolSchema.safeParse(raw.letterSymbol);
   const title = ZTitleSchema.safeParse(raw.letterHeadTitle);
   return {
     letterSymbol: symbol.success ? symbol.data.toLocaleUpperCase('vi') : organization.code.toUpperCase(),

@@ -48,6 +48,8 @@ export interface BotRouterDeps {
    * `userId`): the channel publishes that chat's command menu. Failures are the callee's to log.
    */
   onStaffBound?: (userId: string, staff: StaffMember) => Promise<void>;
+  /** The app's address for /dangnhap's sign-in link (PUBLIC_URL, or where it listens). */
+  consoleBaseUrl?: () => string | undefined;
 }
 
 export function createBotRouter(ctx: AppContext, deps: BotRouterDeps): InboundHandle {
@@ -55,6 +57,7 @@ export function createBotRouter(ctx: AppContext, deps: BotRouterDeps): InboundHa
     ...(deps.hotlineForms ? { hotlineForms: deps.hotlineForms } : {}),
     ...(deps.receptionForms ? { receptionForms: deps.receptionForms } : {}),
     ...(deps.buttonPrompts ? { buttonPrompts: deps.buttonPrompts } : {}),
+    ...(deps.consoleBaseUrl ? { consoleBaseUrl: deps.consoleBaseUrl } : {}),
   });
   return async (env) => {
     const conv = env.conversation;

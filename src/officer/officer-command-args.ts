@@ -55,7 +55,9 @@ export type OfficerRequest =
   /** The reception register of a period, sent back as a file. */
   | { type: 'reception_register'; from: LocalDate; to: LocalDate; format: RegisterFormat }
   /** The day's citizen-reception bookings (today when no date). */
-  | { type: 'reception_day'; date?: LocalDate };
+  | { type: 'reception_day'; date?: LocalDate }
+  /** A one-time sign-in link to the web console (private chats only). */
+  | { type: 'console_link' };
 
 /** What `/tiepdan` carries: the visitor, the handling, the đơn's date and one content per case. */
 export interface ReceptionVisitForm {

@@ -535,6 +535,19 @@ export const CASE_COMMANDS = [
     },
   }),
   define({
+    name: 'dangnhap',
+    aliases: ['signin'],
+    usage: '/dangnhap',
+    description: {
+      vi: 'Nhận liên kết đăng nhập bàn làm việc trên web (dùng một lần)',
+      en: 'Get a one-time sign-in link to the web console',
+    },
+    roles: ANY_STAFF,
+    // The link signs in whoever opens it first: never in a group.
+    inGroups: false,
+    parse: (args, fail) => (args.trim() ? fail() : ok<OfficerRequest>({ type: 'console_link' })),
+  }),
+  define({
     name: 'lichtiep',
     aliases: ['bookings'],
     usage: '/lichtiep [ngày dd/mm/yyyy]',

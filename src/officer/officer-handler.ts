@@ -3,6 +3,7 @@
 // the service's Vietnamese refusal. Every change goes through the case services, which check role
 // and unit scope and write the audit event.
 import type { AppContext } from '../app-context.js';
+import { absoluteConsoleUrl, issueConsoleSignInLink } from '../console/console-sessions.js';
 import { parseUserDate, toVietnamDate } from '../calendar/local-date.js';
 import { describeDayBookings } from '../reception/list-day-bookings.js';
 import { applyStaffCaseAction } from '../cases/apply-staff-case-action.js';
@@ -93,6 +94,8 @@ export interface OfficerHandlerDeps {
   receptionForms?: ReceptionFormHandler;
   /** Where a button that needs words waits for them (private chats); without it, the command to type. */
   buttonPrompts?: ButtonPromptStore;
+  /** The address the app is reached at (PUBLIC_URL, or where it listens): /dangnhap's link. */
+  consoleBaseUrl?: () => string | undefined;
 }
 
 export function createOfficerHandler(ctx: AppContext, deps: OfficerHandlerDeps = {}) {
@@ -366,6 +369,24 @@ async function run(
       return [
         { text: await describeDayBookings(ctx, staff, request.date ?? toVietnamDate(ctx.clock.now())) },
       ];
+    case 'console_link': {
+      if (caller.inGroup) {
+        return [
+          { text: 'Liên kết đăng nhập chỉ gửi trong tin nhắn riêng: hãy nhắn /dangnhap trực tiếp cho bot.' },
+        ];
+      }
+      const link = await issueConsoleSignInLink(ctx, { staffId: staff.id, via: 'bot' });
+      return [
+        {
+          text: [
+            'Liên kết đăng nhập bàn làm việc (dùng một lần, hiệu lực đến ' +
+              `${formatVietnamTime(link.expiresAt)}):`,
+            absoluteConsoleUrl(deps.consoleBaseUrl?.() ?? ctx.config.publicUrl, link.path),
+            'Không chuyển liên kết này cho người khác: ai mở trước sẽ đăng nhập bằng tài khoản của bạn.',
+          ].join('\n'),
+        },
+      ];
+    }
     case 'hotline_call':
       return [
         await logHotlineCallAndAnswer(

@@ -5,9 +5,21 @@ import { ZCaseKindSchema } from '../cases/case-vocabulary.js';
 import { AppError } from '../core/app-error.js';
 import { parseDirectoryInput, ZCodeSchema } from '../directory/directory-input.js';
 import { findOrganizationByCode, findUnitByCode } from '../directory/directory.repository.js';
-import { insertRoutingRule, listRoutingRules } from './routing.repository.js';
+import {
+  CLI_ACTOR,
+  recordDirectoryEvent,
+  requireDirectoryAdmin,
+  type DirectoryActor,
+} from '../directory/directory-audit.js';
+import { isUuid } from '../core/ids.js';
+import {
+  findRoutingRule,
+  insertRoutingRule,
+  listRoutingRules,
+  setRoutingRuleActive,
+} from './routing.repository.js';
 
-type RoutingContext = Pick<AppContext, 'db' | 'logger'>;
+type RoutingContext = Pick<AppContext, 'db' | 'clock' | 'logger'>;
 
 const ZKeywordSchema = z
   .string()
@@ -26,11 +38,16 @@ export const ZCreateRoutingRuleSchema = z
   .strict();
 export type CreateRoutingRuleInput = z.input<typeof ZCreateRoutingRuleSchema>;
 
-export async function createRoutingRule(ctx: RoutingContext, raw: CreateRoutingRuleInput) {
+export async function createRoutingRule(
+  ctx: RoutingContext,
+  raw: CreateRoutingRuleInput,
+  actor: DirectoryActor = CLI_ACTOR,
+) {
   const input = parseDirectoryInput(ZCreateRoutingRuleSchema, raw);
   const { prisma } = ctx.db;
   const org = await findOrganizationByCode(prisma, input.organizationCode);
   if (!org) throw new AppError('not_found', `Không tìm thấy đơn vị có mã "${input.organizationCode}".`);
+  await requireDirectoryAdmin(ctx, actor, org.id);
   const unit = await findUnitByCode(prisma, input.unitCode);
   if (!unit || unit.organizationId !== org.id) {
     throw new AppError('unprocessable', `Khoa/phòng "${input.unitCode}" không thuộc đơn vị "${org.code}".`);
@@ -43,11 +60,46 @@ export async function createRoutingRule(ctx: RoutingContext, raw: CreateRoutingR
     category: input.category ?? null,
     keywords: [...new Set(input.keywords)],
   });
+  await recordDirectoryEvent(ctx, actor, {
+    organizationId: org.id,
+    action: 'routing_rule_created',
+    subjectType: 'routing_rule',
+    subjectId: rule.id,
+    data: {
+      unitId: unit.id,
+      priority: rule.priority,
+      kind: rule.kind,
+      category: rule.category,
+      keywords: rule.keywords,
+    },
+  });
   ctx.logger.info(
     { routingRuleId: rule.id, organizationId: org.id, unitId: unit.id },
     'routing rule created',
   );
   return rule;
+}
+
+/** Switches a rule off (kept for the record) or back on. False: it already was. */
+export async function switchRoutingRule(
+  ctx: RoutingContext,
+  input: { ruleId: string; active: boolean },
+  actor: DirectoryActor = CLI_ACTOR,
+): Promise<boolean> {
+  const rule = isUuid(input.ruleId) ? await findRoutingRule(ctx.db.prisma, input.ruleId) : null;
+  if (!rule) throw new AppError('not_found', 'Không tìm thấy quy tắc phân luồng.');
+  await requireDirectoryAdmin(ctx, actor, rule.organizationId);
+  if (rule.active === input.active) return false;
+  await setRoutingRuleActive(ctx.db.prisma, rule.id, input.active);
+  await recordDirectoryEvent(ctx, actor, {
+    organizationId: rule.organizationId,
+    action: 'routing_rule_switched',
+    subjectType: 'routing_rule',
+    subjectId: rule.id,
+    data: { active: input.active },
+  });
+  ctx.logger.info({ routingRuleId: rule.id, active: input.active }, 'routing rule switched');
+  return true;
 }
 
 export async function listOrganizationRoutingRules(ctx: Pick<AppContext, 'db'>, organizationCode: string) {

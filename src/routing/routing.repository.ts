@@ -49,6 +49,10 @@ export function listRoutingRules(db: Db, organizationId: string) {
   });
 }
 
+export function findRoutingRule(db: Db, id: string) {
+  return db.routingRule.findUnique({ where: { id } });
+}
+
 export function insertRoutingRule(
   db: Db,
   data: {

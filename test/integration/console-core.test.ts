@@ -237,4 +237,34 @@ describe('console guard', () => {
     expect(page.body).toContain('<html lang="en">');
     expect(page.body).toContain('Sign out');
   });
+
+  it('lists one’s sessions and signs out another one, or every other, never one’s own by mistake', async () => {
+    const a = await consoleCookieFor(t.ctx, staffId);
+    const b = await consoleCookieFor(t.ctx, staffId);
+    const c = await consoleCookieFor(t.ctx, staffId);
+    const list = await app.inject({ method: 'GET', url: '/console/phien', headers: { cookie: a.cookie } });
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain('Phiên này');
+    const ids = [...list.body.matchAll(/name="session" value="([0-9a-f-]{36})"/g)].map((m) => m[1]!);
+    expect(ids.length).toBeGreaterThanOrEqual(2);
+    const form = (cookie: string, csrf: string, session: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/console/phien/dang-xuat',
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({ _csrf: csrf, session }).toString(),
+      });
+    expect((await form(a.cookie, a.csrfToken, 'others')).statusCode).toBe(303);
+    expect(
+      (await app.inject({ method: 'GET', url: '/console', headers: { cookie: b.cookie } })).statusCode,
+    ).toBe(303);
+    expect(
+      (await app.inject({ method: 'GET', url: '/console', headers: { cookie: c.cookie } })).statusCode,
+    ).toBe(303);
+    expect(
+      (await app.inject({ method: 'GET', url: '/console', headers: { cookie: a.cookie } })).statusCode,
+    ).toBe(200);
+    const audit = await listStaffAuditEvents(t.ctx.db.prisma, staffId);
+    expect(audit.filter((e) => e.action === 'console_session_revoked').length).toBeGreaterThanOrEqual(2);
+  });
 });

@@ -128,6 +128,12 @@ describe('letters signed with the organisation certificate (PAdES)', () => {
     });
 
     const caseId = await resolvedCase();
+    // A duplicate merged into it: its sender gets their own copy, signed too.
+    const follower = await resolvedCase();
+    await t.ctx.db.prisma.case.update({
+      where: { id: follower },
+      data: { status: 'merged', duplicateOfId: caseId },
+    });
     const drafted = await draftLetter(t.ctx, { caseId, staffId: staff.handler!, kind: 'apology' });
     // The draft a head reviews is not signed.
     const draft = await readStoredFile(t.ctx, `files/letters/${drafted.letterId}-draft.pdf`);
@@ -162,6 +168,12 @@ describe('letters signed with the organisation certificate (PAdES)', () => {
     });
     expect(storeEvent!.data).toMatchObject({ letterId: letter.id, certificate: summary.fingerprint });
 
+    const [toFollower] = await t.ctx.db.prisma.notification.findMany({ where: { caseId: follower } });
+    const copyKey = (toFollower!.content as { file: { key: string } }).file.key;
+    expect(copyKey).not.toBe(letter.filePath);
+    const copy = (await readStoredFile(t.ctx, copyKey))!;
+    expect(await pdfSignatureReport(copy)).toContain('Signature Validation: Signature is Valid.');
+
     const tampered = Buffer.from(bytes);
     const at = tampered.indexOf('/Producer');
     tampered[at + 2] = tampered[at + 2]! ^ 0x01;
@@ -181,7 +193,7 @@ describe('letters signed with the organisation certificate (PAdES)', () => {
     await expect(
       signLetter(t.ctx, { letterId: drafted.letterId, staffId: staff.head! }),
     ).rejects.toMatchObject({
-      code: 'unavailable',
+      code: 'unprocessable',
       message: expect.stringMatching(
         /đã được ký và vào sổ nhưng chưa ký số được: chứng thư số của đơn vị đã hết hạn/,
       ),

@@ -1,18 +1,18 @@
 /* global document, window, EventSource */
 // The console's only script of its own (served as /console/assets/console.js). Everything works
-// without it; with it, the inbox hears about new and changed cases from /console/su-kien.
+// without it; with it, the inbox hears about new and changed cases from /console/su-kien: a changed
+// row is replaced where it is, a new case's row goes on top, and the page title counts the new
+// cases not yet seen ("(3) Hộp thư").
 (function () {
   'use strict';
   var feed = document.querySelector('[data-live-feed]');
   if (!feed || typeof EventSource === 'undefined') return;
   var baseTitle = document.title;
   var unseen = 0;
-  var source = new EventSource(feed.getAttribute('data-live-feed'));
   function showCount() {
     document.title = unseen > 0 ? '(' + unseen + ') ' + baseTitle : baseTitle;
   }
-  source.addEventListener('case', function (event) {
-    var target = document.getElementById(feed.getAttribute('data-live-target'));
+  function onCase(event) {
     var data;
     try {
       data = JSON.parse(event.data);
@@ -20,20 +20,27 @@
       return;
     }
     if (!data || typeof data.rowUrl !== 'string' || data.rowUrl.indexOf('/console/') !== 0) return;
-    if (!window.htmx || !target) return;
-    window.htmx.ajax('GET', data.rowUrl, { target: target, swap: 'afterbegin' }).then(function () {
-      var old = document.getElementById('row-' + data.code);
-      // A changed case comes back as a fresh row at the top; drop its older copy.
-      var rows = target.querySelectorAll('[id="row-' + data.code + '"]');
-      for (var i = 1; i < rows.length; i++) rows[i].remove();
-      if (old && data.isNew) {
-        unseen += 1;
-        showCount();
-      }
-    });
-  });
+    if (!window.htmx) return;
+    var existing = document.getElementById('row-' + data.code);
+    var rows = document.getElementById(feed.getAttribute('data-live-target'));
+    if (existing) {
+      window.htmx.ajax('GET', data.rowUrl, { target: existing, swap: 'outerHTML' });
+    } else if (data.isNew && rows) {
+      window.htmx.ajax('GET', data.rowUrl, { target: rows, swap: 'afterbegin' });
+    } else if (data.isNew) {
+      // An empty list has no table yet: fetch the whole list again.
+      var list = document.getElementById(feed.getAttribute('data-live-list'));
+      if (list) window.htmx.ajax('GET', window.location.href, { target: list, swap: 'outerHTML' });
+    }
+    if (data.isNew) {
+      unseen += 1;
+      showCount();
+    }
+  }
+  var source = new EventSource(feed.getAttribute('data-live-feed'));
+  source.addEventListener('case', onCase);
   document.addEventListener('visibilitychange', function () {
-    if (document.visibilityState === 'visible') {
+    if (document.visibilityState === 'visible' && document.hasFocus()) {
       unseen = 0;
       showCount();
     }

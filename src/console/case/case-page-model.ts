@@ -1,0 +1,167 @@
+// Everything the console's case page shows, for one signed-in staff member: the same view and
+// authorisation as the bot's /xem (viewCaseForStaff: out of scope is refused), every clock with how
+// it was counted, the routing reason, duplicates, the timeline, letters, and what this person may
+// do (actions from the transition table, reply, reveal, letters) — each still checked again by its
+// use case when used.
+import type { AppContext } from '../../app-context.js';
+import {
+  REPLY_ROLES,
+  applicableRoles,
+  type CaseScope,
+  type StaffPrincipal,
+} from '../../cases/case-permissions.js';
+import { findSenderIdentityRow, findLatestCaseEvent } from '../../cases/case.repository.js';
+import { ZRouteEventDataSchema } from '../../cases/case-scope.js';
+import type { CaseAction } from '../../cases/case-transitions.js';
+import { isOpenStatus } from '../../cases/case-vocabulary.js';
+import { refusalGroundsFor, type RefusalGround } from '../../cases/refusal-grounds.js';
+import { checkIdentityReveal, MIN_REVEAL_REASON_CHARS } from '../../cases/reveal-identity.js';
+import { caseIdFromCode, viewCaseForStaff, type StaffCaseView } from '../../cases/view-case-for-staff.js';
+import { describeCaseClocksOf, type CaseClockLine } from '../../deadlines/describe-case-clocks.js';
+import { loadGoverningDeadline, type GoverningDeadline } from '../../deadlines/governing-deadline.js';
+import { findOrganizationById } from '../../directory/directory.repository.js';
+import { parseOrganizationPolicy } from '../../directory/organization-settings.js';
+import { loadActiveStaff } from '../../directory/resolve-staff.js';
+import { mayDraftByHand, type CaseLetter } from '../../letters/letter-rules.js';
+import { draftingRole, signingRole } from '../../letters/letter-signers.js';
+import type { LetterKind, LetterStatus } from '../../letters/letter-vocabulary.js';
+import { listNotificationStatusesOfCase } from '../../notify/notification.repository.js';
+import {
+  findCaseForConsole,
+  listActiveUnits,
+  listAssignableStaff,
+  listCaseEventsForConsole,
+  listCaseLettersForConsole,
+  listCaseMessagesForConsole,
+  type ConsoleCaseRow,
+} from './case-page.repository.js';
+import { buildTimeline, type TimelineEntry } from './case-timeline.js';
+import type { ConsoleLang } from './case-texts.js';
+
+export interface CasePageLetter {
+  id: string;
+  kind: LetterKind;
+  status: LetterStatus;
+  number: number | null;
+  year: number | null;
+  /** This person may sign it now (a head or leader who reaches the case, the letter not yet signed). */
+  canSign: boolean;
+  /** A draft this person may send again to the signers. */
+  canResend: boolean;
+}
+
+export interface CasePageModel extends StaffCaseView {
+  row: ConsoleCaseRow;
+  governing: GoverningDeadline | null;
+  clocks: CaseClockLine[];
+  routing: { rule: string; reason: string } | null;
+  timeline: TimelineEntry[];
+  letters: CasePageLetter[];
+  canReply: boolean;
+  /** Whether the reveal form is offered, or why not (Vietnamese, from the policy check). */
+  reveal: { offered: true } | { offered: false; why: string };
+  /** Letters this person may draft by hand now. */
+  draftable: CaseLetter[];
+  /** Choices for the forms of the actions offered. */
+  choices: {
+    units: { id: string; code: string; name: string }[];
+    staff: { id: string; fullName: string }[];
+    grounds: RefusalGround[];
+  };
+}
+
+const HAND_LETTERS: readonly CaseLetter[] = ['thank_you', 'apology'];
+
+export async function loadCasePageByCode(
+  ctx: AppContext,
+  input: { staffId: string; code: string; lang: ConsoleLang },
+): Promise<CasePageModel> {
+  const caseId = await caseIdFromCode(ctx, input.code);
+  return loadCasePage(ctx, { staffId: input.staffId, caseId, lang: input.lang });
+}
+
+/** Throws AppError 'forbidden' (out of scope, with the reason) or 'not_found', like /xem. */
+export async function loadCasePage(
+  ctx: AppContext,
+  input: { staffId: string; caseId: string; lang: ConsoleLang },
+): Promise<CasePageModel> {
+  const seen = await viewCaseForStaff(ctx, { staffId: input.staffId, caseId: input.caseId });
+  const { prisma } = ctx.db;
+  const staff = await loadActiveStaff(ctx, input.staffId);
+  const row = (await findCaseForConsole(prisma, input.caseId))!;
+  const [governing, clocks, route, events, messages, letters, notifications, identity, org] =
+    await Promise.all([
+      loadGoverningDeadline(prisma, row.id),
+      describeCaseClocksOf(ctx, row.organizationId, row.id),
+      findLatestCaseEvent(prisma, row.id, 'route'),
+      listCaseEventsForConsole(prisma, row.id),
+      listCaseMessagesForConsole(prisma, row.id),
+      listCaseLettersForConsole(prisma, row.id),
+      listNotificationStatusesOfCase(prisma, row.id),
+      findSenderIdentityRow(prisma, row.id),
+      findOrganizationById(prisma, row.organizationId),
+    ]);
+  const routeData = route ? ZRouteEventDataSchema.safeParse(route.data) : null;
+
+  const reach = seen.scope;
+  const { policy } = parseOrganizationPolicy(org?.settings ?? {});
+  // The same pure decision revealSenderIdentity makes, with a placeholder reason: the form is
+  // offered only when the reason is all that is missing.
+  const check = checkIdentityReveal({
+    staff,
+    scope: reach,
+    kind: row.kind,
+    identityMode: row.identityMode,
+    identity: identity ? { revealable: identity.revealable } : null,
+    allowedRoles: policy.identityRevealRoles,
+    reason: 'x'.repeat(MIN_REVEAL_REASON_CHARS),
+  });
+
+  const mayDraft = draftingRole(staff, reach) !== null;
+  const draftable = mayDraft ? HAND_LETTERS.filter((k) => mayDraftByHand(row, k).ok) : [];
+  const actions: CaseAction[] = seen.actions;
+  const [units, people] = await Promise.all([
+    actions.includes('assign') ? listActiveUnits(prisma, row.organizationId) : Promise.resolve([]),
+    actions.includes('assign') ? listAssignableStaff(prisma, row.organizationId) : Promise.resolve([]),
+  ]);
+
+  return {
+    ...seen,
+    row,
+    governing,
+    clocks,
+    routing: routeData?.success ? { rule: routeData.data.rule, reason: routeData.data.reason } : null,
+    timeline: buildTimeline(
+      {
+        events,
+        messages,
+        notifications,
+        letters: letters.map((l) => ({ id: l.id, kind: l.kind as LetterKind })),
+      },
+      input.lang,
+    ),
+    letters: letters.map((l) => {
+      const kind = l.kind as LetterKind;
+      const unsigned = l.status === 'draft' || l.status === 'approved';
+      return {
+        id: l.id,
+        kind,
+        status: l.status as LetterStatus,
+        number: l.number,
+        year: l.year,
+        canSign: unsigned && signingRole(staff, reach, kind) !== null,
+        canResend: l.status === 'draft' && mayDraft,
+      };
+    }),
+    canReply: (isOpenStatus(row.status) || row.status === 'resolved') && replyReaches(staff, reach),
+    reveal: check.ok ? { offered: true } : { offered: false, why: check.message },
+    draftable,
+    choices: { units, staff: people, grounds: actions.includes('refuse') ? refusalGroundsFor(row.kind) : [] },
+  };
+}
+
+/** Whether one of the roles that reach the case may answer the sender (replyToSender's rule). */
+function replyReaches(staff: StaffPrincipal, scope: CaseScope): boolean {
+  const reach = applicableRoles(staff, scope);
+  return reach.ok && reach.roles.some((r) => REPLY_ROLES.includes(r));
+}

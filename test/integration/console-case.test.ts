@@ -1,0 +1,297 @@
+// The console's case page on a real database and Redis, through the HTTP server with a real
+// console session: the same scope as the bot (403 on the page and its API), moves through forms,
+// CSRF, and the identity reveal with its audit in the timeline.
+import type { FastifyInstance } from 'fastify';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseInput } from '../../src/core/validation.js';
+import { createStaff } from '../../src/directory/create-staff.js';
+import { buildHttpServer } from '../../src/http/http-server.js';
+import { processSubmission } from '../../src/intake/process-submission.js';
+import { ZSubmissionSchema } from '../../src/intake/submission.schema.js';
+import { storeAttachment } from '../../src/intake/store-attachment.js';
+import { submitSubmission } from '../../src/intake/submit-submission.js';
+import { routeCase } from '../../src/routing/route-case.js';
+import { consoleCookieFor } from '../helpers/console-session.js';
+import { createTestContext, type TestContext } from '../helpers/test-context.js';
+
+let t: TestContext;
+let app: FastifyInstance;
+const staff: Record<string, string> = {};
+const REASON = 'Cần gọi lại người gửi để xác minh thời điểm sự việc';
+
+beforeAll(async () => {
+  t = await createTestContext({ clock: 'fixed' });
+  const mk = async (
+    key: string,
+    roles: { role: 'leader' | 'handler' | 'unit_head'; unitCode?: string }[],
+  ) => {
+    staff[key] = (await createStaff(t.ctx, { organizationCode: 'ttyt-thuan-an', fullName: key, roles })).id;
+  };
+  await mk('leader', [{ role: 'leader' }]);
+  await mk('headNoi', [{ role: 'unit_head', unitCode: 'ta-knoi' }]);
+  await mk('handlerNoi', [{ role: 'handler', unitCode: 'ta-knoi' }]);
+  await mk('handlerNgoai', [{ role: 'handler', unitCode: 'ta-kngoai' }]);
+  app = await buildHttpServer(t.ctx, t.redis, [], () => 'http://127.0.0.1', [], {});
+  await app.ready();
+}, 120_000);
+afterAll(async () => {
+  await app?.close();
+  await t?.cleanup();
+});
+
+let n = 0;
+async function newCase(photo?: Buffer): Promise<{ id: string; code: string }> {
+  const submissionId = `cc-${Date.now()}-${n++}`;
+  const attachmentIds: string[] = [];
+  if (photo) {
+    const stored = await storeAttachment(t.ctx, {
+      submissionId,
+      bytes: photo,
+      fileName: 'anh-hanh-lang.png',
+      mimeType: 'image/png',
+      fallbackName: 'anh',
+    });
+    if (!stored.ok) throw new Error('attachment refused');
+    attachmentIds.push(stored.attachment.id);
+  }
+  const s = parseInput(ZSubmissionSchema, {
+    submissionId,
+    channel: 'web',
+    kind: 'report',
+    text: 'Điều dưỡng nói trống không với mẹ tôi ở phòng 305',
+    unitCode: 'ta-knoi',
+    contact: { name: 'Nguyễn Thị Hoa', phone: '0903 123 456' },
+  });
+  await submitSubmission(t.ctx, s);
+  const { caseId } = await processSubmission(t.ctx, s.submissionId);
+  await routeCase(t.ctx, caseId);
+  // The web API takes no files; a channel's intake links them like this (linkAttachmentsToCase).
+  if (attachmentIds.length) {
+    await t.ctx.db.prisma.attachment.updateMany({ where: { id: { in: attachmentIds } }, data: { caseId } });
+  }
+  const row = await t.ctx.db.prisma.case.findUniqueOrThrow({ where: { id: caseId } });
+  return { id: caseId, code: row.code };
+}
+
+async function as(who: string) {
+  const { cookie, csrfToken } = await consoleCookieFor(t.ctx, staff[who]!);
+  const get = (url: string) => app.inject({ method: 'GET', url, headers: { cookie } });
+  const post = (url: string, form: Record<string, string>, withCsrf = true) =>
+    app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ ...form, ...(withCsrf ? { _csrf: csrfToken } : {}) }).toString(),
+    });
+  return { get, post };
+}
+
+const statusOf = async (id: string) =>
+  (await t.ctx.db.prisma.case.findUniqueOrThrow({ where: { id } })).status;
+
+describe('console case page', () => {
+  it('refuses a handler of another unit on the page and on its API, with the reason', async () => {
+    const c = await newCase();
+    const other = await as('handlerNgoai');
+    const page = await other.get(`/console/ho-so/${c.code}`);
+    expect(page.statusCode).toBe(403);
+    expect(page.body).toContain('Hồ sơ này không thuộc phạm vi khoa/phòng hoặc đơn vị của bạn.');
+    expect(page.body).not.toContain('Điều dưỡng');
+    const api = await other.get(`/console/api/ho-so/${c.code}`);
+    expect(api.statusCode).toBe(403);
+    expect(api.json()).toMatchObject({
+      error: {
+        code: 'forbidden',
+        reason: 'out_of_scope',
+        message: 'Hồ sơ này không thuộc phạm vi khoa/phòng hoặc đơn vị của bạn.',
+      },
+    });
+    const unknown = await other.get('/console/ho-so/ZZZZ-ZZZ-ZZZ');
+    expect(unknown.statusCode).toBe(404);
+  });
+
+  it('shows the redacted case, its routing reason and its timeline, and the actions of the role', async () => {
+    const c = await newCase();
+    const head = await as('headNoi');
+    const page = await head.get(`/console/ho-so/${c.code}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Điều dưỡng nói trống không');
+    expect(page.body).not.toContain('0903 123 456');
+    expect(page.body).not.toContain('Nguyễn Thị Hoa');
+    expect(page.body).toContain('Tiếp nhận hồ sơ');
+    expect(page.body).toContain(`/console/ho-so/${c.code}/thao-tac/accept`);
+    const api = (await head.get(`/console/api/ho-so/${c.code}`)).json();
+    expect(api.actions).toContain('accept');
+    expect(api.routing).toMatchObject({ rule: expect.any(String) });
+  });
+
+  it('accepts, replies and resolves through the forms, each back to the page (303) and audited', async () => {
+    const c = await newCase();
+    const head = await as('headNoi');
+    const handler = await as('handlerNoi');
+    const accepted = await head.post(`/console/ho-so/${c.code}/thao-tac/accept`, {});
+    expect(accepted.statusCode).toBe(303);
+    expect(accepted.headers.location).toMatch(new RegExp(`^/console/ho-so/${c.code}\\?ok=`));
+    expect(await statusOf(c.id)).toBe('accepted');
+
+    const replied = await handler.post(`/console/ho-so/${c.code}/tra-loi`, {
+      text: 'Khoa đã nhắc nhở điều dưỡng.',
+    });
+    expect(replied.statusCode).toBe(303);
+    const message = await t.ctx.db.prisma.message.findFirstOrThrow({
+      where: { caseId: c.id, visibility: 'public' },
+    });
+    expect(message.body).toBe('Khoa đã nhắc nhở điều dưỡng.');
+
+    const missing = await handler.post(`/console/ho-so/${c.code}/thao-tac/resolve`, { outcome: 'valid' });
+    expect(missing.statusCode).toBe(422);
+    expect(missing.body).toContain('Cần nhập nội dung trả lời người gửi.');
+    expect(await statusOf(c.id)).toBe('accepted');
+
+    const resolved = await handler.post(`/console/ho-so/${c.code}/thao-tac/resolve`, {
+      outcome: 'valid',
+      answer: 'Phản ánh đúng; khoa đã chấn chỉnh.',
+    });
+    expect(resolved.statusCode).toBe(303);
+    expect(await statusOf(c.id)).toBe('resolved');
+    const events = await t.ctx.db.prisma.caseEvent.findMany({
+      where: { caseId: c.id },
+      orderBy: { createdAt: 'asc' },
+    });
+    expect(events.map((e) => [e.action, e.actorRole])).toEqual(
+      expect.arrayContaining([
+        ['accept', 'unit_head'],
+        ['reply', 'handler'],
+        ['resolve', 'handler'],
+      ]),
+    );
+    const page = await handler.get(`/console/ho-so/${c.code}`);
+    expect(page.body).toContain('Khoa đã nhắc nhở điều dưỡng.');
+    expect(page.body).toContain('Đã thụ lý → Đã giải quyết');
+  });
+
+  it('refuses a move the role may not take with the Vietnamese reason (403), and changes nothing', async () => {
+    const c = await newCase();
+    const handler = await as('handlerNoi');
+    const before = await statusOf(c.id);
+    const res = await handler.post(`/console/ho-so/${c.code}/thao-tac/refuse`, { groundId: 'x' });
+    expect(res.statusCode).toBe(403);
+    expect(res.body).toContain('bạn không có quyền từ chối thụ lý hồ sơ này');
+    expect(await statusOf(c.id)).toBe(before);
+  });
+
+  it('refuses a form without the CSRF token (403) and changes nothing', async () => {
+    const c = await newCase();
+    const head = await as('headNoi');
+    const before = await statusOf(c.id);
+    const res = await head.post(`/console/ho-so/${c.code}/thao-tac/accept`, {}, false);
+    expect(res.statusCode).toBe(403);
+    expect(await statusOf(c.id)).toBe(before);
+  });
+
+  it('reveals the sender to a leader with a reason, audits it and shows it in the timeline', async () => {
+    const c = await newCase();
+    const leader = await as('leader');
+    const res = await leader.post(`/console/ho-so/${c.code}/danh-tinh`, { reason: REASON });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.body).toContain('Nguyễn Thị Hoa');
+    expect(res.body).toContain('0903 123 456');
+    const logs = await t.ctx.db.prisma.accessLog.findMany({ where: { caseId: c.id } });
+    expect(logs).toEqual([expect.objectContaining({ staffId: staff.leader, reason: REASON })]);
+    const page = await leader.get(`/console/ho-so/${c.code}`);
+    expect(page.body).toContain('Xem danh tính người gửi');
+    expect(page.body).toContain(REASON);
+    expect(page.body).not.toContain('0903 123 456');
+  });
+
+  it('refuses a handler’s reveal with the policy’s reason and logs nothing', async () => {
+    const c = await newCase();
+    const handler = await as('handlerNoi');
+    const page = await handler.get(`/console/ho-so/${c.code}`);
+    expect(page.body).toContain('chỉ Lãnh đạo mới được xem danh tính người gửi');
+    const res = await handler.post(`/console/ho-so/${c.code}/danh-tinh`, { reason: REASON });
+    expect(res.statusCode).toBe(403);
+    expect(res.body).toContain('Theo quy định của đơn vị, chỉ Lãnh đạo mới được xem danh tính người gửi.');
+    expect(res.body).not.toContain('0903 123 456');
+    expect(await t.ctx.db.prisma.accessLog.count({ where: { caseId: c.id } })).toBe(0);
+  });
+});
+
+function png(): Buffer {
+  const image = new PNG({ width: 8, height: 8 });
+  image.data.fill(200);
+  return PNG.sync.write(image);
+}
+
+describe('console attachments', () => {
+  it('shows an image inline to whoever may see the case, and refuses it out of scope', async () => {
+    const c = await newCase(png());
+    const head = await as('headNoi');
+    const page = await head.get(`/console/ho-so/${c.code}`);
+    const src = /<img src="(\/console\/tep\/[0-9a-f-]{36})"/.exec(page.body)?.[1];
+    expect(src).toBeDefined();
+    const image = await head.get(src!);
+    expect(image.statusCode).toBe(200);
+    expect(image.headers['content-type']).toBe('image/png');
+    expect(image.headers['content-disposition']).toMatch(/^inline;/);
+    expect(image.rawPayload.equals(png())).toBe(true);
+    const download = await head.get(`${src!}?tai=1`);
+    expect(download.headers['content-disposition']).toMatch(/^attachment;/);
+    const other = await (await as('handlerNgoai')).get(src!);
+    expect(other.statusCode).toBe(403);
+    expect(other.rawPayload.equals(png())).toBe(false);
+  });
+});
+
+describe('console letters', () => {
+  it('drafts a letter on a resolved case, previews its PDF, lets the head sign it and lists it in the register', async () => {
+    const c = await newCase();
+    const head = await as('headNoi');
+    const handler = await as('handlerNoi');
+    expect((await head.post(`/console/ho-so/${c.code}/thao-tac/accept`, {})).statusCode).toBe(303);
+    const resolved = await handler.post(`/console/ho-so/${c.code}/thao-tac/resolve`, {
+      outcome: 'valid',
+      answer: 'Phản ánh đúng; khoa đã chấn chỉnh.',
+    });
+    expect(resolved.statusCode).toBe(303);
+
+    const drafted = await handler.post(`/console/ho-so/${c.code}/thu`, {
+      kind: 'apology',
+      note: 'Khoa sẽ rút kinh nghiệm toàn khoa.',
+    });
+    expect(drafted.statusCode).toBe(303);
+    const letter = await t.ctx.db.prisma.letter.findFirstOrThrow({
+      where: { caseId: c.id, kind: 'apology' },
+    });
+    expect(letter.status).toBe('draft');
+
+    const pdf = await handler.get(`/console/thu/${letter.id}/pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+
+    // A handler may not sign; the head of the unit may.
+    const refused = await handler.post(`/console/thu/${letter.id}/ky`, {});
+    expect(refused.statusCode).toBe(403);
+    expect(refused.body).toContain(
+      'Chỉ trưởng khoa/phòng phụ trách hoặc lãnh đạo đơn vị được duyệt và ký thư.',
+    );
+    const signed = await head.post(`/console/thu/${letter.id}/ky`, {});
+    expect(signed.statusCode).toBe(303);
+    const after = await t.ctx.db.prisma.letter.findUniqueOrThrow({ where: { id: letter.id } });
+    expect(after.number).toEqual(expect.any(Number));
+    expect(after.status).not.toBe('draft');
+
+    const register = await head.get(`/console/so-cong-van?nam=${after.year}`);
+    expect(register.statusCode).toBe(200);
+    expect(register.body).toContain(c.code);
+    // The register keeps to one's scope: a handler of another unit does not see this letter.
+    const other = await (await as('handlerNgoai')).get(`/console/so-cong-van?nam=${after.year}`);
+    expect(other.body).not.toContain(c.code);
+    const page = await head.get(`/console/ho-so/${c.code}`);
+    expect(page.body).toContain('Ký thư');
+    expect(page.body).toContain(`/console/thu/${letter.id}/pdf`);
+  });
+});
