@@ -58,22 +58,27 @@ try {
                   enum_range(NULL::"Outcome") AS outcomes)
      INSERT INTO cases (id, code, "organizationId", "unitId", kind, audience, channel, status, urgency,
                         "identityMode", description, outcome, satisfaction, "receivedAt", "resolvedAt",
-                        "governingClockKind", "governingDueOn", "createdAt", "updatedAt")
+                        "governingClockKind", "governingDueOn", "answeredDueOn", "createdAt", "updatedAt")
      SELECT gen_random_uuid(), 'B' || lpad(to_hex(g), 8, '0'), u.orgs[1 + g % cardinality(u.ids)], u.ids[1 + g % cardinality(u.ids)],
             k.kinds[1 + (g / 7) % cardinality(k.kinds)],
             (CASE WHEN g % 19 = 0 THEN 'staff' ELSE 'citizen' END)::"Audience",
             k.channels[1 + (g / 3) % cardinality(k.channels)],
-            -- The newest 0.5% still open (and so overdue by now); the rest ended in every way a case ends.
-            (CASE WHEN g > $1 * 0.995 THEN (ARRAY['received', 'accepted', 'assigned', 'in_progress'])[1 + g % 4]
-                  ELSE (ARRAY['closed', 'closed', 'resolved', 'refused', 'forwarded', 'guided', 'withdrawn', 'merged'])[1 + (g / 11) % 8]
-             END)::"CaseStatus",
+            st.status,
             (CASE WHEN g % 23 = 0 THEN 'urgent' ELSE 'normal' END)::"Urgency",
             'anonymous', 'Phản ánh thử',
             CASE WHEN g % 4 = 0 THEN NULL ELSE k.outcomes[1 + (g / 5) % cardinality(k.outcomes)] END,
             CASE WHEN g % 3 = 0 THEN 1 + g % 5 ELSE NULL END,
-            r.at, r.at + interval '9 days', 'internal_answer', (r.at + interval '15 days')::date, r.at, r.at
+            r.at, r.at + interval '9 days', 'internal_answer', (r.at + interval '15 days')::date,
+            -- As the lifecycle keeps it when a case is answered (resolved or closed): the due date of
+            -- the one clock counting then, the internal_answer clock below (stopped at the answer).
+            CASE WHEN st.status IN ('resolved', 'closed') THEN (r.at + interval '15 days')::date END,
+            r.at, r.at
      FROM generate_series(1, $1::int) g, u, k,
-          LATERAL (SELECT make_timestamp($2::int - 1, 9, 1, 0, 0, 0) + (g::float / $1 * 485) * interval '1 day' AS at) r`,
+          LATERAL (SELECT make_timestamp($2::int - 1, 9, 1, 0, 0, 0) + (g::float / $1 * 485) * interval '1 day' AS at) r,
+          -- The newest 0.5% still open (and so overdue by now); the rest ended in every way a case ends.
+          LATERAL (SELECT (CASE WHEN g > $1 * 0.995 THEN (ARRAY['received', 'accepted', 'assigned', 'in_progress'])[1 + g % 4]
+                  ELSE (ARRAY['closed', 'closed', 'resolved', 'refused', 'forwarded', 'guided', 'withdrawn', 'merged'])[1 + (g / 11) % 8]
+             END)::"CaseStatus" AS status) st`,
     [COUNT, YEAR],
   );
   await client.query(

@@ -5,7 +5,8 @@ import { AppError } from '../core/app-error.js';
 import type { Prisma } from '../db/generated/client.js';
 import { fromDbDate, parseLocalDate, toDbDate, toVietnamDate } from '../calendar/local-date.js';
 import { isDeadlineError } from '../deadlines/deadline-error.js';
-import { batchClockWrites } from '../deadlines/clock.repository.js';
+import { batchClockWrites, listClocks } from '../deadlines/clock.repository.js';
+import { dueOnInForceAt } from '../deadlines/governing-clock.js';
 import {
   extendClocks,
   deadlineSettingsOf,
@@ -18,7 +19,7 @@ import {
 } from '../deadlines/deadline.service.js';
 import { directoryCache } from '../directory/directory-cache.js';
 import { scheduleCaseMilestonesSafely } from '../deadlines/schedule-milestones.js';
-import { appendCaseEvent, updateCaseAtVersion, type Tx } from './case.repository.js';
+import { appendCaseEvent, setAnsweredDueOn, updateCaseAtVersion, type Tx } from './case.repository.js';
 import {
   changesClocks,
   isTransactionEffect,
@@ -109,7 +110,12 @@ export async function applyCaseAction(
         ...(c.petitionDateCorrectedNow && { petitionDateCorrectedAt: now }),
         ...(plan.to === 'resolved' && plan.from !== 'resolved' && { resolvedAt: now }),
         ...(plan.to === 'closed' && { closedAt: now }),
-        ...(input.action === 'reopen' && { resolvedAt: null, closedAt: null, outcome: null }),
+        ...(input.action === 'reopen' && {
+          resolvedAt: null,
+          closedAt: null,
+          outcome: null,
+          answeredDueOn: null,
+        }),
       });
       if (!written) {
         throw new AppError('conflict', 'Hồ sơ vừa được người khác cập nhật. Vui lòng xem lại và thử lại.');
@@ -119,6 +125,19 @@ export async function applyCaseAction(
       const clockData = await batchClockWrites(tx, () =>
         applyTransactionEffects(tx, settings, after, plan, now, params),
       );
+      // Answered by this move: keep the due date in force at the answer (read once the move's
+      // clock writes are in, as a report would read them), so reports need not join the clocks.
+      const answeredAt = answerInstantSetBy(current, plan, input.action, now);
+      if (answeredAt) {
+        const clocks = (await listClocks(tx, current.id)).map((k) => ({
+          kind: k.kind,
+          startedOn: fromDbDate(k.startedOn),
+          dueOn: fromDbDate(k.dueOn),
+          stoppedAt: k.stoppedAt,
+        }));
+        const dueOn = dueOnInForceAt(clocks, answeredAt);
+        await setAnsweredDueOn(tx, current.id, dueOn === null ? null : toDbDate(dueOn));
+      }
       const event = await appendCaseEvent(tx, {
         caseId: current.id,
         action: plan.event.action,
@@ -149,6 +168,24 @@ export async function applyCaseAction(
   // the commit and here loses nothing (the recovery sweep finds the event) and repeats nothing.
   if (afterCommit.length) await enqueueCaseEffectsSafely(ctx, eventId);
   return result;
+}
+
+/**
+ * The instant this move makes the case's answer (resolvedAt, or closedAt when it closes without
+ * having been resolved), or null when the answer instant does not change.
+ */
+function answerInstantSetBy(
+  current: { resolvedAt: Date | null; closedAt: Date | null },
+  plan: TransitionPlan,
+  action: CaseAction,
+  now: Date,
+): Date | null {
+  if (action === 'reopen') return null;
+  const resolvedAt = plan.to === 'resolved' && plan.from !== 'resolved' ? now : current.resolvedAt;
+  const closedAt = plan.to === 'closed' ? now : current.closedAt;
+  const after = resolvedAt ?? closedAt;
+  const before = current.resolvedAt ?? current.closedAt;
+  return after && after.getTime() !== before?.getTime() ? after : null;
 }
 
 type CaseRow = NonNullable<Awaited<ReturnType<AppContext['db']['prisma']['case']['findUnique']>>>;

@@ -65,6 +65,11 @@ export async function updateCaseAtVersion(
   return updated.count === 1;
 }
 
+/** The governing due date in force when the case was answered (case-lifecycle.service.ts). */
+export function setAnsweredDueOn(tx: Tx, caseId: string, answeredDueOn: Date | null) {
+  return tx.case.update({ where: { id: caseId }, data: { answeredDueOn } });
+}
+
 export function setCaseSatisfaction(tx: Tx, caseId: string, score: number, comment: string | null) {
   return tx.case.update({
     where: { id: caseId },

@@ -146,6 +146,8 @@ const ZEnvSchema = z.object({
   /** Upcoming bookings one chat may hold at once: one person cannot take every seat. */
   RECEPTION_MAX_BOOKINGS_PER_PERSON: positiveInt(2),
   /** Web console (src/console): how long a one-time sign-in link works. */
+  /** Memory the periodic report's grouping may use before it spills to disk (PostgreSQL work_mem). */
+  REPORT_WORK_MEM_MB: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(4096).default(64)),
   CONSOLE_LINK_TTL_MINUTES: z.preprocess(
     emptyToUndefined,
     z.coerce.number().int().min(1).max(1440).default(10),
@@ -300,6 +302,8 @@ export interface Config {
   embeddedDbSharedBuffersMb: number;
   /** EMBEDDED_DB_THREAD: PGlite in a worker thread behind a socket (decision 0044; off: see there). */
   embeddedDbThread: boolean;
+  /** REPORT_WORK_MEM_MB: the periodic report's grouping memory before it spills to disk. */
+  reportWorkMemMb: number;
   publicUrl: string | undefined;
   /** Reverse proxies whose X-Forwarded-For is believed (0: the socket's address is the client). */
   trustProxyHops: number;
@@ -504,6 +508,7 @@ export function createConfig(source: Record<string, string | undefined> = {}): C
     dataDir: path.resolve(env.DATA_DIR),
     embeddedDbSharedBuffersMb: env.EMBEDDED_DB_SHARED_BUFFERS_MB,
     embeddedDbThread: env.EMBEDDED_DB_THREAD === 'true',
+    reportWorkMemMb: env.REPORT_WORK_MEM_MB,
     publicUrl: env.PUBLIC_URL?.replace(/\/+$/, ''),
     trustProxyHops: env.TRUST_PROXY_HOPS,
     logLevel: env.LOG_LEVEL,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseLocalDate } from '../calendar/local-date.js';
-import { governingClock, isStatutoryClockKind } from './governing-clock.js';
+import { dueOnInForceAt, governingClock, isStatutoryClockKind } from './governing-clock.js';
 
 const d = parseLocalDate;
 
@@ -36,5 +36,47 @@ describe('governingClock', () => {
     expect(isStatutoryClockKind('complaint_acceptance')).toBe(true);
     expect(isStatutoryClockKind('internal_answer')).toBe(false);
     expect(isStatutoryClockKind('staff_feedback_answer')).toBe(false);
+  });
+});
+
+describe('dueOnInForceAt', () => {
+  // 2026-03-10 10:00 in Vietnam (UTC+7).
+  const answeredAt = new Date('2026-03-10T03:00:00Z');
+  const clock = (kind: string, dueOn: string, stoppedAt: Date | null, startedOn = '2026-02-01') => ({
+    kind,
+    startedOn: d(startedOn),
+    dueOn: d(dueOn),
+    stoppedAt,
+  });
+
+  it('takes the earliest statutory due date among the clocks counting at the answer', () => {
+    expect(
+      dueOnInForceAt(
+        [
+          clock('internal_answer', '2026-02-20', answeredAt),
+          clock('complaint_resolution_first', '2026-04-10', answeredAt),
+          clock('complaint_acceptance', '2026-03-20', null),
+        ],
+        answeredAt,
+      ),
+    ).toBe('2026-03-20');
+  });
+
+  it('ignores clocks stopped before the answer or started after its day, else takes any earliest', () => {
+    expect(
+      dueOnInForceAt(
+        [
+          clock('complaint_acceptance', '2026-02-05', new Date('2026-02-04T00:00:00Z')),
+          clock('complaint_decision_send', '2026-01-01', answeredAt, '2026-03-11'),
+          clock('internal_answer', '2026-03-01', answeredAt),
+        ],
+        answeredAt,
+      ),
+    ).toBe('2026-03-01');
+    // Started on the answer's Vietnamese day (still the 10th at 10:00 there) counts.
+    expect(dueOnInForceAt([clock('internal_answer', '2026-03-09', null, '2026-03-10')], answeredAt)).toBe(
+      '2026-03-09',
+    );
+    expect(dueOnInForceAt([], answeredAt)).toBeNull();
   });
 });

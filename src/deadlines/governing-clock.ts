@@ -2,7 +2,7 @@
 // escalation ladder follows. A statutory clock (a limit the law sets, e.g. resolving a complaint
 // within 30 days of thụ lý) outranks the unit's own service target, because missing it is what
 // an inspector would find; among several of one rank the earliest due date governs.
-import type { LocalDate } from '../calendar/local-date.js';
+import { toVietnamDate, type LocalDate } from '../calendar/local-date.js';
 import { OFFICIAL_RULE_SETS } from './rule-sets.js';
 import type { ClockKind } from './time-limit.js';
 
@@ -36,3 +36,29 @@ export function governingClock<C extends GoverningCandidate>(clocks: readonly C[
 }
 
 export type { ClockKind };
+
+export interface AnswerClock {
+  readonly kind: string;
+  /** YYYY-MM-DD. */
+  readonly startedOn: LocalDate;
+  readonly dueOn: LocalDate;
+  readonly stoppedAt: Date | null;
+}
+
+/**
+ * The due date in force when a case was answered, kept on the case (answeredDueOn) so reports judge
+ * "on time" without reading the clocks: among the clocks counting at that instant (started on or
+ * before the answer's Vietnamese day, not stopped before the instant) the earliest statutory due
+ * date, else the earliest of any; null when none counted (no limit: on time). The migration
+ * `answered_due_on` backfills existing rows with the same rule in SQL.
+ */
+export function dueOnInForceAt(clocks: readonly AnswerClock[], answeredAt: Date): LocalDate | null {
+  const answeredOn = toVietnamDate(answeredAt);
+  const counting = clocks.filter(
+    (c) =>
+      c.startedOn <= answeredOn && (c.stoppedAt === null || c.stoppedAt.getTime() >= answeredAt.getTime()),
+  );
+  const statutory = counting.filter((c) => isStatutoryClockKind(c.kind));
+  const pool = statutory.length ? statutory : counting;
+  return pool.reduce<LocalDate | null>((min, c) => (min === null || c.dueOn < min ? c.dueOn : min), null);
+}

@@ -168,6 +168,8 @@ describe('case lifecycle', () => {
     const c = await t.ctx.db.prisma.case.findUniqueOrThrow({ where: { id } });
     expect(c).toMatchObject({ status: 'resolved', outcome: 'partly_valid', unitId: unit.id, paused: false });
     expect(c.resolvedAt).toEqual(new Date('2026-03-09T03:00:00Z'));
+    // The due date in force at the answer stays on the case, for reports' "on time".
+    expect(c.answeredDueOn?.toISOString().slice(0, 10)).toBe('2026-03-19');
     expect((await clocksOf(id)).internal_answer!.status).toBe('stopped');
     const actions = (
       await t.ctx.db.prisma.caseEvent.findMany({ where: { caseId: id }, orderBy: { createdAt: 'asc' } })

@@ -4,6 +4,7 @@
 // before and after their governing due date (with the clocks that decide it), still open and
 // overdue. Then: a managing body's report sums its organisations; the PDF (read by pdftotext) and
 // the XLSX (read back by exceljs) carry the same figures, the heading and the diacritics.
+import { readdirSync, readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -14,6 +15,7 @@ import {
   type LocalDate,
 } from '../../src/calendar/local-date.js';
 import { fixedClock } from '../../src/core/clock.js';
+import { dueOnInForceAt, type AnswerClock } from '../../src/deadlines/governing-clock.js';
 import { buildPeriodicReport } from '../../src/reports/periodic/build-report.js';
 import {
   renderReportCsv,
@@ -180,8 +182,10 @@ beforeAll(async () => {
       const shape = pick(['none', 'internal', 'both', 'early_stopped'] as const);
       const internalDue = addDays(answeredOn, Math.floor(rnd() * 10) - 5);
       const statutoryDue = addDays(answeredOn, Math.floor(rnd() * 10) - 5);
-      const clock = (kind: string, due: LocalDate, stoppedAt: Date, startedOn: LocalDate = receivedOn) =>
-        prisma.clock.create({
+      const made: AnswerClock[] = [];
+      const clock = (kind: string, due: LocalDate, stoppedAt: Date, startedOn: LocalDate = receivedOn) => {
+        made.push({ kind, startedOn, dueOn: due, stoppedAt });
+        return prisma.clock.create({
           data: {
             caseId: row.id,
             kind,
@@ -195,6 +199,7 @@ beforeAll(async () => {
             stoppedAt,
           },
         });
+      };
       if (shape === 'none') answeredLate = false;
       if (shape === 'internal' || shape === 'early_stopped') {
         await clock('internal_answer', internalDue, resolvedAt!);
@@ -214,6 +219,14 @@ beforeAll(async () => {
       // A clock started after the answer (sending the decision) never decides it.
       if (rnd() < 0.3)
         await clock('complaint_decision_send', addDays(answeredOn, -30), resolvedAt!, addDays(answeredOn, 1));
+      // The due date in force at the answer, kept on the case as the lifecycle keeps it when the
+      // case is answered (case-lifecycle.service.ts); the expected lateness above is worked out
+      // independently, from the shape.
+      const inForce = dueOnInForceAt(made, resolvedAt!);
+      await prisma.case.update({
+        where: { id: row.id },
+        data: { answeredDueOn: inForce === null ? null : toDbDate(inForce) },
+      });
     }
     cases.push({
       org,
@@ -408,5 +421,23 @@ describe('periodic report figures', () => {
       String(hospital.totals.received),
       String(hospital.previousTotals.received),
     ]);
+  });
+});
+
+describe('the answered_due_on migration', () => {
+  it("backfills each answered case's due date in force as the lifecycle's rule does", async () => {
+    const { prisma } = t.ctx.db;
+    const dir = readdirSync('prisma/migrations').find((d) => d.endsWith('_answered_due_on'))!;
+    const sql = readFileSync(`prisma/migrations/${dir}/migration.sql`, 'utf8');
+    const backfill = sql.slice(sql.indexOf('UPDATE "cases"'));
+    const read = async () =>
+      (await prisma.case.findMany({ select: { id: true, answeredDueOn: true }, orderBy: { id: 'asc' } })).map(
+        (c) => [c.id, c.answeredDueOn?.toISOString() ?? null],
+      );
+    const kept = await read();
+    expect(kept.filter(([, due]) => due !== null).length).toBeGreaterThan(10);
+    await prisma.case.updateMany({ data: { answeredDueOn: null } });
+    await prisma.$executeRawUnsafe(backfill);
+    expect(await read()).toEqual(kept);
   });
 });

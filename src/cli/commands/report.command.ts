@@ -36,11 +36,11 @@ export const reportCommand: CliCommand = {
       throw new UsageError((err as Error).message);
     }
     console.error(`Đang tính số liệu ${period.label} của ${values.org}…`);
-    const { db, close } = await openCliDatabase();
+    const { config, db, close } = await openCliDatabase();
     let report;
     try {
       report = await buildPeriodicReport(
-        { db, clock: systemClock },
+        { db, clock: systemClock, config },
         { organizationCode: values.org, period },
       );
     } catch (err) {

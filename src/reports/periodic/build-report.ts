@@ -70,7 +70,7 @@ function lateStateOf(c: {
 
 /** Needs only the database and the clock: the CLI builds a report without Redis. */
 export async function buildPeriodicReport(
-  ctx: Pick<AppContext, 'db' | 'clock'>,
+  ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
   input: { organizationCode: string; period: ReportPeriod },
 ): Promise<PeriodicReport> {
   const db = ctx.db.prisma;
@@ -84,7 +84,13 @@ export async function buildPeriodicReport(
   const previous = previousPeriod(input.period);
 
   const [figureRows, duty, units, overdue] = await Promise.all([
-    aggregateCaseFigures(db, { organizationIds: ids, period: input.period, previous, asOf }),
+    aggregateCaseFigures(db, {
+      organizationIds: ids,
+      period: input.period,
+      previous,
+      asOf,
+      workMemMb: ctx.config.reportWorkMemMb,
+    }),
     countHotlineDuty(db, { organizationIds: ids, from: input.period.from, to: input.period.to }),
     listUnitsOf(db, ids),
     listOverdueCases(db, { organizationIds: ids, ...input.period, asOf: toDbDate(asOf) }),

@@ -1,7 +1,9 @@
-// The only periodic-report code that touches the database. The figures come from one aggregate
-// pass over the cases received in the period (one row per organisation and unit, every figure a
-// `count(*) FILTER (…)` column generated from the buckets of report-model.ts), so a yearly report
-// on a million cases costs about one scan, not one query per unit or per figure. Plain SQL that
+// The only periodic-report code that touches the database. The figures come from one grouped
+// pass over the cases received in the period (narrow columns counted in a few small groupings, see
+// GROUPINGS and decision 0059; no join:
+// "on time" reads the due date kept on the case when it was answered), then every figure is a
+// predicate over those groups in JS (METRICS, from the buckets of report-model.ts), so a yearly
+// report on a million cases costs about one scan, not one query per unit or per figure. Plain SQL that
 // PGlite and PostgreSQL both run: no time-zone names (Vietnam is UTC+7 all year, so a Vietnamese
 // calendar day is `(instant + 7 hours)::date` of the UTC timestamps Prisma stores).
 import type { Db } from '../../db/database.js';
@@ -9,11 +11,12 @@ import {
   CASE_KINDS,
   CHANNELS,
   OPEN_STATUSES,
+  isOpenStatus,
   type CaseKind,
+  type CaseStatus,
   type Channel,
+  type Outcome,
 } from '../../cases/case-vocabulary.js';
-import { CLOCK_KINDS } from '../../deadlines/time-limit.js';
-import { isStatutoryClockKind } from '../../deadlines/governing-clock.js';
 import {
   ACCUSING_KINDS,
   ANSWERED_STATUSES,
@@ -47,95 +50,178 @@ export function listUnitsOf(db: Db, organizationIds: readonly string[]) {
   });
 }
 
-/** A literal from the vocabulary, checked so nothing but [a-z_] ever reaches the SQL text. */
-function lit(value: string): string {
-  if (!/^[a-z_0-9]+$/.test(value)) throw new Error(`not a vocabulary word: ${value}`);
-  return `'${value}'`;
+/** The columns a case is grouped by: every figure is a predicate over them (METRICS below). */
+export interface CaseGroup {
+  organizationId: string;
+  unitId: string | null;
+  /** False for the previous period's cases. */
+  current: boolean;
+  kind: CaseKind;
+  channel: Channel;
+  audience: string;
+  status: CaseStatus;
+  outcome: Outcome | null;
+  satisfaction: number | null;
+  urgency: string;
+  /** Answered on or before the governing due date then in force (or with none); meaningful when answered. */
+  onTime: boolean;
+  /** The governing due date on the row is before the report's day; meaningful while open. */
+  overdue: boolean;
+  /** Received inside a duty shift of its organisation; looked up for hotline cases only. */
+  inShift: boolean;
+  /** Index in GROUPINGS of the grouping this row counts. */
+  grouping: number;
+  /** How many cases share these values. */
+  n: number;
 }
-const list = (values: readonly string[]) => values.map(lit).join(', ');
 
-/** One figure: the column alias and where it goes in ReportCounts. */
-interface Metric {
-  alias: string;
-  where: string | null;
-  put: (c: ReportCounts, n: number) => void;
-  /** sum(satisfaction) instead of a count. */
-  sum?: true;
+/** The columns cases are grouped by (besides organisation, unit and period), as SQL names them. */
+const DIMENSIONS = [
+  'kind',
+  'channel',
+  'audience',
+  'status',
+  'outcome',
+  'satisfaction',
+  'urgency',
+  'on_time',
+  'overdue',
+  'in_shift',
+] as const;
+type Dimension = (typeof DIMENSIONS)[number];
+
+/**
+ * The groupings one scan counts (SQL GROUPING SETS): a figure reads the first that holds every
+ * column it reads. Grouping by all the columns at once would return nearly a row per case once
+ * the columns vary independently; these few small groupings return a few dozen rows per unit.
+ */
+const GROUPINGS: readonly (readonly Dimension[])[] = [
+  ['audience', 'status', 'on_time', 'overdue'],
+  ['channel', 'urgency', 'in_shift'],
+  ['kind', 'outcome', 'audience'],
+  ['satisfaction'],
+];
+
+/** One figure: the columns it reads, which grouped cases it counts, where they go in ReportCounts. */
+interface MetricSpec {
+  reads: readonly Dimension[];
+  when: (g: CaseGroup) => boolean;
+  add: (c: ReportCounts, g: CaseGroup) => void;
+}
+interface Metric extends MetricSpec {
+  /** Index in GROUPINGS of the rows it counts. */
+  grouping: number;
 }
 
-const answered = `status IN (${list(ANSWERED_STATUSES)})`;
-const upheld = `outcome IN (${list(UPHELD_OUTCOMES)})`;
+const isAnswered = (g: CaseGroup) => (ANSWERED_STATUSES as readonly string[]).includes(g.status);
+const isOpen = (g: CaseGroup) => isOpenStatus(g.status);
+const isUpheld = (g: CaseGroup) =>
+  g.outcome !== null && (UPHELD_OUTCOMES as readonly string[]).includes(g.outcome);
+const isHotline = (g: CaseGroup) => g.channel === 'hotline';
+const isStaff = (g: CaseGroup) => g.audience === 'staff';
+const always = () => true;
 
-const METRICS: readonly Metric[] = [
-  { alias: 'received', where: null, put: (c, n) => (c.received = n) },
-  ...CHANNELS.map((ch: Channel): Metric => ({
-    alias: `ch_${ch}`,
-    where: `channel = ${lit(ch)}`,
-    put: (c, n) => (c.byChannel[ch] = n),
+const METRIC_SPECS: readonly MetricSpec[] = [
+  { reads: [], when: always, add: (c, g) => (c.received += g.n) },
+  ...CHANNELS.map((ch): MetricSpec => ({
+    reads: ['channel'],
+    when: (g) => g.channel === ch,
+    add: (c, g) => (c.byChannel[ch] += g.n),
   })),
-  ...CASE_KINDS.map((k: CaseKind): Metric => ({
-    alias: `k_${k}`,
-    where: `kind = ${lit(k)}`,
-    put: (c, n) => (c.byKind[k] = n),
+  ...CASE_KINDS.map((k): MetricSpec => ({
+    reads: ['kind'],
+    when: (g) => g.kind === k,
+    add: (c, g) => (c.byKind[k] += g.n),
   })),
-  { alias: 'resolved', where: answered, put: (c, n) => (c.resolved = n) },
-  { alias: 'resolved_on_time', where: `${answered} AND on_time`, put: (c, n) => (c.resolvedOnTime = n) },
-  { alias: 'resolved_late', where: `${answered} AND NOT on_time`, put: (c, n) => (c.resolvedLate = n) },
-  { alias: 'open', where: `status IN (${list(OPEN_STATUSES)})`, put: (c, n) => (c.open = n) },
+  { reads: ['status'], when: isAnswered, add: (c, g) => (c.resolved += g.n) },
   {
-    alias: 'open_overdue',
-    where: `status IN (${list(OPEN_STATUSES)}) AND due_on < $4::date`,
-    put: (c, n) => (c.openOverdue = n),
+    reads: ['status', 'on_time'],
+    when: (g) => isAnswered(g) && g.onTime,
+    add: (c, g) => (c.resolvedOnTime += g.n),
   },
-  ...REPORT_OUTCOMES.map((o): Metric => ({
-    alias: `o_${o.key}`,
-    where: 'outcome' in o ? `outcome = ${lit(o.outcome)}` : `status = ${lit(o.status)}`,
-    put: (c, n) => (c.outcomes[o.key] = n),
+  {
+    reads: ['status', 'on_time'],
+    when: (g) => isAnswered(g) && !g.onTime,
+    add: (c, g) => (c.resolvedLate += g.n),
+  },
+  { reads: ['status'], when: isOpen, add: (c, g) => (c.open += g.n) },
+  {
+    reads: ['status', 'overdue'],
+    when: (g) => isOpen(g) && g.overdue,
+    add: (c, g) => (c.openOverdue += g.n),
+  },
+  ...REPORT_OUTCOMES.map((o): MetricSpec =>
+    'outcome' in o
+      ? {
+          reads: ['outcome'],
+          when: (g) => g.outcome === o.outcome,
+          add: (c, g) => (c.outcomes[o.key] += g.n),
+        }
+      : { reads: ['status'], when: (g) => g.status === o.status, add: (c, g) => (c.outcomes[o.key] += g.n) },
+  ),
+  {
+    reads: ['satisfaction'],
+    when: (g) => g.satisfaction !== null,
+    add: (c, g) => {
+      c.satisfaction.answered += g.n;
+      c.satisfaction.sum += g.satisfaction! * g.n;
+    },
+  },
+  ...SATISFACTION_SCORES.map((s): MetricSpec => ({
+    reads: ['satisfaction'],
+    when: (g) => g.satisfaction === s,
+    add: (c, g) => (c.satisfaction.byScore[`${s}`] += g.n),
   })),
-  { alias: 'sat_answered', where: 'satisfaction IS NOT NULL', put: (c, n) => (c.satisfaction.answered = n) },
-  { alias: 'sat_sum', where: null, sum: true, put: (c, n) => (c.satisfaction.sum = n) },
-  ...SATISFACTION_SCORES.map((s): Metric => ({
-    alias: `sat_${s}`,
-    where: `satisfaction = ${s}`,
-    put: (c, n) => (c.satisfaction.byScore[`${s}`] = n),
-  })),
-  { alias: 'hl_calls', where: `channel = 'hotline'`, put: (c, n) => (c.hotline.calls = n) },
+  { reads: ['channel'], when: isHotline, add: (c, g) => (c.hotline.calls += g.n) },
   {
-    alias: 'hl_urgent',
-    where: `channel = 'hotline' AND urgency = 'urgent'`,
-    put: (c, n) => (c.hotline.urgent = n),
-  },
-  { alias: 'hl_in_shift', where: `channel = 'hotline' AND in_shift`, put: (c, n) => (c.hotline.inShift = n) },
-  {
-    alias: 'hl_outside_shift',
-    where: `channel = 'hotline' AND NOT in_shift`,
-    put: (c, n) => (c.hotline.outsideShift = n),
-  },
-  { alias: 'sf_count', where: `audience = 'staff'`, put: (c, n) => (c.staffFeedback.count = n) },
-  {
-    alias: 'sf_answered',
-    where: `audience = 'staff' AND ${answered}`,
-    put: (c, n) => (c.staffFeedback.answered = n),
+    reads: ['channel', 'urgency'],
+    when: (g) => isHotline(g) && g.urgency === 'urgent',
+    add: (c, g) => (c.hotline.urgent += g.n),
   },
   {
-    alias: 'sf_on_time',
-    where: `audience = 'staff' AND ${answered} AND on_time`,
-    put: (c, n) => (c.staffFeedback.answeredOnTime = n),
+    reads: ['channel', 'in_shift'],
+    when: (g) => isHotline(g) && g.inShift,
+    add: (c, g) => (c.hotline.inShift += g.n),
   },
   {
-    alias: 'sf_taken',
-    where: `audience = 'staff' AND ${upheld}`,
-    put: (c, n) => (c.staffFeedback.takenOnBoard = n),
+    reads: ['channel', 'in_shift'],
+    when: (g) => isHotline(g) && !g.inShift,
+    add: (c, g) => (c.hotline.outsideShift += g.n),
   },
-  { alias: 'praise', where: `kind = 'praise'`, put: (c, n) => (c.praise = n) },
+  { reads: ['audience'], when: isStaff, add: (c, g) => (c.staffFeedback.count += g.n) },
   {
-    alias: 'upheld',
-    where: `kind IN (${list(ACCUSING_KINDS)}) AND ${upheld}`,
-    put: (c, n) => (c.upheld = n),
+    reads: ['audience', 'status'],
+    when: (g) => isStaff(g) && isAnswered(g),
+    add: (c, g) => (c.staffFeedback.answered += g.n),
+  },
+  {
+    reads: ['audience', 'status', 'on_time'],
+    when: (g) => isStaff(g) && isAnswered(g) && g.onTime,
+    add: (c, g) => (c.staffFeedback.answeredOnTime += g.n),
+  },
+  {
+    reads: ['audience', 'outcome'],
+    when: (g) => isStaff(g) && isUpheld(g),
+    add: (c, g) => (c.staffFeedback.takenOnBoard += g.n),
+  },
+  { reads: ['kind'], when: (g) => g.kind === 'praise', add: (c, g) => (c.praise += g.n) },
+  {
+    reads: ['kind', 'outcome'],
+    when: (g) => (ACCUSING_KINDS as readonly string[]).includes(g.kind) && isUpheld(g),
+    add: (c, g) => (c.upheld += g.n),
   },
 ];
 
-const STATUTORY_CLOCK_KINDS = CLOCK_KINDS.filter(isStatutoryClockKind);
+const METRICS: readonly Metric[] = METRIC_SPECS.map((m) => {
+  const grouping = GROUPINGS.findIndex((set) => m.reads.every((d) => set.includes(d)));
+  if (grouping < 0) throw new Error(`no grouping holds ${m.reads.join(', ')}`);
+  return { ...m, grouping };
+});
+
+/** GROUPING()'s bit mask of each grouping (a bit set for each column it does not group by). */
+const GROUPING_MASKS = GROUPINGS.map((set) =>
+  DIMENSIONS.reduce((mask, d) => (mask << 1) | (set.includes(d) ? 0 : 1), 0),
+);
 
 /** The Vietnamese calendar day of a stored UTC timestamp. */
 const vnDay = (column: string) => `(${column} + interval '7 hours')::date`;
@@ -146,35 +232,32 @@ const vnDay = (column: string) => `(${column} + interval '7 hours')::date`;
 const IN_PERIODS = (alias: string) =>
   `${alias}."organizationId" = ANY($1::uuid[]) AND ((${alias}."receivedAt" >= $2::timestamp AND ${alias}."receivedAt" < $3::timestamp) OR (${alias}."receivedAt" >= $5::timestamp AND ${alias}."receivedAt" < $6::timestamp))`;
 
-const FIGURES_SQL = `
-WITH x AS (
-  SELECT c."organizationId" AS org, c."unitId" AS unit, c.kind, c.channel, c.audience, c.status, c.outcome,
-         c.satisfaction, c.urgency, c."governingDueOn" AS due_on,
-         (c."receivedAt" >= $2::timestamp AND c."receivedAt" < $3::timestamp) AS in_current,
-         (gov.due_on IS NULL OR ${vnDay('COALESCE(c."resolvedAt", c."closedAt")')} <= gov.due_on) AS on_time,
-         (c.channel = 'hotline' AND EXISTS (
-            SELECT 1 FROM duty_shifts s
-            WHERE s."organizationId" = c."organizationId" AND s."startsAt" <= c."receivedAt" AND s."endsAt" > c."receivedAt"
-         )) AS in_shift
-  FROM cases c
-  LEFT JOIN (
-    SELECT k."caseId" AS id,
-           COALESCE(MIN(k."dueOn") FILTER (WHERE k.kind IN (${list(STATUTORY_CLOCK_KINDS)})), MIN(k."dueOn")) AS due_on
-    FROM clocks k JOIN cases a ON a.id = k."caseId"
-    WHERE ${IN_PERIODS('a')} AND a.status IN (${list(ANSWERED_STATUSES)})
-      AND k."startedOn" <= ${vnDay('COALESCE(a."resolvedAt", a."closedAt")')}
-      AND (k."stoppedAt" IS NULL OR k."stoppedAt" >= COALESCE(a."resolvedAt", a."closedAt"))
-    GROUP BY k."caseId"
-  ) gov ON gov.id = c.id
-  WHERE ${IN_PERIODS('c')}
-)
-SELECT org::text AS org, unit::text AS unit, in_current,
-${METRICS.map((m) =>
-  m.sum
-    ? `  COALESCE(sum(satisfaction), 0)::int AS ${m.alias}`
-    : `  count(*)${m.where ? ` FILTER (WHERE ${m.where})` : ''}::int AS ${m.alias}`,
-).join(',\n')}
-FROM x GROUP BY org, unit, in_current`;
+/**
+ * The cases counted per organisation, unit and period in each of GROUPINGS, in one scan; the
+ * figures are then added up in JS from METRICS, so no figure's rule is written twice. The groups
+ * come back as one JSON text (a row per group through the driver costs more than the grouping).
+ * The duty-shift lookup is evaluated for hotline cases only (the AND stops at the channel).
+ */
+const GROUPED_SQL = `
+SELECT COALESCE(json_agg(json_build_array(org, unit, in_current, ${DIMENSIONS.join(', ')}, grouping_mask, n)), '[]')::text AS groups
+FROM (
+  SELECT org, unit, in_current, ${DIMENSIONS.join(', ')}, GROUPING(${DIMENSIONS.join(', ')}) AS grouping_mask,
+         count(*)::int AS n
+  FROM (
+    SELECT c."organizationId" AS org, c."unitId" AS unit,
+           (c."receivedAt" >= $2::timestamp AND c."receivedAt" < $3::timestamp) AS in_current,
+           c.kind, c.channel, c.audience, c.status, c.outcome, c.satisfaction, c.urgency,
+           (c."answeredDueOn" IS NULL OR ${vnDay('COALESCE(c."resolvedAt", c."closedAt")')} <= c."answeredDueOn") AS on_time,
+           COALESCE(c."governingDueOn" < $4::date, false) AS overdue,
+           (c.channel = 'hotline' AND EXISTS (
+             SELECT 1 FROM duty_shifts s
+             WHERE s."organizationId" = c."organizationId" AND s."startsAt" <= c."receivedAt" AND s."endsAt" > c."receivedAt"
+           )) AS in_shift
+    FROM cases c
+    WHERE ${IN_PERIODS('c')}
+  ) x
+  GROUP BY org, unit, in_current, GROUPING SETS (${GROUPINGS.map((set) => `(${set.join(', ')})`).join(', ')})
+) g`;
 
 export interface FigureRow {
   /** False for the previous period's cases. */
@@ -186,6 +269,64 @@ export interface FigureRow {
 
 const sqlTimestamp = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
 
+type GroupTuple = [
+  string,
+  string | null,
+  boolean,
+  CaseKind,
+  Channel,
+  string,
+  CaseStatus,
+  Outcome | null,
+  number | null,
+  string,
+  boolean,
+  boolean,
+  boolean,
+  number,
+  number,
+];
+
+/** A grouped row; the columns its grouping does not group by are null, and no metric of it reads them. */
+function toGroup(t: GroupTuple): CaseGroup {
+  const [org, unit, current, kind, channel, audience, status, outcome, satisfaction] = t;
+  const [, , , , , , , , , urgency, onTime, overdue, inShift, mask, n] = t;
+  const grouping = GROUPING_MASKS.indexOf(mask);
+  if (grouping < 0) throw new Error(`unexpected grouping mask ${mask}`);
+  return {
+    organizationId: org,
+    unitId: unit,
+    current,
+    kind,
+    channel,
+    audience,
+    status,
+    outcome,
+    satisfaction,
+    urgency,
+    onTime,
+    overdue,
+    inShift,
+    grouping,
+    n,
+  };
+}
+
+/** Adds each group into the counts of its organisation, unit and period. */
+export function countGroups(groups: Iterable<CaseGroup>): FigureRow[] {
+  const out = new Map<string, FigureRow>();
+  for (const g of groups) {
+    const key = `${g.organizationId}|${g.unitId ?? ''}|${g.current}`;
+    let row = out.get(key);
+    if (!row) {
+      row = { current: g.current, organizationId: g.organizationId, unitId: g.unitId, counts: emptyCounts() };
+      out.set(key, row);
+    }
+    for (const m of METRICS) if (m.grouping === g.grouping && m.when(g)) m.add(row.counts, g);
+  }
+  return [...out.values()];
+}
+
 export async function aggregateCaseFigures(
   db: Db,
   input: {
@@ -193,27 +334,23 @@ export async function aggregateCaseFigures(
     period: { from: Date; to: Date };
     previous: { from: Date; to: Date };
     asOf: string;
+    /** work_mem for the grouping, so it hashes in memory instead of sorting on disk. */
+    workMemMb: number;
   },
 ): Promise<FigureRow[]> {
-  const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(
-    FIGURES_SQL,
+  const params = [
     [...input.organizationIds],
     sqlTimestamp(input.period.from),
     sqlTimestamp(input.period.to),
     input.asOf,
     sqlTimestamp(input.previous.from),
     sqlTimestamp(input.previous.to),
-  );
-  return rows.map((row) => {
-    const counts = emptyCounts();
-    for (const m of METRICS) m.put(counts, Number(row[m.alias] ?? 0));
-    return {
-      current: row.in_current === true,
-      organizationId: String(row.org),
-      unitId: row.unit === null ? null : String(row.unit),
-      counts,
-    };
-  });
+  ];
+  const [, [row]] = await db.$transaction([
+    db.$executeRawUnsafe(`SET LOCAL work_mem = '${Math.trunc(input.workMemMb)}MB'`),
+    db.$queryRawUnsafe<{ groups: string }[]>(GROUPED_SQL, ...params),
+  ]);
+  return countGroups((JSON.parse(row!.groups) as GroupTuple[]).map(toGroup));
 }
 
 /** Duty shifts begun in the period and weeks whose leaders' hotline review went out, per organisation. */
