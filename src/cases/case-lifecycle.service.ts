@@ -93,6 +93,7 @@ export async function applyCaseAction(
   try {
     eventId = await prisma.$transaction(async (tx) => {
       const c = plan.changes;
+      const stamps = answerStampsOf(plan, now);
       const written = await updateCaseAtVersion(tx, current.id, current.version, {
         ...(c.status !== undefined && { status: c.status }),
         ...(c.kind !== undefined && { kind: c.kind }),
@@ -108,8 +109,7 @@ export async function applyCaseAction(
         }),
         ...(c.acceptedNow && { acceptedAt: now }),
         ...(c.petitionDateCorrectedNow && { petitionDateCorrectedAt: now }),
-        ...(plan.to === 'resolved' && plan.from !== 'resolved' && { resolvedAt: now }),
-        ...(plan.to === 'closed' && { closedAt: now }),
+        ...stamps,
         ...(input.action === 'reopen' && {
           resolvedAt: null,
           closedAt: null,
@@ -127,7 +127,7 @@ export async function applyCaseAction(
       );
       // Answered by this move: keep the due date in force at the answer (read once the move's
       // clock writes are in, as a report would read them), so reports need not join the clocks.
-      const answeredAt = answerInstantSetBy(current, plan, input.action, now);
+      const answeredAt = answerInstantSetBy(current, stamps, input.action);
       if (answeredAt) {
         const clocks = (await listClocks(tx, current.id)).map((k) => ({
           kind: k.kind,
@@ -170,20 +170,25 @@ export async function applyCaseAction(
   return result;
 }
 
+/** The answer times this move stamps: resolvedAt when it resolves, closedAt when it closes. */
+function answerStampsOf(plan: TransitionPlan, now: Date): { resolvedAt?: Date; closedAt?: Date } {
+  return {
+    ...(plan.to === 'resolved' && plan.from !== 'resolved' && { resolvedAt: now }),
+    ...(plan.to === 'closed' && { closedAt: now }),
+  };
+}
+
 /**
  * The instant this move makes the case's answer (resolvedAt, or closedAt when it closes without
  * having been resolved), or null when the answer instant does not change.
  */
 function answerInstantSetBy(
   current: { resolvedAt: Date | null; closedAt: Date | null },
-  plan: TransitionPlan,
+  stamps: { resolvedAt?: Date; closedAt?: Date },
   action: CaseAction,
-  now: Date,
 ): Date | null {
   if (action === 'reopen') return null;
-  const resolvedAt = plan.to === 'resolved' && plan.from !== 'resolved' ? now : current.resolvedAt;
-  const closedAt = plan.to === 'closed' ? now : current.closedAt;
-  const after = resolvedAt ?? closedAt;
+  const after = stamps.resolvedAt ?? current.resolvedAt ?? stamps.closedAt ?? current.closedAt;
   const before = current.resolvedAt ?? current.closedAt;
   return after && after.getTime() !== before?.getTime() ? after : null;
 }
