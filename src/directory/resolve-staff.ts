@@ -47,3 +47,19 @@ export async function findStaffByFullName(
   const rows = await findStaffByName(ctx.db.prisma, org.id, fullName.normalize('NFC').trim());
   return rows.map(toStaffMember);
 }
+
+/** The one staff member of the organisation with this full name, for commands that take a name. */
+export async function staffIdByFullName(
+  ctx: Pick<DirectoryContext, 'db'>,
+  organizationCode: string,
+  fullName: string,
+): Promise<string> {
+  const matches = await findStaffByFullName(ctx, organizationCode, fullName);
+  if (matches.length === 1) return matches[0]!.id;
+  throw new AppError(
+    matches.length ? 'conflict' : 'not_found',
+    matches.length
+      ? `Có ${matches.length} cán bộ cùng tên; hãy dùng mã cán bộ (langnghe directory:list --org ${organizationCode}).`
+      : 'Không tìm thấy cán bộ có tên này trong đơn vị.',
+  );
+}

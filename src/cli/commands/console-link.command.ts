@@ -2,8 +2,7 @@
 // is printed once and never logged; whoever opens it first signs in as that staff member.
 import { systemClock } from '../../core/clock.js';
 import { createLogger } from '../../core/logger.js';
-import { AppError } from '../../core/app-error.js';
-import { findStaffByFullName } from '../../directory/resolve-staff.js';
+import { staffIdByFullName } from '../../directory/resolve-staff.js';
 import { formatVietnamTime } from '../../hotline/duty-shift.js';
 import { absoluteConsoleUrl, issueConsoleSignInLink } from '../../console/console-sessions.js';
 import { openCliDatabase } from '../cli-context.js';
@@ -33,19 +32,7 @@ export const consoleLinkCommand: CliCommand = {
     try {
       const logger = createLogger(config.logLevel === 'silent' ? 'silent' : 'warn');
       const ctx = { config, db, clock: systemClock, logger };
-      let staffId = values.staff;
-      if (!staffId) {
-        const matches = await findStaffByFullName(ctx, values.org!, values.name!);
-        if (matches.length !== 1) {
-          throw new AppError(
-            matches.length ? 'conflict' : 'not_found',
-            matches.length
-              ? `Có ${matches.length} cán bộ cùng tên; hãy dùng mã cán bộ (langnghe directory:list --org ${values.org}).`
-              : 'Không tìm thấy cán bộ có tên này trong đơn vị.',
-          );
-        }
-        staffId = matches[0]!.id;
-      }
+      const staffId = values.staff || (await staffIdByFullName(ctx, values.org!, values.name!));
       const link = await issueConsoleSignInLink(ctx, { staffId, via: 'cli' });
       console.log(
         [

@@ -1,7 +1,6 @@
 // An administrator issues a one-time invite code; the staff member sends /thamgia <code> to the bot.
-import { AppError } from '../../core/app-error.js';
 import { issueStaffInvite, DEFAULT_INVITE_HOURS } from '../../directory/staff-invite.js';
-import { findStaffByFullName } from '../../directory/resolve-staff.js';
+import { staffIdByFullName } from '../../directory/resolve-staff.js';
 import { formatVietnamTime } from '../../hotline/duty-shift.js';
 import { UsageError, type CliCommand } from '../cli-command.js';
 import { parseCliArgs } from '../cli-options.js';
@@ -25,19 +24,7 @@ export const staffInviteCommand: CliCommand = {
     if (hours !== undefined && !Number.isInteger(hours)) throw new UsageError('--hours phải là số nguyên.');
 
     const issued = await withDirectoryContext(async (ctx) => {
-      let staffId = given;
-      if (!staffId) {
-        const matches = await findStaffByFullName(ctx, values.org!, values.name!);
-        if (matches.length !== 1) {
-          throw new AppError(
-            matches.length ? 'conflict' : 'not_found',
-            matches.length
-              ? `Có ${matches.length} cán bộ cùng tên; hãy dùng mã cán bộ (langnghe directory:list --org ${values.org}).`
-              : 'Không tìm thấy cán bộ có tên này trong đơn vị.',
-          );
-        }
-        staffId = matches[0]!.id;
-      }
+      const staffId = given || (await staffIdByFullName(ctx, values.org!, values.name!));
       return issueStaffInvite(ctx, { staffId, ...(hours !== undefined ? { validForHours: hours } : {}) });
     });
     console.log(
