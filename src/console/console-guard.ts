@@ -1,10 +1,10 @@
 // The door of every signed-in console route: resolves the session cookie (idle and absolute expiry,
 // revocation, deactivated staff) into request.consoleActor, and checks the CSRF token of every
-// request that can change something. The guarded scope resolves the session first, at onRequest
-// (consoleSessionResolver), so that the rate limit counts a signed-in request per session rather
-// than per address; the refusal still waits for the guard, so a request without a session is
-// counted per address before it is refused. Without a session a page request goes to the sign-in page
+// request that can change something. Without a session a page request goes to the sign-in page
 // (303) and anything else (htmx, JSON, the event stream) gets 401; htmx is told where to go too.
+// The guarded scope looks the session up earlier, at onRequest (consoleSessionResolver), so that
+// the rate limit counts a signed-in request per session, not per address (decision 0067); the
+// refusal still waits for the guard, so a request without a session is counted per address first.
 import { timingSafeEqual } from 'node:crypto';
 import type {
   FastifyReply,
