@@ -12,6 +12,7 @@ import { ZSubmissionSchema } from '../../src/intake/submission.schema.js';
 import { storeAttachment } from '../../src/intake/store-attachment.js';
 import { submitSubmission } from '../../src/intake/submit-submission.js';
 import { routeCase } from '../../src/routing/route-case.js';
+import { suggestCaseTriage } from '../../src/triage/suggest-case-triage.js';
 import { consoleCookieFor } from '../helpers/console-session.js';
 import { createTestContext, type TestContext } from '../helpers/test-context.js';
 
@@ -24,7 +25,7 @@ beforeAll(async () => {
   t = await createTestContext({ clock: 'fixed' });
   const mk = async (
     key: string,
-    roles: { role: 'leader' | 'handler' | 'unit_head'; unitCode?: string }[],
+    roles: { role: 'leader' | 'handler' | 'unit_head' | 'inspector'; unitCode?: string }[],
   ) => {
     staff[key] = (await createStaff(t.ctx, { organizationCode: 'ttyt-thuan-an', fullName: key, roles })).id;
   };
@@ -32,6 +33,7 @@ beforeAll(async () => {
   await mk('headNoi', [{ role: 'unit_head', unitCode: 'ta-knoi' }]);
   await mk('handlerNoi', [{ role: 'handler', unitCode: 'ta-knoi' }]);
   await mk('handlerNgoai', [{ role: 'handler', unitCode: 'ta-kngoai' }]);
+  await mk('inspector', [{ role: 'inspector' }]);
   app = await buildHttpServer(t.ctx, t.redis, [], () => 'http://127.0.0.1', [], {});
   await app.ready();
 }, 120_000);
@@ -216,6 +218,89 @@ describe('console case page', () => {
     expect(res.body).toContain('Theo quy định của đơn vị, chỉ Lãnh đạo mới được xem danh tính người gửi.');
     expect(res.body).not.toContain('0903 123 456');
     expect(await t.ctx.db.prisma.accessLog.count({ where: { caseId: c.id } })).toBe(0);
+  });
+});
+
+describe('console urgency (the triage card’s choice)', () => {
+  const urgencyOf = async (id: string) =>
+    (await t.ctx.db.prisma.case.findUniqueOrThrow({ where: { id } })).urgency;
+  const urgencyEvents = (caseId: string) =>
+    t.ctx.db.prisma.caseEvent.findMany({ where: { caseId, action: 'set_urgency' } });
+
+  it('shows the suggestion and sets the urgency through the card’s use case, audited', async () => {
+    const c = await newCase();
+    await suggestCaseTriage(t.ctx, c.id);
+    const head = await as('headNoi');
+    const page = await head.get(`/console/ho-so/${c.code}`);
+    expect(page.body).toContain('Mức độ khẩn và gợi ý phân loại');
+    expect(page.body).toContain('Gợi ý của mô hình tại chỗ');
+    expect(page.body).toContain(`action="/console/ho-so/${c.code}/phan-loai"`);
+    expect(await urgencyOf(c.id)).toBe('normal');
+
+    const res = await head.post(`/console/ho-so/${c.code}/phan-loai`, { field: 'urgency', value: 'urgent' });
+    expect(res.statusCode).toBe(303);
+    expect(decodeURIComponent(res.headers.location as string)).toContain('Mức độ hiện tại — Khẩn');
+    expect(await urgencyOf(c.id)).toBe('urgent');
+    expect(await urgencyEvents(c.id)).toEqual([
+      expect.objectContaining({
+        actorType: 'staff',
+        actorRole: 'unit_head',
+        data: { urgency: 'urgent', source: 'triage' },
+      }),
+    ]);
+    const choice = await t.ctx.db.prisma.triageChoice.findUniqueOrThrow({
+      where: { caseId_field: { caseId: c.id, field: 'urgency' } },
+    });
+    expect(choice).toMatchObject({ chosen: 'urgent', staffId: staff.headNoi });
+    const after = await head.get(`/console/ho-so/${c.code}`);
+    expect(after.body).toContain('Cán bộ đã chọn mức độ: Khẩn');
+    expect(after.body).toContain('Đổi mức khẩn');
+    expect(after.body).toMatch(/value="urgent"\s+checked/);
+
+    const bad = await head.post(`/console/ho-so/${c.code}/phan-loai`, { field: 'urgency', value: 'very' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('Lựa chọn không hợp lệ.');
+  });
+
+  it('refuses the inspection board (read-only) with the Vietnamese reason and changes nothing', async () => {
+    const c = await newCase();
+    await suggestCaseTriage(t.ctx, c.id);
+    const inspector = await as('inspector');
+    const page = await inspector.get(`/console/ho-so/${c.code}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).not.toContain('name="value" value="urgent"');
+    const reason = 'Với vai trò Thanh tra nhân dân, bạn không có quyền đổi mức độ khẩn của hồ sơ này.';
+    expect(page.body).toContain(reason);
+    const res = await inspector.post(`/console/ho-so/${c.code}/phan-loai`, {
+      field: 'urgency',
+      value: 'urgent',
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.body).toContain(reason);
+    expect(await urgencyOf(c.id)).toBe('normal');
+    expect(await urgencyEvents(c.id)).toEqual([]);
+    expect(await t.ctx.db.prisma.triageChoice.count({ where: { caseId: c.id } })).toBe(0);
+    // Out of scope is refused as on the page itself.
+    const other = await (
+      await as('handlerNgoai')
+    ).post(`/console/ho-so/${c.code}/phan-loai`, {
+      field: 'urgency',
+      value: 'urgent',
+    });
+    expect(other.statusCode).toBe(403);
+    expect(other.body).toContain('Hồ sơ này không thuộc phạm vi khoa/phòng hoặc đơn vị của bạn.');
+    expect(await urgencyOf(c.id)).toBe('normal');
+  });
+
+  it('offers no urgency form on a case without a suggestion, as the card offers no button', async () => {
+    const c = await newCase();
+    const head = await as('headNoi');
+    const page = await head.get(`/console/ho-so/${c.code}`);
+    expect(page.body).toContain('Hồ sơ này không có gợi ý phân loại');
+    const res = await head.post(`/console/ho-so/${c.code}/phan-loai`, { field: 'urgency', value: 'urgent' });
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('Hồ sơ này chưa có gợi ý phân loại.');
+    expect(await urgencyOf(c.id)).toBe('normal');
   });
 });
 

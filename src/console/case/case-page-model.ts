@@ -7,6 +7,7 @@ import type { AppContext } from '../../app-context.js';
 import {
   REPLY_ROLES,
   applicableRoles,
+  authorizeUrgencyChange,
   type CaseScope,
   type StaffPrincipal,
 } from '../../cases/case-permissions.js';
@@ -26,6 +27,8 @@ import { mayDraftByHand, type CaseLetter } from '../../letters/letter-rules.js';
 import { draftingRole, signingRole } from '../../letters/letter-signers.js';
 import type { LetterKind, LetterStatus } from '../../letters/letter-vocabulary.js';
 import { listNotificationStatusesOfCase } from '../../notify/notification.repository.js';
+import type { CardTriageFacts } from '../../officer/triage-card.js';
+import { loadCardTriageFacts } from '../../triage/card-triage-facts.js';
 import {
   findCaseForConsole,
   listActiveUnits,
@@ -50,6 +53,21 @@ export interface CasePageLetter {
   canResend: boolean;
 }
 
+/**
+ * The triage card's part of the page: the stored suggestion and which of its choices this person
+ * may make (recordTriageChoice checks each again). Without a suggestion there is nothing to choose
+ * from, in the bot as here: the use case refuses a choice on a case that has none.
+ */
+export interface CasePageTriage {
+  facts: CardTriageFacts;
+  /** May set the urgency (URGENCY_ROLES); else why not, in Vietnamese. */
+  urgency: { offered: true } | { offered: false; why: string };
+  /** The suggested kind, when it differs from the case's and this person may reclassify. */
+  acceptKind: boolean;
+  /** The suggested unit, when it differs from the case's and this person may assign. */
+  acceptUnit: boolean;
+}
+
 export interface CasePageModel extends StaffCaseView {
   row: ConsoleCaseRow;
   governing: GoverningDeadline | null;
@@ -57,6 +75,7 @@ export interface CasePageModel extends StaffCaseView {
   routing: { rule: string; reason: string } | null;
   timeline: TimelineEntry[];
   letters: CasePageLetter[];
+  triage: CasePageTriage | null;
   canReply: boolean;
   /** Whether the reveal form is offered, or why not (Vietnamese, from the policy check). */
   reveal: { offered: true } | { offered: false; why: string };
@@ -89,7 +108,7 @@ export async function loadCasePage(
   const { prisma } = ctx.db;
   const staff = await loadActiveStaff(ctx, input.staffId);
   const row = (await findCaseForConsole(prisma, input.caseId))!;
-  const [governing, clocks, route, events, messages, letters, notifications, identity, org] =
+  const [governing, clocks, route, events, messages, letters, notifications, identity, org, triage] =
     await Promise.all([
       loadGoverningDeadline(prisma, row.id),
       describeCaseClocksOf(ctx, row.organizationId, row.id),
@@ -100,6 +119,7 @@ export async function loadCasePage(
       listNotificationStatusesOfCase(prisma, row.id),
       findSenderIdentityRow(prisma, row.id),
       findOrganizationById(prisma, row.organizationId),
+      loadCardTriageFacts(ctx, row.id),
     ]);
   const routeData = route ? ZRouteEventDataSchema.safeParse(route.data) : null;
 
@@ -120,6 +140,7 @@ export async function loadCasePage(
   const mayDraft = draftingRole(staff, reach) !== null;
   const draftable = mayDraft ? HAND_LETTERS.filter((k) => mayDraftByHand(row, k).ok) : [];
   const actions: CaseAction[] = seen.actions;
+  const urgency = authorizeUrgencyChange(staff, reach);
   const [units, people] = await Promise.all([
     actions.includes('assign') ? listActiveUnits(prisma, row.organizationId) : Promise.resolve([]),
     actions.includes('assign') ? listAssignableStaff(prisma, row.organizationId) : Promise.resolve([]),
@@ -153,6 +174,14 @@ export async function loadCasePage(
         canResend: l.status === 'draft' && mayDraft,
       };
     }),
+    triage: triage
+      ? {
+          facts: triage,
+          urgency: urgency.ok ? { offered: true } : { offered: false, why: urgency.message },
+          acceptKind: !!triage.kind && triage.kind !== row.kind && actions.includes('reclassify'),
+          acceptUnit: !!triage.unitId && triage.unitId !== row.unitId && actions.includes('assign'),
+        }
+      : null,
     canReply: (isOpenStatus(row.status) || row.status === 'resolved') && replyReaches(staff, reach),
     reveal: check.ok ? { offered: true } : { offered: false, why: check.message },
     draftable,

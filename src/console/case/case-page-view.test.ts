@@ -47,6 +47,7 @@ function model(over: Partial<CasePageModel> = {}): CasePageModel {
     routing: { rule: 'qr_unit', reason: 'Mã QR của khoa Nội' },
     timeline: [],
     letters: [],
+    triage: null,
     canReply: true,
     reveal: {
       offered: false,

@@ -23,6 +23,7 @@ import { draftingRole } from '../../letters/letter-signers.js';
 import { letterFileName, renderLetter } from '../../letters/letter-files.js';
 import { findLetterById } from '../../letters/letter.repository.js';
 import type { LetterKind } from '../../letters/letter-vocabulary.js';
+import { recordTriageChoice } from '../../triage/record-triage-choice.js';
 import { html } from '../../web/html.js';
 import { actorOf, type ConsoleActor } from '../console-actor.js';
 import { consolePage } from '../console-layout.js';
@@ -49,6 +50,11 @@ const INLINE_IMAGES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'];
 const ZCodeParams = z.object({ code: z.string().min(1).max(40) });
 const ZActionParams = ZCodeParams.extend({ action: ZCaseActionSchema });
 const ZIdParams = z.object({ id: z.uuid() });
+/** The triage form as posted; the values are checked by recordTriageChoice's own schema. */
+const ZTriageFormSchema = z.looseObject({
+  field: z.string().max(20).optional(),
+  value: z.string().max(100).optional(),
+});
 
 /** The status a refusal is shown with: not allowed, not found, or not possible as asked. */
 export function refusalStatus(err: AppError): 403 | 404 | 422 {
@@ -253,6 +259,24 @@ export function registerConsoleCaseRoutes(app: FastifyInstance, ctx: AppContext)
           ...(form.note ? { note: form.note } : {}),
         });
         return CASE_TEXTS[actor.lang].sentToSigners(drafted.signers.join(', '));
+      }),
+    );
+
+    // The triage card's buttons (urgency, the suggested kind or unit) through the same use case;
+    // recordTriageChoice reads the choice with its own zod schema and checks the role.
+    scope.post('/console/ho-so/:code/phan-loai', (request, reply) =>
+      move(request, reply, async (actor, caseId) => {
+        const t = CASE_TEXTS[actor.lang];
+        const form = parse(ZTriageFormSchema, request.body ?? {}, actor.lang);
+        const choice = { field: form.field, value: form.value };
+        await recordTriageChoice(ctx, { caseId, staffId: actor.staffId, choice });
+        const what =
+          form.field === 'urgency' && (form.value === 'urgent' || form.value === 'normal')
+            ? `${t.urgencyNow} — ${t.urgencyLabels[form.value]}`
+            : form.field === 'kind'
+              ? t.suggestedKind
+              : t.suggestedUnit;
+        return t.triageSaved(what);
       }),
     );
 
