@@ -24,7 +24,7 @@ import { findOrganizationById } from '../../directory/directory.repository.js';
 import { parseOrganizationPolicy } from '../../directory/organization-settings.js';
 import { loadActiveStaff } from '../../directory/resolve-staff.js';
 import { mayDraftByHand, type CaseLetter } from '../../letters/letter-rules.js';
-import { draftingRole, signingRole } from '../../letters/letter-signers.js';
+import { draftingRole, PETITION_FORM_ROLES, signingRole } from '../../letters/letter-signers.js';
 import type { LetterKind, LetterStatus } from '../../letters/letter-vocabulary.js';
 import { listNotificationStatusesOfCase } from '../../notify/notification.repository.js';
 import type { CardTriageFacts } from '../../officer/triage-card.js';
@@ -51,6 +51,8 @@ export interface CasePageLetter {
   canSign: boolean;
   /** A draft this person may send again to the signers. */
   canResend: boolean;
+  /** A draft this person may hand back to its drafter unsigned (the bot's "↩️ Trả lại"). */
+  canReturn: boolean;
 }
 
 /**
@@ -81,6 +83,10 @@ export interface CasePageModel extends StaffCaseView {
   reveal: { offered: true } | { offered: false; why: string };
   /** Letters this person may draft by hand now. */
   draftable: CaseLetter[];
+  /** May send the sender the pre-filled đơn (/maudon): a complaint or denunciation without it. */
+  petitionForm: boolean;
+  /** May set a new due date with the apology (/xinloi): a signer, a clock still counting, no such letter. */
+  newDate: boolean;
   /** Choices for the forms of the actions offered. */
   choices: {
     units: { id: string; code: string; name: string }[];
@@ -140,6 +146,9 @@ export async function loadCasePage(
   const mayDraft = draftingRole(staff, reach) !== null;
   const draftable = mayDraft ? HAND_LETTERS.filter((k) => mayDraftByHand(row, k).ok) : [];
   const actions: CaseAction[] = seen.actions;
+  const open = isOpenStatus(row.status);
+  const reaching = applicableRoles(staff, reach);
+  const reachingRoles = reaching.ok ? reaching.roles : [];
   const urgency = authorizeUrgencyChange(staff, reach);
   const [units, people] = await Promise.all([
     actions.includes('assign') ? listActiveUnits(prisma, row.organizationId) : Promise.resolve([]),
@@ -172,6 +181,7 @@ export async function loadCasePage(
         year: l.year,
         canSign: unsigned && signingRole(staff, reach, kind) !== null,
         canResend: l.status === 'draft' && mayDraft,
+        canReturn: l.status === 'draft' && signingRole(staff, reach, kind) !== null,
       };
     }),
     triage: triage
@@ -185,6 +195,16 @@ export async function loadCasePage(
     canReply: (isOpenStatus(row.status) || row.status === 'resolved') && replyReaches(staff, reach),
     reveal: check.ok ? { offered: true } : { offered: false, why: check.message },
     draftable,
+    petitionForm:
+      open &&
+      (row.kind === 'complaint' || row.kind === 'denunciation') &&
+      !row.petitionReceivedOn &&
+      reachingRoles.some((r) => (PETITION_FORM_ROLES as readonly string[]).includes(r)),
+    newDate:
+      open &&
+      signingRole(staff, reach, 'apology_new_date') !== null &&
+      clocks.some((c) => c.status !== 'stopped') &&
+      !letters.some((l) => l.kind === 'apology_new_date'),
     choices: { units, staff: people, grounds: actions.includes('refuse') ? refusalGroundsFor(row.kind) : [] },
   };
 }

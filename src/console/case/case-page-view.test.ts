@@ -54,6 +54,8 @@ function model(over: Partial<CasePageModel> = {}): CasePageModel {
       why: 'Theo quy định của đơn vị, chỉ Lãnh đạo mới được xem danh tính người gửi.',
     },
     draftable: [],
+    petitionForm: false,
+    newDate: false,
     choices: { units: [], staff: [], grounds: [] },
     ...over,
   };

@@ -43,6 +43,9 @@ export const draftLetterPath = (code: string) => `${casePath(code)}/thu`;
 export const letterPdfPath = (letterId: string) => `/console/thu/${letterId}/pdf`;
 export const signLetterPath = (letterId: string) => `/console/thu/${letterId}/ky`;
 export const resendLetterPath = (letterId: string) => `/console/thu/${letterId}/gui-ky`;
+export const returnLetterPath = (letterId: string) => `/console/thu/${letterId}/tra-lai`;
+export const petitionFormPath = (code: string) => `${casePath(code)}/mau-don`;
+export const newDatePath = (code: string) => `${casePath(code)}/hen-ngay-moi`;
 export const attachmentPath = (attachmentId: string) => `/console/tep/${attachmentId}`;
 export const REGISTER_PATH = '/console/so-cong-van';
 
@@ -528,6 +531,15 @@ function letterSection(model: CasePageModel, actor: ConsoleActor): Html {
                             </form>`
                           : ''
                       }
+                      ${
+                        l.canReturn
+                          ? html`<form method="post" action="${returnLetterPath(l.id)}" class="inline">
+                              ${csrfField(actor)}<button type="submit" class="secondary">
+                                ${t.returnDraft}
+                              </button>
+                            </form>`
+                          : ''
+                      }
                     </td>
                   </tr>`,
               )}
@@ -548,6 +560,40 @@ function letterSection(model: CasePageModel, actor: ConsoleActor): Html {
               <label for="f-letter-note">${t.letterNote}</label>
               <textarea id="f-letter-note" name="note" rows="3"></textarea>
               <p><button type="submit">${t.draftSubmit}</button></p>
+            </form>
+          </details>`
+        : ''
+    }
+    ${
+      model.petitionForm
+        ? html`<details class="action">
+            <summary>${t.petitionForm}</summary>
+            <form method="post" action="${petitionFormPath(model.view.code)}">
+              ${csrfField(actor)}
+              <p id="petition-hint">${t.petitionFormHint}</p>
+              <p><button type="submit" aria-describedby="petition-hint">${t.petitionForm}</button></p>
+            </form>
+          </details>`
+        : ''
+    }
+    ${
+      model.newDate
+        ? html`<details class="action">
+            <summary>${t.newDate}</summary>
+            <form method="post" action="${newDatePath(model.view.code)}">
+              ${csrfField(actor)}
+              <p id="new-date-hint">${t.newDateHint}</p>
+              <label for="f-new-date">${t.newDateField} *</label>
+              <input type="date" id="f-new-date" name="newDate" required aria-required="true" />
+              <label for="f-new-date-reason">${t.newDateReason} *</label>
+              <textarea
+                id="f-new-date-reason"
+                name="reason"
+                rows="2"
+                required
+                aria-required="true"
+              ></textarea>
+              <p><button type="submit" aria-describedby="new-date-hint">${t.newDateSubmit}</button></p>
             </form>
           </details>`
         : ''

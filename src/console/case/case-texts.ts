@@ -150,6 +150,22 @@ const vi = {
   sendToSigners: 'Gửi lại cho người ký',
   sentToSigners: (names: string) =>
     names ? `Đã gửi dự thảo cho: ${names}.` : 'Chưa có người ký nhận được dự thảo qua Telegram.',
+  returnDraft: 'Trả lại dự thảo',
+  returned: 'Đã trả lại dự thảo; người soạn đã được báo.',
+  petitionForm: 'Gửi mẫu đơn điền sẵn',
+  petitionFormHint:
+    'Người gửi nhận mẫu đơn khiếu nại/tố cáo điền sẵn để ký và nộp; thời hạn luật định chỉ bắt đầu từ ngày nhận đơn có chữ ký.',
+  petitionSent: 'Đã gửi mẫu đơn điền sẵn cho người gửi.',
+  petitionStored:
+    'Đã lập mẫu đơn điền sẵn; người gửi không để lại kênh liên hệ nên tải mẫu đơn khi tra cứu mã hồ sơ.',
+  newDate: 'Hẹn ngày trả kết quả mới và gửi thư xin lỗi',
+  newDateField: 'Ngày hẹn mới',
+  newDateReason: 'Lý do chậm trễ',
+  newDateHint:
+    'Mỗi thời hạn chỉ được hẹn lại một lần; thư xin lỗi được ký bằng tên bạn và gửi ngay cho người gửi.',
+  newDateSubmit: 'Hẹn ngày mới và ký thư xin lỗi',
+  newDateDone: (from: string, to: string, number: string) =>
+    `Đã hẹn lại hạn từ ${from} sang ${to}; thư xin lỗi số ${number} đã được ký.`,
   draftLetter: 'Soạn thư',
   letterKind: 'Loại thư',
   letterNote: 'Lời nhắn trong thư (không bắt buộc)',
@@ -267,6 +283,21 @@ const en: CaseTexts = {
   sendToSigners: 'Send to the signers again',
   sentToSigners: (names) =>
     names ? `Draft sent to: ${names}.` : 'No signer received the draft on Telegram.',
+  returnDraft: 'Return the draft',
+  returned: 'Draft returned; its drafter has been told.',
+  petitionForm: 'Send the pre-filled petition form',
+  petitionFormHint:
+    'The sender receives a pre-filled complaint or denunciation form to sign and hand in; the legal clock starts only from the day the signed form is received.',
+  petitionSent: 'The pre-filled form was sent to the sender.',
+  petitionStored:
+    'The pre-filled form was made; the sender left no contact, so they download it when they look up the case code.',
+  newDate: 'Set a new due date and send an apology',
+  newDateField: 'New due date',
+  newDateReason: 'Reason for the delay',
+  newDateHint:
+    'Each time limit may be moved once; the apology is signed in your name and sent to the sender at once.',
+  newDateSubmit: 'Set the new date and sign the apology',
+  newDateDone: (from, to, number) => `Due date moved from ${from} to ${to}; apology number ${number} signed.`,
   draftLetter: 'Draft a letter',
   letterKind: 'Kind of letter',
   letterNote: 'Message in the letter (optional)',
