@@ -33,6 +33,7 @@ function model(over: Partial<CasePageModel> = {}): CasePageModel {
       contentUnreadable: false,
     },
     role: 'unit_head',
+    reach: 'member',
     actions: ['accept', 'refuse', 'note'],
     scope: { organizationId: 'o1', unitId: 'u1' },
     row: {

@@ -17,6 +17,7 @@ import {
   OUTCOMES,
   OUTCOME_LABELS,
 } from '../../cases/case-vocabulary.js';
+import { reachActs } from '../../cases/case-permissions.js';
 import { MIN_REVEAL_REASON_CHARS, type RevealedIdentity } from '../../cases/reveal-identity.js';
 import { clockKindLabel } from '../../deadlines/clock-labels.js';
 import { governingDeadlineText } from '../../deadlines/governing-deadline.js';
@@ -110,7 +111,7 @@ function summary(model: CasePageModel, lang: ConsoleLang): Html {
     <dt>${t.sender}</dt>
     <dd>${v.senderNamed ? t.senderNamed : t.senderAnonymous}</dd>
     <dt>${t.yourRole}</dt>
-    <dd>${ACTOR_LABELS[model.role][lang]}</dd>
+    <dd>${ACTOR_LABELS[model.role][lang]}${reachActs(model.reach) ? '' : ` (${t.readOnlyOversight})`}</dd>
   </dl>`;
 }
 
