@@ -85,11 +85,12 @@ export interface RoutingRecord {
 
 /**
  * Writes a routing decision (and the urgent flag) with their audit events in one transaction,
- * guarded by the case's version. Returns false when the case changed meanwhile: nothing written.
+ * guarded by the case's version. Returns the case as written, or null when the case changed
+ * meanwhile: nothing written.
  * The only writer of `route` events: it also copies the decision's competence referral onto the
  * case row, in the same statement, so inbox queries can check the permission scope in SQL.
  */
-export function recordRouting(db: Db, r: RoutingRecord): Promise<boolean> {
+export function recordRouting(db: Db, r: RoutingRecord) {
   return db.$transaction(async (tx) => {
     const written = await updateCaseAtVersion(
       tx,
@@ -101,7 +102,7 @@ export function recordRouting(db: Db, r: RoutingRecord): Promise<boolean> {
       },
       r.requireReceived ? 'received' : undefined,
     );
-    if (!written) return false;
+    if (!written) return null;
     const byStaff = !!r.route.actorStaffId;
     await appendCaseEvent(tx, {
       caseId: r.caseId,
@@ -123,6 +124,6 @@ export function recordRouting(db: Db, r: RoutingRecord): Promise<boolean> {
         at: r.at,
       });
     }
-    return true;
+    return written;
   });
 }
