@@ -22,7 +22,7 @@ import {
   findOrganizationForRouting,
   listRoutingRules,
   listUnitsOfOrganization,
-  recordRouting,
+  recordRoutingReturningCase,
 } from './routing.repository.js';
 import { DEFAULT_URGENT_KEYWORDS, detectUrgency } from './urgency.js';
 
@@ -73,7 +73,7 @@ export async function routeCase(ctx: AppContext, caseId: string): Promise<RouteC
   const flagUrgent = urgency.urgent && subject.urgency !== 'urgent';
 
   const data = routeEventData(decision);
-  const written = await recordRouting(prisma, {
+  const written = await recordRoutingReturningCase(prisma, {
     caseId: subject.id,
     version: subject.version,
     requireReceived: true,
