@@ -12,6 +12,7 @@ import { CONSOLE_ASSETS } from './console-layout.js';
 import { registerConsoleAdminRoutes } from './admin/admin.routes.js';
 import { registerConsoleCaseRoutes } from './case/case-routes.js';
 import { registerConsoleInboxRoutes } from './inbox.routes.js';
+import { registerConsoleReportFilingRoutes } from './reports/report-filings.routes.js';
 import { registerConsoleReportRoutes } from './reports/report.routes.js';
 import { registerConsoleSessionRoutes } from './sessions.routes.js';
 import { registerConsoleSignInRoutes } from './sign-in.routes.js';
@@ -49,6 +50,7 @@ export function registerConsole(root: FastifyInstance, ctx: AppContext): void {
       registerConsoleSessionRoutes(app, ctx);
       // Each console module's routes, guarded by this scope: add yours below.
       registerConsoleReportRoutes(app, ctx);
+      registerConsoleReportFilingRoutes(app, ctx);
       registerConsoleAdminRoutes(app, ctx);
       registerConsoleCaseRoutes(app, ctx);
     });
