@@ -4,11 +4,13 @@ import { ConfigError } from '../config/config.js';
 import { UsageError, type CliCommand } from './cli-command.js';
 import { COMMAND_LIST } from './command-list.js';
 
-// A command lives a second or two. V8 would also recompile the hot parts of PGlite's and Prisma's
-// WebAssembly with its optimising compiler, on background threads: for a run this short that
-// doubled the CPU time and added 100 MB of memory, and paid back nothing (docs/decisions/0068).
-// Set before any WebAssembly is compiled, i.e. before a command is loaded.
+// A command lives a second or two. V8 would also compile PGlite's and Prisma's WebAssembly with its
+// optimising compiler, on background threads: for a run this short that doubled the CPU time and
+// added 100 MB of memory, and paid back nothing; and it would validate all 12 MB of it before the
+// first call, where checking each function when first called suffices for modules we ship
+// (docs/decisions/0068). Set before any WebAssembly is compiled, i.e. before a command is loaded.
 v8.setFlagsFromString('--liftoff-only');
+v8.setFlagsFromString('--wasm-lazy-validation');
 
 // The summaries are in the list itself: help loads no command module.
 function help(): string {
