@@ -11,6 +11,10 @@ describe('the command list', { timeout: 60_000 }, () => {
     for (const { name, load } of COMMAND_LIST) expect((await load()).name).toBe(name);
   });
 
+  it('gives each command a one-line summary for help', () => {
+    for (const { name, summary } of COMMAND_LIST) expect(summary, name).toMatch(/^\S[^\n]*\S$/);
+  });
+
   it('leaves out no command a command module exports', async () => {
     const dir = path.join(import.meta.dirname, 'commands');
     const files = (await readdir(dir)).filter((f) => f.endsWith('.command.ts'));
