@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app-context.js';
 import { JSON_BODY_LIMIT } from '../http/http-server.js';
 import { installConsoleErrorHandler } from './console-errors.js';
-import { consoleGuard } from './console-guard.js';
+import { consoleGuard, consoleSessionResolver } from './console-guard.js';
 import { CONSOLE_ASSETS } from './console-layout.js';
 import { registerConsoleAdminRoutes } from './admin/admin.routes.js';
 import { registerConsoleCaseRoutes } from './case/case-routes.js';
@@ -45,6 +45,7 @@ export function registerConsole(root: FastifyInstance, ctx: AppContext): void {
     registerConsoleSignInRoutes(scope, ctx);
 
     await scope.register(async (app) => {
+      app.addHook('onRequest', consoleSessionResolver(ctx));
       app.addHook('preHandler', consoleGuard(ctx));
       registerConsoleInboxRoutes(app, ctx);
       registerConsoleSessionRoutes(app, ctx);
