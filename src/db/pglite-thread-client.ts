@@ -77,9 +77,11 @@ export class PGliteThreadClient {
     const tx: ThreadTransaction = {
       query: (sql, params, options) => this.query(sql, params, options, id),
       exec: (sql) => this.exec(sql, id),
+      // The adapter does not wait for this; a failure must not go unhandled, and `end` below
+      // (commit: false) rolls back again in the thread if this did not.
       rollback: async () => {
         closed = true;
-        await this.call({ op: 'rollback', tx: id });
+        await this.call({ op: 'rollback', tx: id }).catch(() => undefined);
       },
       get closed() {
         return closed;
