@@ -82,11 +82,13 @@ try {
   const worker = take();
 
   // The same steps as the intake handler, one at a time, to show where the statements go.
-  const phases = new Map<string, number>();
+  const phases = new Map<string, { prisma: number; sql: number }>();
   const phase = async (name: string, step: () => Promise<unknown>) => {
     take();
     await step();
-    phases.set(name, (phases.get(name) ?? 0) + take().sql);
+    const r = take();
+    const sum = phases.get(name) ?? { prisma: 0, sql: 0 };
+    phases.set(name, { prisma: sum.prisma + r.total, sql: sum.sql + r.sql });
   };
   for (let i = 0; i < COUNT; i++) {
     const s = submission(1000 + i);
@@ -111,8 +113,11 @@ try {
   console.log(`bench/query-count: database ${ctx.db.kind}, ${COUNT} submissions after one warm-up`);
   show('ack path (submitSubmission)', ack);
   show('worker (intake.process-submission)', worker);
-  console.log('\nworker, SQL statements by step:');
-  for (const [name, n] of phases) console.log(`  ${(n / COUNT).toFixed(1).padStart(5)}  ${name}`);
+  console.log('\nworker by step: Prisma operations, SQL statements');
+  for (const [name, n] of phases) {
+    const each = (x: number) => (x / COUNT).toFixed(1).padStart(5);
+    console.log(`  ${each(n.prisma)} ${each(n.sql)}  ${name}`);
+  }
 } finally {
   await cleanup();
 }

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseLocalDate } from '../calendar/local-date.js';
-import { caseVisibilityWhere, decodeInboxCursor, encodeInboxCursor } from './case-inbox-scope.js';
+import {
+  caseVisibilityWhere,
+  decodeInboxCursor,
+  encodeInboxCursor,
+  mergeInboxParts,
+} from './case-inbox-scope.js';
 
 describe('inbox cursor', () => {
   it('round-trips a due date and id in 24 URL-safe characters', () => {
@@ -36,5 +41,52 @@ describe('caseVisibilityWhere', () => {
     expect(
       caseVisibilityWhere({ id: 's', organizationId: 'o', roles: [{ role: 'receiver', unitId: null }] }),
     ).toEqual({ organizationId: 'o' });
+  });
+});
+
+describe('mergeInboxParts', () => {
+  const row = (id: string, day: string | null) => ({
+    id,
+    governingDueOn: day ? new Date(`${day}T00:00:00Z`) : null,
+  });
+  const a = row('00000000-0000-4000-8000-00000000000a', '2026-03-01');
+  const b = row('00000000-0000-4000-8000-00000000000b', '2026-03-01');
+  const c = row('00000000-0000-4000-8000-00000000000c', '2026-02-01');
+  const none = row('00000000-0000-4000-8000-000000000001', null);
+
+  it('merges the parts by due date, then id, cases without a due date last, up to `take`', () => {
+    expect(
+      mergeInboxParts(
+        [
+          [c, b],
+          [a, none],
+        ],
+        'after',
+        4,
+      ),
+    ).toEqual([c, a, b, none]);
+    expect(
+      mergeInboxParts(
+        [
+          [c, b],
+          [a, none],
+        ],
+        'after',
+        2,
+      ),
+    ).toEqual([c, a]);
+  });
+
+  it('merges pages read backwards nearest first', () => {
+    expect(
+      mergeInboxParts(
+        [
+          [none, b],
+          [a, c],
+        ],
+        'before',
+        3,
+      ),
+    ).toEqual([none, b, a]);
   });
 });

@@ -8,6 +8,10 @@
 //
 // Order: the governing due date ascending, cases without one last, then id; pages are keyset
 // pages after (or before) an opaque cursor, so a case inserted meanwhile never shifts a page.
+//
+// A page is read as disjoint parts (inboxQueryParts), each a range of one index already in inbox
+// order, and merged: the database reads a page's worth from each instead of sorting the whole
+// scope (decision 0067).
 import { fromDbDate, fromEpochDay, toDbDate, toEpochDay, type LocalDate } from '../calendar/local-date.js';
 import type { Prisma } from '../db/generated/client.js';
 import { ROLES_KEPT_WHEN_REFERRED_UP, UNIT_BOUND_ROLES, type StaffPrincipal } from './case-permissions.js';
@@ -37,6 +41,16 @@ const unique = (ids: (string | null)[]) => [...new Set(ids.filter((id): id is st
  * - another organisation: only an org-wide leader of the managing body the case is referred to.
  */
 export function caseVisibilityWhere(staff: StaffPrincipal): Where {
+  const branches = caseVisibilityBranches(staff);
+  if (branches.length === 0) return NOTHING;
+  return branches.length === 1 ? branches[0]! : { OR: branches };
+}
+
+/**
+ * caseVisibilityWhere as disjoint alternatives (none: no case): the staff member's own
+ * organisation, and for an org-wide leader the other organisations' cases referred to it.
+ */
+export function caseVisibilityBranches(staff: StaffPrincipal): Where[] {
   const grants = staff.roles;
   const heldUnits = unique(grants.map((g) => g.unitId));
   const orgWide = grants.filter((g) => g.unitId === null && !isUnitBound(g.role));
@@ -74,8 +88,7 @@ export function caseVisibilityWhere(staff: StaffPrincipal): Where {
       organizationId: { not: staff.organizationId },
     });
   }
-  if (branches.length === 0) return NOTHING;
-  return branches.length === 1 ? branches[0]! : { OR: branches };
+  return branches;
 }
 
 export interface InboxFilters {
@@ -120,22 +133,91 @@ export function inboxQuery(
   today: LocalDate,
   page?: { direction: InboxDirection; cursor: InboxCursor },
 ): InboxQuery {
-  const conditions: Where[] = [caseVisibilityWhere(staff)];
-  if (filters.status === null) conditions.push({ status: { in: [...OPEN_STATUSES] } });
-  else if (filters.status !== 'all') conditions.push({ status: filters.status });
+  const status: Where[] =
+    filters.status === null
+      ? [{ status: { in: [...OPEN_STATUSES] } }]
+      : filters.status === 'all'
+        ? []
+        : [{ status: filters.status }];
+  return {
+    where: { AND: [caseVisibilityWhere(staff), ...status, ...filterConditions(staff, filters, today, page)] },
+    orderBy: inboxOrderBy(page?.direction ?? 'after'),
+  };
+}
+
+/**
+ * inboxQuery as disjoint parts, each a range of one index in inbox order: one per visibility
+ * branch and, for the open statuses, one per status, since `status IN (…)` would leave the rows of
+ * an (…, status, governingDueOn, id) index out of order and the database sorting the whole scope.
+ * Read a page from each and merge them with mergeInboxParts.
+ */
+export function inboxQueryParts(
+  staff: StaffPrincipal,
+  filters: InboxFilters,
+  today: LocalDate,
+  page?: { direction: InboxDirection; cursor: InboxCursor },
+): InboxQuery[] {
+  const branches = caseVisibilityBranches(staff);
+  const statuses: (Where | null)[] =
+    filters.status === null
+      ? OPEN_STATUSES.map((status) => ({ status }))
+      : filters.status === 'all'
+        ? [null]
+        : [{ status: filters.status }];
+  const rest = filterConditions(staff, filters, today, page);
+  const orderBy = inboxOrderBy(page?.direction ?? 'after');
+  if (branches.length === 0) return [{ where: NOTHING, orderBy }];
+  return branches.flatMap((branch) =>
+    statuses.map((status) => ({ where: { AND: [branch, ...(status ? [status] : []), ...rest] }, orderBy })),
+  );
+}
+
+function filterConditions(
+  staff: StaffPrincipal,
+  filters: InboxFilters,
+  today: LocalDate,
+  page: { direction: InboxDirection; cursor: InboxCursor } | undefined,
+): Where[] {
+  const conditions: Where[] = [];
   if (filters.unitId) conditions.push({ unitId: filters.unitId });
   if (filters.assignee === 'me') conditions.push({ assigneeId: staff.id });
   if (filters.assignee === 'none') conditions.push({ assigneeId: null });
   if (filters.urgent) conditions.push({ urgency: 'urgent' });
   if (filters.overdue) conditions.push({ governingDueOn: { lt: toDbDate(today) } });
   if (page) conditions.push(keysetWhere(page.direction, page.cursor));
-  const backwards = page?.direction === 'before';
-  return {
-    where: { AND: conditions },
-    orderBy: backwards
-      ? [{ governingDueOn: { sort: 'desc', nulls: 'first' } }, { id: 'desc' }]
-      : [{ governingDueOn: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
-  };
+  return conditions;
+}
+
+const inboxOrderBy = (direction: InboxDirection): Prisma.CaseOrderByWithRelationInput[] =>
+  direction === 'before'
+    ? [{ governingDueOn: { sort: 'desc', nulls: 'first' } }, { id: 'desc' }]
+    : [{ governingDueOn: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }];
+
+/** The inbox order (due date ascending, none last, then id) of two rows; ids are lower-case uuids. */
+export function compareInboxOrder(
+  a: { id: string; governingDueOn: Date | null },
+  b: { id: string; governingDueOn: Date | null },
+): number {
+  const da = a.governingDueOn?.getTime() ?? Infinity;
+  const db = b.governingDueOn?.getTime() ?? Infinity;
+  if (da !== db) return da < db ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * The first `take` rows of the parts' pages (each read in its query's order, `direction` as
+ * asked) in that same order: the page inboxQuery would have given.
+ */
+export function mergeInboxParts<T extends { id: string; governingDueOn: Date | null }>(
+  pages: T[][],
+  direction: InboxDirection,
+  take: number,
+): T[] {
+  const sign = direction === 'before' ? -1 : 1;
+  return pages
+    .flat()
+    .sort((a, b) => sign * compareInboxOrder(a, b))
+    .slice(0, take);
 }
 
 /** Strictly after (or before) the cursor in the order (due date asc, nulls last, id). */

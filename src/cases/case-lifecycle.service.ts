@@ -5,7 +5,7 @@ import { AppError } from '../core/app-error.js';
 import type { Prisma } from '../db/generated/client.js';
 import { fromDbDate, parseLocalDate, toDbDate, toVietnamDate } from '../calendar/local-date.js';
 import { isDeadlineError } from '../deadlines/deadline-error.js';
-import { batchClockWrites, listClocks } from '../deadlines/clock.repository.js';
+import { batchClockWritesWithClocks, listClocks } from '../deadlines/clock.repository.js';
 import { dueOnInForceAt } from '../deadlines/governing-clock.js';
 import {
   extendClocks,
@@ -51,6 +51,11 @@ export interface ApplyCaseActionInput {
    * caller made earlier); otherwise AppError 'conflict' and nothing changes.
    */
   expectedVersion?: number;
+  /**
+   * The case row as the caller just read or wrote it (same id), to save reading it again; the
+   * move's own write is still guarded by its version.
+   */
+  current?: CaseRow;
 }
 
 export interface ApplyCaseActionResult {
@@ -70,7 +75,10 @@ export async function applyCaseAction(
 ): Promise<ApplyCaseActionResult> {
   const now = ctx.clock.now();
   const { prisma } = ctx.db;
-  const current = await prisma.case.findUnique({ where: { id: input.caseId } });
+  const current =
+    input.current?.id === input.caseId
+      ? input.current
+      : await prisma.case.findUnique({ where: { id: input.caseId } });
   if (!current) throw new AppError('not_found', 'Không tìm thấy hồ sơ.');
   if (input.expectedVersion !== undefined && current.version !== input.expectedVersion) {
     throw new AppError('conflict', 'Hồ sơ vừa được người khác cập nhật. Vui lòng xem lại và thử lại.');
@@ -94,7 +102,7 @@ export async function applyCaseAction(
     eventId = await prisma.$transaction(async (tx) => {
       const c = plan.changes;
       const stamps = answerStampsOf(plan, now);
-      const written = await updateCaseAtVersion(tx, current.id, current.version, {
+      const caseRow = await updateCaseAtVersion(tx, current.id, current.version, {
         ...(c.status !== undefined && { status: c.status }),
         ...(c.kind !== undefined && { kind: c.kind }),
         ...(c.paused !== undefined && { paused: c.paused }),
@@ -117,19 +125,19 @@ export async function applyCaseAction(
           answeredDueOn: null,
         }),
       });
-      if (!written) {
+      if (!caseRow) {
         throw new AppError('conflict', 'Hồ sơ vừa được người khác cập nhật. Vui lòng xem lại và thử lại.');
       }
       const after = { ...current, kind: plan.changes.kind ?? current.kind };
       // One refresh of the governing deadline for all the clocks the move writes.
-      const clockData = await batchClockWrites(tx, () =>
+      const { result: clockData, clocksOf } = await batchClockWritesWithClocks(tx, () =>
         applyTransactionEffects(tx, settings, after, plan, now, params),
       );
-      // Answered by this move: keep the due date in force at the answer (read once the move's
-      // clock writes are in, as a report would read them), so reports need not join the clocks.
+      // Answered by this move: keep the due date in force at the answer (the clocks as the move
+      // left them, as a report would read them), so reports need not join the clocks.
       const answeredAt = answerInstantSetBy(current, stamps, input.action);
       if (answeredAt) {
-        const clocks = (await listClocks(tx, current.id)).map((k) => ({
+        const clocks = (clocksOf(current.id) ?? (await listClocks(tx, current.id))).map((k) => ({
           kind: k.kind,
           startedOn: fromDbDate(k.startedOn),
           dueOn: fromDbDate(k.dueOn),
@@ -154,6 +162,7 @@ export async function applyCaseAction(
         } as Prisma.InputJsonValue,
         at: now,
         effectsPending: afterCommit.length > 0,
+        caseRow,
       });
       return event.id;
     });

@@ -4,6 +4,7 @@ import {
   authorizeAssignTarget,
   authorizeCaseAction,
   authorizeCaseView,
+  authorizeUrgencyChange,
   availableStaffActions,
   canViewCase,
   type CaseScope,
@@ -123,6 +124,31 @@ describe('canViewCase: every role × scope', () => {
     const inspector = staffWith('inspector');
     expect(authorizeCaseView(inspector, SCOPES['other unit'])).toEqual({ ok: true, role: 'inspector' });
     expect(CASE_ACTIONS.some((a) => authorizeCaseAction(inspector, SCOPES['other unit'], a).ok)).toBe(false);
+  });
+});
+
+describe('authorizeUrgencyChange', () => {
+  // Written out by hand: whoever works, triages or takes calls; not the read-only board nor admin.
+  const SETS_URGENCY: Record<Role, boolean> = {
+    admin: false,
+    receiver: true,
+    handler: true,
+    unit_head: true,
+    leader: true,
+    inspector: false,
+    hotline: true,
+  };
+  it.each(ROLES)('%s on a case of its own unit', (role) => {
+    const result = authorizeUrgencyChange(staffWith(role), SCOPES['own unit']);
+    expect(result.ok).toBe(SETS_URGENCY[role]);
+    if (!result.ok) expect(result.message).toMatch(/^Với vai trò .+, bạn không có quyền đổi mức độ khẩn/);
+  });
+
+  it('refuses out of scope with the scope’s own reason', () => {
+    expect(authorizeUrgencyChange(staffWith('handler'), SCOPES['other unit'])).toMatchObject({
+      ok: false,
+      code: 'out_of_scope',
+    });
   });
 });
 

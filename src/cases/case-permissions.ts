@@ -76,6 +76,13 @@ export const UNIT_BOUND_ROLES = ['handler', 'unit_head'] as const satisfies read
 /** Who may answer the sender (case-messages.ts): whoever works or triages the case. */
 export const REPLY_ROLES: readonly Role[] = ['handler', 'unit_head', 'receiver', 'leader'];
 
+/**
+ * Who may set a case's urgency (the triage card's Khẩn / Không khẩn, the console's form): whoever
+ * works, triages or takes calls about the case. Not the inspection board (read-only) nor the
+ * administrator (repairs only), as for the moves of the transition table.
+ */
+export const URGENCY_ROLES: readonly Role[] = ['handler', 'unit_head', 'hotline', 'receiver', 'leader'];
+
 /** In the organisation of a case referred to the managing body, only these roles keep access. */
 export const ROLES_KEPT_WHEN_REFERRED_UP = [
   'receiver',
@@ -179,6 +186,20 @@ export function authorizeCaseAction(
     ok: false,
     code: 'role_not_allowed',
     message: `Với vai trò ${held}, bạn không có quyền ${CASE_ACTION_LABELS[action].verb} hồ sơ này.`,
+  };
+}
+
+/** Which of `staff`'s roles may set the case's urgency (URGENCY_ROLES), or why none may. */
+export function authorizeUrgencyChange(staff: StaffPrincipal, scope: CaseScope): CaseAuthorization {
+  const reach = applicableRoles(staff, scope);
+  if (!reach.ok) return reach;
+  const role = reach.roles.find((r) => URGENCY_ROLES.includes(r));
+  if (role) return { ok: true, role };
+  const held = reach.roles.map((r) => ACTOR_LABELS[r].vi).join(', ');
+  return {
+    ok: false,
+    code: 'role_not_allowed',
+    message: `Với vai trò ${held}, bạn không có quyền đổi mức độ khẩn của hồ sơ này.`,
   };
 }
 

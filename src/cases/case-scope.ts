@@ -56,6 +56,22 @@ export function caseScopeOf(
   };
 }
 
+/**
+ * The scope from the case row alone: its competence columns say what caseScopeOf reads from the
+ * route event in force (competenceColumnsOf wrote them with that event, in its statement).
+ */
+export function caseScopeOfRow(
+  row: { organizationId: string; unitId: string | null } & CaseCompetenceColumns,
+): CaseScope {
+  return {
+    organizationId: row.organizationId,
+    unitId: row.unitId,
+    accusedUnitId: row.accusedUnitId,
+    managingBody:
+      row.competenceLevel === 'managing_body' ? { organizationId: row.referredToOrganizationId } : null,
+  };
+}
+
 /** The competence of a routing decision as the case row keeps it, for permission checks in SQL. */
 export interface CaseCompetenceColumns {
   accusedUnitId: string | null;

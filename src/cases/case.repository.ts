@@ -2,7 +2,7 @@
 import type { Db } from '../db/database.js';
 import type { Prisma } from '../db/generated/client.js';
 import type { ActorType, CaseStatus, Channel } from '../db/generated/enums.js';
-import { recordFeedEvents } from '../feeds/feed.repository.js';
+import { recordFeedEvents, type FeedCaseRow } from '../feeds/feed.repository.js';
 import { caseSearchText } from './case-search-text.js';
 
 export type Tx = Prisma.TransactionClient;
@@ -20,6 +20,8 @@ export interface CaseEventInput {
   at: Date;
   /** The event has effects that run after the commit (case-effects.ts); they mark it done. */
   effectsPending?: boolean;
+  /** The case as this change left it, when the caller holds it: its feed events need not read it. */
+  caseRow?: FeedCaseRow;
 }
 
 /**
@@ -48,8 +50,8 @@ export async function appendCaseEvent(tx: Tx, e: CaseEventInput) {
 
 /**
  * Writes field changes if the case is still at `version` (and, when given, still in `onlyIn`), and
- * bumps the version; false when someone else changed it first. Callers: the lifecycle service (a
- * move) and the routing repository (a routing decision).
+ * bumps the version; returns the case as written, or null when someone else changed it first.
+ * Callers: the lifecycle service (a move) and the routing repository (a routing decision).
  */
 export async function updateCaseAtVersion(
   tx: Tx,
@@ -57,12 +59,12 @@ export async function updateCaseAtVersion(
   version: number,
   data: Omit<Prisma.CaseUncheckedUpdateManyInput, 'version'>,
   onlyIn?: CaseStatus,
-): Promise<boolean> {
-  const updated = await tx.case.updateMany({
+) {
+  const [updated] = await tx.case.updateManyAndReturn({
     where: { id: caseId, version, ...(onlyIn ? { status: onlyIn } : {}) },
     data: { ...data, version: { increment: 1 } },
   });
-  return updated.count === 1;
+  return updated ?? null;
 }
 
 /** The governing due date in force when the case was answered (case-lifecycle.service.ts). */

@@ -1,6 +1,6 @@
+/** One command; its one-line summary is in command-list.ts, so that help loads no command. */
 export interface CliCommand {
   name: string;
-  summary: string;
   usage: string;
   run(args: string[]): Promise<void>;
 }

@@ -6,9 +6,13 @@ import { COMMAND_LIST } from './command-list.js';
 // Loading every command module transpiles most of the code base: seconds on a busy CI runner.
 describe('the command list', { timeout: 60_000 }, () => {
   it('names each command by its own name, once', async () => {
-    const names = COMMAND_LIST.map(([name]) => name);
+    const names = COMMAND_LIST.map(({ name }) => name);
     expect(new Set(names).size).toBe(names.length);
-    for (const [name, load] of COMMAND_LIST) expect((await load()).name).toBe(name);
+    for (const { name, load } of COMMAND_LIST) expect((await load()).name).toBe(name);
+  });
+
+  it('gives each command a one-line summary for help', () => {
+    for (const { name, summary } of COMMAND_LIST) expect(summary, name).toMatch(/^\S[^\n]*\S$/);
   });
 
   it('leaves out no command a command module exports', async () => {
@@ -22,6 +26,6 @@ describe('the command list', { timeout: 60_000 }, () => {
         if (typeof c?.name === 'string' && typeof c.run === 'function') exported.push(c.name);
       }
     }
-    expect(exported.sort()).toEqual(COMMAND_LIST.map(([name]) => name).sort());
+    expect(exported.sort()).toEqual(COMMAND_LIST.map(({ name }) => name).sort());
   });
 });

@@ -84,6 +84,11 @@ const ZEnvSchema = z.object({
   RATE_LIMIT_CHAT_UPLOADS_PER_DAY: positiveInt(20),
   RATE_LIMIT_CHAT_UPLOAD_MB_PER_DAY: positiveInt(50),
   /**
+   * Requests per signed-in console session per minute, instead of the per-address limit: a ward's
+   * officers behind one NAT share an address, not a session.
+   */
+  RATE_LIMIT_CONSOLE_SESSION_REQUESTS_PER_MINUTE: positiveInt(600),
+  /**
    * A web chat draft left this long is hidden behind a "continue?" question on the next visit: on a
    * shared phone or a ward's tablet the next person must not read the last one's (decision 0028).
    */
@@ -394,6 +399,8 @@ export interface LimitsConfig {
   /** New cases from one address per unit / per organisation per hour (POST /api/submissions). */
   newCasesPerUnitPerHour: number;
   newCasesPerOrganizationPerHour: number;
+  /** Any signed-in console request, per session (instead of per address). */
+  consoleSessionRequestsPerMinute: number;
 }
 
 export interface ZaloConfig {
@@ -520,6 +527,7 @@ export function createConfig(source: Record<string, string | undefined> = {}): C
       chatEventsPerMinute: env.RATE_LIMIT_CHAT_EVENTS_PER_MINUTE,
       chatUploadsPerDay: env.RATE_LIMIT_CHAT_UPLOADS_PER_DAY,
       chatUploadBytesPerDay: env.RATE_LIMIT_CHAT_UPLOAD_MB_PER_DAY * 1024 * 1024,
+      consoleSessionRequestsPerMinute: env.RATE_LIMIT_CONSOLE_SESSION_REQUESTS_PER_MINUTE,
       newCasesPerUnitPerHour: env.NEW_CASES_PER_UNIT_PER_HOUR,
       newCasesPerOrganizationPerHour: env.NEW_CASES_PER_ORG_PER_HOUR,
     },

@@ -1,6 +1,7 @@
 // Who is signed in to the web console for this request. Set by the guard (console-guard.ts) from
 // the session cookie; every console route reads it through actorOf.
 import type { FastifyRequest } from 'fastify';
+import type { ResolvedConsoleSession } from './console-sessions.js';
 
 export interface ConsoleActor {
   staffId: string;
@@ -13,6 +14,15 @@ export interface ConsoleActor {
 declare module 'fastify' {
   interface FastifyRequest {
     consoleActor?: ConsoleActor;
+    /**
+     * The open session behind the cookie (null: none), resolved before the rate limit of a guarded
+     * console route (console-guard.ts); the guard refuses or admits afterwards.
+     */
+    consoleSession?: ResolvedConsoleSession | null;
+  }
+  interface FastifyContextConfig {
+    /** false: a request of this route is not use of the session (the event stream): idle continues. */
+    sessionActivity?: boolean;
   }
 }
 

@@ -2,8 +2,16 @@
 // revocation, deactivated staff) into request.consoleActor, and checks the CSRF token of every
 // request that can change something. Without a session a page request goes to the sign-in page
 // (303) and anything else (htmx, JSON, the event stream) gets 401; htmx is told where to go too.
+// The guarded scope looks the session up earlier, at onRequest (consoleSessionResolver), so that
+// the rate limit counts a signed-in request per session, not per address (decision 0067); the
+// refusal still waits for the guard, so a request without a session is counted per address first.
 import { timingSafeEqual } from 'node:crypto';
-import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type {
+  FastifyReply,
+  FastifyRequest,
+  onRequestAsyncHookHandler,
+  preHandlerAsyncHookHandler,
+} from 'fastify';
 import type { AppContext } from '../app-context.js';
 import { langOf, sessionTokenOf } from './console-cookies.js';
 import { consoleErrorReply } from './console-errors.js';
@@ -24,12 +32,25 @@ function sameToken(given: unknown, expected: string): boolean {
   return timingSafeEqual(Buffer.from(given), Buffer.from(expected));
 }
 
+const sessionOf = (ctx: AppContext, request: FastifyRequest) =>
+  resolveConsoleSession(ctx, sessionTokenOf(request), {
+    activity: request.routeOptions.config.sessionActivity !== false,
+  });
+
+/** The guarded scope's onRequest: request.consoleSession, for the rate limit and the guard. */
+export function consoleSessionResolver(ctx: AppContext): onRequestAsyncHookHandler {
+  return async function resolveSession(request: FastifyRequest) {
+    request.consoleSession = await sessionOf(ctx, request);
+  };
+}
+
 export function consoleGuard(ctx: AppContext): preHandlerAsyncHookHandler {
   return async function guard(request: FastifyRequest, reply: FastifyReply) {
     // Idempotent: a route may name the guard although its scope already runs it.
     if (request.consoleActor) return;
     const lang = langOf(request);
-    const session = await resolveConsoleSession(ctx, sessionTokenOf(request));
+    const session =
+      request.consoleSession !== undefined ? request.consoleSession : await sessionOf(ctx, request);
     if (!session) {
       if (request.method === 'GET' && wantsPage(request)) {
         return reply.redirect(SIGN_IN_PATH, 303);

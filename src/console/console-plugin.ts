@@ -7,11 +7,12 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app-context.js';
 import { JSON_BODY_LIMIT } from '../http/http-server.js';
 import { installConsoleErrorHandler } from './console-errors.js';
-import { consoleGuard } from './console-guard.js';
+import { consoleGuard, consoleSessionResolver } from './console-guard.js';
 import { CONSOLE_ASSETS } from './console-layout.js';
 import { registerConsoleAdminRoutes } from './admin/admin.routes.js';
 import { registerConsoleCaseRoutes } from './case/case-routes.js';
 import { registerConsoleInboxRoutes } from './inbox.routes.js';
+import { registerConsoleReportFilingRoutes } from './reports/report-filings.routes.js';
 import { registerConsoleReportRoutes } from './reports/report.routes.js';
 import { registerConsoleSessionRoutes } from './sessions.routes.js';
 import { registerConsoleSignInRoutes } from './sign-in.routes.js';
@@ -44,11 +45,13 @@ export function registerConsole(root: FastifyInstance, ctx: AppContext): void {
     registerConsoleSignInRoutes(scope, ctx);
 
     await scope.register(async (app) => {
+      app.addHook('onRequest', consoleSessionResolver(ctx));
       app.addHook('preHandler', consoleGuard(ctx));
       registerConsoleInboxRoutes(app, ctx);
       registerConsoleSessionRoutes(app, ctx);
       // Each console module's routes, guarded by this scope: add yours below.
       registerConsoleReportRoutes(app, ctx);
+      registerConsoleReportFilingRoutes(app, ctx);
       registerConsoleAdminRoutes(app, ctx);
       registerConsoleCaseRoutes(app, ctx);
     });

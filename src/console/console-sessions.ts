@@ -121,10 +121,14 @@ export function csrfTokenOf(ctx: Pick<AppContext, 'sealedBox'>, sessionId: strin
   return createKeyedHash(ctx.sealedBox.deriveKey('console-csrf'))(sessionId);
 }
 
-/** The open session behind a cookie value, or null (unknown, revoked, idle too long, past its end). */
+/**
+ * The open session behind a cookie value, or null (unknown, revoked, idle too long, past its end).
+ * A request counts as use of the session (resets the idle time) unless `activity` is false.
+ */
 export async function resolveConsoleSession(
   ctx: SessionContext,
   token: string | undefined,
+  options: { activity: boolean } = { activity: true },
 ): Promise<ResolvedConsoleSession | null> {
   if (!token || !looksLikeConsoleToken(token)) return null;
   const session = await findSessionByTokenHash(ctx.db.prisma, hashToken(token));
@@ -133,7 +137,7 @@ export async function resolveConsoleSession(
   const idleMs = ctx.config.console.sessionIdleMinutes * 60_000;
   if (session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + idleMs <= now) return null;
   // One write per sixtieth of the idle limit at most (a minute by default), not one per request.
-  if (now - session.lastSeenAt.getTime() >= idleMs / 60) {
+  if (options.activity && now - session.lastSeenAt.getTime() >= idleMs / 60) {
     await touchSession(ctx.db.prisma, session.id, new Date(now));
   }
   return { sessionId: session.id, staffId: session.staffId, csrfToken: csrfTokenOf(ctx, session.id) };

@@ -7,7 +7,9 @@ import { AppError } from '../core/app-error.js';
 import { loadActiveStaff } from '../directory/resolve-staff.js';
 import { html } from '../web/html.js';
 import { actorOf } from './console-actor.js';
+import { sessionTokenOf } from './console-cookies.js';
 import { consolePage } from './console-layout.js';
+import { resolveConsoleSession, SIGN_IN_PATH } from './console-sessions.js';
 import { consoleTexts } from './console-texts.js';
 import {
   loadConsoleInbox,
@@ -28,8 +30,13 @@ import { createConsoleLiveFeed } from './live/console-live.js';
 
 const HTML = 'text/html; charset=utf-8';
 const ZRowParams = z.object({ code: z.string().min(1).max(30) });
-/** A comment line now and then keeps proxies from closing a quiet stream (they do at 30–60 s). */
-const KEEPALIVE_MS = 20_000;
+/**
+ * Every this many live polls (20 s by default) an open stream checks that its session is still
+ * open, and otherwise says so and ends; the same beat writes a comment line that keeps proxies from
+ * closing a quiet stream (they do at 30–60 s).
+ */
+const SESSION_CHECK_POLLS = 10;
+const SIGNED_OUT_ID = 'live-signed-out';
 
 export function registerConsoleInboxRoutes(app: FastifyInstance, ctx: AppContext): void {
   const live = createConsoleLiveFeed(ctx);
@@ -64,7 +71,11 @@ export function registerConsoleInboxRoutes(app: FastifyInstance, ctx: AppContext
             data-live-feed="/console/su-kien"
             data-live-target="${INBOX_ROWS_ID}"
             data-live-list="${INBOX_LIST_ID}"
+            data-live-signed-out="${SIGNED_OUT_ID}"
           ></div>
+          <p id="${SIGNED_OUT_ID}" class="error" role="alert" hidden>
+            ${t.inbox.sessionEnded} <a href="${SIGN_IN_PATH}">${t.inbox.signInAgain}</a>
+          </p>
           ${list}`,
       }),
     );
@@ -80,7 +91,8 @@ export function registerConsoleInboxRoutes(app: FastifyInstance, ctx: AppContext
     return reply.type(HTML).send(inboxRow(found.row, actor.lang, found).value);
   });
 
-  app.get('/console/su-kien', async (request, reply) => {
+  // Listening is not using the session: an inbox left open idles out like any other page.
+  app.get('/console/su-kien', { config: { sessionActivity: false } }, async (request, reply) => {
     const actor = actorOf(request);
     const staff = await loadActiveStaff(ctx, actor.staffId);
     reply.hijack();
@@ -95,9 +107,24 @@ export function registerConsoleInboxRoutes(app: FastifyInstance, ctx: AppContext
     const stop = live.listen(visibleToStaff(staff), (event) => {
       out.write(`event: case\ndata: ${JSON.stringify({ ...event, rowUrl: rowUrlOf(event.code) })}\n\n`);
     });
-    const keepalive = setInterval(() => out.write(': keepalive\n\n'), KEEPALIVE_MS);
+    const token = sessionTokenOf(request);
+    const checkSession = async () => {
+      // A failed look (the database away a moment) ends nothing: the next beat looks again.
+      const open = await resolveConsoleSession(ctx, token, { activity: false }).then(
+        (session) => session !== null,
+        () => true,
+      );
+      if (out.writableEnded) return;
+      if (open) {
+        out.write(': keepalive\n\n');
+        return;
+      }
+      out.write(`event: signed-out\ndata: ${JSON.stringify({ signIn: SIGN_IN_PATH })}\n\n`);
+      end();
+    };
+    const beat = setInterval(() => void checkSession(), ctx.config.console.livePollMs * SESSION_CHECK_POLLS);
     const end = () => {
-      clearInterval(keepalive);
+      clearInterval(beat);
       stop();
       streams.delete(end);
       if (!out.writableEnded) out.end();

@@ -24,8 +24,16 @@ export function rowToClock(row: ClockRow): DeadlineClock {
   };
 }
 
-export function listClocks(db: Db | Tx, caseId: string): Promise<ClockRow[]> {
-  return db.clock.findMany({ where: { caseId }, orderBy: { createdAt: 'asc' } });
+/** A case's clocks, oldest first. Inside a batch, the batch also keeps them (see batchClockWrites). */
+export async function listClocks(db: Db | Tx, caseId: string): Promise<ClockRow[]> {
+  const rows = await db.clock.findMany({ where: { caseId }, orderBy: { createdAt: 'asc' } });
+  const batch = openBatches.get(db as Tx);
+  if (batch) {
+    const known = knownClocksIn(batch, caseId);
+    known.rows = new Map(rows.map((r) => [r.kind, r]));
+    known.complete = true;
+  }
+  return rows;
 }
 
 export async function upsertClock(
@@ -55,29 +63,85 @@ export async function upsertClock(
     update: data,
   });
   const batch = openBatches.get(tx);
-  if (batch) batch.add(caseId);
-  else await refreshGoverningDeadline(tx, caseId);
+  if (batch) {
+    const known = knownClocksIn(batch, caseId);
+    known.rows.set(row.kind, row);
+    known.written = true;
+  } else await refreshGoverningDeadline(tx, caseId);
   return row;
 }
 
-// Cases whose clocks were written inside `batchClockWrites`, per transaction: a move that stops
-// three clocks and starts two refreshes the governing deadline once, at the end, not five times.
-const openBatches = new WeakMap<Tx, Set<string>>();
+/**
+ * What a batch knows of one case's clocks: every row it listed or wrote, in creation order.
+ * `complete` once the batch listed them all (or the case was made in it), so the rows are the
+ * case's clocks and need not be read back.
+ */
+interface KnownClocks {
+  rows: Map<string, ClockRow>;
+  complete: boolean;
+  written: boolean;
+}
+type ClockBatch = Map<string, KnownClocks>;
+
+// The open batch of each transaction (batchClockWrites): a move that stops three clocks and starts
+// two refreshes the governing deadline once, at the end, not five times.
+const openBatches = new WeakMap<Tx, ClockBatch>();
+
+function knownClocksIn(batch: ClockBatch, caseId: string): KnownClocks {
+  let known = batch.get(caseId);
+  if (!known) batch.set(caseId, (known = { rows: new Map(), complete: false, written: false }));
+  return known;
+}
 
 /**
  * Runs several clock writes of one transaction and then refreshes the governing deadline once per
- * case they touched. A write outside any batch still refreshes at once, so no writer can skip it;
- * a nested batch joins the outer one.
+ * case they touched, from the clocks the batch listed and wrote (read back only when it never
+ * listed them). A write outside any batch still refreshes at once, so no writer can skip it; a
+ * nested batch joins the outer one. `newCaseId`: a case created in this transaction, which had no
+ * clocks before the batch.
  */
-export async function batchClockWrites<T>(tx: Tx, work: () => Promise<T>): Promise<T> {
-  if (openBatches.has(tx)) return work();
-  const touched = new Set<string>();
-  openBatches.set(tx, touched);
+export async function batchClockWrites<T>(
+  tx: Tx,
+  work: () => Promise<T>,
+  options: { newCaseId?: string } = {},
+): Promise<T> {
+  return (await batchClockWritesWithClocks(tx, work, options)).result;
+}
+
+/**
+ * batchClockWrites, also giving the clocks of every case it touched as they stand after it, for a
+ * caller that needs them next (the lifecycle's answeredDueOn) without reading them back.
+ */
+export async function batchClockWritesWithClocks<T>(
+  tx: Tx,
+  work: () => Promise<T>,
+  options: { newCaseId?: string } = {},
+): Promise<{ result: T; clocksOf: (caseId: string) => ClockRow[] | undefined }> {
+  const outer = openBatches.get(tx);
+  if (outer) {
+    if (options.newCaseId) knownClocksIn(outer, options.newCaseId).complete = true;
+    return { result: await work(), clocksOf: () => undefined };
+  }
+  const batch: ClockBatch = new Map();
+  if (options.newCaseId) knownClocksIn(batch, options.newCaseId).complete = true;
+  openBatches.set(tx, batch);
   try {
     const result = await work();
     openBatches.delete(tx);
-    for (const caseId of touched) await refreshGoverningDeadline(tx, caseId);
-    return result;
+    const after = new Map<string, ClockRow[]>();
+    for (const [caseId, known] of batch) {
+      if (!known.written) continue;
+      const rows = known.complete ? [...known.rows.values()] : await listClocks(tx, caseId);
+      await setGoverningFrom(tx, caseId, rows);
+      after.set(caseId, rows);
+    }
+    return {
+      result,
+      clocksOf: (caseId) => {
+        const known = batch.get(caseId);
+        return after.get(caseId) ?? (known?.complete ? [...known.rows.values()] : undefined);
+      },
+    };
   } finally {
     openBatches.delete(tx);
   }
@@ -88,7 +152,10 @@ export async function batchClockWrites<T>(tx: Tx, work: () => Promise<T>): Promi
  * transaction, so an inbox sorted by it in SQL never disagrees with the clocks.
  */
 export async function refreshGoverningDeadline(tx: Tx, caseId: string): Promise<void> {
-  const rows = await listClocks(tx, caseId);
+  await setGoverningFrom(tx, caseId, await listClocks(tx, caseId));
+}
+
+async function setGoverningFrom(tx: Tx, caseId: string, rows: readonly ClockRow[]): Promise<void> {
   const governing = governingClock(rows.map((r) => ({ ...r, dueOn: fromDbDate(r.dueOn) })));
   await setGoverningDeadline(
     tx,

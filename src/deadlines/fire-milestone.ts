@@ -101,7 +101,7 @@ export async function fireMilestone(
     return { status: 'skipped', reason: milestone.at.getTime() > now.getTime() ? 'early' : 'lapsed' };
 
   const key = { clockKind: row.kind, milestone: milestone.name, dueOn };
-  if ((await listFiredKeys(ctx.db.prisma, [row.caseId])).has(firedKey(key)))
+  if ((await listFiredKeys(ctx.db.prisma, [row.caseId])).has(firedKey(row.caseId, key)))
     return { status: 'already_fired' };
 
   let recipients = 0;

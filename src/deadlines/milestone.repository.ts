@@ -16,7 +16,9 @@ export interface FiredKey {
   dueOn: string;
 }
 
-export const firedKey = (k: FiredKey): string => `${k.clockKind}|${k.milestone}|${k.dueOn}`;
+/** One firing of one case's milestone: the case is part of it, or two cases would hide each other's. */
+export const firedKey = (caseId: string, k: FiredKey): string =>
+  `${caseId}|${k.clockKind}|${k.milestone}|${k.dueOn}`;
 
 const clockWithCase = {
   case: {
@@ -84,13 +86,13 @@ export async function listFiredKeys(
   if (caseIds.length === 0) return new Set();
   const rows = await db.caseEvent.findMany({
     where: { caseId: { in: caseIds }, action: { in: [...MILESTONE_EVENT_ACTIONS] } },
-    select: { data: true },
+    select: { caseId: true, data: true },
   });
   const keys = new Set<string>();
   for (const row of rows) {
     const d = row.data as Partial<FiredKey> | null;
     if (d?.clockKind && d.milestone && d.dueOn)
-      keys.add(firedKey({ clockKind: d.clockKind, milestone: d.milestone, dueOn: d.dueOn }));
+      keys.add(firedKey(row.caseId, { clockKind: d.clockKind, milestone: d.milestone, dueOn: d.dueOn }));
   }
   return keys;
 }
@@ -113,7 +115,7 @@ export async function recordMilestoneOnce(
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM clocks WHERE id = ${input.clockId}::uuid FOR UPDATE`;
     const fired = await listFiredKeys(tx, [input.caseId]);
-    if (fired.has(firedKey(input.data))) return false;
+    if (fired.has(firedKey(input.caseId, input.data))) return false;
     await appendCaseEvent(tx, {
       caseId: input.caseId,
       action: input.action,

@@ -82,8 +82,8 @@ export async function sweepDeadlineMilestones(ctx: AppContext, deps: MilestoneDe
       const org = await orgContext(row.case.organizationId, row.case.organization.settings);
       const dueOn = fromDbDate(row.dueOn);
       for (const m of milestonesOfClock(row, org)) {
-        if (!isMilestoneDue(m, now) || fired.has(firedKey({ clockKind: row.kind, milestone: m.name, dueOn })))
-          continue;
+        const key = firedKey(row.caseId, { clockKind: row.kind, milestone: m.name, dueOn });
+        if (!isMilestoneDue(m, now) || fired.has(key)) continue;
         try {
           const r = await fireMilestone(
             ctx,

@@ -8,12 +8,40 @@ import { buildFeedPayload, feedTypesOf } from './feed-events.js';
 
 type Tx = Prisma.TransactionClient;
 
+/** The case row as a move leaves it: what a feed payload tells of the case besides the codes. */
+export interface FeedCaseRow {
+  id: string;
+  kind: string;
+  channel: string;
+  audience: string;
+  status: string;
+  outcome: string | null;
+  satisfaction: number | null;
+  receivedAt: Date;
+  organizationId: string;
+}
+
+const FEED_CASE_ROW_SELECT = {
+  id: true,
+  kind: true,
+  channel: true,
+  audience: true,
+  status: true,
+  outcome: true,
+  satisfaction: true,
+  receivedAt: true,
+  organizationId: true,
+} as const;
+
 /**
  * Writes the feed events a case event stands for, in its transaction: the move and what the feeds
- * say about it are committed together or not at all (the outbox). Sequence numbers continue the
- * case's. Every move that reports one first writes the case row (a new case, a versioned update,
- * the satisfaction score), whose lock orders writers on one case; (caseId, sequence) is unique as
- * well, so a writer that slipped past would fail rather than number twice.
+ * say about it are committed together or not at all (the outbox). One statement (decision 0065):
+ * it numbers the events after the case's highest sequence and fills the payload's sequence and the
+ * organisation's and unit's codes; the rest of the payload is built here from `caseRow`, the case
+ * as the caller just wrote it (read back only when the caller has not got it). Every move that
+ * reports one first writes the case row (a new case, a versioned update, the satisfaction score),
+ * whose lock orders writers on one case; (caseId, sequence) is unique as well, so a writer that
+ * slipped past would fail rather than number twice.
  */
 export async function recordFeedEvents(
   tx: Tx,
@@ -24,45 +52,36 @@ export async function recordFeedEvents(
     fromStatus?: CaseStatus | null;
     toStatus?: CaseStatus | null;
     at: Date;
+    caseRow?: FeedCaseRow | undefined;
   },
 ): Promise<void> {
   const types = feedTypesOf(e);
   if (types.length === 0) return;
-  const facts = await tx.case.findUnique({
-    where: { id: e.caseId },
-    select: {
-      id: true,
-      kind: true,
-      channel: true,
-      audience: true,
-      status: true,
-      outcome: true,
-      satisfaction: true,
-      receivedAt: true,
-      organizationId: true,
-      organization: { select: { code: true } },
-      unit: { select: { code: true } },
-    },
-  });
-  if (!facts) return;
-  const last = await tx.caseFeedEvent.aggregate({ where: { caseId: e.caseId }, _max: { sequence: true } });
-  let sequence = last._max.sequence ?? 0;
-  for (const type of types) {
-    sequence++;
+  const row =
+    e.caseRow ?? (await tx.case.findUnique({ where: { id: e.caseId }, select: FEED_CASE_ROW_SELECT }));
+  if (!row) return;
+  // Sequence and codes are placeholders here: the statement below sets them.
+  const facts = { ...row, organization: { code: '' }, unit: null };
+  const events = types.map((type, i) => {
     const id = randomUUID();
-    await tx.caseFeedEvent.create({
-      data: {
-        id,
-        caseId: e.caseId,
-        organizationId: facts.organizationId,
-        caseEventId: e.caseEventId,
-        type,
-        sequence,
-        payload: buildFeedPayload(id, type, sequence, e.at, facts, e) as unknown as Prisma.InputJsonValue,
-        createdAt: e.at,
-      },
-    });
-  }
+    return { id, type, ord: i + 1, payload: buildFeedPayload(id, type, 0, e.at, facts, e) };
+  });
+  await tx.$executeRaw`
+    INSERT INTO "case_feed_events"
+      ("id", "caseId", "organizationId", "caseEventId", "type", "sequence", "payload", "createdAt")
+    SELECT f.id, c.id, c."organizationId", ${e.caseEventId}::uuid, f.type, last.n + f.ord,
+      jsonb_set(
+        jsonb_set(
+          jsonb_set(f.payload, '{sequence}', to_jsonb(last.n + f.ord)),
+          '{case,organization}', to_jsonb(o.code)),
+        '{case,unit}', coalesce(to_jsonb(u.code), 'null'::jsonb)),
+      ${e.at.toISOString()}::timestamptz AT TIME ZONE 'UTC'
+    FROM jsonb_to_recordset(${JSON.stringify(events)}::jsonb) AS f(id uuid, type text, ord int, payload jsonb)
+    CROSS JOIN "cases" c
+    JOIN "organizations" o ON o.id = c."organizationId"
+    LEFT JOIN "units" u ON u.id = c."unitId"
+    CROSS JOIN (SELECT coalesce(max("sequence"), 0) AS n FROM "case_feed_events" WHERE "caseId" = ${e.caseId}::uuid) last
+    WHERE c.id = ${e.caseId}::uuid`;
 }
 
 export function insertWebhook(

@@ -79,6 +79,9 @@ export async function buildHttpServer(
     prefix: ctx.config.queuePrefix,
     clientKey,
     requestsPerMinute: limits.requestsPerMinute,
+    // Set by the console's guarded scope before the limit runs (console-guard.ts).
+    sessionKeyOf: (request) => request.consoleSession?.sessionId,
+    sessionRequestsPerMinute: limits.consoleSessionRequestsPerMinute,
   });
   const lookup = createCaseLookup(ctx, counters);
   if (pages) registerPublicPages(app, ctx, lookup, { ...pages, publicUrl });

@@ -3,7 +3,9 @@
 // the client address (request.ip: the socket's address, or X-Forwarded-For past TRUST_PROXY_HOPS
 // proxies) — Redis never holds an address. Every route gets the general per-address limit unless it
 // names its own (`perAddress`, `perChatSession`) or opts out (`NOT_RATE_LIMITED`: health checks and
-// webhooks, whose callers share addresses and prove themselves by signature or secret).
+// webhooks, whose callers share addresses and prove themselves by signature or secret). A request
+// that a signed-in session makes (sessionKeyOf, known before the limit runs) is counted per session
+// instead, with a limit of its own: officers behind one NAT share an address.
 import rateLimit, { type RateLimitOptions } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
@@ -11,6 +13,9 @@ import { AppError } from '../core/app-error.js';
 import type { KeyedHash } from '../core/keyed-hash.js';
 
 export const NOT_RATE_LIMITED = false as const;
+
+/** The general limit's key prefix for a signed-in session (else `a:` and the address's hash). */
+const SESSION_KEY = 'session:';
 
 const DEFAULT_MESSAGE = 'Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn.';
 
@@ -34,15 +39,27 @@ const refusal =
 
 export async function registerRateLimits(
   app: FastifyInstance,
-  options: { redis: Redis; prefix: string; clientKey: KeyedHash; requestsPerMinute: number },
+  options: {
+    redis: Redis;
+    prefix: string;
+    clientKey: KeyedHash;
+    requestsPerMinute: number;
+    /** The signed-in session behind a request, if any, and its own limit. */
+    sessionKeyOf: (request: FastifyRequest) => string | undefined;
+    sessionRequestsPerMinute: number;
+  },
 ): Promise<void> {
   await app.register(rateLimit, {
     global: true,
-    max: options.requestsPerMinute,
+    max: (_request: FastifyRequest, key: string) =>
+      key.startsWith(SESSION_KEY) ? options.sessionRequestsPerMinute : options.requestsPerMinute,
     timeWindow: 60_000,
     redis: options.redis,
     nameSpace: `${options.prefix}:rate:`,
-    keyGenerator: (request: FastifyRequest) => `a:${options.clientKey(request.ip)}`,
+    keyGenerator: (request: FastifyRequest) => {
+      const session = options.sessionKeyOf(request);
+      return session ? `${SESSION_KEY}${session}` : `a:${options.clientKey(request.ip)}`;
+    },
     errorResponseBuilder: refusal(DEFAULT_MESSAGE),
     // Redis failing must not take the pages down with it: the limit steps aside until it is back,
     // as the new-case cap does (submissions are stored in the database first, decision 0001).

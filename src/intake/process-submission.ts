@@ -6,6 +6,7 @@ import { AppError } from '../core/app-error.js';
 import { isUniqueViolation } from '../db/prisma-errors.js';
 import { appendCaseEvent, findCaseBySubmissionId, insertCase } from '../cases/case.repository.js';
 import { toVietnamDate } from '../calendar/local-date.js';
+import { batchClockWrites } from '../deadlines/clock.repository.js';
 import { deadlineSettingsOf, startClocks } from '../deadlines/deadline.service.js';
 import { directoryCache } from '../directory/directory-cache.js';
 import type { IntakeInput } from './intake-input.js';
@@ -96,9 +97,15 @@ export async function processSubmission(ctx: AppContext, submissionId: string): 
           ...(s.petitionDocument ? { petitionDocument: s.petitionDocument } : {}),
         },
         at: now,
+        caseRow: created,
       });
       // The internal service clock runs from the day the person wrote, not from when a worker got to it.
-      await startClocks(tx, deadlines, created, 'received', toVietnamDate(wroteAt), now);
+      // A case made just now has no other clocks: the governing deadline is set from these.
+      await batchClockWrites(
+        tx,
+        () => startClocks(tx, deadlines, created, 'received', toVietnamDate(wroteAt), now),
+        { newCaseId: created.id },
+      );
       await markSubmissionProcessed(tx, submissionId, created.id, now);
       return { caseId: created.id, created: true };
     });

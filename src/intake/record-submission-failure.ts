@@ -10,6 +10,7 @@ import type { AppContext } from '../app-context.js';
 import { formatVietnameseDate, toVietnamDate } from '../calendar/local-date.js';
 import { appendCaseEvent, findCaseBySubmissionId, insertCase } from '../cases/case.repository.js';
 import { AppError } from '../core/app-error.js';
+import { batchClockWrites } from '../deadlines/clock.repository.js';
 import { deadlineSettingsOf, startClocks } from '../deadlines/deadline.service.js';
 import {
   claimFailedSubmission,
@@ -126,9 +127,14 @@ async function markFailedWithCase(
           : {}),
       },
       at: now,
+      caseRow: created,
     });
     // The law's receipt clock runs from the day it was received, whatever the worker could read.
-    await startClocks(tx, deadlines, created, 'received', toVietnamDate(receivedAt), now);
+    await batchClockWrites(
+      tx,
+      () => startClocks(tx, deadlines, created, 'received', toVietnamDate(receivedAt), now),
+      { newCaseId: created.id },
+    );
     await linkFailedSubmissionToCase(tx, submissionId, created.id);
     return { claimed: true, caseId: created.id };
   });

@@ -9,6 +9,7 @@ import type { AppContext } from '../app-context.js';
 import { formatVietnameseDate, toVietnamDate } from '../calendar/local-date.js';
 import { AppError } from '../core/app-error.js';
 import {
+  certificateDer,
   distinguishedName,
   nameAttributeText,
   openPkcs12,
@@ -73,7 +74,6 @@ export function inspectCertificate(p12: Buffer, passphrase: string, now: Date): 
   if (now.getTime() < notBefore.getTime()) {
     throw new AppError('validation', `Chứng thư chưa có hiệu lực (từ ngày ${day(notBefore)}).`);
   }
-  const der = Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(), 'binary');
   const commonName = cert.subject.getField('CN') as forge.pki.CertificateField | null;
   return {
     subject: distinguishedName(cert.subject.attributes),
@@ -82,7 +82,7 @@ export function inspectCertificate(p12: Buffer, passphrase: string, now: Date): 
     serialNumber: cert.serialNumber,
     notBefore,
     notAfter,
-    fingerprint: createHash('sha256').update(der).digest('hex'),
+    fingerprint: createHash('sha256').update(certificateDer(cert)).digest('hex'),
   };
 }
 

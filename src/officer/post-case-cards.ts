@@ -7,7 +7,7 @@
 import type { AppContext } from '../app-context.js';
 import { loadGoverningDeadline } from '../deadlines/governing-deadline.js';
 import { availableStaffActions, canViewCase, type StaffPrincipal } from '../cases/case-permissions.js';
-import { loadCaseWithScope } from '../cases/case-scope.service.js';
+import { caseScopeOfRow } from '../cases/case-scope.js';
 import { redactedCaseView } from '../cases/redacted-case-view.js';
 import type { ConversationRef, Outbound } from '../dialog/dialog-types.js';
 import { findStaff } from '../directory/resolve-staff.js';
@@ -45,7 +45,8 @@ export const unitPrincipal = (organizationId: string, unitId: string): StaffPrin
 async function prepareCards(ctx: AppContext, caseId: string, options: PostCardsOptions) {
   const c = await findCaseForCard(ctx.db.prisma, caseId);
   if (!c) return null;
-  const { case: subject, scope } = await loadCaseWithScope(ctx, caseId);
+  const subject = c;
+  const scope = caseScopeOfRow(c);
   const view = redactedCaseView(subject);
   const urgent = c.urgency === 'urgent';
   const headline = options.headline ?? (urgent ? '🚨 Hồ sơ KHẨN' : '🆕 Hồ sơ mới');

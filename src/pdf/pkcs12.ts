@@ -1,8 +1,7 @@
 // Opening a PKCS#12 (a CA-issued .p12/.pfx) with node-forge: its private key, the certificate that
 // matches the key, and the chain. Vietnamese names are UTF8String: node-forge leaves their bytes
-// undecoded when it parses a certificate but encodes them again when it writes one (the issuer a
-// CMS signature names), which would name a different issuer than the certificate's and break the
-// signature; they are decoded here once, so every later write gives back the original bytes.
+// undecoded when it parses a certificate (and would encode them a second time if it wrote the name
+// again); they are decoded here once, so the names an administrator reads are the real text.
 import forge from 'node-forge';
 
 export type Pkcs12Problem = 'unreadable' | 'passphrase' | 'no_key' | 'no_certificate';
@@ -84,24 +83,9 @@ export function distinguishedName(attributes: forge.pki.CertificateField[]): str
 }
 
 /**
- * A detached CMS signature (PKCS#7 SignedData) over the bytes, as adbe.pkcs7.detached wants it:
- * SHA-256, the signer's certificate and its chain, signed attributes content type, signing time
- * and message digest (in that order, which EU validators check).
+ * The certificate's DER: node-forge keeps the TBSCertificate it parsed, so these are the bytes the
+ * CA signed (what a fingerprint and the signing-certificate-v2 hash are computed over).
  */
-export function signDetached(opened: OpenedPkcs12, bytes: Buffer, signingTime: Date): Buffer {
-  const p7 = forge.pkcs7.createSignedData();
-  p7.content = forge.util.createBuffer(bytes.toString('binary'));
-  for (const c of opened.certificates) p7.addCertificate(c);
-  p7.addSigner({
-    key: opened.key,
-    certificate: opened.certificate,
-    digestAlgorithm: forge.pki.oids.sha256!,
-    authenticatedAttributes: [
-      { type: forge.pki.oids.contentType!, value: forge.pki.oids.data! },
-      { type: forge.pki.oids.signingTime!, value: signingTime as unknown as string },
-      { type: forge.pki.oids.messageDigest! },
-    ],
-  });
-  p7.sign({ detached: true });
-  return Buffer.from(forge.asn1.toDer(p7.toAsn1()).getBytes(), 'binary');
+export function certificateDer(cert: forge.pki.Certificate): Buffer {
+  return Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(), 'binary');
 }

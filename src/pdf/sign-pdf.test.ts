@@ -29,7 +29,7 @@ describe('renderSignedPdf', () => {
     const report = await pdfSignatureReport(pdf);
     expect(report).toContain('Signature Validation: Signature is Valid.');
     expect(report).toContain('Signer Certificate Common Name: Trung tâm Y tế Thuận An');
-    expect(report).toContain('Signature Type: adbe.pkcs7.detached');
+    expect(report).toContain('Signature Type: ETSI.CAdES.detached');
     expect(report).toContain('Total document signed');
     expect(pdf.includes(Buffer.from('/ByteRange [0 /**********'))).toBe(false);
     // The reason is a text string (UTF-16, byte order mark first), not a name.

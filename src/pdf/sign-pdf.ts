@@ -1,17 +1,18 @@
-// A real digital signature on a PDF (PAdES baseline as pdfsig and Acrobat read it: an
-// adbe.pkcs7.detached CMS signature over the whole file but the signature itself). The signature
-// field is added to the pdfkit document pdfmake lays out, before it is written, so no second PDF
-// library parses our own output; @signpdf then fills the placeholder with the CMS signature made
-// by node-forge from the PKCS#12 (./pkcs12.ts: @signpdf/signer-p12 names the wrong issuer for a
-// certificate with a Vietnamese UTF8String name). Decision 0052.
+// A real digital signature on a PDF: PAdES baseline B-B, SubFilter ETSI.CAdES.detached, a CAdES
+// signature over the whole file but the signature itself. The signature field is added to the
+// pdfkit document pdfmake lays out, before it is written, so no second PDF library parses our own
+// output; @signpdf then fills the placeholder with the CMS from ./cades.ts, made with the key in
+// the PKCS#12 (./pkcs12.ts: @signpdf/signer-p12 names the wrong issuer for a certificate with a
+// Vietnamese UTF8String name). Decisions 0052 and 0060.
 import { SignPdf } from '@signpdf/signpdf';
 import {
   DEFAULT_BYTE_RANGE_PLACEHOLDER,
   SIG_FLAGS,
   Signer,
-  SUBFILTER_ADOBE_PKCS7_DETACHED,
+  SUBFILTER_ETSI_CADES_DETACHED,
 } from '@signpdf/utils';
-import { openPkcs12, signDetached } from './pkcs12.js';
+import { signCadesDetached } from './cades.js';
+import { openPkcs12 } from './pkcs12.js';
 import { renderPdf, type PdfKitDocument, type TDocumentDefinitions } from './render-pdf.js';
 
 /**
@@ -29,6 +30,7 @@ export interface PdfSignature {
   reason: string;
   /** Where: the organisation. */
   location: string;
+  /** The claimed signing time: the dictionary's /M (PAdES keeps it out of the CMS). */
   signingTime: Date;
 }
 
@@ -58,7 +60,7 @@ function addSignatureField(doc: PdfKitDocument, s: PdfSignature): void {
   const signature = pdf.ref({
     Type: 'Sig',
     Filter: 'Adobe.PPKLite',
-    SubFilter: SUBFILTER_ADOBE_PKCS7_DETACHED,
+    SubFilter: SUBFILTER_ETSI_CADES_DETACHED,
     ByteRange: [0, placeholder, placeholder, placeholder],
     Contents: Buffer.alloc(SIGNATURE_ROOM_BYTES),
     Reason: text(s.reason),
@@ -97,9 +99,9 @@ class Pkcs12Signer extends Signer {
     super();
   }
 
-  override sign(pdf: Buffer, signingTime?: Date): Promise<Buffer> {
+  override sign(pdf: Buffer): Promise<Buffer> {
     const opened = openPkcs12(this.signature.p12, this.signature.passphrase);
-    return Promise.resolve(signDetached(opened, pdf, signingTime ?? this.signature.signingTime));
+    return Promise.resolve(signCadesDetached(opened, pdf));
   }
 }
 

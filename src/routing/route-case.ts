@@ -6,7 +6,11 @@ import type { AppContext } from '../app-context.js';
 import { AppError, isAppError } from '../core/app-error.js';
 import { isUuid } from '../core/ids.js';
 import type { Prisma } from '../db/generated/client.js';
-import { applyCaseAction, type ApplyCaseActionResult } from '../cases/case-lifecycle.service.js';
+import {
+  applyCaseAction,
+  type ApplyCaseActionInput,
+  type ApplyCaseActionResult,
+} from '../cases/case-lifecycle.service.js';
 import { findLatestCaseEvent } from '../cases/case.repository.js';
 import { ZRouteEventDataSchema, type RouteEventData } from '../cases/case-scope.js';
 import type { CaseEffect } from '../cases/case-transitions.js';
@@ -18,7 +22,7 @@ import {
   findOrganizationForRouting,
   listRoutingRules,
   listUnitsOfOrganization,
-  recordRouting,
+  recordRoutingReturningCase,
 } from './routing.repository.js';
 import { DEFAULT_URGENT_KEYWORDS, detectUrgency } from './urgency.js';
 
@@ -69,7 +73,7 @@ export async function routeCase(ctx: AppContext, caseId: string): Promise<RouteC
   const flagUrgent = urgency.urgent && subject.urgency !== 'urgent';
 
   const data = routeEventData(decision);
-  const written = await recordRouting(prisma, {
+  const written = await recordRoutingReturningCase(prisma, {
     caseId: subject.id,
     version: subject.version,
     requireReceived: true,
@@ -90,7 +94,7 @@ export async function routeCase(ctx: AppContext, caseId: string): Promise<RouteC
   );
   // The decision bumped the version by one; anyone moving the case after that wins over us.
   const assignment = decision.unitId
-    ? await assign(ctx, subject.id, decision.unitId, decision.reason, subject.version + 1)
+    ? await assign(ctx, subject.id, decision.unitId, decision.reason, written.version, written)
     : null;
   return {
     ...result(subject.id, 'routed', data),
@@ -135,13 +139,17 @@ async function completePrevious(
   return result(subject.id, 'already_routed', decision);
 }
 
-/** Assigns by the system at a known version; null when someone else moved the case first. */
+/**
+ * Assigns by the system at a known version; null when someone else moved the case first. `written`:
+ * the case as routing just wrote it, so the move need not read it again.
+ */
 async function assign(
   ctx: AppContext,
   caseId: string,
   unitId: string,
   reason: string,
   expectedVersion: number,
+  written?: ApplyCaseActionInput['current'],
 ): Promise<ApplyCaseActionResult | null> {
   try {
     return await applyCaseAction(ctx, {
@@ -150,6 +158,7 @@ async function assign(
       actor: { type: 'system' },
       params: { unitId, reason },
       expectedVersion,
+      ...(written && { current: written }),
     });
   } catch (err) {
     if (isAppError(err) && err.code === 'conflict') return null;

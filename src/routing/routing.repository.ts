@@ -86,10 +86,18 @@ export interface RoutingRecord {
 /**
  * Writes a routing decision (and the urgent flag) with their audit events in one transaction,
  * guarded by the case's version. Returns false when the case changed meanwhile: nothing written.
+ */
+export async function recordRouting(db: Db, r: RoutingRecord): Promise<boolean> {
+  return (await recordRoutingReturningCase(db, r)) !== null;
+}
+
+/**
+ * recordRouting, returning the case as written (null when nothing was), for a caller that moves
+ * the case next without reading it again.
  * The only writer of `route` events: it also copies the decision's competence referral onto the
  * case row, in the same statement, so inbox queries can check the permission scope in SQL.
  */
-export function recordRouting(db: Db, r: RoutingRecord): Promise<boolean> {
+export function recordRoutingReturningCase(db: Db, r: RoutingRecord) {
   return db.$transaction(async (tx) => {
     const written = await updateCaseAtVersion(
       tx,
@@ -101,7 +109,7 @@ export function recordRouting(db: Db, r: RoutingRecord): Promise<boolean> {
       },
       r.requireReceived ? 'received' : undefined,
     );
-    if (!written) return false;
+    if (!written) return null;
     const byStaff = !!r.route.actorStaffId;
     await appendCaseEvent(tx, {
       caseId: r.caseId,
@@ -123,6 +131,6 @@ export function recordRouting(db: Db, r: RoutingRecord): Promise<boolean> {
         at: r.at,
       });
     }
-    return true;
+    return written;
   });
 }

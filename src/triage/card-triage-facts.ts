@@ -1,5 +1,6 @@
 // The stored suggestion of a case as its card shows it (src/officer/triage-card.ts).
 import type { AppContext } from '../app-context.js';
+import { directoryCache } from '../directory/directory-cache.js';
 import type { CardTriageFacts } from '../officer/triage-card.js';
 import { findLatestTriageChoice, findTriageSuggestion } from './triage.repository.js';
 
@@ -12,8 +13,12 @@ export async function loadCardTriageFacts(
     findLatestTriageChoice(ctx.db.prisma, caseId, 'urgency'),
   ]);
   if (!s) return undefined;
-  const unit = s.unitId
-    ? await ctx.db.prisma.unit.findUnique({ where: { id: s.unitId }, select: { name: true } })
+  // A unit's name changes rarely: from memory (decision 0041).
+  const unitId = s.unitId;
+  const unit = unitId
+    ? await directoryCache(ctx).read(`unit-name:${unitId}`, () =>
+        ctx.db.prisma.unit.findUnique({ where: { id: unitId }, select: { name: true } }),
+      )
     : null;
   return {
     kind: s.kind,

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { AppContext } from '../app-context.js';
 import { applyStaffCaseAction } from '../cases/apply-staff-case-action.js';
 import { appendCaseEvent, updateCaseAtVersion } from '../cases/case.repository.js';
-import { authorizeCaseView } from '../cases/case-permissions.js';
+import { authorizeCaseView, authorizeUrgencyChange } from '../cases/case-permissions.js';
 import { loadCaseWithScope } from '../cases/case-scope.service.js';
 import { ZCaseKindSchema } from '../cases/case-vocabulary.js';
 import { AppError } from '../core/app-error.js';
@@ -79,7 +79,10 @@ export async function recordTriageChoice(
       }
       break;
     }
-    case 'urgency':
+    case 'urgency': {
+      // Kind and unit are checked by the lifecycle move; urgency has no move, so its rule is here.
+      const may = authorizeUrgencyChange(staff, scope);
+      if (!may.ok) throw new AppError('forbidden', may.message, { reason: may.code });
       suggested = suggestion.urgency;
       chosen = choice.value;
       if (found.urgency !== choice.value) {
@@ -87,14 +90,12 @@ export async function recordTriageChoice(
           ctx,
           { caseId: found.id, version: found.version, urgency: choice.value },
           staff,
-          {
-            role: view.role,
-            reason,
-          },
+          { role: may.role, reason },
         );
         moved = true;
       }
       break;
+    }
     default:
       throw new Error(`Unhandled triage field: ${JSON.stringify(choice satisfies never)}`);
   }

@@ -6,7 +6,14 @@ import type { AppContext } from '../app-context.js';
 import { redactText } from '../cases/redaction.js';
 import { askLanguageModel } from './language-model-triage.js';
 import { triageModelInForce } from './triage-model-store.js';
-import { buildDuplicateIndex, suggestTriage, unitRole, type TriageSettings } from './triage-model.js';
+import {
+  buildDuplicateIndex,
+  suggestTriage,
+  unitRole,
+  type DuplicateIndex,
+  type TriageModel,
+  type TriageSettings,
+} from './triage-model.js';
 import {
   findCaseForTriage,
   findOpenCasesForDuplicates,
@@ -31,6 +38,33 @@ export function triageSettingsOf(ctx: AppContext): TriageSettings {
 export const triageText = (c: { description: string; place: string | null }) =>
   redactText(c.place ? `${c.description}\n${c.place}` : c.description);
 
+type DuplicateEntry = DuplicateIndex['entries'][number];
+
+// Each open case's word vector, per model, kept between cases. A new case is compared with up to
+// 2,000 open ones; redacting and weighing all their texts again for every new case made the
+// worker slower the more cases were open (4 cases/s with 2,000 open on bench:intake, issue 17).
+// An entry is used only while the case's text is the one it was computed from.
+const vectorsByModel = new WeakMap<TriageModel, Map<string, { source: string; entry: DuplicateEntry }>>();
+const MAX_KEPT_VECTORS = 20_000;
+
+function duplicateIndexOf(
+  model: TriageModel,
+  open: readonly { id: string; code: string; description: string; place: string | null }[],
+): DuplicateIndex {
+  let kept = vectorsByModel.get(model);
+  if (!kept) vectorsByModel.set(model, (kept = new Map()));
+  const entries = open.map((c) => {
+    const source = `${c.code}\u0000${c.description}\u0000${c.place ?? ''}`;
+    const hit = kept.get(c.id);
+    if (hit?.source === source) return hit.entry;
+    const [entry] = buildDuplicateIndex(model, [{ caseId: c.id, code: c.code, text: triageText(c) }]).entries;
+    if (kept.size >= MAX_KEPT_VECTORS) kept.clear();
+    kept.set(c.id, { source, entry: entry! });
+    return entry!;
+  });
+  return { entries };
+}
+
 export async function suggestCaseTriage(
   ctx: AppContext,
   caseId: string,
@@ -41,10 +75,7 @@ export async function suggestCaseTriage(
   const model = await triageModelInForce(ctx);
   const settings = triageSettingsOf(ctx);
   const open = await findOpenCasesForDuplicates(ctx.db.prisma, found.organizationId, found.id);
-  const index = buildDuplicateIndex(
-    model,
-    open.map((c) => ({ caseId: c.id, code: c.code, text: triageText(c) })),
-  );
+  const index = duplicateIndexOf(model, open);
   const text = triageText(found);
   const local = suggestTriage(model, text, index, settings);
   const units = found.organization.units;

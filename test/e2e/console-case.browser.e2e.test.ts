@@ -1,7 +1,7 @@
 // Issue 14's case page in a real browser (headless Chromium through playwright-core) against the
 // app started as `npm start` starts it: a citizen reports through Telegram, the head of the unit
 // signs in to the web console with a one-time link from the CLI (as an administrator hands it
-// out), opens the case, accepts it, replies — the citizen receives the reply in Telegram —
+// out), opens the case, marks it urgent, accepts it, replies — the citizen receives the reply in Telegram —
 // and resolves it. axe-core finds no accessibility violation on the case page.
 // The functions given to page.evaluate run in the browser, where `window` exists.
 /// <reference lib="dom" />
@@ -178,6 +178,15 @@ describe('console case page in a browser', () => {
     expect(await page.content()).not.toContain('0912 345 678');
     await page.screenshot({ path: path.join(ARTIFACTS, '01-case.png'), fullPage: true });
     await expectNoAxeViolations(page);
+
+    // The triage card's urgency, as a form (decision 0061).
+    const urgencyForm = page.locator('form[action$="/phan-loai"]', { has: page.locator('fieldset') });
+    await urgencyForm.getByLabel('Khẩn', { exact: true }).check();
+    await Promise.all([
+      page.waitForURL(/\?ok=/),
+      urgencyForm.getByRole('button', { name: 'Lưu mức độ' }).click(),
+    ]);
+    expect(await page.locator('h1').innerText()).toContain('KHẨN');
 
     await submitAction(page, 'Thụ lý');
     expect(await page.locator('dl.facts').innerText()).toContain('Đã thụ lý');

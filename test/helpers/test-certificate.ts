@@ -14,6 +14,14 @@ export interface TestCertificateOptions {
 }
 
 export function makeTestP12(options: TestCertificateOptions): Buffer {
+  return makeTestSigningCertificate(options).p12;
+}
+
+/** The PKCS#12 and the DER of its certificate, as the test made it (what a signature must name). */
+export function makeTestSigningCertificate(options: TestCertificateOptions): {
+  p12: Buffer;
+  certificateDer: Buffer;
+} {
   const { privateKey: pem } = generateKeyPairSync('rsa', {
     modulusLength: 2048,
     privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
@@ -45,5 +53,8 @@ export function makeTestP12(options: TestCertificateOptions): Buffer {
   const asn1 = forge.pkcs12.toPkcs12Asn1(options.withoutKey ? null : key, [cert], options.passphrase ?? '', {
     algorithm: '3des',
   });
-  return Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary');
+  return {
+    p12: Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary'),
+    certificateDer: Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(), 'binary'),
+  };
 }

@@ -1,7 +1,8 @@
 // The inbox query (case-inbox-scope.ts) against the in-memory rule, on a real database: random
 // organisations' staff with random roles, random cases routed by the real routing writer with
 // random competence referrals; the ids the SQL returns must be exactly those canViewCase allows
-// (with the inbox filters applied alike), in inbox order, and paging by cursor must walk them all.
+// (with the inbox filters applied alike), in inbox order, and paging by cursor must walk them all,
+// whether read as one query or as the disjoint parts the console merges (decision 0067).
 import '../helpers/fast-check-seed.js';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +11,8 @@ import {
   NO_INBOX_FILTERS,
   inboxCursorOf,
   inboxQuery,
+  inboxQueryParts,
+  mergeInboxParts,
   type InboxDirection,
   type InboxFilters,
   type InboxQuery,
@@ -228,21 +231,33 @@ describe('inbox query', () => {
               });
               expect(all.map((c) => c.id)).toEqual(expected);
 
-              // Forwards in pages of 3 after each page's last case, then back before each first one.
-              const walk = async (direction: InboxDirection, from: (typeof all)[number] | undefined) => {
-                const seen: string[] = [];
-                let cursor = from ? inboxCursorOf(from) : undefined;
-                for (;;) {
-                  const q = inboxQuery(staff, filters, TODAY, cursor ? { direction, cursor } : undefined);
-                  const page = await findInboxCases(prisma, only(q), { take: 3 });
-                  if (page.length === 0) return seen;
-                  seen.push(...page.map((c) => c.id));
-                  cursor = inboxCursorOf(page.at(-1)!);
-                }
+              // Forwards in pages of 3 after each page's last case, then back before each first one:
+              // as one query, and as the disjoint parts the console reads and merges.
+              type Page = { direction: InboxDirection; cursor: ReturnType<typeof inboxCursorOf> };
+              const whole = (page: Page | undefined) =>
+                findInboxCases(prisma, only(inboxQuery(staff, filters, TODAY, page)), { take: 3 });
+              const merged = async (page: Page | undefined) => {
+                const parts = inboxQueryParts(staff, filters, TODAY, page);
+                const pages = await Promise.all(
+                  parts.map((q) => findInboxCases(prisma, only(q), { take: 3 })),
+                );
+                return mergeInboxParts(pages, page?.direction ?? 'after', 3);
               };
-              expect(await walk('after', undefined)).toEqual(expected);
-              if (all.length > 0) {
-                expect(await walk('before', all.at(-1))).toEqual(expected.slice(0, -1).reverse());
+              for (const read of [whole, merged]) {
+                const walk = async (direction: InboxDirection, from: (typeof all)[number] | undefined) => {
+                  const seen: string[] = [];
+                  let cursor = from ? inboxCursorOf(from) : undefined;
+                  for (;;) {
+                    const page = await read(cursor ? { direction, cursor } : undefined);
+                    if (page.length === 0) return seen;
+                    seen.push(...page.map((c) => c.id));
+                    cursor = inboxCursorOf(page.at(-1)!);
+                  }
+                };
+                expect(await walk('after', undefined)).toEqual(expected);
+                if (all.length > 0) {
+                  expect(await walk('before', all.at(-1))).toEqual(expected.slice(0, -1).reverse());
+                }
               }
             }
           } finally {

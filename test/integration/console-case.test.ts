@@ -4,6 +4,8 @@
 import type { FastifyInstance } from 'fastify';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, fromDbDate } from '../../src/calendar/local-date.js';
+import { createWorkingCalendar } from '../../src/calendar/working-calendar.js';
 import { parseInput } from '../../src/core/validation.js';
 import { createStaff } from '../../src/directory/create-staff.js';
 import { buildHttpServer } from '../../src/http/http-server.js';
@@ -12,6 +14,7 @@ import { ZSubmissionSchema } from '../../src/intake/submission.schema.js';
 import { storeAttachment } from '../../src/intake/store-attachment.js';
 import { submitSubmission } from '../../src/intake/submit-submission.js';
 import { routeCase } from '../../src/routing/route-case.js';
+import { suggestCaseTriage } from '../../src/triage/suggest-case-triage.js';
 import { consoleCookieFor } from '../helpers/console-session.js';
 import { createTestContext, type TestContext } from '../helpers/test-context.js';
 
@@ -24,7 +27,7 @@ beforeAll(async () => {
   t = await createTestContext({ clock: 'fixed' });
   const mk = async (
     key: string,
-    roles: { role: 'leader' | 'handler' | 'unit_head'; unitCode?: string }[],
+    roles: { role: 'leader' | 'handler' | 'unit_head' | 'inspector'; unitCode?: string }[],
   ) => {
     staff[key] = (await createStaff(t.ctx, { organizationCode: 'ttyt-thuan-an', fullName: key, roles })).id;
   };
@@ -32,6 +35,7 @@ beforeAll(async () => {
   await mk('headNoi', [{ role: 'unit_head', unitCode: 'ta-knoi' }]);
   await mk('handlerNoi', [{ role: 'handler', unitCode: 'ta-knoi' }]);
   await mk('handlerNgoai', [{ role: 'handler', unitCode: 'ta-kngoai' }]);
+  await mk('inspector', [{ role: 'inspector' }]);
   app = await buildHttpServer(t.ctx, t.redis, [], () => 'http://127.0.0.1', [], {});
   await app.ready();
 }, 120_000);
@@ -41,7 +45,7 @@ afterAll(async () => {
 });
 
 let n = 0;
-async function newCase(photo?: Buffer): Promise<{ id: string; code: string }> {
+async function newCase(photo?: Buffer, kind = 'report'): Promise<{ id: string; code: string }> {
   const submissionId = `cc-${Date.now()}-${n++}`;
   const attachmentIds: string[] = [];
   if (photo) {
@@ -58,7 +62,7 @@ async function newCase(photo?: Buffer): Promise<{ id: string; code: string }> {
   const s = parseInput(ZSubmissionSchema, {
     submissionId,
     channel: 'web',
-    kind: 'report',
+    kind,
     text: 'Điều dưỡng nói trống không với mẹ tôi ở phòng 305',
     unitCode: 'ta-knoi',
     contact: { name: 'Nguyễn Thị Hoa', phone: '0903 123 456' },
@@ -219,6 +223,89 @@ describe('console case page', () => {
   });
 });
 
+describe('console urgency (the triage card’s choice)', () => {
+  const urgencyOf = async (id: string) =>
+    (await t.ctx.db.prisma.case.findUniqueOrThrow({ where: { id } })).urgency;
+  const urgencyEvents = (caseId: string) =>
+    t.ctx.db.prisma.caseEvent.findMany({ where: { caseId, action: 'set_urgency' } });
+
+  it('shows the suggestion and sets the urgency through the card’s use case, audited', async () => {
+    const c = await newCase();
+    await suggestCaseTriage(t.ctx, c.id);
+    const head = await as('headNoi');
+    const page = await head.get(`/console/ho-so/${c.code}`);
+    expect(page.body).toContain('Mức độ khẩn và gợi ý phân loại');
+    expect(page.body).toContain('Gợi ý của mô hình tại chỗ');
+    expect(page.body).toContain(`action="/console/ho-so/${c.code}/phan-loai"`);
+    expect(await urgencyOf(c.id)).toBe('normal');
+
+    const res = await head.post(`/console/ho-so/${c.code}/phan-loai`, { field: 'urgency', value: 'urgent' });
+    expect(res.statusCode).toBe(303);
+    expect(decodeURIComponent(res.headers.location as string)).toContain('Mức độ hiện tại — Khẩn');
+    expect(await urgencyOf(c.id)).toBe('urgent');
+    expect(await urgencyEvents(c.id)).toEqual([
+      expect.objectContaining({
+        actorType: 'staff',
+        actorRole: 'unit_head',
+        data: { urgency: 'urgent', source: 'triage' },
+      }),
+    ]);
+    const choice = await t.ctx.db.prisma.triageChoice.findUniqueOrThrow({
+      where: { caseId_field: { caseId: c.id, field: 'urgency' } },
+    });
+    expect(choice).toMatchObject({ chosen: 'urgent', staffId: staff.headNoi });
+    const after = await head.get(`/console/ho-so/${c.code}`);
+    expect(after.body).toContain('Cán bộ đã chọn mức độ: Khẩn');
+    expect(after.body).toContain('Đổi mức khẩn');
+    expect(after.body).toMatch(/value="urgent"\s+checked/);
+
+    const bad = await head.post(`/console/ho-so/${c.code}/phan-loai`, { field: 'urgency', value: 'very' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('Lựa chọn không hợp lệ.');
+  });
+
+  it('refuses the inspection board (read-only) with the Vietnamese reason and changes nothing', async () => {
+    const c = await newCase();
+    await suggestCaseTriage(t.ctx, c.id);
+    const inspector = await as('inspector');
+    const page = await inspector.get(`/console/ho-so/${c.code}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).not.toContain('name="value" value="urgent"');
+    const reason = 'Với vai trò Thanh tra nhân dân, bạn không có quyền đổi mức độ khẩn của hồ sơ này.';
+    expect(page.body).toContain(reason);
+    const res = await inspector.post(`/console/ho-so/${c.code}/phan-loai`, {
+      field: 'urgency',
+      value: 'urgent',
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.body).toContain(reason);
+    expect(await urgencyOf(c.id)).toBe('normal');
+    expect(await urgencyEvents(c.id)).toEqual([]);
+    expect(await t.ctx.db.prisma.triageChoice.count({ where: { caseId: c.id } })).toBe(0);
+    // Out of scope is refused as on the page itself.
+    const other = await (
+      await as('handlerNgoai')
+    ).post(`/console/ho-so/${c.code}/phan-loai`, {
+      field: 'urgency',
+      value: 'urgent',
+    });
+    expect(other.statusCode).toBe(403);
+    expect(other.body).toContain('Hồ sơ này không thuộc phạm vi khoa/phòng hoặc đơn vị của bạn.');
+    expect(await urgencyOf(c.id)).toBe('normal');
+  });
+
+  it('offers no urgency form on a case without a suggestion, as the card offers no button', async () => {
+    const c = await newCase();
+    const head = await as('headNoi');
+    const page = await head.get(`/console/ho-so/${c.code}`);
+    expect(page.body).toContain('Hồ sơ này không có gợi ý phân loại');
+    const res = await head.post(`/console/ho-so/${c.code}/phan-loai`, { field: 'urgency', value: 'urgent' });
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('Hồ sơ này chưa có gợi ý phân loại.');
+    expect(await urgencyOf(c.id)).toBe('normal');
+  });
+});
+
 function png(): Buffer {
   const image = new PNG({ width: 8, height: 8 });
   image.data.fill(200);
@@ -293,5 +380,89 @@ describe('console letters', () => {
     const page = await head.get(`/console/ho-so/${c.code}`);
     expect(page.body).toContain('Ký thư');
     expect(page.body).toContain(`/console/thu/${letter.id}/pdf`);
+  });
+});
+
+describe('console letter actions of the bot (/maudon, /xinloi, ↩️ Trả lại)', () => {
+  it('returns a draft to its drafter for a signer only, through returnLetter', async () => {
+    const c = await newCase();
+    const head = await as('headNoi');
+    const handler = await as('handlerNoi');
+    expect((await head.post(`/console/ho-so/${c.code}/thao-tac/accept`, {})).statusCode).toBe(303);
+    expect(
+      (
+        await handler.post(`/console/ho-so/${c.code}/thao-tac/resolve`, {
+          outcome: 'valid',
+          answer: 'Phản ánh đúng; khoa đã chấn chỉnh.',
+        })
+      ).statusCode,
+    ).toBe(303);
+    expect((await handler.post(`/console/ho-so/${c.code}/thu`, { kind: 'apology' })).statusCode).toBe(303);
+    const letter = await t.ctx.db.prisma.letter.findFirstOrThrow({
+      where: { caseId: c.id, kind: 'apology' },
+    });
+    const path = `/console/thu/${letter.id}/tra-lai`;
+    expect((await handler.get(`/console/ho-so/${c.code}`)).body).not.toContain(path);
+    const refused = await handler.post(path, {});
+    expect(refused.statusCode).toBe(403);
+    expect(refused.body).toContain('Chỉ người có thẩm quyền ký mới được trả lại dự thảo.');
+    expect(await t.ctx.db.prisma.letter.count({ where: { id: letter.id } })).toBe(1);
+
+    expect((await head.get(`/console/ho-so/${c.code}`)).body).toContain(path);
+    const returned = await head.post(path, {});
+    expect(returned.statusCode).toBe(303);
+    expect(await t.ctx.db.prisma.letter.count({ where: { id: letter.id } })).toBe(0);
+    expect(
+      await t.ctx.db.prisma.caseEvent.findFirstOrThrow({ where: { caseId: c.id, action: 'letter_return' } }),
+    ).toMatchObject({ actorRole: 'unit_head', actorStaffId: staff.headNoi });
+  });
+
+  it('sends the pre-filled đơn of a complaint through sendPetitionForm, not out of scope', async () => {
+    const c = await newCase(undefined, 'complaint');
+    const head = await as('headNoi');
+    expect((await head.get(`/console/ho-so/${c.code}`)).body).toContain(`/console/ho-so/${c.code}/mau-don`);
+    const other = await (await as('handlerNgoai')).post(`/console/ho-so/${c.code}/mau-don`, {});
+    expect(other.statusCode).toBe(403);
+    expect(await t.ctx.db.prisma.letter.count({ where: { caseId: c.id } })).toBe(0);
+    const sent = await head.post(`/console/ho-so/${c.code}/mau-don`, {});
+    expect(sent.statusCode).toBe(303);
+    expect(await t.ctx.db.prisma.letter.findFirstOrThrow({ where: { caseId: c.id } })).toMatchObject({
+      kind: 'petition_form',
+    });
+    // A report has no đơn: no form.
+    const r = await newCase();
+    expect((await head.get(`/console/ho-so/${r.code}`)).body).not.toContain('/mau-don');
+  });
+
+  it('sets a new due date once with the signed apology through issueApologyWithNewDate', async () => {
+    const c = await newCase();
+    const head = await as('headNoi');
+    const handler = await as('handlerNoi');
+    const path = `/console/ho-so/${c.code}/hen-ngay-moi`;
+    expect((await handler.get(`/console/ho-so/${c.code}`)).body).not.toContain(path);
+    expect((await head.get(`/console/ho-so/${c.code}`)).body).toContain(path);
+    const clock = await t.ctx.db.prisma.clock.findFirstOrThrow({ where: { caseId: c.id } });
+    const calendar = createWorkingCalendar();
+    let newDate = addDays(fromDbDate(clock.dueOn), 7);
+    while (!calendar.isWorkingDay(newDate)) newDate = addDays(newDate, 1);
+    const form = { newDate, reason: 'Cần thêm thời gian xác minh với khoa liên quan' };
+
+    const refused = await handler.post(path, form);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.body).toContain(
+      'Chỉ trưởng khoa/phòng phụ trách hoặc lãnh đạo đơn vị được ký thư xin lỗi',
+    );
+    const done = await head.post(path, form);
+    expect(done.statusCode).toBe(303);
+    const after = await t.ctx.db.prisma.clock.findUniqueOrThrow({ where: { id: clock.id } });
+    expect(after.dueResetOn?.toISOString().slice(0, 10)).toBe(newDate);
+    expect(
+      await t.ctx.db.prisma.letter.findFirstOrThrow({ where: { caseId: c.id, kind: 'apology_new_date' } }),
+    ).toMatchObject({ number: expect.any(Number) });
+    // Once per clock: the form is gone and a second post is refused with the reason.
+    expect((await head.get(`/console/ho-so/${c.code}`)).body).not.toContain(path);
+    const again = await head.post(path, form);
+    expect(again.statusCode).toBe(422);
+    expect(again.body).toContain('đã được hẹn lại một lần');
   });
 });

@@ -1,6 +1,9 @@
 // The console's door over app.inject on a real database and Redis: one-time links (used once, not
 // by a GET, not after expiry), cookie flags, CSRF refusals, idle and absolute expiry, sign-out and
-// the audit trail each leaves.
+// the audit trail each leaves; an event stream that ends with its session instead of keeping it
+// alive; a signed-in session's own rate limit beside the per-address one.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSOLE_SESSION_COOKIE } from '../../src/console/console-cookies.js';
@@ -24,6 +27,8 @@ beforeAll(async () => {
       PUBLIC_URL: 'https://langnghe.example.vn',
       CONSOLE_SESSION_IDLE_MINUTES: '30',
       CONSOLE_SESSION_MAX_HOURS: '2',
+      // The event stream checks its session every ten polls: every second here.
+      CONSOLE_LIVE_POLL_MS: '100',
     },
   });
   staffId = (
@@ -267,4 +272,74 @@ describe('console guard', () => {
     const audit = await listStaffAuditEvents(t.ctx.db.prisma, staffId);
     expect(audit.filter((e) => e.action === 'console_session_revoked').length).toBeGreaterThanOrEqual(2);
   });
+
+  it('does not keep a session alive by its event stream, and ends the stream when it idles out', async () => {
+    const fresh = await consoleCookieFor(t.ctx, staffId);
+    const page = await app.inject({ method: 'GET', url: '/console', headers: { cookie: fresh.cookie } });
+    expect(page.body).toMatch(/<p id="live-signed-out" class="error" role="alert" hidden>/);
+    expect(page.body).toContain('href="/console/dang-nhap"');
+
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { cookie } = await consoleCookieFor(t.ctx, staffId);
+    clock.advance((t.ctx.config.console.sessionIdleMinutes - 1) * 60_000);
+    const stream = await openStream(cookie);
+    expect(stream.status).toBe(200);
+    // Listening is not use: two minutes on, the session has been idle longer than the limit.
+    clock.advance(2 * 60_000);
+    const text = await stream.text;
+    expect(text).toContain('event: signed-out');
+    expect(text).toContain('/console/dang-nhap');
+    expect((await app.inject({ method: 'GET', url: '/console', headers: { cookie } })).statusCode).toBe(303);
+  });
+
+  it('counts a signed-in session’s requests on their own, not against its address', async () => {
+    const limits = { ...t.ctx.config.limits, requestsPerMinute: 4, consoleSessionRequestsPerMinute: 6 };
+    const limited = { ...t.ctx, config: { ...t.ctx.config, limits } };
+    const ward = await buildHttpServer(limited, t.redis, [], () => 'https://langnghe.example.vn', [], {});
+    try {
+      const from = (remoteAddress: string) => (url: string, cookie?: string) =>
+        ward.inject({ method: 'GET', url, remoteAddress, headers: cookie ? { cookie } : {} });
+      const get = from('10.20.30.40');
+      const a = await consoleCookieFor(t.ctx, staffId);
+      const b = await consoleCookieFor(t.ctx, staffId);
+      // One officer asks more than the address may: served up to the session's own limit.
+      for (let i = 0; i < 6; i += 1) expect((await get('/console', a.cookie)).statusCode).toBe(200);
+      const refused = await get('/console', a.cookie);
+      expect(refused.statusCode).toBe(429);
+      expect(refused.headers['retry-after']).toBeDefined();
+      // A colleague behind the same address has a count of their own…
+      expect((await get('/console', b.cookie)).statusCode).toBe(200);
+      // …and the address's count was untouched: the sign-in page (no session) answers four times.
+      for (let i = 0; i < 4; i += 1) expect((await get('/console/dang-nhap')).statusCode).toBe(200);
+      expect((await get('/console/dang-nhap')).statusCode).toBe(429);
+      // A cookie that opens no session counts against its address, on a signed-in route too.
+      const stranger = from('10.20.30.41');
+      const bogus = `${CONSOLE_SESSION_COOKIE}=${'x'.repeat(43)}`;
+      for (let i = 0; i < 4; i += 1) expect((await stranger('/console', bogus)).statusCode).toBe(303);
+      expect((await stranger('/console', bogus)).statusCode).toBe(429);
+    } finally {
+      await ward.close();
+    }
+  });
 });
+
+/** GET /console/su-kien on the listening app: its status once it starts, and its text once it ends. */
+function openStream(cookie: string): Promise<{ status: number; text: Promise<string> }> {
+  const { port } = app.server.address() as AddressInfo;
+  return new Promise((resolve, reject) => {
+    const request = http.get(
+      { host: '127.0.0.1', port, path: '/console/su-kien', headers: { cookie, accept: 'text/event-stream' } },
+      (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        const ended = new Promise<string>((done) => response.on('end', () => done(text)));
+        response.once('data', (chunk: string) => {
+          text += chunk;
+          response.on('data', (more: string) => (text += more));
+          resolve({ status: response.statusCode ?? 0, text: ended });
+        });
+      },
+    );
+    request.on('error', reject);
+  });
+}

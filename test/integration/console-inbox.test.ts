@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/core/clock.js';
 import { createStaff } from '../../src/directory/create-staff.js';
 import { buildHttpServer } from '../../src/http/http-server.js';
-import { CONSOLE_INBOX_PAGE_SIZE } from '../../src/console/inbox/console-inbox.js';
+import { CONSOLE_INBOX_COUNT_CAP, CONSOLE_INBOX_PAGE_SIZE } from '../../src/console/inbox/console-inbox.js';
 import { consoleCookieFor } from '../helpers/console-session.js';
 import { createCase } from '../helpers/public-pages-fixtures.js';
 import { createTestContext, type TestContext } from '../helpers/test-context.js';
@@ -102,5 +102,33 @@ describe('console inbox', () => {
     }
     expect(seen.length).toBe(CONSOLE_INBOX_PAGE_SIZE + 1);
     expect(new Set(seen).size).toBe(seen.length);
+  });
+
+  it('lists every open status nearest due date first, and counts no further than the cap', async () => {
+    const { prisma } = t.ctx.db;
+    // Three statuses, three due dates: each status is read apart (decision 0067), the page merges.
+    const due = (code: string, status: 'received' | 'assigned' | 'in_progress', day: string) =>
+      prisma.case.update({ where: { code }, data: { status, governingDueOn: new Date(`${day}T00:00:00Z`) } });
+    await due(codes.urgentKkb, 'received', '2026-10-20');
+    await due(codes.noi, 'assigned', '2026-10-05');
+    await due(codes.kkb, 'in_progress', '2026-10-01');
+    const page = await get('/console', leaderCookie);
+    const order = [...page.body.matchAll(/id="row-([^"]+)"/g)].map((m) => m[1]!);
+    expect(order.slice(0, 3)).toEqual([codes.kkb, codes.noi, codes.urgentKkb]);
+    expect(page.body).not.toContain('Hơn ');
+
+    const org = await prisma.organization.findUniqueOrThrow({ where: { code: 'ttyt-thuan-an' } });
+    await prisma.$executeRawUnsafe(
+      `INSERT INTO "cases" ("id","code","organizationId","kind","channel","status","identityMode",
+         "description","searchText","governingClockKind","governingDueOn","receivedAt","createdAt","updatedAt")
+       SELECT gen_random_uuid(), 'CAP' || g, $1::uuid, 'feedback', 'web', 'received', 'anonymous',
+         'Góp ý', 'gop y', 'internal_answer', DATE '2026-12-01', now(), now(), now()
+       FROM generate_series(1, ${CONSOLE_INBOX_COUNT_CAP}) g`,
+      org.id,
+    );
+    const capped = await get('/console', leaderCookie);
+    expect(capped.body).toContain(`Hơn ${CONSOLE_INBOX_COUNT_CAP} hồ sơ`);
+    const handler = await get('/console', handlerCookie);
+    expect(handler.body).toMatch(/<p role="status">\d+ hồ sơ/);
   });
 });

@@ -344,6 +344,24 @@ describe('deadline timers', () => {
     expect((await deadlineMessages(caseId)).filter((k) => k.startsWith('due:'))).toHaveLength(1);
   });
 
+  it('the sweep fires a case’s milestone that another case with the same clock and due date fired already', async () => {
+    // Two cases written the same day: same clock kind, same due date.
+    const first = await newCase('report', '2026-06-01T03:00:00Z');
+    const second = await newCase('report', '2026-06-01T03:00:00Z');
+    const [a, b] = [await clockOf(first, 'internal_answer'), await clockOf(second, 'internal_answer')];
+    const dueOn = a.dueOn.toISOString().slice(0, 10) as LocalDate;
+    expect(b.dueOn.toISOString().slice(0, 10)).toBe(dueOn);
+    clock.set(nineAm(dueOn));
+    // The first case's due-day job ran; the second one's was lost: only the sweep can fire it.
+    expect(await fireMilestone(t.ctx, deps, { clockId: a.id, milestone: 'due', dueOn })).toMatchObject({
+      status: 'fired',
+    });
+    await sweepDeadlineMilestones(t.ctx, deps);
+    const dueFired = async (caseId: string) => (await firedOf(caseId)).filter(([, m]) => m === 'due');
+    expect(await dueFired(first)).toHaveLength(1);
+    expect(await dueFired(second)).toEqual([['deadline_reminder', 'due', dueOn, dueOn]]);
+  });
+
   it('re-counts a running clock when days off are loaded after it started, and reschedules it', async () => {
     const caseId = await newCase('report', '2026-05-11T03:00:00Z'); // Monday; 10 working days → 25/05
     const c = await clockOf(caseId, 'internal_answer');

@@ -6,6 +6,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import forge from 'node-forge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/core/clock.js';
 import { parseInput } from '../../src/core/validation.js';
@@ -22,8 +23,9 @@ import {
   removeLetterCertificate,
   setLetterCertificate,
 } from '../../src/letters/letter-certificate.js';
+import { cmsSigner, pdfSignatureParts } from '../helpers/cms-inspect.js';
 import { pdfSignatureReport, pdfText } from '../helpers/pdf-inspect.js';
-import { makeTestP12 } from '../helpers/test-certificate.js';
+import { makeTestP12, makeTestSigningCertificate } from '../helpers/test-certificate.js';
 import { createTestContext, type TestContext } from '../helpers/test-context.js';
 
 const clock = fixedClock(new Date('2026-03-02T02:00:00Z')); // Monday 02/03/2026, 09:00 in Hà Nội
@@ -88,6 +90,12 @@ async function resolvedCase(): Promise<string> {
   return caseId;
 }
 
+// The CMS attributes PAdES baseline B-B signs (RFC 5652, RFC 5035), named here, not imported.
+const CONTENT_TYPE = '1.2.840.113549.1.9.3';
+const MESSAGE_DIGEST = '1.2.840.113549.1.9.4';
+const SIGNING_CERTIFICATE_V2 = '1.2.840.113549.1.9.16.2.47';
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest();
+
 const words = async (pdf: Buffer) => (await pdfText(pdf)).normalize('NFC').replace(/\s+/g, ' ');
 
 describe('letters signed with the organisation certificate (PAdES)', () => {
@@ -115,7 +123,11 @@ describe('letters signed with the organisation certificate (PAdES)', () => {
   }, 60_000);
 
   it('a signed letter is stored, hashed and sent with a signature pdfsig verifies; a changed byte breaks it', async () => {
-    const p12 = makeTestP12({ passphrase: 'mật khẩu', notBefore: validFrom, notAfter: validUntil });
+    const { p12, certificateDer } = makeTestSigningCertificate({
+      passphrase: 'mật khẩu',
+      notBefore: validFrom,
+      notAfter: validUntil,
+    });
     const summary = await setLetterCertificate(t.ctx, { organizationId, p12, passphrase: 'mật khẩu' });
     expect(summary.commonName).toBe('Trung tâm Y tế Thuận An');
     const row = await t.ctx.db.prisma.letterCertificate.findUniqueOrThrow({ where: { organizationId } });
@@ -151,6 +163,31 @@ describe('letters signed with the organisation certificate (PAdES)', () => {
     expect(report).toContain('Signature Validation: Signature is Valid.');
     expect(report).toContain('Signer Certificate Common Name: Trung tâm Y tế Thuận An');
     expect(report).toContain('Total document signed');
+    // PAdES baseline B-B (decision 0060): ETSI.CAdES.detached, whose CMS signs content-type,
+    // message-digest and the signer certificate's SHA-256 (signing-certificate-v2) — no
+    // signing-time: pdfsig's signing time is the dictionary's /M.
+    expect(report).toContain('Signature Type: ETSI.CAdES.detached');
+    expect(bytes.includes(Buffer.from('/SubFilter /ETSI.CAdES.detached'))).toBe(true);
+    expect(report).toContain('Signing Time: Mar 02 2026 02:00:00');
+    const { cms, signedBytes } = pdfSignatureParts(bytes);
+    const signer = cmsSigner(cms);
+    expect([...signer.signedAttributes.keys()].sort()).toEqual(
+      [CONTENT_TYPE, MESSAGE_DIGEST, SIGNING_CERTIFICATE_V2].sort(),
+    );
+    expect(signer.signedAttributesDer).toEqual([...signer.signedAttributesDer].sort(Buffer.compare));
+    const digest = signer.signedAttributes.get(MESSAGE_DIGEST)!;
+    expect(Buffer.from(digest.value as string, 'binary')).toEqual(sha256(signedBytes));
+    // SigningCertificateV2 { certs: [ESSCertIDv2 { certHash (SHA-256 is the default, so no
+    // hashAlgorithm), issuerSerial }] }
+    const [certs] = signer.signedAttributes.get(SIGNING_CERTIFICATE_V2)!.value as forge.asn1.Asn1[];
+    const [essCertId] = certs!.value as forge.asn1.Asn1[];
+    const [certHash, issuerSerial] = essCertId!.value as forge.asn1.Asn1[];
+    expect(certHash!.type).toBe(forge.asn1.Type.OCTETSTRING);
+    expect(Buffer.from(certHash!.value as string, 'binary')).toEqual(sha256(certificateDer));
+    expect(sha256(certificateDer).toString('hex')).toBe(summary.fingerprint);
+    const serial = (issuerSerial!.value as forge.asn1.Asn1[])[1]!;
+    expect(Buffer.from(serial.value as string, 'binary').toString('hex')).toBe('0a1b2c3d');
+    expect(signer.certificates[0]).toEqual(certificateDer);
     // The printed signer block is still there.
     const text = await words(bytes);
     expect(text).toContain('TL. GIÁM ĐỐC TRƯỞNG KHOA NHI');

@@ -18,7 +18,6 @@ function defaultFileName(now: Date): string {
 
 export const backupCommand: CliCommand = {
   name: 'backup',
-  summary: 'Back up the database and stored files to one file (the key is kept apart)',
   usage: 'langnghe backup [file]   (default: ./langnghe-backup-<UTC date-time>.jsonl.gz)',
   async run(args) {
     const { positionals } = parseCliArgs(args, {});

@@ -10,7 +10,6 @@ import { parseCliArgs } from '../cli-options.js';
 
 export const calendarLoadCommand: CliCommand = {
   name: 'calendar:load',
-  summary: 'Load days off and swapped working days from a JSON file (national, or --org)',
   usage: 'langnghe calendar:load <file.json> [--org <code>]',
   async run(args) {
     const { positionals, values } = parseCliArgs(args, { org: { type: 'string' } });

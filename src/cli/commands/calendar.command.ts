@@ -5,7 +5,6 @@ import { deadlineSettingsFor } from '../deadline-settings.js';
 
 export const calendarCommand: CliCommand = {
   name: 'calendar',
-  summary: 'List the days off and swapped working days of a year',
   usage: 'langnghe calendar <year> [--org <code>]',
   async run(args) {
     const { positionals, values } = parseCliArgs(args, { org: { type: 'string' } });

@@ -11,7 +11,6 @@ import { parseCliArgs } from '../cli-options.js';
 
 export const consoleLinkCommand: CliCommand = {
   name: 'console:link',
-  summary: 'Print a one-time sign-in link to the web console for a staff member',
   usage:
     'langnghe console:link --staff <staffId>\n   or: langnghe console:link --org <orgCode> --name <full name>\n  The link works once, for CONSOLE_LINK_TTL_MINUTES (10 by default); its address starts with PUBLIC_URL.',
   async run(args) {

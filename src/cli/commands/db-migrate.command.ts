@@ -3,7 +3,6 @@ import type { CliCommand } from '../cli-command.js';
 
 export const dbMigrateCommand: CliCommand = {
   name: 'db:migrate',
-  summary: 'Apply pending database migrations (the app also does this at start)',
   usage: 'langnghe db:migrate',
   async run() {
     // openCliDatabase applies them; report what is there now.

@@ -40,7 +40,6 @@ export function formatDirectory(roots: DirectoryOrganization[]): string {
 
 export const directoryListCommand: CliCommand = {
   name: 'directory:list',
-  summary: 'List organisations, units, staff and roles (as a tree)',
   usage: 'langnghe directory:list [--org <orgCode>]',
   async run(args) {
     const { values, positionals } = parseCliArgs(args, { org: { type: 'string' } });

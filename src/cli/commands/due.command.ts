@@ -8,7 +8,6 @@ import { deadlineSettingsFor } from '../deadline-settings.js';
 
 export const dueCommand: CliCommand = {
   name: 'due',
-  summary: 'Print the due date of a clock started on a date, and how it was counted',
   usage: `langnghe due <clock> <start-date: YYYY-MM-DD or dd/mm/yyyy> [--org <code>] [--remote-area]\n  clocks: ${CLOCK_KINDS.join(', ')}`,
   async run(args) {
     const { positionals, values } = parseCliArgs(args, {

@@ -16,7 +16,6 @@ async function organizationId(ctx: DirectoryContext, code: string): Promise<stri
 
 export const dutySetCommand: CliCommand = {
   name: 'duty:set',
-  summary: 'Put a hotline officer on duty for a period',
   usage:
     'langnghe duty:set --org <orgCode> --staff <staffId> --from <time> --to <time>\n' +
     '  time: 2026-03-02T07:00 (Vietnam time) or with an offset, 2026-03-02T00:00Z',
@@ -50,7 +49,6 @@ export const dutySetCommand: CliCommand = {
 
 export const dutyListCommand: CliCommand = {
   name: 'duty:list',
-  summary: 'Show who is on hotline duty now and the roster ahead',
   usage: 'langnghe duty:list --org <orgCode> [--from <time>] [--days <n, default 7>]',
   async run(args) {
     const { values, positionals } = parseCliArgs(args, {

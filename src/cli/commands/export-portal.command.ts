@@ -18,7 +18,6 @@ export function vietnamDayStart(date: string): Date {
 
 export const exportPortalCommand: CliCommand = {
   name: 'export:portal',
-  summary: 'Export an organisation’s cases for the provincial portal (versioned JSONL)',
   usage: 'langnghe export:portal --org <code> --from YYYY-MM-DD --to YYYY-MM-DD [--out <file>]',
   async run(args) {
     const { values, positionals } = parseCliArgs(args, {

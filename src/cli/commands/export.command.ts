@@ -29,8 +29,6 @@ const ZArgsSchema = z.object({
 
 export const exportCommand: CliCommand = {
   name: 'export',
-  summary:
-    'Export an organisation’s cases or case events for inspection (CSV or JSONL, no identities, no free text)',
   usage:
     'langnghe export cases|events --org <code> --from YYYY-MM-DD --to YYYY-MM-DD [--format csv|jsonl] [--out <file>]',
   async run(args) {

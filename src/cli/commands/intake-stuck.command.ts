@@ -15,7 +15,6 @@ import { parseCliArgs } from '../cli-options.js';
 
 export const intakeStuckCommand: CliCommand = {
   name: 'intake:stuck',
-  summary: 'List acknowledged submissions that are not cases yet (stuck or failed); --retry the failed',
   usage: 'langnghe intake:stuck [--retry]',
   async run(args) {
     const { values, positionals } = parseCliArgs(args, { retry: { type: 'boolean' } });

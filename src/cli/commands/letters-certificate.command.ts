@@ -47,7 +47,6 @@ function describe(c: CertificateSummary, now: Date): string[] {
 
 export const lettersCertificateCommand: CliCommand = {
   name: 'letters:certificate',
-  summary: "Load, show or remove an organisation's signing certificate (PKCS#12) for letters",
   usage:
     'langnghe letters:certificate --org <orgCode> [--p12 <file.p12> [--passphrase-env <VAR>] | --remove]',
   async run(args) {

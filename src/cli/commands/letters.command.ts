@@ -17,7 +17,6 @@ const day = (d: Date | null) => (d ? formatVietnameseDate(toVietnamDate(d)) : 'â
 
 export const lettersCommand: CliCommand = {
   name: 'letters',
-  summary: 'List issued letters (register number, kind, case, status, signer, dates)',
   usage: 'langnghe letters [--org <orgCode>] [--year <yyyy>] [--case <caseCode>]',
   async run(args) {
     const { values, positionals } = parseCliArgs(args, {

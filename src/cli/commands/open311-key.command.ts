@@ -9,7 +9,6 @@ import { parseCliArgs } from '../cli-options.js';
 
 export const open311KeyCommand: CliCommand = {
   name: 'open311:key',
-  summary: 'Create an Open311 api_key for a client (shown once), or --list the clients',
   usage: 'langnghe open311:key "<client name>" | langnghe open311:key --list',
   async run(args) {
     const { positionals, values } = parseCliArgs(args, { list: { type: 'boolean' } });

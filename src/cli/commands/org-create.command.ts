@@ -8,7 +8,6 @@ const KINDS = 'health_department, hospital, health_centre, ward_committee, other
 
 export const orgCreateCommand: CliCommand = {
   name: 'org:create',
-  summary: 'Add an organisation (optionally under its managing body)',
   usage: `langnghe org:create --code <code> --name <name> --kind <kind> [--parent <code>] [--place <place>] [--hotline <number> …]\n  kinds: ${KINDS}`,
   async run(args) {
     const { values, positionals } = parseCliArgs(args, {

@@ -17,7 +17,6 @@ import { parseCliArgs } from '../cli-options.js';
 
 export const postersCommand: CliCommand = {
   name: 'posters',
-  summary: 'Write the QR poster (A4 PDF) of every active unit of an organisation',
   usage: 'langnghe posters --org <code> [--out <dir>] [--url <public address>] [--allow-local]',
   async run(args) {
     const { values, positionals } = parseCliArgs(args, {

@@ -45,7 +45,6 @@ async function organizationIdOf(
 
 export const receptionLogCommand: CliCommand = {
   name: 'reception:log',
-  summary: 'Log a visit to the reception place (sổ tiếp công dân): each content becomes an in-person case',
   usage:
     'langnghe reception:log --org <orgCode> --officer <staffId> --name <visitor> [--id-number <CCCD>]\n' +
     '  [--address <text>] [--phone <number>] --summary <text> --handling <' +
@@ -130,7 +129,6 @@ export const receptionLogCommand: CliCommand = {
 
 export const receptionRegisterCommand: CliCommand = {
   name: 'reception:register',
-  summary: 'Print the reception register (sổ tiếp công dân) of a period as PDF or XLSX',
   usage:
     'langnghe reception:register --org <orgCode> --from <dd/mm/yyyy> --to <dd/mm/yyyy> --format <' +
     REGISTER_FORMATS.join('|') +

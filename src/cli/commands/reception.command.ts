@@ -75,7 +75,6 @@ function describeSession(s: ReceptionSessionView): string {
 
 export const receptionAddCommand: CliCommand = {
   name: 'reception:add',
-  summary: 'Post a citizen-reception session (once, weekly or monthly)',
   usage:
     'langnghe reception:add --org <orgCode> --role head|deputy|officer --receiver "<title, name>"\n' +
     '  (--place "<room>" | --online <https link>) --repeat once|weekly:t3|monthly:15\n' +
@@ -142,7 +141,6 @@ export const receptionAddCommand: CliCommand = {
 
 export const receptionListCommand: CliCommand = {
   name: 'reception:list',
-  summary: 'List the posted citizen-reception sessions and their coming dates',
   usage: 'langnghe reception:list --org <orgCode> [--days <n, default 60>]',
   async run(args) {
     const { values, positionals } = parseCliArgs(args, { org: { type: 'string' }, days: { type: 'string' } });
@@ -171,7 +169,6 @@ export const receptionListCommand: CliCommand = {
 
 export const receptionCancelCommand: CliCommand = {
   name: 'reception:cancel',
-  summary: 'Cancel a citizen-reception session; its bookings are cancelled and the people told',
   usage: 'langnghe reception:cancel <sessionId>',
   async run(args) {
     const { positionals } = parseCliArgs(args, {});

@@ -27,7 +27,6 @@ const USAGE =
 
 export const reportScheduleCommand: CliCommand = {
   name: 'report:schedule',
-  summary: 'Add, list or remove the periodic reports an organisation owes (due dates, recipients)',
   usage: USAGE,
   async run(args) {
     const { values, positionals } = parseCliArgs(args, {

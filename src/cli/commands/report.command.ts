@@ -15,7 +15,6 @@ import { parseCliArgs } from '../cli-options.js';
 
 export const reportCommand: CliCommand = {
   name: 'report',
-  summary: 'Write an organisation’s periodic report (figures, charts) as XLSX, PDF or CSV',
   usage: `langnghe report --org <code> --period <${PERIOD_CODE_FORMS}> --format ${REPORT_FORMATS.join('|')} [--out <dir>]`,
   async run(args) {
     const { values, positionals } = parseCliArgs(args, {

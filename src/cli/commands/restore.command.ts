@@ -65,7 +65,6 @@ async function keyForRestore(
 
 export const restoreCommand: CliCommand = {
   name: 'restore',
-  summary: 'Restore a backup into an empty database (checks the encryption key first)',
   usage: 'langnghe restore <file> [--key-file FILE]',
   async run(args) {
     const { positionals, values } = parseCliArgs(args, { 'key-file': { type: 'string' } });

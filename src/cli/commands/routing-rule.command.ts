@@ -11,7 +11,6 @@ import { withDirectoryContext } from '../directory-cli.js';
 
 export const routingAddCommand: CliCommand = {
   name: 'routing:add',
-  summary: 'Add a routing rule: kind, category and keywords → unit',
   usage:
     'langnghe routing:add --org <orgCode> --unit <unitCode> [--kind <kind>] [--category <name>] [--keyword <word> …] [--priority <n, default 100>]\n' +
     `  kinds: ${CASE_KINDS.join(', ')}\n` +
@@ -46,7 +45,6 @@ export const routingAddCommand: CliCommand = {
 
 export const routingListCommand: CliCommand = {
   name: 'routing:list',
-  summary: 'List the routing rules of an organisation, in the order they are tried',
   usage: 'langnghe routing:list --org <orgCode>',
   async run(args) {
     const { values, positionals } = parseCliArgs(args, { org: { type: 'string' } });

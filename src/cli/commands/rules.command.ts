@@ -6,7 +6,6 @@ import { deadlineSettingsFor } from '../deadline-settings.js';
 
 export const rulesCommand: CliCommand = {
   name: 'rules',
-  summary: 'List the time limits in force (today, or on --on <date>)',
   usage: 'langnghe rules [--on <date>] [--org <code>]',
   async run(args) {
     const { values } = parseCliArgs(args, { on: { type: 'string' }, org: { type: 'string' } });

@@ -4,7 +4,6 @@ import type { CliCommand } from '../cli-command.js';
 
 export const seedCommand: CliCommand = {
   name: 'seed',
-  summary: 'Load the sample organisations and units (safe to run again)',
   usage: 'langnghe seed',
   async run() {
     const { db, close } = await openCliDatabase();

@@ -9,7 +9,6 @@ import { parseCliArgs } from '../cli-options.js';
 
 export const staffCodeCommand: CliCommand = {
   name: 'staff-code',
-  summary: 'Issue a new staff access code for internal feedback (revokes the previous one)',
   usage: 'langnghe staff-code <orgCode>',
   async run(args) {
     const { positionals } = parseCliArgs(args, {});

@@ -15,7 +15,6 @@ export function parseRoleOptions(values: string[] | undefined): StaffRoleSpec[] 
 
 export const staffCreateCommand: CliCommand = {
   name: 'staff:create',
-  summary: 'Add a staff member with roles (role, or role@unitCode for one unit)',
   usage:
     'langnghe staff:create --org <orgCode> --name <full name> [--title <title>] --role <role>[@unitCode] [--role …]\n' +
     '  roles: admin, receiver, handler, unit_head, leader, inspector, hotline\n' +

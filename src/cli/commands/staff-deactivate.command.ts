@@ -7,7 +7,6 @@ import { withDirectoryContext } from '../directory-cli.js';
 
 export const staffDeactivateCommand: CliCommand = {
   name: 'staff:deactivate',
-  summary: 'Deactivate a staff member (history kept; they can no longer act)',
   usage: 'langnghe staff:deactivate <staffId>',
   async run(args) {
     const { positionals } = parseCliArgs(args, {});

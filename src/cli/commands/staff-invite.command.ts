@@ -8,7 +8,6 @@ import { withDirectoryContext } from '../directory-cli.js';
 
 export const staffInviteCommand: CliCommand = {
   name: 'staff:invite',
-  summary: 'Issue a one-time invite code that binds a staff member’s Telegram account',
   usage: `langnghe staff:invite <staffId> [--hours <n>]\n   or: langnghe staff:invite --org <orgCode> --name <full name> [--hours <n>]\n  The code is valid ${DEFAULT_INVITE_HOURS} hours by default and for one use; a new code replaces an unused one.`,
   async run(args) {
     const { values, positionals } = parseCliArgs(args, {

@@ -32,7 +32,6 @@ async function asUsage<T>(run: () => Promise<T>): Promise<T> {
 
 export const staffQaOpenCommand: CliCommand = {
   name: 'staffqa:open',
-  summary: 'Open a call for staff questions before the staff conference',
   usage: 'langnghe staffqa:open --org <code> --topic <text> --opens <dd/mm/yyyy> --closes <dd/mm/yyyy>',
   async run(args) {
     const { values, positionals } = parseCliArgs(args, {
@@ -63,7 +62,6 @@ export const staffQaOpenCommand: CliCommand = {
 
 export const staffQaAnnexCommand: CliCommand = {
   name: 'staffqa:annex',
-  summary: 'Write the staff Q&A annex of a call (PDF) for the staff conference',
   usage: 'langnghe staffqa:annex --org <code> [--collection <number>] --out <file.pdf>',
   async run(args) {
     const { values, positionals } = parseCliArgs(args, {

@@ -8,7 +8,6 @@ import { parseRoleOptions } from './staff-create.command.js';
 
 export const staffRoleCommand: CliCommand = {
   name: 'staff:role',
-  summary: 'Grant (--add) or withdraw (--remove) roles of a staff member',
   usage: 'langnghe staff:role <staffId> [--add <role>[@unitCode] …] [--remove <role>[@unitCode] …]',
   async run(args) {
     const { values, positionals } = parseCliArgs(args, {

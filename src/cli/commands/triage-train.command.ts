@@ -6,7 +6,6 @@ const f = (v: number) => v.toFixed(3);
 
 export const triageTrainCommand: CliCommand = {
   name: 'triage:train',
-  summary: 'Retrain the triage model from the corpus and officers’ confirmed choices; print held-out figures',
   usage: 'langnghe triage:train',
   async run() {
     const cli = await openCliDatabase();

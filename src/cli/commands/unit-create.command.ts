@@ -8,7 +8,6 @@ const KINDS = 'board, office, department, station, clinic, union, other';
 
 export const unitCreateCommand: CliCommand = {
   name: 'unit:create',
-  summary: 'Add a unit (department, office, station…) to an organisation',
   usage: `langnghe unit:create --org <orgCode> --code <unitCode> --name <name> [--name-en <English name>] --kind <kind> [--hotline <number> …]\n  kinds: ${KINDS}\n  The unit code goes into QR codes: short, letters, digits and "-", unique across the installation.`,
   async run(args) {
     const { values, positionals } = parseCliArgs(args, {

@@ -13,7 +13,6 @@ import { parseCliArgs } from '../cli-options.js';
 
 export const webhookAddCommand: CliCommand = {
   name: 'webhook:add',
-  summary: 'Register an outbound event webhook for an organisation (signed, retried, logged)',
   usage: `langnghe webhook:add --org <code> --url <https://…> [--events ${FEED_EVENT_TYPES.join(',')}] [--secret <s>]`,
   async run(args) {
     const { values, positionals } = parseCliArgs(args, {
@@ -54,7 +53,6 @@ export const webhookAddCommand: CliCommand = {
 
 export const webhookListCommand: CliCommand = {
   name: 'webhook:list',
-  summary: 'List the registered event webhooks (of one organisation with --org)',
   usage: 'langnghe webhook:list [--org <code>]',
   async run(args) {
     const { values } = parseCliArgs(args, { org: { type: 'string' } });
@@ -74,7 +72,6 @@ export const webhookListCommand: CliCommand = {
 
 export const webhookRemoveCommand: CliCommand = {
   name: 'webhook:remove',
-  summary: 'Stop an event webhook (its delivery log is kept)',
   usage: 'langnghe webhook:remove <webhook-id>',
   async run(args) {
     const { positionals } = parseCliArgs(args, {});
@@ -92,7 +89,6 @@ export const webhookRemoveCommand: CliCommand = {
 
 export const webhookLogCommand: CliCommand = {
   name: 'webhook:log',
-  summary: 'Show a webhook’s latest deliveries: event, attempts, last answer',
   usage: 'langnghe webhook:log <webhook-id> [--limit 50]',
   async run(args) {
     const { positionals, values } = parseCliArgs(args, { limit: { type: 'string' } });

@@ -10,7 +10,6 @@ import { parseCliArgs } from '../cli-options.js';
 
 export const zaloTokenCommand: CliCommand = {
   name: 'zalo:token',
-  summary: 'Store the Zalo OA token pair from a refresh token (Zalo developer console)',
   usage: 'langnghe zalo:token <refresh-token>',
   async run(args) {
     const { positionals } = parseCliArgs(args, {});

@@ -2,7 +2,8 @@
 // The console's only script of its own (served as /console/assets/console.js). Everything works
 // without it; with it, the inbox hears about new and changed cases from /console/su-kien: a changed
 // row is replaced where it is, a new case's row goes on top, and the page title counts the new
-// cases not yet seen ("(3) Hộp thư").
+// cases not yet seen ("(3) Hộp thư"). When the session ends, the stream says so and the page shows
+// the sign-in link.
 (function () {
   'use strict';
   var feed = document.querySelector('[data-live-feed]');
@@ -39,6 +40,12 @@
   }
   var source = new EventSource(feed.getAttribute('data-live-feed'));
   source.addEventListener('case', onCase);
+  // The session idled out or was signed out: stop listening and show the sign-in link.
+  source.addEventListener('signed-out', function () {
+    source.close();
+    var notice = document.getElementById(feed.getAttribute('data-live-signed-out'));
+    if (notice) notice.hidden = false;
+  });
   document.addEventListener('visibilitychange', function () {
     if (document.visibilityState === 'visible' && document.hasFocus()) {
       unseen = 0;

@@ -136,4 +136,5 @@ export const ZTextFormSchema = z.looseObject({
   reason: field,
   kind: field,
   note: field,
+  newDate: field,
 });

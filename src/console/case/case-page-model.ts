@@ -7,6 +7,7 @@ import type { AppContext } from '../../app-context.js';
 import {
   REPLY_ROLES,
   applicableRoles,
+  authorizeUrgencyChange,
   type CaseScope,
   type StaffPrincipal,
 } from '../../cases/case-permissions.js';
@@ -23,9 +24,11 @@ import { findOrganizationById } from '../../directory/directory.repository.js';
 import { parseOrganizationPolicy } from '../../directory/organization-settings.js';
 import { loadActiveStaff } from '../../directory/resolve-staff.js';
 import { mayDraftByHand, type CaseLetter } from '../../letters/letter-rules.js';
-import { draftingRole, signingRole } from '../../letters/letter-signers.js';
+import { draftingRole, PETITION_FORM_ROLES, signingRole } from '../../letters/letter-signers.js';
 import type { LetterKind, LetterStatus } from '../../letters/letter-vocabulary.js';
 import { listNotificationStatusesOfCase } from '../../notify/notification.repository.js';
+import type { CardTriageFacts } from '../../officer/triage-card.js';
+import { loadCardTriageFacts } from '../../triage/card-triage-facts.js';
 import {
   findCaseForConsole,
   listActiveUnits,
@@ -48,6 +51,23 @@ export interface CasePageLetter {
   canSign: boolean;
   /** A draft this person may send again to the signers. */
   canResend: boolean;
+  /** A draft this person may hand back to its drafter unsigned (the bot's "↩️ Trả lại"). */
+  canReturn: boolean;
+}
+
+/**
+ * The triage card's part of the page: the stored suggestion and which of its choices this person
+ * may make (recordTriageChoice checks each again). Without a suggestion there is nothing to choose
+ * from, in the bot as here: the use case refuses a choice on a case that has none.
+ */
+export interface CasePageTriage {
+  facts: CardTriageFacts;
+  /** May set the urgency (URGENCY_ROLES); else why not, in Vietnamese. */
+  urgency: { offered: true } | { offered: false; why: string };
+  /** The suggested kind, when it differs from the case's and this person may reclassify. */
+  acceptKind: boolean;
+  /** The suggested unit, when it differs from the case's and this person may assign. */
+  acceptUnit: boolean;
 }
 
 export interface CasePageModel extends StaffCaseView {
@@ -57,11 +77,16 @@ export interface CasePageModel extends StaffCaseView {
   routing: { rule: string; reason: string } | null;
   timeline: TimelineEntry[];
   letters: CasePageLetter[];
+  triage: CasePageTriage | null;
   canReply: boolean;
   /** Whether the reveal form is offered, or why not (Vietnamese, from the policy check). */
   reveal: { offered: true } | { offered: false; why: string };
   /** Letters this person may draft by hand now. */
   draftable: CaseLetter[];
+  /** May send the sender the pre-filled đơn (/maudon): a complaint or denunciation without it. */
+  petitionForm: boolean;
+  /** May set a new due date with the apology (/xinloi): a signer, a clock still counting, no such letter. */
+  newDate: boolean;
   /** Choices for the forms of the actions offered. */
   choices: {
     units: { id: string; code: string; name: string }[];
@@ -89,7 +114,7 @@ export async function loadCasePage(
   const { prisma } = ctx.db;
   const staff = await loadActiveStaff(ctx, input.staffId);
   const row = (await findCaseForConsole(prisma, input.caseId))!;
-  const [governing, clocks, route, events, messages, letters, notifications, identity, org] =
+  const [governing, clocks, route, events, messages, letters, notifications, identity, org, triage] =
     await Promise.all([
       loadGoverningDeadline(prisma, row.id),
       describeCaseClocksOf(ctx, row.organizationId, row.id),
@@ -100,6 +125,7 @@ export async function loadCasePage(
       listNotificationStatusesOfCase(prisma, row.id),
       findSenderIdentityRow(prisma, row.id),
       findOrganizationById(prisma, row.organizationId),
+      loadCardTriageFacts(ctx, row.id),
     ]);
   const routeData = route ? ZRouteEventDataSchema.safeParse(route.data) : null;
 
@@ -120,6 +146,10 @@ export async function loadCasePage(
   const mayDraft = draftingRole(staff, reach) !== null;
   const draftable = mayDraft ? HAND_LETTERS.filter((k) => mayDraftByHand(row, k).ok) : [];
   const actions: CaseAction[] = seen.actions;
+  const open = isOpenStatus(row.status);
+  const reaching = applicableRoles(staff, reach);
+  const reachingRoles = reaching.ok ? reaching.roles : [];
+  const urgency = authorizeUrgencyChange(staff, reach);
   const [units, people] = await Promise.all([
     actions.includes('assign') ? listActiveUnits(prisma, row.organizationId) : Promise.resolve([]),
     actions.includes('assign') ? listAssignableStaff(prisma, row.organizationId) : Promise.resolve([]),
@@ -151,11 +181,30 @@ export async function loadCasePage(
         year: l.year,
         canSign: unsigned && signingRole(staff, reach, kind) !== null,
         canResend: l.status === 'draft' && mayDraft,
+        canReturn: l.status === 'draft' && signingRole(staff, reach, kind) !== null,
       };
     }),
+    triage: triage
+      ? {
+          facts: triage,
+          urgency: urgency.ok ? { offered: true } : { offered: false, why: urgency.message },
+          acceptKind: !!triage.kind && triage.kind !== row.kind && actions.includes('reclassify'),
+          acceptUnit: !!triage.unitId && triage.unitId !== row.unitId && actions.includes('assign'),
+        }
+      : null,
     canReply: (isOpenStatus(row.status) || row.status === 'resolved') && replyReaches(staff, reach),
     reveal: check.ok ? { offered: true } : { offered: false, why: check.message },
     draftable,
+    petitionForm:
+      open &&
+      (row.kind === 'complaint' || row.kind === 'denunciation') &&
+      !row.petitionReceivedOn &&
+      reachingRoles.some((r) => (PETITION_FORM_ROLES as readonly string[]).includes(r)),
+    newDate:
+      open &&
+      signingRole(staff, reach, 'apology_new_date') !== null &&
+      clocks.some((c) => c.status !== 'stopped') &&
+      !letters.some((l) => l.kind === 'apology_new_date'),
     choices: { units, staff: people, grounds: actions.includes('refuse') ? refusalGroundsFor(row.kind) : [] },
   };
 }

@@ -47,12 +47,15 @@ function model(over: Partial<CasePageModel> = {}): CasePageModel {
     routing: { rule: 'qr_unit', reason: 'Mã QR của khoa Nội' },
     timeline: [],
     letters: [],
+    triage: null,
     canReply: true,
     reveal: {
       offered: false,
       why: 'Theo quy định của đơn vị, chỉ Lãnh đạo mới được xem danh tính người gửi.',
     },
     draftable: [],
+    petitionForm: false,
+    newDate: false,
     choices: { units: [], staff: [], grounds: [] },
     ...over,
   };

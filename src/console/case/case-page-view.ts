@@ -25,7 +25,7 @@ import {
   LETTER_STATUS_LABELS,
   type LetterKind,
 } from '../../letters/letter-vocabulary.js';
-import { html, type Html } from '../../web/html.js';
+import { html, raw, type Html } from '../../web/html.js';
 import type { ConsoleActor } from '../console-actor.js';
 import { csrfField } from '../console-layout.js';
 import { formFieldsOf, type FormField } from './case-forms.js';
@@ -38,10 +38,14 @@ export const actionPath = (code: string, action: CaseAction) => `${casePath(code
 export const replyPath = (code: string) => `${casePath(code)}/tra-loi`;
 export const notePath = (code: string) => `${casePath(code)}/ghi-chu`;
 export const revealPath = (code: string) => `${casePath(code)}/danh-tinh`;
+export const triagePath = (code: string) => `${casePath(code)}/phan-loai`;
 export const draftLetterPath = (code: string) => `${casePath(code)}/thu`;
 export const letterPdfPath = (letterId: string) => `/console/thu/${letterId}/pdf`;
 export const signLetterPath = (letterId: string) => `/console/thu/${letterId}/ky`;
 export const resendLetterPath = (letterId: string) => `/console/thu/${letterId}/gui-ky`;
+export const returnLetterPath = (letterId: string) => `/console/thu/${letterId}/tra-lai`;
+export const petitionFormPath = (code: string) => `${casePath(code)}/mau-don`;
+export const newDatePath = (code: string) => `${casePath(code)}/hen-ngay-moi`;
 export const attachmentPath = (attachmentId: string) => `/console/tep/${attachmentId}`;
 export const REGISTER_PATH = '/console/so-cong-van';
 
@@ -73,9 +77,9 @@ export function renderCaseSection(
     ${extras.error ? html`<div class="notice error" role="alert"><strong>${t.refused}:</strong> ${extras.error}</div>` : ''}
     ${extras.done ? html`<div class="notice ok" role="status">${extras.done}</div>` : ''}
     ${summary(model, lang)} ${contentSection(model, lang)} ${clockSection(model, lang)}
-    ${routingSection(model, lang)} ${duplicateSection(model, lang)} ${actionSection(model, actor)}
-    ${identitySection(model, actor, extras.revealed)} ${letterSection(model, actor)}
-    ${timelineSection(model, lang)}
+    ${routingSection(model, lang)} ${duplicateSection(model, lang)} ${triageSection(model, actor)}
+    ${actionSection(model, actor)} ${identitySection(model, actor, extras.revealed)}
+    ${letterSection(model, actor)} ${timelineSection(model, lang)}
   </div>`;
 }
 
@@ -190,6 +194,94 @@ function duplicateSection(model: CasePageModel, lang: ConsoleLang): Html {
         : ''
     }
     ${!duplicateOf && !merged.length ? html`<p class="muted">${t.noDuplicates}</p>` : ''}
+  </section>`;
+}
+
+const pct = (v: number) => `${Math.round(v * 100)}%`;
+
+/**
+ * The triage card's choices (src/officer/triage-card.ts) as forms: the urgency, and one-press
+ * acceptance of the suggested kind or unit. Each posts to recordTriageChoice, like the buttons.
+ */
+function triageSection(model: CasePageModel, actor: ConsoleActor): Html {
+  const lang = actor.lang;
+  const t = CASE_TEXTS[lang];
+  const code = model.view.code;
+  const current = model.view.urgent ? 'urgent' : 'normal';
+  const triage = model.triage;
+  const why = (words: readonly string[]) =>
+    words.length ? ` — ${t.because}: ${words.map((w) => `“${w}”`).join(', ')}` : '';
+  const choice = (field: 'kind' | 'unit', value: string, label: string) =>
+    html`<form method="post" action="${triagePath(code)}" class="inline">
+      ${csrfField(actor)}<input type="hidden" name="field" value="${field}" /><input
+        type="hidden"
+        name="value"
+        value="${value}"
+      /><button type="submit" class="secondary">${label}</button>
+    </form>`;
+  let body: Html | string = html`<p class="muted">${t.noSuggestion}</p>`;
+  if (triage) {
+    const f = triage.facts;
+    body = html`<p>${t.suggestionBy(f.source)}:</p>
+      <ul>
+        <li>
+          ${t.suggestedKind}:
+          ${f.kind ? `${CASE_KIND_LABELS[f.kind][lang]} (${pct(f.kindConfidence)})${why(f.because.kind)}` : t.unsure(pct(f.kindConfidence))}
+        </li>
+        <li>
+          ${t.suggestedUnit}:
+          ${f.unitName ? `${f.unitName} (${pct(f.unitConfidence)})${why(f.because.unit)}` : t.unsure(pct(f.unitConfidence))}
+        </li>
+        <li>
+          ${t.suggestedUrgency}:
+          ${
+            f.urgency
+              ? `${t.urgencyLabels[f.urgency]} (${pct(f.urgencyConfidence)})${f.urgency === 'urgent' ? why(f.because.urgency) : ''}`
+              : t.unsure(pct(f.urgencyConfidence))
+          }
+        </li>
+        ${f.chosenUrgency ? html`<li>${t.chosenUrgency}: ${t.urgencyLabels[f.chosenUrgency]}</li>` : ''}
+        ${f.duplicates.map(
+          (d) =>
+            html`<li>
+              <a href="${casePath(d.code)}">${t.likelyDuplicate(d.code, pct(d.similarity))}</a>
+            </li>`,
+        )}
+      </ul>
+      ${
+        triage.acceptKind || triage.acceptUnit
+          ? html`<p>
+              ${triage.acceptKind && f.kind ? choice('kind', f.kind, t.acceptKind(CASE_KIND_LABELS[f.kind][lang])) : ''}
+              ${triage.acceptUnit && f.unitId && f.unitName ? choice('unit', f.unitId, t.acceptUnit(f.unitName)) : ''}
+            </p>`
+          : ''
+      }
+      ${
+        triage.urgency.offered
+          ? html`<form method="post" action="${triagePath(code)}">
+              ${csrfField(actor)}<input type="hidden" name="field" value="urgency" />
+              <fieldset>
+                <legend>${t.urgencyLegend}</legend>
+                ${(['urgent', 'normal'] as const).map(
+                  (u) =>
+                    html`<label class="choice"
+                      ><input type="radio" name="value" value="${u}" ${u === current ? raw('checked') : ''} />
+                      ${t.urgencyLabels[u]}</label
+                    >`,
+                )}
+              </fieldset>
+              <p><button type="submit">${t.urgencySubmit}</button></p>
+            </form>`
+          : html`<p class="muted">${triage.urgency.why}</p>`
+      }`;
+  }
+  return html`<section aria-labelledby="h-triage">
+    <h2 id="h-triage">${t.triage}</h2>
+    <p>
+      <strong>${t.urgencyNow}:</strong>
+      ${model.view.urgent ? html`<span class="badge urgent">${t.urgencyLabels.urgent}</span>` : t.urgencyLabels.normal}
+    </p>
+    ${body}
   </section>`;
 }
 
@@ -439,6 +531,15 @@ function letterSection(model: CasePageModel, actor: ConsoleActor): Html {
                             </form>`
                           : ''
                       }
+                      ${
+                        l.canReturn
+                          ? html`<form method="post" action="${returnLetterPath(l.id)}" class="inline">
+                              ${csrfField(actor)}<button type="submit" class="secondary">
+                                ${t.returnDraft}
+                              </button>
+                            </form>`
+                          : ''
+                      }
                     </td>
                   </tr>`,
               )}
@@ -459,6 +560,40 @@ function letterSection(model: CasePageModel, actor: ConsoleActor): Html {
               <label for="f-letter-note">${t.letterNote}</label>
               <textarea id="f-letter-note" name="note" rows="3"></textarea>
               <p><button type="submit">${t.draftSubmit}</button></p>
+            </form>
+          </details>`
+        : ''
+    }
+    ${
+      model.petitionForm
+        ? html`<details class="action">
+            <summary>${t.petitionForm}</summary>
+            <form method="post" action="${petitionFormPath(model.view.code)}">
+              ${csrfField(actor)}
+              <p id="petition-hint">${t.petitionFormHint}</p>
+              <p><button type="submit" aria-describedby="petition-hint">${t.petitionForm}</button></p>
+            </form>
+          </details>`
+        : ''
+    }
+    ${
+      model.newDate
+        ? html`<details class="action">
+            <summary>${t.newDate}</summary>
+            <form method="post" action="${newDatePath(model.view.code)}">
+              ${csrfField(actor)}
+              <p id="new-date-hint">${t.newDateHint}</p>
+              <label for="f-new-date">${t.newDateField} *</label>
+              <input type="date" id="f-new-date" name="newDate" required aria-required="true" />
+              <label for="f-new-date-reason">${t.newDateReason} *</label>
+              <textarea
+                id="f-new-date-reason"
+                name="reason"
+                rows="2"
+                required
+                aria-required="true"
+              ></textarea>
+              <p><button type="submit" aria-describedby="new-date-hint">${t.newDateSubmit}</button></p>
             </form>
           </details>`
         : ''

@@ -14,15 +14,18 @@ import { loadCaseWithScope } from '../../cases/case-scope.service.js';
 import { CASE_ACTION_LABELS, ZCaseActionSchema } from '../../cases/case-transitions.js';
 import { revealSenderIdentity, type RevealedIdentity } from '../../cases/reveal-identity.js';
 import { caseIdFromCode, viewCaseForStaff } from '../../cases/view-case-for-staff.js';
-import { toVietnamDate } from '../../calendar/local-date.js';
+import { formatVietnameseDate, parseUserDate, toVietnamDate } from '../../calendar/local-date.js';
 import { AppError, isAppError } from '../../core/app-error.js';
 import { loadActiveStaff } from '../../directory/resolve-staff.js';
 import { readStoredFile } from '../../files/file-store.js';
-import { draftLetter, sendDraftToSigners, signLetter } from '../../letters/issue-letter.js';
+import { issueApologyWithNewDate } from '../../letters/apology-new-date.js';
+import { draftLetter, returnLetter, sendDraftToSigners, signLetter } from '../../letters/issue-letter.js';
+import { sendPetitionForm } from '../../letters/petition-form.js';
 import { draftingRole } from '../../letters/letter-signers.js';
 import { letterFileName, renderLetter } from '../../letters/letter-files.js';
 import { findLetterById } from '../../letters/letter.repository.js';
 import type { LetterKind } from '../../letters/letter-vocabulary.js';
+import { recordTriageChoice } from '../../triage/record-triage-choice.js';
 import { html } from '../../web/html.js';
 import { actorOf, type ConsoleActor } from '../console-actor.js';
 import { consolePage } from '../console-layout.js';
@@ -49,6 +52,11 @@ const INLINE_IMAGES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'];
 const ZCodeParams = z.object({ code: z.string().min(1).max(40) });
 const ZActionParams = ZCodeParams.extend({ action: ZCaseActionSchema });
 const ZIdParams = z.object({ id: z.uuid() });
+/** The triage form as posted; the values are checked by recordTriageChoice's own schema. */
+const ZTriageFormSchema = z.looseObject({
+  field: z.string().max(20).optional(),
+  value: z.string().max(100).optional(),
+});
 
 /** The status a refusal is shown with: not allowed, not found, or not possible as asked. */
 export function refusalStatus(err: AppError): 403 | 404 | 422 {
@@ -256,6 +264,51 @@ export function registerConsoleCaseRoutes(app: FastifyInstance, ctx: AppContext)
       }),
     );
 
+    // The triage card's buttons (urgency, the suggested kind or unit) through the same use case;
+    // recordTriageChoice reads the choice with its own zod schema and checks the role.
+    scope.post('/console/ho-so/:code/phan-loai', (request, reply) =>
+      move(request, reply, async (actor, caseId) => {
+        const t = CASE_TEXTS[actor.lang];
+        const form = parse(ZTriageFormSchema, request.body ?? {}, actor.lang);
+        const choice = { field: form.field, value: form.value };
+        await recordTriageChoice(ctx, { caseId, staffId: actor.staffId, choice });
+        const what =
+          form.field === 'urgency' && (form.value === 'urgent' || form.value === 'normal')
+            ? `${t.urgencyNow} — ${t.urgencyLabels[form.value]}`
+            : form.field === 'kind'
+              ? t.suggestedKind
+              : t.suggestedUnit;
+        return t.triageSaved(what);
+      }),
+    );
+
+    // /maudon: the pre-filled đơn to the sender of a complaint or denunciation.
+    scope.post('/console/ho-so/:code/mau-don', (request, reply) =>
+      move(request, reply, async (actor, caseId) => {
+        const t = CASE_TEXTS[actor.lang];
+        const sent = await sendPetitionForm(ctx, { caseId, staffId: actor.staffId });
+        return sent.delivery === 'sender' ? t.petitionSent : t.petitionStored;
+      }),
+    );
+
+    // /xinloi: the governing clock's new date (once) and the apology, signed at once.
+    scope.post('/console/ho-so/:code/hen-ngay-moi', (request, reply) =>
+      move(request, reply, async (actor, caseId) => {
+        const form = parse(ZTextFormSchema, request.body ?? {}, actor.lang);
+        const done = await issueApologyWithNewDate(ctx, {
+          caseId,
+          staffId: actor.staffId,
+          newDate: parseUserDate(form.newDate ?? ''),
+          reason: form.reason ?? '',
+        });
+        return CASE_TEXTS[actor.lang].newDateDone(
+          formatVietnameseDate(done.previousDueOn),
+          formatVietnameseDate(done.newDueOn),
+          done.numberText,
+        );
+      }),
+    );
+
     // The reveal answers with the page itself (200): the contact must never travel in a redirect's
     // URL, a cache or htmx's history; the form is not boosted and the answer is no-store.
     scope.post('/console/ho-so/:code/danh-tinh', (request, reply) => {
@@ -302,6 +355,14 @@ export function registerConsoleCaseRoutes(app: FastifyInstance, ctx: AppContext)
       letterMove(request, reply, async (actor, letterId) => {
         const signed = await signLetter(ctx, { letterId, staffId: actor.staffId });
         return `${CASE_TEXTS[actor.lang].sign}: ${signed.numberText}`;
+      }),
+    );
+
+    // "↩️ Trả lại": the draft goes back to its drafter unsigned (returnLetter tells them).
+    scope.post('/console/thu/:id/tra-lai', (request, reply) =>
+      letterMove(request, reply, async (actor, letterId) => {
+        await returnLetter(ctx, { letterId, staffId: actor.staffId });
+        return CASE_TEXTS[actor.lang].returned;
       }),
     );
 

@@ -1,5 +1,5 @@
-// The only console-inbox code that reads Prisma: a page of inbox rows for a `where` built from
-// case-inbox-scope.ts, its count, the units a filter offers, and the cases changed since a moment
+// The only console-inbox code that reads Prisma: the ordered keys of a `where` built from
+// case-inbox-scope.ts, the rows of a page, the units a filter offers, and the cases changed since a moment
 // (the live feed).
 import type { Db } from '../../db/database.js';
 import type { Prisma } from '../../db/generated/client.js';
@@ -19,19 +19,31 @@ const ROW = {
   unit: { select: { code: true, name: true } },
 } as const;
 
-export function findConsoleInboxRows(
+/** The first `take` cases of a query in its order: their id and governing due date only. */
+export function findConsoleInboxKeys(
   db: Db,
   query: { where: Prisma.CaseWhereInput; orderBy: Prisma.CaseOrderByWithRelationInput[] },
   take: number,
 ) {
-  return db.case.findMany({ where: query.where, orderBy: query.orderBy, take, select: ROW });
+  return db.case.findMany({
+    where: query.where,
+    orderBy: query.orderBy,
+    take,
+    select: { id: true, governingDueOn: true },
+  });
+}
+
+/** The inbox rows of these cases, in no particular order. */
+export function findConsoleInboxRows(db: Db, ids: string[]) {
+  return db.case.findMany({ where: { id: { in: ids } }, select: ROW });
+}
+
+/** The inbox row of the case with this code, if the `where` lets it through. */
+export function findConsoleInboxRowByCode(db: Db, code: string, where: Prisma.CaseWhereInput) {
+  return db.case.findMany({ where: { AND: [{ code }, where] }, select: ROW, take: 1 });
 }
 
 export type ConsoleInboxRow = Awaited<ReturnType<typeof findConsoleInboxRows>>[number];
-
-export function countConsoleInboxRows(db: Db, where: Prisma.CaseWhereInput) {
-  return db.case.count({ where });
-}
 
 export function listUnitsOfOrganization(db: Db, organizationId: string) {
   return db.unit.findMany({

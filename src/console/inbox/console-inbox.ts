@@ -9,8 +9,10 @@ import {
   decodeInboxCursor,
   encodeInboxCursor,
   inboxCursorOf,
-  inboxQuery,
+  inboxQueryParts,
+  mergeInboxParts,
   type InboxFilters,
+  type InboxQuery,
 } from '../../cases/case-inbox-scope.js';
 import { foldSearchQuery } from '../../cases/case-search-text.js';
 import { CASE_KINDS, CASE_STATUSES, CHANNELS } from '../../cases/case-vocabulary.js';
@@ -19,12 +21,18 @@ import { DEFAULT_DUE_SOON_WORKING_DAYS } from '../../deadlines/clock.js';
 import { deadlineSettingsOf } from '../../deadlines/deadline.service.js';
 import type { StaffMember } from '../../directory/staff-member.js';
 import {
-  countConsoleInboxRows,
+  findConsoleInboxKeys,
+  findConsoleInboxRowByCode,
   findConsoleInboxRows,
   type ConsoleInboxRow,
 } from './console-inbox.repository.js';
 
 export const CONSOLE_INBOX_PAGE_SIZE = 25;
+/**
+ * The inbox counts its cases up to this many and says "more than" beyond: an exact count would
+ * read the whole scope (a leader's organisation) on every page.
+ */
+export const CONSOLE_INBOX_COUNT_CAP = 1000;
 
 export const DUE_STATES = ['overdue', 'due_soon', 'on_time'] as const;
 export type DueState = (typeof DUE_STATES)[number];
@@ -49,7 +57,10 @@ export type ConsoleInboxQuery = z.infer<typeof ZConsoleInboxQuery>;
 
 export interface ConsoleInboxPage {
   rows: ConsoleInboxRow[];
+  /** The matching cases, counted up to CONSOLE_INBOX_COUNT_CAP. */
   total: number;
+  /** More than `total` match. */
+  totalCapped: boolean;
   /** Cursors for the neighbouring pages (null: none that way). */
   previous: string | null;
   next: string | null;
@@ -116,20 +127,30 @@ export async function loadConsoleInbox(
   const token = query.after ?? query.before;
   const cursor = token ? decodeInboxCursor(token) : null;
   const direction = query.before && cursor ? 'before' : 'after';
-  const base = inboxQuery(staff, filters, today);
-  const paged = cursor ? inboxQuery(staff, filters, today, { direction, cursor }) : base;
-  const where = (q: { where: Prisma.CaseWhereInput }) => ({ AND: [q.where, ...extra] });
-  const [total, fetched] = await Promise.all([
-    countConsoleInboxRows(prisma, where(base)),
-    findConsoleInboxRows(
-      prisma,
-      { where: where(paged), orderBy: paged.orderBy },
-      CONSOLE_INBOX_PAGE_SIZE + 1,
-    ),
+  const withExtra = (q: InboxQuery) => ({ where: { AND: [q.where, ...extra] }, orderBy: q.orderBy });
+  const keysOf = (parts: InboxQuery[], take: number) =>
+    Promise.all(parts.map((part) => findConsoleInboxKeys(prisma, withExtra(part), take)));
+  // The first COUNT_CAP + 1 keys of every part give the count and, without a cursor, the page too.
+  const [counted, paged] = await Promise.all([
+    keysOf(inboxQueryParts(staff, filters, today), CONSOLE_INBOX_COUNT_CAP + 1),
+    cursor
+      ? keysOf(inboxQueryParts(staff, filters, today, { direction, cursor }), CONSOLE_INBOX_PAGE_SIZE + 1)
+      : null,
   ]);
-  if (cursor && fetched.length === 0) {
+  const keys = mergeInboxParts(paged ?? counted, direction, CONSOLE_INBOX_PAGE_SIZE + 1);
+  if (cursor && keys.length === 0) {
     return loadConsoleInbox(ctx, staff, { ...query, after: undefined, before: undefined });
   }
+  const count = counted.reduce((sum, part) => sum + part.length, 0);
+  const byId = new Map(
+    (
+      await findConsoleInboxRows(
+        prisma,
+        keys.map((k) => k.id),
+      )
+    ).map((row) => [row.id, row]),
+  );
+  const fetched = keys.flatMap((k) => byId.get(k.id) ?? []);
   const more = fetched.length > CONSOLE_INBOX_PAGE_SIZE;
   let rows = fetched.slice(0, CONSOLE_INBOX_PAGE_SIZE);
   if (direction === 'before' && cursor) rows = rows.reverse();
@@ -138,7 +159,8 @@ export async function loadConsoleInbox(
   const edge = (row: ConsoleInboxRow | undefined) => (row ? encodeInboxCursor(inboxCursorOf(row)) : null);
   return {
     rows,
-    total,
+    total: Math.min(count, CONSOLE_INBOX_COUNT_CAP),
+    totalCapped: count > CONSOLE_INBOX_COUNT_CAP,
     previous: hasPrevious ? edge(rows[0]) : null,
     next: hasNext ? edge(rows.at(-1)) : null,
     today,
@@ -157,11 +179,7 @@ export async function loadConsoleInboxRow(
 ): Promise<{ row: ConsoleInboxRow; today: LocalDate; dueSoonUntil: LocalDate } | null> {
   const today = toVietnamDate(ctx.clock.now());
   const { calendar } = await deadlineSettingsOf(ctx, staff.organizationId);
-  const [row] = await findConsoleInboxRows(
-    ctx.db.prisma,
-    { where: { AND: [caseVisibilityWhere(staff), { code }] }, orderBy: [{ id: 'asc' }] },
-    1,
-  );
+  const [row] = await findConsoleInboxRowByCode(ctx.db.prisma, code, caseVisibilityWhere(staff));
   return row
     ? { row, today, dueSoonUntil: calendar.addWorkingDays(today, DEFAULT_DUE_SOON_WORKING_DAYS) }
     : null;

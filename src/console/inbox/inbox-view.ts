@@ -165,7 +165,7 @@ export function inboxList(lang: ConsoleLang, query: ConsoleInboxQuery, page: Con
   const link = (href: string, text: string) =>
     html`<a href="${href}" hx-get="${href}" hx-target="#${INBOX_LIST_ID}" hx-push-url="true">${text}</a>`;
   return html`<div id="${INBOX_LIST_ID}">
-    <p role="status">${t.count(page.total)}</p>
+    <p role="status">${t.count(page.total, page.totalCapped)}</p>
     ${
       page.rows.length === 0
         ? html`<p>${t.none}</p>`

@@ -36,6 +36,7 @@ import { html, raw, type Html } from '../../web/html.js';
 import { actorOf, type ConsoleActor } from '../console-actor.js';
 import { consolePage } from '../console-layout.js';
 import { readableOrganizations } from './report-access.js';
+import { FILINGS_PATH } from './report-filings.routes.js';
 import { reportTexts } from './report-texts.js';
 
 const HTML = 'text/html; charset=utf-8';
@@ -155,6 +156,7 @@ async function reportBody(
     `/console/bao-cao/tai-ve?${new URLSearchParams({ org: report.organization.code, period: report.period.code, format })}`;
   const many = report.organizations.length > 1;
   return html`<h1>${t.title}</h1>
+    <p><a href="${FILINGS_PATH}">${t.filingsLink}</a></p>
     <form method="get" action="/console/bao-cao" class="card">
       <label
         >${t.organization}

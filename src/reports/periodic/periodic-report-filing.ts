@@ -5,6 +5,7 @@
 // again (a retry, a second /kybaocao) finishes what was missing and changes nothing else.
 import type { AppContext } from '../../app-context.js';
 import {
+  compareDates,
   formatVietnameseDate,
   fromDbDate,
   toDbDate,
@@ -32,7 +33,7 @@ import {
 } from './report-filing.repository.js';
 import { organizationLeaders, parseRecipients, resolveRecipients } from './report-recipients.js';
 import type { ReportOccurrence } from './report-schedule.js';
-import { REPORT_SIGNING_ROLES } from './report-roles.js';
+import { maySignReportsOf } from './report-roles.js';
 
 /** "BC" is the symbol of a báo cáo (NĐ 30/2020/NĐ-CP, Phụ lục III). */
 export const REPORT_SYMBOL_PREFIX = 'BC';
@@ -58,7 +59,8 @@ export function reportNumberText(
   return `${number}/${REPORT_SYMBOL_PREFIX}-${parseLetterSettings(organization, organization.settings).letterSymbol}`;
 }
 
-const fileBase = (f: { definition: { code: string }; periodCode: string }) =>
+/** The stem of a filing's file names, as the recipients get them (bao-cao-<definition>-<period>). */
+export const filingFileBase = (f: { definition: { code: string }; periodCode: string }) =>
   `bao-cao-${f.definition.code}-${f.periodCode.replace(/\.\./g, '_')}`;
 
 export interface DraftOutcome {
@@ -123,7 +125,7 @@ export async function sendDraft(
         text:
           `📊 Dự thảo ${filing.definition.title} (kỳ ${filing.periodCode}), hạn gửi trước ngày ${due}.\n` +
           `Xin đồng chí xem và ký: /kybaocao ${filing.ref} — báo cáo sẽ được đánh số và gửi nơi nhận ngay sau khi ký.`,
-        file: { key: draftKey, fileName: `du-thao-${fileBase(filing)}.pdf`, mimeType: PDF },
+        file: { key: draftKey, fileName: `du-thao-${filingFileBase(filing)}.pdf`, mimeType: PDF },
       },
       dedupeKey: `report:${filing.id}:draft:${leader.key}`,
     });
@@ -141,13 +143,8 @@ async function loadFiling(ctx: AppContext, ref: string): Promise<FilingRow> {
 }
 
 function mustSign(staff: StaffMember, organizationId: string): void {
-  const ok = staff.roles.some(
-    (r) =>
-      (REPORT_SIGNING_ROLES as readonly string[]).includes(r.role) &&
-      r.unitId === null &&
-      staff.organizationId === organizationId,
-  );
-  if (!ok) throw new AppError('forbidden', 'Chỉ lãnh đạo đơn vị được ký báo cáo định kỳ.');
+  if (!maySignReportsOf(staff, organizationId))
+    throw new AppError('forbidden', 'Chỉ lãnh đạo đơn vị được ký báo cáo định kỳ.');
 }
 
 export interface SignReportResult {
@@ -243,7 +240,7 @@ export async function completePeriodicReport(
     filing.organizationId,
     parseRecipients(ctx, filing.definition.recipients),
   );
-  const base = fileBase(filing);
+  const base = filingFileBase(filing);
   for (const r of recipients) {
     const caption = `📊 ${filing.organization.name} gửi ${filing.definition.title} (kỳ ${filing.periodCode}), số ${numberText}.`;
     await enqueueNotification(ctx, {
@@ -304,4 +301,12 @@ export function toFilingView(f: FilingRow): FilingView {
     status: f.status,
     numberText: f.number === null ? null : reportNumberText(f.organization, f.number),
   };
+}
+
+/**
+ * Late: not filed when its due date began, or filed on or after it. The due date is the first day
+ * that is late ("trước ngày 25/4"), as the escalation reads it (listUnfiledDueBy; decision 0058).
+ */
+export function isFilingLate(f: { dueOn: LocalDate; filedAt: Date | null }, today: LocalDate): boolean {
+  return compareDates(f.filedAt ? toVietnamDate(f.filedAt) : today, f.dueOn) >= 0;
 }

@@ -3,7 +3,9 @@
 // GROUPINGS and decision 0059; no join:
 // "on time" reads the due date kept on the case when it was answered), then every figure is a
 // predicate over those groups in JS (METRICS, from the buckets of report-model.ts), so a yearly
-// report on a million cases costs about one scan, not one query per unit or per figure. Plain SQL that
+// report on a million cases costs about one scan, not one query per unit or per figure. The pass
+// reads the covering index cases_report_idx alone and is cut into stretches of time counted at once
+// on separate connections (decision 0063). Plain SQL that
 // PGlite and PostgreSQL both run: no time-zone names (Vietnam is UTC+7 all year, so a Vietnamese
 // calendar day is `(instant + 7 hours)::date` of the UTC timestamps Prisma stores).
 import type { Db } from '../../db/database.js';
@@ -225,27 +227,22 @@ const GROUPING_MASKS = GROUPINGS.map((set) =>
 
 /** The Vietnamese calendar day of a stored UTC timestamp. */
 const vnDay = (column: string) => `(${column} + interval '7 hours')::date`;
-/**
- * The cases of the scope received in the period ($2/$3) or in the previous one ($5/$6), so one
- * scan gives both and the trends cost nothing more; $1 the organisation ids.
- */
-const IN_PERIODS = (alias: string) =>
-  `${alias}."organizationId" = ANY($1::uuid[]) AND ((${alias}."receivedAt" >= $2::timestamp AND ${alias}."receivedAt" < $3::timestamp) OR (${alias}."receivedAt" >= $5::timestamp AND ${alias}."receivedAt" < $6::timestamp))`;
 
 /**
- * The cases counted per organisation, unit and period in each of GROUPINGS, in one scan; the
- * figures are then added up in JS from METRICS, so no figure's rule is written twice. The groups
- * come back as one JSON text (a row per group through the driver costs more than the grouping).
- * The duty-shift lookup is evaluated for hotline cases only (the AND stops at the channel).
+ * The cases of the organisations $1 received in [$2, $3), counted per organisation and unit in each
+ * of GROUPINGS; the figures are then added up in JS from METRICS, so no figure's rule is written
+ * twice. Every column read here is in the index cases_report_idx (keep them together), so this is
+ * an index-only scan. The groups come back as one JSON text (a row per group through the driver
+ * costs more than the grouping). The duty-shift lookup is evaluated for hotline cases only (the
+ * AND stops at the channel).
  */
 const GROUPED_SQL = `
-SELECT COALESCE(json_agg(json_build_array(org, unit, in_current, ${DIMENSIONS.join(', ')}, grouping_mask, n)), '[]')::text AS groups
+SELECT COALESCE(json_agg(json_build_array(org, unit, ${DIMENSIONS.join(', ')}, grouping_mask, n)), '[]')::text AS groups
 FROM (
-  SELECT org, unit, in_current, ${DIMENSIONS.join(', ')}, GROUPING(${DIMENSIONS.join(', ')}) AS grouping_mask,
+  SELECT org, unit, ${DIMENSIONS.join(', ')}, GROUPING(${DIMENSIONS.join(', ')}) AS grouping_mask,
          count(*)::int AS n
   FROM (
     SELECT c."organizationId" AS org, c."unitId" AS unit,
-           (c."receivedAt" >= $2::timestamp AND c."receivedAt" < $3::timestamp) AS in_current,
            c.kind, c.channel, c.audience, c.status, c.outcome, c.satisfaction, c.urgency,
            (c."answeredDueOn" IS NULL OR ${vnDay('COALESCE(c."resolvedAt", c."closedAt")')} <= c."answeredDueOn") AS on_time,
            COALESCE(c."governingDueOn" < $4::date, false) AS overdue,
@@ -254,9 +251,9 @@ FROM (
              WHERE s."organizationId" = c."organizationId" AND s."startsAt" <= c."receivedAt" AND s."endsAt" > c."receivedAt"
            )) AS in_shift
     FROM cases c
-    WHERE ${IN_PERIODS('c')}
+    WHERE c."organizationId" = ANY($1::uuid[]) AND c."receivedAt" >= $2::timestamp AND c."receivedAt" < $3::timestamp
   ) x
-  GROUP BY org, unit, in_current, GROUPING SETS (${GROUPINGS.map((set) => `(${set.join(', ')})`).join(', ')})
+  GROUP BY org, unit, GROUPING SETS (${GROUPINGS.map((set) => `(${set.join(', ')})`).join(', ')})
 ) g`;
 
 export interface FigureRow {
@@ -272,7 +269,6 @@ const sqlTimestamp = (d: Date) => d.toISOString().replace('T', ' ').replace('Z',
 type GroupTuple = [
   string,
   string | null,
-  boolean,
   CaseKind,
   Channel,
   string,
@@ -288,9 +284,9 @@ type GroupTuple = [
 ];
 
 /** A grouped row; the columns its grouping does not group by are null, and no metric of it reads them. */
-function toGroup(t: GroupTuple): CaseGroup {
-  const [org, unit, current, kind, channel, audience, status, outcome, satisfaction] = t;
-  const [, , , , , , , , , urgency, onTime, overdue, inShift, mask, n] = t;
+function toGroup(t: GroupTuple, current: boolean): CaseGroup {
+  const [org, unit, kind, channel, audience, status, outcome, satisfaction] = t;
+  const [, , , , , , , , urgency, onTime, overdue, inShift, mask, n] = t;
   const grouping = GROUPING_MASKS.indexOf(mask);
   if (grouping < 0) throw new Error(`unexpected grouping mask ${mask}`);
   return {
@@ -327,30 +323,77 @@ export function countGroups(groups: Iterable<CaseGroup>): FigureRow[] {
   return [...out.values()];
 }
 
+/** A stretch of receipt instants one statement counts, and whether it lies in the current period. */
+export interface ScanSlice {
+  from: Date;
+  to: Date;
+  current: boolean;
+}
+
+/**
+ * How many stretches each period is cut into. GROUPING SETS cannot use PostgreSQL's parallel
+ * workers, so the parallelism is ours: each stretch is one statement on its own connection of the
+ * pool, all at once, and the groups of the same organisation, unit and period add up in
+ * countGroups. Two per period: four statements for a report, about the processes a parallel
+ * sequential scan uses here (leader and two workers); PGlite has one connection and runs them in turn.
+ */
+const SLICES_PER_PERIOD = 2;
+
+/** The period and the previous one, each cut into SLICES_PER_PERIOD equal stretches of time. */
+export function scanSlices(
+  period: { from: Date; to: Date },
+  previous: { from: Date; to: Date },
+): ScanSlice[] {
+  const cut = (p: { from: Date; to: Date }, current: boolean) => {
+    const step = (p.to.getTime() - p.from.getTime()) / SLICES_PER_PERIOD;
+    const at = (i: number) => new Date(p.from.getTime() + Math.round(step * i));
+    return Array.from({ length: SLICES_PER_PERIOD }, (_, i) => ({
+      from: at(i),
+      to: i === SLICES_PER_PERIOD - 1 ? p.to : at(i + 1),
+      current,
+    }));
+  };
+  return [...cut(period, true), ...cut(previous, false)];
+}
+
+interface CaseFiguresInput {
+  organizationIds: readonly string[];
+  period: { from: Date; to: Date };
+  previous: { from: Date; to: Date };
+  asOf: string;
+}
+
+/** The statements that count the case figures, one per stretch of time (bench/reports explains them). */
+export function caseFiguresStatements(input: CaseFiguresInput) {
+  return scanSlices(input.period, input.previous).map((slice) => ({
+    current: slice.current,
+    sql: GROUPED_SQL,
+    params: [
+      [...input.organizationIds],
+      sqlTimestamp(slice.from),
+      sqlTimestamp(slice.to),
+      input.asOf,
+    ] as const,
+  }));
+}
+
 export async function aggregateCaseFigures(
   db: Db,
-  input: {
-    organizationIds: readonly string[];
-    period: { from: Date; to: Date };
-    previous: { from: Date; to: Date };
-    asOf: string;
+  input: CaseFiguresInput & {
     /** work_mem for the grouping, so it hashes in memory instead of sorting on disk. */
     workMemMb: number;
   },
 ): Promise<FigureRow[]> {
-  const params = [
-    [...input.organizationIds],
-    sqlTimestamp(input.period.from),
-    sqlTimestamp(input.period.to),
-    input.asOf,
-    sqlTimestamp(input.previous.from),
-    sqlTimestamp(input.previous.to),
-  ];
-  const [, [row]] = await db.$transaction([
-    db.$executeRawUnsafe(`SET LOCAL work_mem = '${Math.trunc(input.workMemMb)}MB'`),
-    db.$queryRawUnsafe<{ groups: string }[]>(GROUPED_SQL, ...params),
-  ]);
-  return countGroups((JSON.parse(row!.groups) as GroupTuple[]).map(toGroup));
+  const groups = await Promise.all(
+    caseFiguresStatements(input).map(async (statement) => {
+      const [, [row]] = await db.$transaction([
+        db.$executeRawUnsafe(`SET LOCAL work_mem = '${Math.trunc(input.workMemMb)}MB'`),
+        db.$queryRawUnsafe<{ groups: string }[]>(statement.sql, ...statement.params),
+      ]);
+      return (JSON.parse(row!.groups) as GroupTuple[]).map((t) => toGroup(t, statement.current));
+    }),
+  );
+  return countGroups(groups.flat());
 }
 
 /** Duty shifts begun in the period and weeks whose leaders' hotline review went out, per organisation. */
