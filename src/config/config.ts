@@ -44,7 +44,7 @@ const ZEnvSchema = z.object({
     emptyToUndefined,
     z.coerce.number().int().min(1).max(1024).default(16),
   ),
-  EMBEDDED_DB_THREAD: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false')),
+  EMBEDDED_DB_THREAD: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('true')),
   PUBLIC_URL: optionalUrl(['http:', 'https:']),
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,
@@ -305,7 +305,7 @@ export interface Config {
   dataDir: string;
   /** The embedded database's shared_buffers in MB (src/db/database.ts). */
   embeddedDbSharedBuffersMb: number;
-  /** EMBEDDED_DB_THREAD: PGlite in a worker thread behind a socket (decision 0044; off: see there). */
+  /** EMBEDDED_DB_THREAD: PGlite in a worker thread, off the HTTP event loop (decision 0064). */
   embeddedDbThread: boolean;
   /** REPORT_WORK_MEM_MB: the periodic report's grouping memory before it spills to disk. */
   reportWorkMemMb: number;

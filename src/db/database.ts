@@ -7,11 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from './generated/client.js';
-import type {
-  EmbeddedDbThreadData,
-  EmbeddedDbThreadReply,
-  EmbeddedDbThreadRequest,
-} from './embedded-db-thread.js';
+import type { EmbeddedDbReply, EmbeddedDbThreadData } from './embedded-db-messages.js';
 import { embeddedStartParams } from './embedded-start-params.js';
 import { applyPendingMigrations, listMigrationNames } from './schema-engine.js';
 
@@ -32,8 +28,8 @@ export interface DatabaseOptions {
   /** Embedded data directory; ignored with a URL. `memory://` keeps everything in memory (tests). */
   embeddedDir?: string;
   /**
-   * Runs the embedded database in a worker thread behind a local socket, off the event loop that
-   * answers HTTP (the app; docs/decisions/0044). A command-line run keeps it in-process: it has no
+   * Runs the embedded database in a worker thread, off the event loop that answers HTTP (the app;
+   * docs/decisions/0064). A command-line run keeps it in-process: it has no
    * one to keep waiting, and a thread would only add start-up time.
    */
   embeddedThread?: boolean;
@@ -51,7 +47,7 @@ interface Driver {
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   // Each driver is imported only when chosen: a command on PostgreSQL never loads PGlite's
-  // WebAssembly, and the app with the database in a thread loads it there only.
+  // WebAssembly, and the app with the database in a thread runs it there only.
   const driver = options.databaseUrl
     ? await openPostgres(options.databaseUrl)
     : options.embeddedThread && !(options.embeddedDir ?? 'memory://').startsWith('memory://')
@@ -100,20 +96,13 @@ async function openEmbeddedInProcess(dir: string, sharedBuffersMb: number): Prom
 }
 
 async function openEmbeddedThread(dir: string, sharedBuffersMb: number): Promise<Driver> {
-  const [{ Worker }, { PrismaPg }] = await Promise.all([
+  const [{ Worker }, { PrismaPGlite }, { PGliteThreadClient }] = await Promise.all([
     import('node:worker_threads'),
-    import('@prisma/adapter-pg'),
+    import('pglite-prisma-adapter'),
+    import('./pglite-thread-client.js'),
   ]);
   await mkdir(path.dirname(dir), { recursive: true });
-  // Next to the data, in a directory only this user may enter: whoever reaches the socket reaches
-  // the data (PGlite asks for no password). PostgreSQL clients find it as <dir>/.s.PGSQL.5432.
-  const socketDir = path.join(path.dirname(dir), 'pgsocket');
-  await mkdir(socketDir, { recursive: true, mode: 0o700 });
-  const data: EmbeddedDbThreadData = {
-    dataDir: dir,
-    socketPath: path.join(socketDir, '.s.PGSQL.5432'),
-    sharedBuffersMb,
-  };
+  const data: EmbeddedDbThreadData = { dataDir: dir, sharedBuffersMb };
   // The thread's module sits next to this one: .js in dist/, .ts when the sources run (vitest, tsx
   // benchmarks). A worker does not inherit tsx's loader, so there it registers it itself first.
   const entry = new URL(
@@ -128,7 +117,7 @@ async function openEmbeddedThread(dir: string, sharedBuffersMb: number): Promise
       )
     : new Worker(entry, { workerData: data });
   let lastError: Error | undefined;
-  let closing = false;
+  let closing = true; // until it is ready, a failed start is the caller's error, not a crash
   worker.on('error', (err) => (lastError = err));
   worker.on('exit', (code) => {
     if (closing) return;
@@ -140,51 +129,33 @@ async function openEmbeddedThread(dir: string, sharedBuffersMb: number): Promise
       );
     });
   });
-  const ask = (request: EmbeddedDbThreadRequest | 'start', want: (r: EmbeddedDbThreadReply) => boolean) =>
-    new Promise<EmbeddedDbThreadReply>((resolve, reject) => {
-      const onMessage = (reply: EmbeddedDbThreadReply) => {
-        if ('failed' in reply && reply.during === request) {
-          done();
-          reject(new Error(`embedded database (${request}): ${reply.failed}`));
-        } else if (want(reply)) {
-          done();
-          resolve(reply);
-        }
-      };
-      const onExit = (code: number) => {
-        done();
-        reject(
-          new Error(
-            `the embedded database thread exited with code ${code} (${request}): ${lastError?.message ?? ''}`,
-          ),
-        );
-      };
-      const done = () => {
-        worker.off('message', onMessage);
-        worker.off('exit', onExit);
-      };
-      worker.on('message', onMessage);
-      worker.on('exit', onExit);
-      if (request !== 'start') worker.postMessage(request);
-    });
-
-  closing = true; // until it is ready, a failed start is the caller's error, not a crash
-  await ask('start', (r) => 'ready' in r);
+  await new Promise<void>((resolve, reject) => {
+    const onMessage = (reply: EmbeddedDbReply) => {
+      if (!('ready' in reply) && !('startFailed' in reply)) return;
+      done();
+      if ('ready' in reply) resolve();
+      else reject(new Error(`embedded database (start): ${reply.startFailed}`));
+    };
+    const onExit = (code: number) => {
+      done();
+      reject(new Error(`the embedded database thread exited with code ${code}: ${lastError?.message ?? ''}`));
+    };
+    const done = () => {
+      worker.off('message', onMessage);
+      worker.off('exit', onExit);
+    };
+    worker.on('message', onMessage);
+    worker.on('exit', onExit);
+  });
   closing = false;
-  // One connection: the socket server hands each protocol message to the single PGlite backend
-  // as it comes, so a second connection's statement could land between another's parse and bind.
-  const factory = new PrismaPg({ host: socketDir, user: 'postgres', database: 'postgres', max: 1 });
+  const client = new PGliteThreadClient(worker);
   return {
-    factory,
+    factory: new PrismaPGlite(client.asPGlite()),
     kind: 'embedded',
-    async migrate() {
-      const reply = await ask('migrate', (r) => 'migrated' in r);
-      return 'migrated' in reply ? reply.migrated : [];
-    },
+    migrate: () => client.migrate(),
     async close() {
-      // PGlite writes its data directory out on close; the thread must finish that before exit.
       closing = true;
-      await ask('close', (r) => 'closed' in r);
+      await client.close();
       await worker.terminate();
     },
   };

@@ -1,50 +1,71 @@
-// The embedded database in a worker thread of its own (docs/decisions/0044): PGlite (PostgreSQL
-// compiled to WebAssembly) runs here, behind a PostgreSQL wire-protocol server on a Unix socket,
-// so the thread that answers HTTP only sends queries and reads rows. The app connects with the same
-// driver as to PostgreSQL. Migrations run here too, on PGlite directly, before the app's first
-// query. Messages in: 'migrate' | 'close'; out: { ready } | { migrated } | { closed } | { failed }.
-import { rm } from 'node:fs/promises';
+// The embedded database in a worker thread of its own (docs/decisions/0064): PGlite (PostgreSQL
+// compiled to WebAssembly) runs here, so the thread that answers HTTP only posts statements and
+// parses rows. The app's Prisma adapter talks to a stand-in (pglite-thread-client.ts) that forwards
+// each call here; this is the one PGlite, and its own locks order statements and transactions as
+// they would in-process. Migrations run here too, before the app's first query.
 import { parentPort, workerData } from 'node:worker_threads';
-import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { messages, PGlite, types, type Transaction } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import type {
+  EmbeddedDbReply,
+  EmbeddedDbRequest,
+  EmbeddedDbThreadData,
+  ErrorFields,
+} from './embedded-db-messages.js';
 import { embeddedStartParams } from './embedded-start-params.js';
 import { applyPendingMigrations, listMigrationNames } from './schema-engine.js';
 
-export interface EmbeddedDbThreadData {
-  dataDir: string;
-  socketPath: string;
-  sharedBuffersMb: number;
-}
-
-export type EmbeddedDbThreadRequest = 'migrate' | 'close';
-export type EmbeddedDbThreadReply =
-  | { ready: true }
-  | { migrated: string[] }
-  | { closed: true }
-  | { failed: string; during: 'start' | EmbeddedDbThreadRequest };
-
 const port = parentPort!;
-const { dataDir, socketPath, sharedBuffersMb } = workerData as EmbeddedDbThreadData;
-const reply = (message: EmbeddedDbThreadReply) => port.postMessage(message);
-const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+const { dataDir, sharedBuffersMb } = workerData as EmbeddedDbThreadData;
+const reply = (message: EmbeddedDbReply) => port.postMessage(message);
+
+// Every type PGlite would parse stays text here; the caller parses it with its own parsers.
+const keepText = Object.fromEntries(Object.keys(types.parsers).map((oid) => [oid, (x: string) => x]));
 
 let db: PGlite;
-let server: PGLiteSocketServer;
 try {
   db = new PGlite(dataDir, { startParams: embeddedStartParams(PGlite, sharedBuffersMb) });
   await db.waitReady;
-  // A socket left by a process that was killed would make listen fail; the data directory's pid
-  // lock (src/core/data-dir.ts) says no live process owns it.
-  await rm(socketPath, { force: true });
-  // One connection: the server feeds every connection's protocol messages to the one PGlite
-  // backend in turn, so two clients' unnamed statements could interleave (the app's pool is 1).
-  server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 2 });
-  await server.start();
   reply({ ready: true });
 } catch (err) {
-  reply({ failed: message(err), during: 'start' });
+  reply({ startFailed: err instanceof Error ? err.message : String(err) });
   process.exit(1);
+}
+
+interface OpenTransaction {
+  tx: Transaction;
+  end(commit: boolean): void;
+  done: Promise<unknown>;
+  /** The last call on this transaction: its calls run in the order they were sent. */
+  last: Promise<unknown>;
+}
+const transactions = new Map<number, OpenTransaction>();
+let nextTransaction = 1;
+
+function begin(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const id = nextTransaction++;
+    let end!: (commit: boolean) => void;
+    const ended = new Promise<boolean>((r) => (end = r));
+    let started = false;
+    const done = db.transaction(async (tx) => {
+      started = true;
+      transactions.set(id, { tx, end, done, last: Promise.resolve() });
+      resolve(id);
+      if (!(await ended) && !tx.closed) await tx.rollback();
+    });
+    done.catch((err: unknown) => {
+      if (!started) reject(err);
+    });
+  });
+}
+
+function inTransaction<T>(id: number, call: (open: OpenTransaction) => Promise<T>): Promise<T> {
+  const open = transactions.get(id);
+  if (!open) return Promise.reject(new Error(`no open transaction ${id}`));
+  const result = open.last.then(() => call(open));
+  open.last = result.catch(() => undefined);
+  return result;
 }
 
 async function migrate(): Promise<string[]> {
@@ -60,16 +81,76 @@ async function migrate(): Promise<string[]> {
   return applyPendingMigrations(new PrismaPGlite(db));
 }
 
-port.on('message', (request: EmbeddedDbThreadRequest) => {
-  const work =
-    request === 'migrate'
-      ? migrate().then((names) => reply({ migrated: names }))
-      : (async () => {
-          await server.stop();
-          await db.close();
-          await rm(socketPath, { force: true });
-          reply({ closed: true });
-          port.close();
-        })();
-  work.catch((err: unknown) => reply({ failed: message(err), during: request }));
+function perform(request: EmbeddedDbRequest): Promise<unknown> {
+  switch (request.op) {
+    case 'query': {
+      const { sql, params, rowMode, tx } = request;
+      const options = { rowMode, parsers: keepText };
+      return tx === undefined
+        ? db.query(sql, params, options).then(textResult)
+        : inTransaction(tx, (open) => open.tx.query(sql, params, options)).then(textResult);
+    }
+    case 'exec': {
+      const { sql, tx } = request;
+      const run = (on: PGlite | Transaction) =>
+        on.exec(sql, { parsers: keepText }).then((results) => results.map(textResult));
+      return tx === undefined ? run(db) : inTransaction(tx, (open) => run(open.tx));
+    }
+    case 'begin':
+      return begin();
+    case 'rollback':
+      return inTransaction(request.tx, (open) => open.tx.rollback());
+    case 'end':
+      return inTransaction(request.tx, async (open) => {
+        open.end(request.commit);
+        try {
+          await open.done;
+        } finally {
+          transactions.delete(request.tx);
+        }
+      });
+    case 'migrate':
+      return migrate();
+    case 'close':
+      // PGlite writes its data directory out on close; the app waits for this answer to exit.
+      return db.close();
+  }
+}
+
+// Only what crosses threads: the rows, the fields' names and types, the count.
+function textResult(r: {
+  rows: unknown[];
+  fields: { name: string; dataTypeID: number }[];
+  affectedRows?: number;
+}) {
+  return {
+    rows: r.rows,
+    fields: r.fields.map(({ name, dataTypeID }) => ({ name, dataTypeID })),
+    affectedRows: r.affectedRows,
+  };
+}
+
+function errorFields(err: unknown): ErrorFields {
+  if (!(err instanceof Error))
+    return { message: String(err), name: 'Error', databaseError: false, fields: {} };
+  const fields: ErrorFields['fields'] = {};
+  for (const [key, value] of Object.entries(err)) {
+    if (['string', 'number', 'boolean'].includes(typeof value)) fields[key] = value as string;
+  }
+  return {
+    message: err.message,
+    name: err.name,
+    databaseError: err instanceof messages.DatabaseError,
+    fields,
+  };
+}
+
+port.on('message', (request: EmbeddedDbRequest) => {
+  perform(request).then(
+    (ok) => {
+      reply({ id: request.id, ok });
+      if (request.op === 'close') port.close();
+    },
+    (err: unknown) => reply({ id: request.id, error: errorFields(err) }),
+  );
 });

@@ -1,0 +1,163 @@
+// A stand-in for PGlite on the app's thread (docs/decisions/0064): it has the part of PGlite's API
+// that pglite-prisma-adapter calls (query, exec, transaction with query/exec/rollback) and
+// forwards each call to the one PGlite in the database thread. Rows arrive as text and are parsed
+// here with the caller's parsers, so Prisma reads the same values as in-process; errors arrive as
+// their fields and become the same DatabaseError, so Prisma maps the same codes (P2002, …).
+import type { Worker } from 'node:worker_threads';
+import { messages, types, type PGlite } from '@electric-sql/pglite';
+import type { EmbeddedDbReply, EmbeddedDbRequest, ErrorFields, TextResult } from './embedded-db-messages.js';
+
+type Parsers = Record<number | string, (value: string, typeId: number) => unknown>;
+type Request = EmbeddedDbRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+interface QueryOptions {
+  rowMode?: 'array' | 'object';
+  parsers?: Parsers;
+}
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(err: Error): void;
+}
+
+/** What the adapter's transaction callback is given. */
+interface ThreadTransaction {
+  query(sql: string, params?: unknown[], options?: QueryOptions): Promise<unknown>;
+  exec(sql: string): Promise<unknown>;
+  rollback(): Promise<void>;
+  readonly closed: boolean;
+}
+
+export class PGliteThreadClient {
+  readonly #worker: Worker;
+  readonly #pending = new Map<number, Pending>();
+  #nextId = 1;
+  /** Set once the thread is gone or closing: calls then fail as PGlite's own do when closed. */
+  #closedBecause: string | undefined;
+
+  constructor(worker: Worker) {
+    this.#worker = worker;
+    worker.on('message', (reply: EmbeddedDbReply) => {
+      if (!('id' in reply)) return;
+      const pending = this.#pending.get(reply.id);
+      if (!pending) return;
+      this.#pending.delete(reply.id);
+      if ('error' in reply) pending.reject(reviveError(reply.error));
+      else pending.resolve(reply.ok);
+    });
+    worker.on('exit', () => this.#fail('PGlite is closed (its thread stopped)'));
+  }
+
+  /** The type the adapter's constructor wants; it calls only what is here. */
+  asPGlite(): PGlite {
+    return this as unknown as PGlite;
+  }
+
+  query(sql: string, params: unknown[] = [], options: QueryOptions = {}, tx?: number) {
+    const rowMode = options.rowMode ?? 'object';
+    return this.call({ op: 'query', sql, params: params.map(cloneable), rowMode, tx }).then((result) =>
+      parseResult(result as TextResult, rowMode, options.parsers),
+    );
+  }
+
+  exec(sql: string, tx?: number) {
+    return this.call({ op: 'exec', sql, tx }).then((results) =>
+      (results as TextResult[]).map((r) => parseResult(r, 'object', undefined)),
+    );
+  }
+
+  /**
+   * Runs `callback` in a transaction the thread holds open meanwhile (PGlite's transaction lock,
+   * so other statements wait as they would in-process); commits when it returns unless it rolled
+   * back, rolls back when it throws.
+   */
+  async transaction<T>(callback: (tx: ThreadTransaction) => Promise<T>): Promise<T> {
+    const id = (await this.call({ op: 'begin' })) as number;
+    let closed = false;
+    const tx: ThreadTransaction = {
+      query: (sql, params, options) => this.query(sql, params, options, id),
+      exec: (sql) => this.exec(sql, id),
+      // The adapter does not wait for this; a failure must not go unhandled, and `end` below
+      // (commit: false) rolls back again in the thread if this did not.
+      rollback: async () => {
+        closed = true;
+        await this.call({ op: 'rollback', tx: id }).catch(() => undefined);
+      },
+      get closed() {
+        return closed;
+      },
+    };
+    let value: T;
+    try {
+      value = await callback(tx);
+    } catch (err) {
+      await this.call({ op: 'end', tx: id, commit: false }).catch(() => undefined);
+      throw err;
+    }
+    await this.call({ op: 'end', tx: id, commit: !closed });
+    return value;
+  }
+
+  migrate(): Promise<string[]> {
+    return this.call({ op: 'migrate' }) as Promise<string[]>;
+  }
+
+  /** Waits for PGlite to write its data out; calls made after this fail as "closed". */
+  async close(): Promise<void> {
+    const closing = this.call({ op: 'close' });
+    this.#closedBecause = 'PGlite is closed';
+    await closing;
+  }
+
+  private call(request: Request): Promise<unknown> {
+    if (this.#closedBecause) return Promise.reject(new Error(this.#closedBecause));
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject });
+      this.#worker.postMessage({ ...request, id });
+    });
+  }
+
+  #fail(reason: string) {
+    this.#closedBecause ??= reason;
+    for (const pending of this.#pending.values()) pending.reject(new Error(reason));
+    this.#pending.clear();
+  }
+}
+
+// A Buffer is a view on a shared pool: copy just its bytes rather than clone the whole pool.
+function cloneable(value: unknown): unknown {
+  if (ArrayBuffer.isView(value)) {
+    return new Uint8Array(value.buffer, value.byteOffset, value.byteLength).slice();
+  }
+  return Array.isArray(value) ? value.map(cloneable) : value;
+}
+
+const withDefaults = new WeakMap<Parsers, Parsers>();
+const defaultParsers = types.parsers as Parsers;
+
+// PGlite parses with its defaults overlaid by the query's parsers; the same here.
+function parseResult(result: TextResult, rowMode: 'array' | 'object', parsers: Parsers | undefined) {
+  let all = defaultParsers;
+  if (parsers) {
+    all = withDefaults.get(parsers) ?? { ...defaultParsers, ...parsers };
+    withDefaults.set(parsers, all);
+  }
+  const { fields } = result;
+  const parse = (value: unknown, typeId: number) =>
+    value === null ? null : types.parseType(value as string, typeId, all as never);
+  const rows =
+    rowMode === 'array'
+      ? (result.rows as unknown[][]).map((row) => row.map((v, i) => parse(v, fields[i]!.dataTypeID)))
+      : (result.rows as Record<string, unknown>[]).map((row) =>
+          Object.fromEntries(fields.map((f) => [f.name, parse(row[f.name], f.dataTypeID)])),
+        );
+  return { ...result, rows };
+}
+
+function reviveError(e: ErrorFields): Error {
+  const err = e.databaseError
+    ? new messages.DatabaseError(e.message, Number(e.fields.length ?? 0), e.name as never)
+    : new Error(e.message);
+  return Object.assign(err, e.fields);
+}
