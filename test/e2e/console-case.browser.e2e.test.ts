@@ -2,14 +2,16 @@
 // app started as `npm start` starts it: a citizen reports through Telegram, the head of the unit
 // signs in to the web console with a one-time link from the CLI (as an administrator hands it
 // out), opens the case, marks it urgent, accepts it, replies — the citizen receives the reply in Telegram —
-// and resolves it. axe-core finds no accessibility violation on the case page.
+// and resolves it. A leader's inbox, open in another browser context, shows a new complaint's row
+// without reload, counted in the page title. axe-core finds no accessibility violation on the case
+// page nor on the inbox.
 // The functions given to page.evaluate run in the browser, where `window` exists.
 /// <reference lib="dom" />
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppProcess, waitFor, type AppProcess } from '../helpers/app-process.js';
 import { runLangnghe } from '../helpers/cli-process.js';
@@ -34,6 +36,7 @@ let linkPath: string;
 let leaderLinkPath: string;
 let otherUnitInvite: string;
 let caseCode = '';
+let leaderState: Awaited<ReturnType<BrowserContext['storageState']>> | undefined;
 const cleanups: (() => Promise<unknown>)[] = [];
 
 beforeAll(async () => {
@@ -133,6 +136,28 @@ async function expectNoAxeViolations(page: Page): Promise<void> {
     });
   });
   expect(violations).toEqual([]);
+}
+
+/**
+ * A new browser context signed in as the leader. The CLI's link signs in only once: the first
+ * call spends it, later contexts carry the same session (its cookie) as a second browser would.
+ */
+async function leaderContext(): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'vi-VN',
+    storageState: leaderState,
+  });
+  if (leaderState) return context;
+  const page = await context.newPage();
+  await page.goto(`${app.url}${leaderLinkPath}`);
+  await Promise.all([
+    page.waitForURL(`${app.url}/console`),
+    page.getByRole('button', { name: 'Đăng nhập' }).click(),
+  ]);
+  leaderState = await context.storageState();
+  await page.close();
+  return context;
 }
 
 /** Opens an action's form (a <details> whose summary is `label`) and submits it. */
@@ -252,13 +277,8 @@ describe('console case page in a browser', () => {
     expect(api.status()).toBe(403);
     await nurseContext.close();
 
-    const context = await browser.newContext({ locale: 'vi-VN' });
+    const context = await leaderContext();
     const page = await context.newPage();
-    await page.goto(`${app.url}${leaderLinkPath}`);
-    await Promise.all([
-      page.waitForURL(`${app.url}/console`),
-      page.getByRole('button', { name: 'Đăng nhập' }).click(),
-    ]);
     await page.goto(`${app.url}/console/ho-so/${caseCode}`);
     const reason = 'Cần gọi lại người nhà để xác minh ca trực sáng';
     await page.getByLabel(/Lý do cần xem danh tính/).fill(reason);
@@ -270,6 +290,56 @@ describe('console case page in a browser', () => {
     expect(timeline).toContain('Xem danh tính người gửi');
     expect(timeline).toContain(reason);
     expect(await page.content()).not.toContain('Phạm Thị Lan');
+    await context.close();
+  }, 240_000);
+
+  it('shows a leader’s open inbox a new complaint from Telegram without reload, counted in the title; axe finds no violation on the inbox', async () => {
+    expect(caseCode).not.toBe('');
+    const context = await leaderContext();
+    const page = await context.newPage();
+    // The live stream's response arrives once the server listens for this page (it writes its
+    // headers and registers the listener together): a case made after that counts as new.
+    const streamOpen = page.waitForResponse((r) => r.url() === `${app.url}/console/su-kien`, {
+      timeout: 30_000,
+    });
+    await page.goto(`${app.url}/console`);
+    expect(await page.locator(`#row-${caseCode}`).count()).toBe(1);
+    expect((await streamOpen).status()).toBe(200);
+    const baseTitle = await page.title();
+    expect(baseTitle).not.toMatch(/^\(\d+\) /);
+    await expectNoAxeViolations(page);
+    // A mark that a reload would wipe out.
+    await page.evaluate(() => {
+      (window as unknown as { stillTheSamePage: boolean }).stillTheSamePage = true;
+    });
+
+    const neighbour = new TelegramConversation(
+      fake,
+      9_400_000 + Math.floor(Math.random() * 100_000),
+      citizen.handled,
+    );
+    const code = await reportThroughQrLink(
+      neighbour,
+      UNIT,
+      'Nhà vệ sinh khoa Nội không có nước từ tối qua.',
+      {
+        phone: '0987 654 321',
+        name: 'Trần Văn Hùng',
+      },
+    );
+    expect(code).not.toBe(caseCode);
+
+    const row = page.locator(`#row-${code}`);
+    await row.waitFor({ timeout: 60_000 });
+    await page.waitForFunction((base) => document.title === `(1) ${base}`, baseTitle, { timeout: 30_000 });
+    expect(
+      await page.evaluate(() => (window as unknown as { stillTheSamePage?: boolean }).stillTheSamePage),
+    ).toBe(true);
+    // The new case goes on top, above the one that was there.
+    expect(await page.locator('tr[id^="row-"]').first().getAttribute('id')).toBe(`row-${code}`);
+    expect(await page.content()).not.toContain('0987 654 321');
+    await page.screenshot({ path: path.join(ARTIFACTS, '03-inbox-live.png'), fullPage: true });
+    await expectNoAxeViolations(page);
     await context.close();
   }, 240_000);
 });
