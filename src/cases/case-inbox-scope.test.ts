@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseLocalDate } from '../calendar/local-date.js';
 import {
+  caseVisibilityBranches,
   caseVisibilityWhere,
   decodeInboxCursor,
   encodeInboxCursor,
@@ -41,6 +42,54 @@ describe('caseVisibilityWhere', () => {
     expect(
       caseVisibilityWhere({ id: 's', organizationId: 'o', roles: [{ role: 'receiver', unitId: null }] }),
     ).toEqual({ organizationId: 'o' });
+  });
+});
+
+describe('caseVisibilityBranches: oversight (decision 0069)', () => {
+  it('adds one branch, the organisations below, for an org-wide inspector', () => {
+    expect(
+      caseVisibilityBranches({
+        id: 's',
+        organizationId: 'so',
+        organizationsBelow: ['p', 'h'],
+        roles: [{ role: 'inspector', unitId: null }],
+      }),
+    ).toEqual([{ organizationId: 'so' }, { organizationId: { in: ['p', 'h'] } }]);
+  });
+
+  it('leaves out, for a leader, what the referral branch lists, NULL columns included', () => {
+    const branches = caseVisibilityBranches({
+      id: 's',
+      organizationId: 'so',
+      organizationsBelow: ['p'],
+      roles: [{ role: 'leader', unitId: null }],
+    });
+    expect(branches).toHaveLength(3);
+    expect(branches[2]).toEqual({
+      organizationId: { in: ['p'] },
+      AND: [
+        {
+          OR: [
+            { competenceLevel: null },
+            { NOT: { competenceLevel: 'managing_body' } },
+            { referredToOrganizationId: null },
+            { NOT: { referredToOrganizationId: 'so' } },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('adds nothing for roles that do not oversee, nor for an oversight role held for a unit', () => {
+    for (const roles of [[{ role: 'receiver', unitId: null }], [{ role: 'leader', unitId: 'u' }]] as const) {
+      const branches = caseVisibilityBranches({
+        id: 's',
+        organizationId: 'so',
+        organizationsBelow: ['p'],
+        roles,
+      });
+      expect(JSON.stringify(branches)).not.toContain('"p"');
+    }
   });
 });
 

@@ -14,7 +14,12 @@
 // scope (decision 0067).
 import { fromDbDate, fromEpochDay, toDbDate, toEpochDay, type LocalDate } from '../calendar/local-date.js';
 import type { Prisma } from '../db/generated/client.js';
-import { ROLES_KEPT_WHEN_REFERRED_UP, UNIT_BOUND_ROLES, type StaffPrincipal } from './case-permissions.js';
+import {
+  ROLES_KEPT_WHEN_REFERRED_UP,
+  UNIT_BOUND_ROLES,
+  overseenOrganizationIds,
+  type StaffPrincipal,
+} from './case-permissions.js';
 import { OPEN_STATUSES, type CaseStatus, type Role } from './case-vocabulary.js';
 
 type Where = Prisma.CaseWhereInput;
@@ -38,7 +43,8 @@ const unique = (ids: (string | null)[]) => [...new Set(ids.filter((id): id is st
  *   (accusedUnitId), even through an organisation-wide role;
  * - there, a role reaches the case when held org-wide (and not unit-bound) or for the case's unit;
  *   once the case is referred to the managing body only receiver, admin and inspector still do;
- * - another organisation: only an org-wide leader of the managing body the case is referred to.
+ * - another organisation: an org-wide leader of the managing body the case is referred to, and
+ *   (read-only) an org-wide leader or inspector of an organisation above the case's (oversight).
  */
 export function caseVisibilityWhere(staff: StaffPrincipal): Where {
   const branches = caseVisibilityBranches(staff);
@@ -48,7 +54,8 @@ export function caseVisibilityWhere(staff: StaffPrincipal): Where {
 
 /**
  * caseVisibilityWhere as disjoint alternatives (none: no case): the staff member's own
- * organisation, and for an org-wide leader the other organisations' cases referred to it.
+ * organisation; for an org-wide leader the other organisations' cases referred to it; for
+ * oversight the organisations below, minus what the referral branch already lists.
  */
 export function caseVisibilityBranches(staff: StaffPrincipal): Where[] {
   const grants = staff.roles;
@@ -81,11 +88,33 @@ export function caseVisibilityBranches(staff: StaffPrincipal): Where[] {
       ...(notAccused || Object.keys(reach).length ? { AND: [notAccused ?? {}, reach] } : {}),
     });
   }
-  if (grants.some((g) => g.role === 'leader' && g.unitId === null)) {
+  const managingBody = grants.some((g) => g.role === 'leader' && g.unitId === null);
+  if (managingBody) {
     branches.push({
       competenceLevel: 'managing_body',
       referredToOrganizationId: staff.organizationId,
       organizationId: { not: staff.organizationId },
+    });
+  }
+  const below = overseenOrganizationIds(staff);
+  if (below.length > 0) {
+    const conditions: Where[] = [];
+    // The negation of the branch above, spelt out so that NULL columns count as "not referred here".
+    if (managingBody) {
+      conditions.push({
+        OR: [
+          ...NOT_REFERRED_UP.OR!,
+          { referredToOrganizationId: null },
+          { NOT: { referredToOrganizationId: staff.organizationId } },
+        ],
+      });
+    }
+    if (heldUnits.length > 0) {
+      conditions.push({ OR: [{ accusedUnitId: null }, { accusedUnitId: { notIn: heldUnits } }] });
+    }
+    branches.push({
+      organizationId: { in: [...below] },
+      ...(conditions.length ? { AND: conditions } : {}),
     });
   }
   return branches;

@@ -7,6 +7,9 @@ import {
   authorizeUrgencyChange,
   availableStaffActions,
   canViewCase,
+  caseReach,
+  reachActs,
+  OVERSIGHT_ONLY_MESSAGE,
   type CaseScope,
   type StaffPrincipal,
   type StaffRoleGrant,
@@ -122,7 +125,11 @@ describe('canViewCase: every role × scope', () => {
 
   it('lets the People’s Inspection Board see every case of its organisation and do nothing', () => {
     const inspector = staffWith('inspector');
-    expect(authorizeCaseView(inspector, SCOPES['other unit'])).toEqual({ ok: true, role: 'inspector' });
+    expect(authorizeCaseView(inspector, SCOPES['other unit'])).toEqual({
+      ok: true,
+      role: 'inspector',
+      reach: 'member',
+    });
     expect(CASE_ACTIONS.some((a) => authorizeCaseAction(inspector, SCOPES['other unit'], a).ok)).toBe(false);
   });
 });
@@ -276,7 +283,11 @@ describe('competence: a case about the head or a deputy of the organisation (ref
       role: 'receiver',
     });
     expect(authorizeCaseAction(staffWith('admin'), scope, 'note')).toEqual({ ok: true, role: 'admin' });
-    expect(authorizeCaseView(staffWith('inspector'), scope)).toEqual({ ok: true, role: 'inspector' });
+    expect(authorizeCaseView(staffWith('inspector'), scope)).toEqual({
+      ok: true,
+      role: 'inspector',
+      reach: 'member',
+    });
   });
 
   it.each(CASE_ACTIONS)('lets a leader of the managing body act as leader: %s', (action) => {
@@ -303,6 +314,94 @@ describe('competence: a case about the head or a deputy of the organisation (ref
   it('the managing body’s leader reaches nothing that was not referred up', () => {
     for (const s of Object.values(SCOPES)) expect(canViewCase(parentLeader, s)).toBe(false);
     expect(canViewCase(parentLeader, { organizationId: ORG, unitId: null, managingBody: null })).toBe(false);
+  });
+});
+
+describe('oversight: the bodies above read the cases below, and only read them (decision 0069)', () => {
+  // SO manages PARENT, PARENT manages ORG: ORG is two levels below SO.
+  const SO = 'org-so';
+  const body = (organizationId: string, role: Role, below: string[], unitId: string | null = null) => ({
+    ...staff(organizationId, [{ role, unitId }]),
+    organizationsBelow: below,
+  });
+  const soLeader = body(SO, 'leader', [PARENT, ORG]);
+  const soInspector = body(SO, 'inspector', [PARENT, ORG]);
+  const parentLeader = body(PARENT, 'leader', [ORG]);
+
+  it.each(Object.keys(SCOPES).filter((k) => k !== 'other org') as ScopeName[])(
+    'an org-wide leader or inspector two levels up sees the %s case, as oversight',
+    (name) => {
+      for (const s of [soLeader, soInspector]) {
+        expect(authorizeCaseView(s, SCOPES[name])).toEqual({
+          ok: true,
+          role: s.roles[0]!.role,
+          reach: 'oversight',
+        });
+      }
+    },
+  );
+
+  it.each(CASE_ACTIONS)('and may not %s it, with the oversight refusal', (action) => {
+    for (const s of [soLeader, soInspector, parentLeader]) {
+      expect(authorizeCaseAction(s, SCOPES['own unit'], action)).toEqual({
+        ok: false,
+        code: 'oversight_only',
+        message: OVERSIGHT_ONLY_MESSAGE,
+      });
+    }
+  });
+
+  it('nor set its urgency, nor be offered a move, nor reach it with a working role', () => {
+    expect(authorizeUrgencyChange(soLeader, SCOPES['own unit'])).toMatchObject({ code: 'oversight_only' });
+    expect(
+      availableStaffActions(soLeader, SCOPES['own unit'], {
+        id: 'c1',
+        kind: 'report',
+        status: 'received',
+        paused: false,
+        forwardCount: 0,
+        petitionReceivedOn: null,
+      }),
+    ).toEqual([]);
+    expect(applicableRoles(soLeader, SCOPES['own unit'])).toMatchObject({
+      ok: false,
+      code: 'oversight_only',
+    });
+    expect(reachActs('oversight')).toBe(false);
+    expect(reachActs('member')).toBe(true);
+    expect(reachActs('managing_body')).toBe(true);
+  });
+
+  it('reaches nothing for other roles, unit-held roles, or organisations not below', () => {
+    for (const role of ROLES.filter((r) => r !== 'leader' && r !== 'inspector')) {
+      expect(canViewCase(body(SO, role, [PARENT, ORG]), SCOPES['own unit'])).toBe(false);
+    }
+    expect(canViewCase(body(SO, 'leader', [PARENT, ORG], 'so-unit'), SCOPES['own unit'])).toBe(false);
+    expect(canViewCase(soLeader, SCOPES['other org'])).toBe(false);
+    expect(canViewCase(staff(SO, [{ role: 'leader', unitId: null }]), SCOPES['own unit'])).toBe(false);
+  });
+
+  it('never upwards nor sideways: the tree below is what the principal carries', () => {
+    const orgLeader = body(ORG, 'leader', []);
+    expect(canViewCase(orgLeader, { organizationId: PARENT, unitId: null })).toBe(false);
+    expect(canViewCase(orgLeader, { organizationId: SO, unitId: null })).toBe(false);
+  });
+
+  it('a case referred up to the body is worked by its leader as managing body, as before', () => {
+    const scope: CaseScope = { organizationId: ORG, unitId: null, managingBody: { organizationId: PARENT } };
+    expect(caseReach(parentLeader, scope)).toEqual({ ok: true, kind: 'managing_body', roles: ['leader'] });
+    expect(authorizeCaseAction(parentLeader, scope, 'resolve')).toEqual({ ok: true, role: 'leader' });
+    // The Sở above reads it only; the parent's inspector too (it was not referred to them).
+    expect(caseReach(soLeader, scope)).toMatchObject({ ok: true, kind: 'oversight' });
+    expect(caseReach(body(PARENT, 'inspector', [ORG]), scope)).toMatchObject({ ok: true, kind: 'oversight' });
+  });
+
+  it('keeps the conflict-of-interest rule: never a case about a unit one holds a role in', () => {
+    const both = { ...soLeader, roles: [...soLeader.roles, { role: 'handler' as const, unitId: U1 }] };
+    expect(authorizeCaseView(both, { organizationId: ORG, unitId: U2, accusedUnitId: U1 })).toMatchObject({
+      ok: false,
+      code: 'conflict_of_interest',
+    });
   });
 });
 

@@ -9,9 +9,13 @@
 // | receiver, leader, admin, inspector, hotline   | every case of the organisation        | that unit's cases only       |
 // | handler, unit_head                            | nothing (they only work through a unit)| that unit's cases only      |
 //
-// Across organisations nobody reaches anything, with one exception: an organisation-wide leader of
-// the managing body (the parent organisation) reaches a case that routing referred up to it
-// because it is about the head or a deputy of the organisation (DOMAIN.md §2.5, Luật Tố cáo Điều 18).
+// Across organisations two reaches exist (decision 0069):
+// - managing body: an organisation-wide leader of the managing body (the parent organisation)
+//   reaches, and acts on, a case that routing referred up to it because it is about the head or a
+//   deputy of the organisation (DOMAIN.md §2.5, Luật Tố cáo Điều 18);
+// - oversight: an organisation-wide leader or inspector reads, and only reads, every other case of
+//   the organisations below theirs in the tree (any depth). The unit the case belongs to works it;
+//   moves, urgency, replies, letters and the sender's identity stay with that unit.
 //
 // Competence (set by routing, see case-scope.ts):
 // - A case about the head or a deputy of a unit (trưởng/phó khoa, phòng…) is decided at the
@@ -49,6 +53,11 @@ export interface StaffPrincipal {
   readonly id: string;
   readonly organizationId: string;
   readonly roles: readonly StaffRoleGrant[];
+  /**
+   * The organisations below `organizationId` in the tree, any depth (the directory's fact, loaded
+   * with the staff member when OVERSIGHT_ROLES may use it). Absent: none.
+   */
+  readonly organizationsBelow?: readonly string[];
 }
 
 /** Where a case sits, as permission checks see it (build it with caseScopeOf in case-scope.ts). */
@@ -64,11 +73,38 @@ export interface CaseScope {
   readonly managingBody?: { readonly organizationId: string | null } | null;
 }
 
-export type CasePermissionRefusalCode = 'out_of_scope' | 'conflict_of_interest' | 'role_not_allowed';
+export type CasePermissionRefusalCode =
+  'out_of_scope' | 'conflict_of_interest' | 'role_not_allowed' | 'oversight_only';
 
-export type CaseAuthorization =
-  | { readonly ok: true; readonly role: Role }
-  | { readonly ok: false; readonly code: CasePermissionRefusalCode; readonly message: string };
+export type CasePermissionRefusal = {
+  readonly ok: false;
+  readonly code: CasePermissionRefusalCode;
+  readonly message: string;
+};
+
+export type CaseAuthorization = { readonly ok: true; readonly role: Role } | CasePermissionRefusal;
+
+/**
+ * How a staff member reaches a case: `member` of its organisation, the `managing_body` it was
+ * referred up to (both work it), or `oversight` from an organisation above (reads it only).
+ */
+export type CaseReachKind = 'member' | 'managing_body' | 'oversight';
+
+export type CaseViewAuthorization =
+  { readonly ok: true; readonly role: Role; readonly reach: CaseReachKind } | CasePermissionRefusal;
+
+/** Whether a reach lets its roles work the case; every check but viewing goes through this. */
+export function reachActs(reach: CaseReachKind): boolean {
+  switch (reach) {
+    case 'member':
+    case 'managing_body':
+      return true;
+    case 'oversight':
+      return false;
+    default:
+      throw new Error(`Unhandled case reach: ${JSON.stringify(reach satisfies never)}`);
+  }
+}
 
 /** Roles that work only through a unit: held without one they reach no case. */
 export const UNIT_BOUND_ROLES = ['handler', 'unit_head'] as const satisfies readonly Role[];
@@ -90,6 +126,9 @@ export const ROLES_KEPT_WHEN_REFERRED_UP = [
   'inspector',
 ] as const satisfies readonly Role[];
 
+/** Held organisation-wide, these roles read the cases of the organisations below (oversight). */
+export const OVERSIGHT_ROLES = ['leader', 'inspector'] as const satisfies readonly Role[];
+
 /** Least powerful first; the first applicable role that allows the action is the one recorded. */
 const ROLE_PREFERENCE: readonly Role[] = [
   'handler',
@@ -107,23 +146,40 @@ const MESSAGES = {
     'Hồ sơ này phản ánh về người đứng đầu hoặc cấp phó của khoa/phòng bạn đang công tác; theo quy định, bạn không được xem hay xử lý hồ sơ này.',
   referredUp:
     'Hồ sơ này phản ánh về người đứng đầu hoặc cấp phó của đơn vị nên thuộc thẩm quyền của cơ quan quản lý cấp trên; bạn không được xem hay xử lý hồ sơ này.',
+  oversightOnly: 'Cơ quan quản lý chỉ xem hồ sơ của đơn vị trực thuộc; đơn vị đó xử lý hồ sơ.',
 } as const;
+
+/** The refusal of any work on a case reached through oversight only. */
+export const OVERSIGHT_ONLY_MESSAGE = MESSAGES.oversightOnly;
 
 const isUnitBound = (role: Role) => (UNIT_BOUND_ROLES as readonly Role[]).includes(role);
 const keptWhenReferredUp = (role: Role) => (ROLES_KEPT_WHEN_REFERRED_UP as readonly Role[]).includes(role);
+
+const isOversightRole = (role: Role) => (OVERSIGHT_ROLES as readonly Role[]).includes(role);
+
+/** The organisations whose cases `staff` reads through oversight (none without an oversight role). */
+export function overseenOrganizationIds(staff: StaffPrincipal): readonly string[] {
+  if (!holdsOversightRole(staff.roles)) return [];
+  return (staff.organizationsBelow ?? []).filter((id) => id !== staff.organizationId);
+}
+
+/** Whether `staff` holds an oversight role org-wide, i.e. whether an oversight reach can exist. */
+export function holdsOversightRole(roles: readonly StaffRoleGrant[]): boolean {
+  return roles.some((grant) => grant.unitId === null && isOversightRole(grant.role));
+}
 
 function holdsRoleInUnit(staff: StaffPrincipal, unitId: string | null | undefined): boolean {
   return !!unitId && staff.roles.some((grant) => grant.unitId === unitId);
 }
 
+export type CaseReach =
+  { readonly ok: true; readonly kind: CaseReachKind; readonly roles: Role[] } | CasePermissionRefusal;
+
 /**
- * The roles of `staff` that reach the case, least powerful first, or why none does. A role is
- * listed once even when held both org-wide and for the case's unit.
+ * The one rule of who reaches a case: how `staff` reaches it and with which roles, least powerful
+ * first, or why they do not. A role is listed once even when held both org-wide and for the unit.
  */
-export function applicableRoles(
-  staff: StaffPrincipal,
-  scope: CaseScope,
-): { ok: true; roles: Role[] } | { ok: false; code: CasePermissionRefusalCode; message: string } {
+export function caseReach(staff: StaffPrincipal, scope: CaseScope): CaseReach {
   const referredUp = !!scope.managingBody;
   const sameOrganization = staff.organizationId === scope.organizationId;
 
@@ -132,6 +188,7 @@ export function applicableRoles(
   }
 
   const reaching = new Set<Role>();
+  let kind: CaseReachKind = 'member';
   if (sameOrganization) {
     const inScope = staff.roles
       .filter((grant) => (grant.unitId === null ? !isUnitBound(grant.role) : grant.unitId === scope.unitId))
@@ -146,18 +203,43 @@ export function applicableRoles(
     staff.organizationId === scope.managingBody.organizationId &&
     staff.roles.some((grant) => grant.role === 'leader' && grant.unitId === null)
   ) {
+    kind = 'managing_body';
     reaching.add('leader');
+  } else if (overseenOrganizationIds(staff).includes(scope.organizationId)) {
+    if (holdsRoleInUnit(staff, scope.accusedUnitId)) {
+      return { ok: false, code: 'conflict_of_interest', message: MESSAGES.accusedUnit };
+    }
+    kind = 'oversight';
+    for (const grant of staff.roles)
+      if (grant.unitId === null && isOversightRole(grant.role)) reaching.add(grant.role);
   }
 
   if (reaching.size === 0) return { ok: false, code: 'out_of_scope', message: MESSAGES.outOfScope };
-  return { ok: true, roles: ROLE_PREFERENCE.filter((role) => reaching.has(role)) };
+  return { ok: true, kind, roles: ROLE_PREFERENCE.filter((role) => reaching.has(role)) };
 }
 
-/** May `staff` see this case (its redacted view)? Any role that reaches the case may. */
-export function authorizeCaseView(staff: StaffPrincipal, scope: CaseScope): CaseAuthorization {
-  const reach = applicableRoles(staff, scope);
+/**
+ * The roles of `staff` that may work the case (every check but viewing: moves, urgency, replies,
+ * letters, the identity), least powerful first, or why none may. Oversight reads only.
+ */
+export function applicableRoles(
+  staff: StaffPrincipal,
+  scope: CaseScope,
+): { ok: true; roles: Role[] } | CasePermissionRefusal {
+  const reach = caseReach(staff, scope);
   if (!reach.ok) return reach;
-  return { ok: true, role: reach.roles[0]! };
+  if (!reachActs(reach.kind)) return { ok: false, code: 'oversight_only', message: MESSAGES.oversightOnly };
+  return { ok: true, roles: reach.roles };
+}
+
+/**
+ * May `staff` see this case (its redacted view)? Any reach may; `reach` says whether the role is
+ * one to work the case with (reachActs) or to read it only.
+ */
+export function authorizeCaseView(staff: StaffPrincipal, scope: CaseScope): CaseViewAuthorization {
+  const reach = caseReach(staff, scope);
+  if (!reach.ok) return reach;
+  return { ok: true, role: reach.roles[0]!, reach: reach.kind };
 }
 
 export function canViewCase(staff: StaffPrincipal, scope: CaseScope): boolean {

@@ -51,6 +51,7 @@ export type RevealRefusalCode =
   | 'out_of_scope'
   | 'conflict_of_interest'
   | 'role_not_allowed'
+  | 'oversight_only'
   | 'not_revealable'
   | 'no_identity'
   | 'accused_unit';

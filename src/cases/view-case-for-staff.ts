@@ -4,7 +4,12 @@ import type { AppContext } from '../app-context.js';
 import { AppError } from '../core/app-error.js';
 import { loadActiveStaff } from '../directory/resolve-staff.js';
 import { findCaseIdByCode } from './case.repository.js';
-import { authorizeCaseView, availableStaffActions, type CaseScope } from './case-permissions.js';
+import {
+  authorizeCaseView,
+  availableStaffActions,
+  type CaseReachKind,
+  type CaseScope,
+} from './case-permissions.js';
 import { loadCaseWithScope } from './case-scope.service.js';
 import type { CaseAction } from './case-transitions.js';
 import type { Role } from './case-vocabulary.js';
@@ -15,6 +20,8 @@ export interface StaffCaseView {
   view: RedactedCaseView;
   /** The role the case is seen in (the least powerful that reaches it). */
   role: Role;
+  /** How it is reached: an `oversight` role reads the case and works nothing (reachActs). */
+  reach: CaseReachKind;
   /** Buttons to offer; each still goes through applyStaffCaseAction. */
   actions: CaseAction[];
   scope: CaseScope;
@@ -40,6 +47,7 @@ export async function viewCaseForStaff(
   return {
     view: redactedCaseView(subject),
     role: auth.role,
+    reach: auth.reach,
     actions: availableStaffActions(staff, scope, subject),
     scope,
   };

@@ -7,6 +7,7 @@ import type { Db } from '../db/database.js';
 import { AppError } from '../core/app-error.js';
 import type { DirectoryContext } from './directory-context.js';
 import { isUuid } from './directory-input.js';
+import { loadOrganizationTree, organizationsBelowIn } from './organization-tree.js';
 
 export type DirectoryActor = { type: 'cli' } | { type: 'staff'; staffId: string };
 
@@ -88,20 +89,8 @@ export async function administeredOrganizationIds(
   });
   if (!staff?.active) return [];
   if (!staff.roles.some((r) => r.role === 'admin' && r.unitId === null)) return [];
-  const orgs = await ctx.db.prisma.organization.findMany({ select: { id: true, parentId: true } });
-  const children = new Map<string, string[]>();
-  for (const o of orgs) {
-    if (o.parentId) children.set(o.parentId, [...(children.get(o.parentId) ?? []), o.id]);
-  }
-  const seen = new Set<string>();
-  const queue = [staff.organizationId];
-  while (queue.length) {
-    const id = queue.shift()!;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    queue.push(...(children.get(id) ?? []));
-  }
-  return [...seen];
+  const tree = await loadOrganizationTree(ctx.db.prisma);
+  return [staff.organizationId, ...organizationsBelowIn(tree, staff.organizationId)];
 }
 
 export const NOT_AN_ADMINISTRATOR =

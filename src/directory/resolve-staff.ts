@@ -1,39 +1,48 @@
 // Finding the staff member behind a request: by id (the dashboard, the CLI) or by the Telegram
 // account bound with an invite (the bot).
+import type { AppContext } from '../app-context.js';
+import { holdsOversightRole } from '../cases/case-permissions.js';
 import { AppError } from '../core/app-error.js';
 import type { DirectoryContext } from './directory-context.js';
 import { isUuid } from './directory-input.js';
 import { toStaffMember, type StaffMember } from './staff-member.js';
 import { findOrganizationByCode } from './directory.repository.js';
 import { findStaffByName, findStaffByTelegramUserId, findStaffWithRoles } from './staff.repository.js';
+import { organizationsBelow } from './organization-tree.js';
+
+/** A context that may carry the directory cache's settings; without them the tree is read afresh. */
+type StaffContext = Pick<DirectoryContext, 'db'> & Partial<Pick<AppContext, 'config'>>;
+
+/**
+ * The staff member with the organisations below theirs when an oversight role may read them
+ * (case-permissions.ts): the permission checks then need nothing else from the directory.
+ */
+async function withOversight(ctx: StaffContext, member: StaffMember): Promise<StaffMember> {
+  if (!holdsOversightRole(member.roles)) return member;
+  return { ...member, organizationsBelow: await organizationsBelow(ctx, member.organizationId) };
+}
 
 /** The active staff member bound to this Telegram account, with their roles; null when none. */
 export async function resolveStaffByTelegramUser(
-  ctx: Pick<DirectoryContext, 'db'>,
+  ctx: StaffContext,
   telegramUserId: string | number,
 ): Promise<StaffMember | null> {
   const row = await findStaffByTelegramUserId(ctx.db.prisma, String(telegramUserId));
   if (!row || !row.active) return null;
-  return toStaffMember(row);
+  return withOversight(ctx, toStaffMember(row));
 }
 
 /** The staff member acting; refuses unknown and deactivated staff. */
-export async function loadActiveStaff(
-  ctx: Pick<DirectoryContext, 'db'>,
-  staffId: string,
-): Promise<StaffMember> {
+export async function loadActiveStaff(ctx: StaffContext, staffId: string): Promise<StaffMember> {
   const row = isUuid(staffId) ? await findStaffWithRoles(ctx.db.prisma, staffId) : null;
   if (!row) throw new AppError('not_found', 'Không tìm thấy cán bộ.');
   if (!row.active) throw new AppError('forbidden', 'Tài khoản cán bộ này đã ngừng hoạt động.');
-  return toStaffMember(row);
+  return withOversight(ctx, toStaffMember(row));
 }
 
-export async function findStaff(
-  ctx: Pick<DirectoryContext, 'db'>,
-  staffId: string,
-): Promise<StaffMember | null> {
+export async function findStaff(ctx: StaffContext, staffId: string): Promise<StaffMember | null> {
   const row = isUuid(staffId) ? await findStaffWithRoles(ctx.db.prisma, staffId) : null;
-  return row ? toStaffMember(row) : null;
+  return row ? withOversight(ctx, toStaffMember(row)) : null;
 }
 
 /** Staff of the organisation with exactly this full name (case-insensitive): for the CLI. */

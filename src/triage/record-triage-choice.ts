@@ -6,7 +6,12 @@ import { z } from 'zod';
 import type { AppContext } from '../app-context.js';
 import { applyStaffCaseAction } from '../cases/apply-staff-case-action.js';
 import { appendCaseEvent, updateCaseAtVersion } from '../cases/case.repository.js';
-import { authorizeCaseView, authorizeUrgencyChange } from '../cases/case-permissions.js';
+import {
+  OVERSIGHT_ONLY_MESSAGE,
+  authorizeCaseView,
+  authorizeUrgencyChange,
+  reachActs,
+} from '../cases/case-permissions.js';
 import { loadCaseWithScope } from '../cases/case-scope.service.js';
 import { ZCaseKindSchema } from '../cases/case-vocabulary.js';
 import { AppError } from '../core/app-error.js';
@@ -38,6 +43,10 @@ export async function recordTriageChoice(
   const { scope } = await loadCaseWithScope(ctx, input.caseId);
   const view = authorizeCaseView(staff, scope);
   if (!view.ok) throw new AppError('forbidden', view.message, { reason: view.code });
+  // Even an agreeing choice is a row in the triage record, written in the viewer's role.
+  if (!reachActs(view.reach)) {
+    throw new AppError('forbidden', OVERSIGHT_ONLY_MESSAGE, { reason: 'oversight_only' });
+  }
   const [found, suggestion] = await Promise.all([
     findCaseForTriage(ctx.db.prisma, input.caseId),
     findTriageSuggestion(ctx.db.prisma, input.caseId),

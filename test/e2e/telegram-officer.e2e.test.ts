@@ -325,6 +325,40 @@ describe('Officers in Telegram, end to end', () => {
     expect(saved.events.map((e) => e.action)).not.toContain('start');
   }, 120_000);
 
+  it('a leader of the Sở above reads a hospital case (/hopthu, /xem) and can do nothing on it', async () => {
+    const code = await citizenIntake(chat(), 'Ghế chờ khoa Nhi bị gãy, nguy hiểm cho trẻ.');
+    await received(GROUP_ID, new RegExp(`Mã hồ sơ: ${code}`));
+    const before = await caseByCode(code);
+    const staff = await createStaff(app.ctx, {
+      organizationCode: 'syt-hcm',
+      fullName: 'Lãnh đạo Sở',
+      roles: [{ role: 'leader' }],
+    });
+    const { code: invite } = await issueStaffInvite(app.ctx, { staffId: staff.id });
+    const so = chat();
+    expect(textOf(await so.say(`/thamgia ${invite}`))).toMatch(/đã được gắn với cán bộ/);
+
+    expect(textOf(await so.say('/hopthu ta-knhi tatca'))).toContain(code);
+    const view = await so.say(`/xem ${code}`);
+    expect(textOf(view)).toContain(code);
+    // The card offers no move: its only button opens it again.
+    expect(view.flatMap((r) => r.buttons.map((b) => b.text))).toEqual(['Xem']);
+    for (const command of [
+      `/thuly ${code}`,
+      `/ghichu ${code} Sở ghi chú`,
+      `/danhtinh ${code} Sở muốn biết người gửi là ai`,
+    ]) {
+      expect(textOf(await so.say(command)), command).toMatch(
+        /Cơ quan quản lý chỉ xem hồ sơ của đơn vị trực thuộc/,
+      );
+    }
+    const after = await caseByCode(code);
+    expect(after.status).toBe(before.status);
+    expect(after.events.filter((e) => e.actorStaffId === staff.id)).toEqual([]);
+    expect(after.messages.filter((m) => m.authorStaffId === staff.id)).toEqual([]);
+    expect(await app.ctx.db.prisma.accessLog.count({ where: { caseId: after.id } })).toBe(0);
+  }, 120_000);
+
   it('an identity reveal by a leader is audited; a handler is refused', async () => {
     const citizen = chat();
     const code = await citizenIntake(

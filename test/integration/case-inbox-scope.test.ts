@@ -18,34 +18,39 @@ import {
   type InboxQuery,
 } from '../../src/cases/case-inbox-scope.js';
 import { findInboxCases } from '../../src/cases/case-inbox.repository.js';
-import { canViewCase, type StaffPrincipal } from '../../src/cases/case-permissions.js';
+import { canViewCase, caseReach, type StaffPrincipal } from '../../src/cases/case-permissions.js';
 import { caseScopeOf } from '../../src/cases/case-scope.js';
 import { CASE_STATUSES, OPEN_STATUSES, ROLES, type CaseStatus } from '../../src/cases/case-vocabulary.js';
 import type { Prisma } from '../../src/db/generated/client.js';
+import { loadOrganizationTree, organizationsBelowIn } from '../../src/directory/organization-tree.js';
 import { recordRouting } from '../../src/routing/routing.repository.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 
 const TODAY = parseLocalDate('2026-03-02');
 let t: TestDatabase;
-/** P manages A and B; C stands alone. Two units each. */
-const orgs: { id: string; units: string[] }[] = [];
+/**
+ * S (the Sở) manages P, P manages A and B, A manages D: D is three levels below S. C stands alone.
+ * Two units each. `below` is each organisation's descendants, as the staff loader gives them.
+ */
+const TREE: Record<string, string | null> = { s: null, p: 's', a: 'p', b: 'p', d: 'a', c: null };
+const orgs: { id: string; units: string[]; below: string[] }[] = [];
 const staffIds: string[] = [];
 
 beforeAll(async () => {
   t = await createTestDatabase();
   const prisma = t.db.prisma;
-  let parentId: string | null = null;
-  for (const code of ['p', 'a', 'b', 'c']) {
+  const idOf = new Map<string, string>();
+  for (const [code, parent] of Object.entries(TREE)) {
     const org: { id: string } = await prisma.organization.create({
       data: {
         code: `pt-${code}`,
         name: `Đơn vị ${code}`,
-        kind: code === 'p' ? 'health_department' : 'hospital',
-        parentId: code === 'a' || code === 'b' ? parentId : null,
+        kind: code === 's' || code === 'p' ? 'health_department' : 'hospital',
+        parentId: parent ? idOf.get(parent)! : null,
         hotlineNumbers: [],
       },
     });
-    if (code === 'p') parentId = org.id;
+    idOf.set(code, org.id);
     const units: string[] = [];
     for (const u of [1, 2]) {
       const unit = await prisma.unit.create({
@@ -58,10 +63,13 @@ beforeAll(async () => {
       });
       units.push(unit.id);
     }
-    orgs.push({ id: org.id, units });
+    orgs.push({ id: org.id, units, below: [] });
     const staff = await prisma.staff.create({ data: { organizationId: org.id, fullName: `Cán bộ ${code}` } });
     staffIds.push(staff.id);
   }
+  const tree = await loadOrganizationTree(prisma);
+  for (const org of orgs) org.below = organizationsBelowIn(tree, org.id);
+  expect(orgs[0]!.below).toHaveLength(4);
 }, 120_000);
 afterAll(async () => {
   await t?.drop();
@@ -69,15 +77,16 @@ afterAll(async () => {
 
 /** Built once the organisations exist: the arbitraries pick among their ids. */
 function arbitraries() {
-  // Mostly hospital A (so staff and cases meet), its managing body P, now and then B or C.
-  const orgIndex = fc.constantFrom(1, 1, 1, 0, 2, 3);
+  // Mostly hospital A (so staff and cases meet), the bodies above it, now and then B, D or C.
+  const orgIndex = fc.constantFrom(2, 2, 2, 1, 1, 0, 0, 3, 4, 5);
   const allUnits = () => orgs.flatMap((o) => o.units);
 
   /** A staff member: mostly roles of their own organisation's units, now and then another's. */
-  const staffArb = orgIndex.chain((o) =>
+  const anyStaffArb = orgIndex.chain((o) =>
     fc.record({
       id: fc.constantFrom(...staffIds),
       organizationId: fc.constant(orgs[o]!.id),
+      organizationsBelow: fc.constant(orgs[o]!.below),
       roles: fc.array(
         fc.record({
           role: fc.constantFrom(...ROLES),
@@ -91,11 +100,22 @@ function arbitraries() {
       ),
     }),
   ) as fc.Arbitrary<StaffPrincipal>;
+  /** Now and then the staff of a body above A, with an org-wide leader or inspector role. */
+  const bodyStaffArb = fc
+    .tuple(fc.constantFrom(0, 1, 2), fc.constantFrom('leader', 'inspector'), anyStaffArb)
+    .map(([o, role, other]): StaffPrincipal => ({
+      ...other,
+      organizationId: orgs[o]!.id,
+      organizationsBelow: orgs[o]!.below,
+      roles: [{ role: role as 'leader' | 'inspector', unitId: null }, ...other.roles],
+    }));
+  const staffArb = fc.oneof({ weight: 3, arbitrary: anyStaffArb }, { weight: 1, arbitrary: bodyStaffArb });
 
   const competenceArb = fc.record({
     level: fc.constantFrom('organization', 'managing_body'),
     accusedUnitId: fc.option(fc.constantFrom(...allUnits())),
-    managingOrganizationId: fc.option(fc.constantFrom(...orgs.map((o) => o.id))),
+    // Mostly a body above hospital A, so that the referral and oversight branches meet.
+    managingOrganizationId: fc.option(fc.constantFrom(...[0, 0, 1, 1, 2, 3, 4, 5].map((i) => orgs[i]!.id))),
     titles: fc.constant([]),
     senderProtected: fc.boolean(),
   });
@@ -158,6 +178,8 @@ describe('inbox query', () => {
   it('returns exactly the cases canViewCase allows, filtered alike, in inbox order, page by page', async () => {
     const prisma = t.db.prisma;
     const { staffArb, caseArb, filtersArb } = arbitraries();
+    // How often each kind of cross-organisation reach was met: the property must have exercised both.
+    const met = { managing_body: 0, oversight: 0, both: 0 };
     await fc.assert(
       fc.asyncProperty(
         fc.array(caseArb, { minLength: 4, maxLength: 12 }),
@@ -207,6 +229,17 @@ describe('inbox query', () => {
             });
 
             for (const [staff, filters] of viewers) {
+              for (const c of rows) {
+                const reach = caseReach(staff, caseScopeOf(c, c.events[0]?.data ?? null));
+                if (reach.ok && reach.kind !== 'member') met[reach.kind]++;
+                // Referred up to a body that also oversees the case: the branches must not both list it.
+                if (
+                  reach.ok &&
+                  reach.kind === 'managing_body' &&
+                  staff.organizationsBelow?.includes(c.organizationId)
+                )
+                  met.both++;
+              }
               const expected = rows
                 .filter((c) => canViewCase(staff, caseScopeOf(c, c.events[0]?.data ?? null)))
                 .filter((c) => matches(c, staff, filters))
@@ -225,6 +258,16 @@ describe('inbox query', () => {
                 take: 100,
               });
               expect(new Set(scoped.map((c) => c.id))).toEqual(new Set(allowed.map((c) => c.id)));
+              // Its parts are disjoint and cover it (decision 0067's merge relies on both).
+              const partIds = (
+                await Promise.all(
+                  inboxQueryParts(staff, everything, TODAY).map((q) =>
+                    findInboxCases(prisma, only(q), { take: 100 }),
+                  ),
+                )
+              ).flatMap((page) => page.map((c) => c.id));
+              expect(partIds.length).toBe(new Set(partIds).size);
+              expect(new Set(partIds)).toEqual(new Set(allowed.map((c) => c.id)));
 
               const all = await findInboxCases(prisma, only(inboxQuery(staff, filters, TODAY)), {
                 take: 100,
@@ -268,6 +311,9 @@ describe('inbox query', () => {
       ),
       { numRuns: 30 },
     );
+    expect(met.oversight).toBeGreaterThan(0);
+    expect(met.managing_body).toBeGreaterThan(0);
+    expect(met.both).toBeGreaterThan(0);
   }, 120_000);
 });
 

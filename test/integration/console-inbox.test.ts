@@ -4,6 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/core/clock.js';
+import { createOrganization, createUnit } from '../../src/directory/create-organization.js';
 import { createStaff } from '../../src/directory/create-staff.js';
 import { buildHttpServer } from '../../src/http/http-server.js';
 import { CONSOLE_INBOX_COUNT_CAP, CONSOLE_INBOX_PAGE_SIZE } from '../../src/console/inbox/console-inbox.js';
@@ -130,5 +131,118 @@ describe('console inbox', () => {
     expect(capped.body).toContain(`Hơn ${CONSOLE_INBOX_COUNT_CAP} hồ sơ`);
     const handler = await get('/console', handlerCookie);
     expect(handler.body).toMatch(/<p role="status">\d+ hồ sơ/);
+  });
+});
+
+// Oversight (decision 0069): the Sở above Thuận An reads the cases of every organisation below it,
+// any depth, and works none of them; the organisations below see nothing of each other or of it.
+describe('console inbox: a managing body’s oversight', () => {
+  const oversight: { sibling: string; deep: string; so: string } = { sibling: '', deep: '', so: '' };
+  let soLeader: { cookie: string; csrfToken: string };
+
+  beforeAll(async () => {
+    await createOrganization(t.ctx, {
+      code: 'bv-anh-em',
+      name: 'Bệnh viện anh em',
+      kind: 'hospital',
+      parentCode: 'syt-hcm',
+    });
+    await createUnit(t.ctx, {
+      organizationCode: 'bv-anh-em',
+      code: 'ae-kkb',
+      name: 'Khoa Khám bệnh',
+      kind: 'department',
+    });
+    // Two levels below the Sở: a station under Thuận An.
+    await createOrganization(t.ctx, {
+      code: 'tram-con',
+      name: 'Trạm Y tế con',
+      kind: 'other',
+      parentCode: 'ttyt-thuan-an',
+    });
+    await createUnit(t.ctx, {
+      organizationCode: 'tram-con',
+      code: 'tc-kkb',
+      name: 'Phòng khám',
+      kind: 'department',
+    });
+    oversight.sibling = (
+      await createCase(t, { unitCode: 'ae-kkb', text: 'Bệnh viện anh em: chờ lâu.' })
+    ).code;
+    oversight.deep = (await createCase(t, { unitCode: 'tc-kkb', text: 'Trạm con: thiếu ghế chờ.' })).code;
+    oversight.so = (await createCase(t, { unitCode: 'syt-vp', text: 'Văn phòng Sở: khó liên hệ.' })).code;
+    const leader = await createStaff(t.ctx, {
+      organizationCode: 'syt-hcm',
+      fullName: 'Lãnh đạo Sở',
+      roles: [{ role: 'leader' }],
+    });
+    soLeader = await consoleCookieFor(t.ctx, leader.id);
+  });
+
+  it('lists the cases of every organisation below the Sở, any depth, with its own', async () => {
+    // Thuận An's thousand cases fill the first pages: each is looked for by its words.
+    const found = async (words: string, code: string) => {
+      const page = await get(`/console?status=all&q=${encodeURIComponent(words)}`, soLeader.cookie);
+      expect(page.statusCode).toBe(200);
+      return page.body.includes(`href="/console/ho-so/${code}"`);
+    };
+    expect(await found('thai do chua tot', codes.noi)).toBe(true);
+    expect(await found('benh vien anh em', oversight.sibling)).toBe(true);
+    expect(await found('tram con', oversight.deep)).toBe(true);
+    expect(await found('van phong so', oversight.so)).toBe(true);
+    const first = await get('/console?status=all', soLeader.cookie);
+    expect(first.body).toContain(`Hơn ${CONSOLE_INBOX_COUNT_CAP} hồ sơ`);
+  });
+
+  it('keeps a hospital’s handler and leader off the Sở’s and a sibling’s cases', async () => {
+    for (const cookie of [handlerCookie, leaderCookie]) {
+      for (const words of ['benh vien anh em', 'van phong so']) {
+        const page = await get(`/console?status=all&q=${encodeURIComponent(words)}`, cookie);
+        expect(page.statusCode).toBe(200);
+        expect(page.body).not.toContain(oversight.sibling);
+        expect(page.body).not.toContain(oversight.so);
+      }
+      for (const code of [oversight.sibling, oversight.so]) {
+        expect((await get(`/console/ho-so/${code}`, cookie)).statusCode).toBe(403);
+      }
+    }
+    // Thuận An's leader oversees the station below it, read-only too.
+    expect((await get(`/console/ho-so/${oversight.deep}`, leaderCookie)).statusCode).toBe(200);
+  });
+
+  it('opens a hospital’s case read-only: no form, every move refused, nothing changed', async () => {
+    const { prisma } = t.ctx.db;
+    const before = await prisma.case.findUniqueOrThrow({ where: { code: oversight.sibling } });
+    const eventsBefore = await prisma.caseEvent.count({ where: { caseId: before.id } });
+    const messagesBefore = await prisma.message.count({ where: { caseId: before.id } });
+    const page = await get(`/console/ho-so/${oversight.sibling}`, soLeader.cookie);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('chỉ xem');
+    expect(page.body).not.toContain(`action="/console/ho-so/${oversight.sibling}/`);
+
+    const post = (path: string, form: Record<string, string>) =>
+      app.inject({
+        method: 'POST',
+        url: `/console/ho-so/${oversight.sibling}/${path}`,
+        headers: { cookie: soLeader.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({ ...form, _csrf: soLeader.csrfToken }).toString(),
+      });
+    for (const [path, form] of [
+      ['thao-tac/accept', {}],
+      ['thao-tac/close', { reason: 'Sở đóng hồ sơ' }],
+      ['ghi-chu', { text: 'Ghi chú của Sở' }],
+      ['tra-loi', { text: 'Trả lời của Sở' }],
+      ['danh-tinh', { reason: 'Sở muốn biết người gửi là ai' }],
+    ] as const) {
+      const refused = await post(path, form);
+      expect(refused.statusCode, path).toBe(403);
+      expect(refused.body, path).toContain('Cơ quan quản lý chỉ xem hồ sơ của đơn vị trực thuộc');
+    }
+    const after = await prisma.case.findUniqueOrThrow({ where: { code: oversight.sibling } });
+    expect(after.version).toBe(before.version);
+    expect(after.status).toBe(before.status);
+    expect(await prisma.caseEvent.count({ where: { caseId: before.id } })).toBe(eventsBefore);
+    expect(await prisma.message.count({ where: { caseId: before.id } })).toBe(messagesBefore);
+    expect(await prisma.accessLog.count({ where: { caseId: before.id } })).toBe(0);
   });
 });

@@ -33,6 +33,7 @@ function model(over: Partial<CasePageModel> = {}): CasePageModel {
       contentUnreadable: false,
     },
     role: 'unit_head',
+    reach: 'member',
     actions: ['accept', 'refuse', 'note'],
     scope: { organizationId: 'o1', unitId: 'u1' },
     row: {
@@ -98,5 +99,41 @@ describe('renderCaseSection', () => {
     expect(out).toMatch(/role="alert"[^>]*>.*Hồ sơ đã kết thúc\./s);
     expect(out).toContain('0903 123 456');
     expect(out).not.toContain('/danh-tinh');
+  });
+
+  it('shows oversight read-only: the role marked, no form, no link to a file or a letter', () => {
+    const withFiles = (reach: 'member' | 'oversight') =>
+      model({
+        reach,
+        role: 'leader',
+        actions: reach === 'member' ? ['note'] : [],
+        canReply: reach === 'member',
+        row: {
+          ...model().row,
+          attachments: [{ id: 'f1', fileName: 'don.jpg', mimeType: 'image/jpeg', sizeBytes: 2048 }],
+        } as unknown as CasePageModel['row'],
+        letters: [
+          {
+            id: 'l1',
+            kind: 'thank_you',
+            status: 'sent',
+            number: 1,
+            year: 2026,
+            canSign: false,
+            canResend: false,
+            canReturn: false,
+          },
+        ],
+      });
+    const member = renderCaseSection(withFiles('member'), actor).value;
+    expect(member).toContain('/console/tep/f1');
+    expect(member).toContain('/console/thu/l1/pdf');
+    const oversight = renderCaseSection(withFiles('oversight'), actor).value;
+    expect(oversight).toContain('chỉ xem');
+    expect(oversight).toContain('don.jpg');
+    expect(oversight).toContain('cơ quan quản lý không mở được');
+    expect(oversight).not.toContain('/console/tep/');
+    expect(oversight).not.toContain('/pdf');
+    expect(oversight).not.toContain('action="/console/ho-so/');
   });
 });

@@ -17,6 +17,7 @@ import {
   OUTCOMES,
   OUTCOME_LABELS,
 } from '../../cases/case-vocabulary.js';
+import { reachActs } from '../../cases/case-permissions.js';
 import { MIN_REVEAL_REASON_CHARS, type RevealedIdentity } from '../../cases/reveal-identity.js';
 import { clockKindLabel } from '../../deadlines/clock-labels.js';
 import { governingDeadlineText } from '../../deadlines/governing-deadline.js';
@@ -110,7 +111,7 @@ function summary(model: CasePageModel, lang: ConsoleLang): Html {
     <dt>${t.sender}</dt>
     <dd>${v.senderNamed ? t.senderNamed : t.senderAnonymous}</dd>
     <dt>${t.yourRole}</dt>
-    <dd>${ACTOR_LABELS[model.role][lang]}</dd>
+    <dd>${ACTOR_LABELS[model.role][lang]}${reachActs(model.reach) ? '' : ` (${t.readOnlyOversight})`}</dd>
   </dl>`;
 }
 
@@ -118,6 +119,7 @@ function contentSection(model: CasePageModel, lang: ConsoleLang): Html {
   const t = CASE_TEXTS[lang];
   const v = model.view;
   const files = model.row.attachments;
+  const opensFiles = reachActs(model.reach);
   return html`<section aria-labelledby="h-content">
     <h2 id="h-content">${t.content}</h2>
     ${v.contentUnreadable ? html`<p class="notice">${t.unreadable}</p>` : ''}
@@ -133,19 +135,26 @@ function contentSection(model: CasePageModel, lang: ConsoleLang): Html {
               (f) =>
                 html`<li>
                   ${
-                    f.mimeType.startsWith('image/')
-                      ? html`<img src="${attachmentPath(f.id)}" alt="${f.fileName}" loading="lazy" />`
+                    !opensFiles
+                      ? html`${f.fileName}`
+                      : f.mimeType.startsWith('image/')
+                        ? html`<img src="${attachmentPath(f.id)}" alt="${f.fileName}" loading="lazy" />`
+                        : ''
+                  }
+                  ${
+                    opensFiles
+                      ? html`<a href="${attachmentPath(f.id)}?tai=1" download="${f.fileName}"
+                          >${t.download}: ${f.fileName}</a
+                        >`
                       : ''
                   }
-                  <a href="${attachmentPath(f.id)}?tai=1" download="${f.fileName}"
-                    >${t.download}: ${f.fileName}</a
-                  >
                   (${Math.ceil(f.sizeBytes / 1024)} KB)
                 </li>`,
             )}
           </ul>`
         : html`<p class="muted">${t.noAttachments}</p>`
     }
+    ${files.length && !opensFiles ? html`<p class="muted">${t.filesSealed}</p>` : ''}
   </section>`;
 }
 
@@ -514,7 +523,7 @@ function letterSection(model: CasePageModel, actor: ConsoleActor): Html {
                     <td>${l.number !== null ? `${l.number}/${l.year ?? ''}` : '—'}</td>
                     <td>${LETTER_STATUS_LABELS[l.status][lang]}</td>
                     <td>
-                      <a href="${letterPdfPath(l.id)}">${t.preview}</a>
+                      ${reachActs(model.reach) ? html`<a href="${letterPdfPath(l.id)}">${t.preview}</a>` : ''}
                       ${
                         l.canSign
                           ? html`<form method="post" action="${signLetterPath(l.id)}" class="inline">
@@ -618,7 +627,15 @@ function timelineSection(model: CasePageModel, lang: ConsoleLang): Html {
                   ${e.delivery ? html` · <span class="delivery">${e.delivery.text}</span>` : ''}
                   ${e.details.length ? html`<div class="details">${e.details.join(' · ')}</div>` : ''}
                   ${e.body ? html`<blockquote class="${e.bodyKind ?? ''}">${e.body}</blockquote>` : ''}
-                  ${e.letter ? html`<div><a href="${letterPdfPath(e.letter.id)}">${t.letterLink}: ${e.letter.label}</a></div>` : ''}
+                  ${
+                    e.letter
+                      ? reachActs(model.reach)
+                        ? html`<div>
+                            <a href="${letterPdfPath(e.letter.id)}">${t.letterLink}: ${e.letter.label}</a>
+                          </div>`
+                        : html`<div>${t.letterLink}: ${e.letter.label}</div>`
+                      : ''
+                  }
                 </li>`,
             )}
           </ol>`

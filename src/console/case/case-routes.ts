@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../app-context.js';
 import { applyStaffCaseAction } from '../../cases/apply-staff-case-action.js';
 import { addInternalNote, replyToSender } from '../../cases/case-messages.js';
-import { canViewCase } from '../../cases/case-permissions.js';
+import { OVERSIGHT_ONLY_MESSAGE, canViewCase, reachActs } from '../../cases/case-permissions.js';
 import { loadCaseWithScope } from '../../cases/case-scope.service.js';
 import { CASE_ACTION_LABELS, ZCaseActionSchema } from '../../cases/case-transitions.js';
 import { revealSenderIdentity, type RevealedIdentity } from '../../cases/reveal-identity.js';
@@ -114,6 +114,13 @@ export function registerConsoleCaseRoutes(app: FastifyInstance, ctx: AppContext)
             body: renderCaseSection(model, actor, extras),
           }),
         );
+    };
+
+    // Letters and attachments carry the sender's name and signature: oversight reads the redacted
+    // case only (decision 0069).
+    const requireWorkingReach = async (staffId: string, caseId: string) => {
+      const seen = await viewCaseForStaff(ctx, { staffId, caseId });
+      if (!reachActs(seen.reach)) throw new AppError('forbidden', OVERSIGHT_ONLY_MESSAGE);
     };
 
     const sendRefusal = (reply: FastifyReply, actor: ConsoleActor, err: AppError) => {
@@ -397,7 +404,7 @@ export function registerConsoleCaseRoutes(app: FastifyInstance, ctx: AppContext)
         const { id } = parse(ZIdParams, request.params, actor.lang);
         const letter = await findLetterById(ctx.db.prisma, id);
         if (!letter) throw new AppError('not_found', 'Không tìm thấy thư.');
-        await viewCaseForStaff(ctx, { staffId: actor.staffId, caseId: letter.caseId });
+        await requireWorkingReach(actor.staffId, letter.caseId);
         const draft = letter.status === 'draft' || letter.status === 'approved';
         const stored = !draft && letter.filePath ? await readStoredFile(ctx, letter.filePath) : null;
         const bytes = stored ?? (await renderLetter(ctx, letter, { draft }));
@@ -423,7 +430,7 @@ export function registerConsoleCaseRoutes(app: FastifyInstance, ctx: AppContext)
         const { id } = parse(ZIdParams, request.params, actor.lang);
         const file = await findAttachmentForConsole(ctx.db.prisma, id);
         if (!file?.caseId) throw new AppError('not_found', 'Không tìm thấy tệp.');
-        await viewCaseForStaff(ctx, { staffId: actor.staffId, caseId: file.caseId });
+        await requireWorkingReach(actor.staffId, file.caseId);
         const bytes = await readStoredFile(ctx, file.storagePath);
         if (!bytes) throw new AppError('not_found', 'Không tìm thấy tệp.');
         const download =

@@ -63,6 +63,9 @@ const vi = {
   status: 'Trạng thái',
   outcome: 'Kết luận',
   yourRole: 'Bạn xem hồ sơ với vai trò',
+  readOnlyOversight: 'cơ quan quản lý, chỉ xem: đơn vị trực thuộc xử lý hồ sơ',
+  filesSealed:
+    'Tệp đính kèm và thư có thể mang danh tính người gửi: cơ quan quản lý không mở được (chỉ đơn vị xử lý hồ sơ mở).',
   sender: 'Người gửi',
   senderNamed: 'có để lại liên hệ (được bảo mật)',
   senderAnonymous: 'ẩn danh',
@@ -201,6 +204,9 @@ const en: CaseTexts = {
   status: 'Status',
   outcome: 'Outcome',
   yourRole: 'You see this case as',
+  readOnlyOversight: 'managing body, read-only: the organisation below works the case',
+  filesSealed:
+    'Attachments and letters may carry the sender’s identity: a managing body cannot open them (only the organisation working the case can).',
   sender: 'Sender',
   senderNamed: 'left a contact (kept confidential)',
   senderAnonymous: 'anonymous',
