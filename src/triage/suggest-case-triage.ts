@@ -16,7 +16,8 @@ import {
 } from './triage-model.js';
 import {
   findCaseForTriage,
-  findOpenCasesForDuplicates,
+  findCaseTextsForDuplicates,
+  findOpenCaseIdsForDuplicates,
   saveTriageSuggestion,
   type NewTriageSuggestion,
 } from './triage.repository.js';
@@ -42,27 +43,41 @@ type DuplicateEntry = DuplicateIndex['entries'][number];
 
 // Each open case's word vector, per model, kept between cases. A new case is compared with up to
 // 2,000 open ones; redacting and weighing all their texts again for every new case made the
-// worker slower the more cases were open (4 cases/s with 2,000 open on bench:intake, issue 17).
-// An entry is used only while the case's text is the one it was computed from.
-const vectorsByModel = new WeakMap<TriageModel, Map<string, { source: string; entry: DuplicateEntry }>>();
+// worker slower the more cases were open (4 cases/s with 2,000 open on bench:intake, issue 17),
+// and so did reading all those texts again (decision 0070). A case's code, description and place
+// are written once, at intake, and never changed, so an entry stays valid for as long as its case
+// exists: only the ids are read each time, and the texts of the cases not kept yet.
+const vectorsByModel = new WeakMap<TriageModel, Map<string, DuplicateEntry>>();
 const MAX_KEPT_VECTORS = 20_000;
 
-function duplicateIndexOf(
+async function duplicateIndexOf(
+  ctx: AppContext,
   model: TriageModel,
-  open: readonly { id: string; code: string; description: string; place: string | null }[],
-): DuplicateIndex {
+  openIds: readonly string[],
+): Promise<DuplicateIndex> {
   let kept = vectorsByModel.get(model);
   if (!kept) vectorsByModel.set(model, (kept = new Map()));
-  const entries = open.map((c) => {
-    const source = `${c.code}\u0000${c.description}\u0000${c.place ?? ''}`;
-    const hit = kept.get(c.id);
-    if (hit?.source === source) return hit.entry;
-    const [entry] = buildDuplicateIndex(model, [{ caseId: c.id, code: c.code, text: triageText(c) }]).entries;
-    if (kept.size >= MAX_KEPT_VECTORS) kept.clear();
-    kept.set(c.id, { source, entry: entry! });
-    return entry!;
-  });
-  return { entries };
+  const found = new Map<string, DuplicateEntry>();
+  const missing: string[] = [];
+  for (const id of openIds) {
+    const hit = kept.get(id);
+    if (hit) found.set(id, hit);
+    else missing.push(id);
+  }
+  if (missing.length > 0) {
+    const rows = await findCaseTextsForDuplicates(ctx.db.prisma, missing);
+    if (kept.size + rows.length > MAX_KEPT_VECTORS) kept.clear();
+    for (const c of rows) {
+      const [entry] = buildDuplicateIndex(model, [
+        { caseId: c.id, code: c.code, text: triageText(c) },
+      ]).entries;
+      kept.set(c.id, entry!);
+      found.set(c.id, entry!);
+    }
+  }
+  // In the order the ids came (newest first), as when the texts were read with them; a case gone
+  // between the two reads is left out.
+  return { entries: openIds.flatMap((id) => found.get(id) ?? []) };
 }
 
 export async function suggestCaseTriage(
@@ -74,8 +89,8 @@ export async function suggestCaseTriage(
   if (!found || found.triageSuggestion || found.intakeFailureReason) return null;
   const model = await triageModelInForce(ctx);
   const settings = triageSettingsOf(ctx);
-  const open = await findOpenCasesForDuplicates(ctx.db.prisma, found.organizationId, found.id);
-  const index = duplicateIndexOf(model, open);
+  const openIds = await findOpenCaseIdsForDuplicates(ctx.db.prisma, found.organizationId, found.id);
+  const index = await duplicateIndexOf(ctx, model, openIds);
   const text = triageText(found);
   const local = suggestTriage(model, text, index, settings);
   const units = found.organization.units;

@@ -51,18 +51,32 @@ export async function findCaseForTriage(db: Db, caseId: string) {
   });
 }
 
-/** Open cases of the organisation other than this one: the candidates for a duplicate. */
-export async function findOpenCasesForDuplicates(
+/**
+ * Open cases of the organisation other than this one, newest first: the candidates for a duplicate.
+ * Ids only: triage keeps each case's word vector and asks for the texts it lacks
+ * (findCaseTextsForDuplicates).
+ */
+export async function findOpenCaseIdsForDuplicates(
   db: Db,
   organizationId: string,
   exceptCaseId: string,
   limit = 2000,
-) {
-  return db.case.findMany({
+): Promise<string[]> {
+  const rows = await db.case.findMany({
     where: { organizationId, status: { in: [...OPEN_STATUSES] }, id: { not: exceptCaseId } },
-    select: { id: true, code: true, description: true, place: true },
+    select: { id: true },
     orderBy: { receivedAt: 'desc' },
     take: limit,
+  });
+  return rows.map((r) => r.id);
+}
+
+/** What triage compares of these cases, in no particular order. */
+export async function findCaseTextsForDuplicates(db: Db, caseIds: readonly string[]) {
+  if (caseIds.length === 0) return [];
+  return db.case.findMany({
+    where: { id: { in: [...caseIds] } },
+    select: { id: true, code: true, description: true, place: true },
   });
 }
 
