@@ -16,6 +16,7 @@ describe('createConfig', () => {
   it('limits the public doors by default, in megabytes turned to bytes for uploads', () => {
     expect(createConfig({}).limits).toEqual({
       requestsPerMinute: 300,
+      consoleSessionRequestsPerMinute: 600,
       submissionsPerMinute: 10,
       lookupsPerMinute: 30,
       chatSessionsPerHour: 30,
