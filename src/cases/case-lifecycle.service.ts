@@ -69,7 +69,32 @@ export interface ApplyCaseActionResult {
 
 const roleOf = (actor: CaseActor): Actor => (actor.type === 'staff' ? actor.role : actor.type);
 
+/** How many times a move that pinned no version is re-read and re-planned after a concurrent move. */
+const UNPINNED_CONFLICT_RETRIES = 3;
+
+const isConflict = (err: unknown) => err instanceof AppError && err.code === 'conflict';
+
+/**
+ * Applies `input.action`. A caller that pinned no version (a command, a form, a job) means the case
+ * as it is now: when another move (the intake worker routing a case just made, say) lands between
+ * this move's read and its write, the move reads the case again and is planned again, so the
+ * transition rules still decide; a caller that pinned a version is refused with 'conflict'.
+ */
 export async function applyCaseAction(
+  ctx: AppContext,
+  input: ApplyCaseActionInput,
+): Promise<ApplyCaseActionResult> {
+  const retries = input.expectedVersion === undefined ? UNPINNED_CONFLICT_RETRIES : 0;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await applyCaseActionOnce(ctx, attempt === 0 ? input : { ...input, current: undefined });
+    } catch (err) {
+      if (!isConflict(err) || attempt >= retries) throw err;
+    }
+  }
+}
+
+async function applyCaseActionOnce(
   ctx: AppContext,
   input: ApplyCaseActionInput,
 ): Promise<ApplyCaseActionResult> {

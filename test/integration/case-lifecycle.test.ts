@@ -197,4 +197,36 @@ describe('case lifecycle', () => {
     expect(events).toBe(1 + ok.length);
     expect(c.version).toBe(ok.length);
   });
+
+  it('re-reads and re-plans a move that pinned no version when another move landed first; a pinned one is refused', async () => {
+    clock.set(new Date('2026-03-02T03:00:00Z'));
+    const id = await newCase('report');
+    const stale = await t.ctx.db.prisma.case.findUniqueOrThrow({ where: { id } });
+    // Another move lands between this caller's read and its write: the intake worker routing it.
+    await applyCaseAction(t.ctx, {
+      caseId: id,
+      action: 'assign',
+      actor: { type: 'system' },
+      params: { unitId: stale.unitId! },
+    });
+
+    const accept = { caseId: id, action: 'accept', actor: receiver, current: stale } as const;
+    await expect(applyCaseAction(t.ctx, { ...accept, expectedVersion: stale.version })).rejects.toMatchObject(
+      {
+        code: 'conflict',
+      },
+    );
+    expect(await t.ctx.db.prisma.case.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: 'assigned',
+      version: stale.version + 1,
+    });
+
+    // The same move from the same stale read, unpinned: planned again on the assigned case.
+    expect(await applyCaseAction(t.ctx, accept)).toMatchObject({ from: 'assigned', to: 'accepted' });
+    expect(await t.ctx.db.prisma.case.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: 'accepted',
+      version: stale.version + 2,
+    });
+    expect(await t.ctx.db.prisma.caseEvent.count({ where: { caseId: id } })).toBe(3);
+  });
 });
