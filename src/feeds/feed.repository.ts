@@ -4,22 +4,12 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database.js';
 import type { Prisma } from '../db/generated/client.js';
 import type { CaseStatus } from '../db/generated/enums.js';
-import { buildFeedPayload, feedTypesOf } from './feed-events.js';
+import { buildFeedPayload, feedTypesOf, type FeedCaseFacts } from './feed-events.js';
 
 type Tx = Prisma.TransactionClient;
 
 /** The case row as a move leaves it: what a feed payload tells of the case besides the codes. */
-export interface FeedCaseRow {
-  id: string;
-  kind: string;
-  channel: string;
-  audience: string;
-  status: string;
-  outcome: string | null;
-  satisfaction: number | null;
-  receivedAt: Date;
-  organizationId: string;
-}
+export type FeedCaseRow = Omit<FeedCaseFacts, 'organization' | 'unit'> & { organizationId: string };
 
 const FEED_CASE_ROW_SELECT = {
   id: true,
