@@ -142,6 +142,19 @@ export function registerConsoleCaseRoutes(app: FastifyInstance, ctx: AppContext)
         );
     };
 
+    /** A GET or a move whose refusal (not allowed, not found) is the bare refusal page. */
+    const refusing =
+      (handler: (request: FastifyRequest, reply: FastifyReply, actor: ConsoleActor) => Promise<unknown>) =>
+      async (request: FastifyRequest, reply: FastifyReply) => {
+        const actor = actorOf(request);
+        try {
+          return await handler(request, reply, actor);
+        } catch (err) {
+          if (isRefusal(err)) return sendRefusal(reply, actor, err);
+          throw err;
+        }
+      };
+
     /**
      * Runs a move on a case; on success 303 back to the case page, on a refusal the case page with
      * the reason (or a bare refusal page when the case itself is out of reach).
@@ -181,9 +194,9 @@ export function registerConsoleCaseRoutes(app: FastifyInstance, ctx: AppContext)
       }
     };
 
-    scope.get('/console/ho-so/:code', async (request, reply) => {
-      const actor = actorOf(request);
-      try {
+    scope.get(
+      '/console/ho-so/:code',
+      refusing(async (request, reply, actor) => {
         const { code } = parse(ZCodeParams, request.params, actor.lang);
         const caseId = await caseIdFromCode(ctx, code);
         const ok = z.object({ ok: z.string().max(200).optional() }).safeParse(request.query);
@@ -194,11 +207,8 @@ export function registerConsoleCaseRoutes(app: FastifyInstance, ctx: AppContext)
           200,
           ok.success && ok.data.ok ? { done: ok.data.ok } : {},
         );
-      } catch (err) {
-        if (isRefusal(err)) return sendRefusal(reply, actor, err);
-        throw err;
-      }
-    });
+      }),
+    );
 
     scope.get('/console/api/ho-so/:code', async (request, reply) => {
       const actor = actorOf(request);
@@ -335,13 +345,9 @@ export function registerConsoleCaseRoutes(app: FastifyInstance, ctx: AppContext)
       );
     });
 
-    const letterMove = async (
-      request: FastifyRequest,
-      reply: FastifyReply,
-      run: (actor: ConsoleActor, letterId: string) => Promise<string>,
-    ) => {
-      const actor = actorOf(request);
-      try {
+    /** A move on a letter: refused as the letter's case page with the reason, once the letter is found. */
+    const letterMove = (run: (actor: ConsoleActor, letterId: string) => Promise<string>) =>
+      refusing(async (request, reply, actor) => {
         const { id } = parse(ZIdParams, request.params, actor.lang);
         const letter = await findLetterForConsole(ctx.db.prisma, id);
         if (!letter) throw new AppError('not_found', 'Không tìm thấy thư.');
@@ -352,29 +358,28 @@ export function registerConsoleCaseRoutes(app: FastifyInstance, ctx: AppContext)
           if (!isRefusal(err)) throw err;
           return await sendPage(reply, actor, letter.caseId, refusalStatus(err), { error: err.message });
         }
-      } catch (err) {
-        if (isRefusal(err)) return sendRefusal(reply, actor, err);
-        throw err;
-      }
-    };
+      });
 
-    scope.post('/console/thu/:id/ky', (request, reply) =>
-      letterMove(request, reply, async (actor, letterId) => {
+    scope.post(
+      '/console/thu/:id/ky',
+      letterMove(async (actor, letterId) => {
         const signed = await signLetter(ctx, { letterId, staffId: actor.staffId });
         return `${CASE_TEXTS[actor.lang].sign}: ${signed.numberText}`;
       }),
     );
 
     // "↩️ Trả lại": the draft goes back to its drafter unsigned (returnLetter tells them).
-    scope.post('/console/thu/:id/tra-lai', (request, reply) =>
-      letterMove(request, reply, async (actor, letterId) => {
+    scope.post(
+      '/console/thu/:id/tra-lai',
+      letterMove(async (actor, letterId) => {
         await returnLetter(ctx, { letterId, staffId: actor.staffId });
         return CASE_TEXTS[actor.lang].returned;
       }),
     );
 
-    scope.post('/console/thu/:id/gui-ky', (request, reply) =>
-      letterMove(request, reply, async (actor, letterId) => {
+    scope.post(
+      '/console/thu/:id/gui-ky',
+      letterMove(async (actor, letterId) => {
         const letter = (await findLetterById(ctx.db.prisma, letterId))!;
         const staff = await loadActiveStaff(ctx, actor.staffId);
         // Only someone who may draft the case's letters sends a draft on (same check as drafting).
@@ -398,9 +403,9 @@ export function registerConsoleCaseRoutes(app: FastifyInstance, ctx: AppContext)
       }),
     );
 
-    scope.get('/console/thu/:id/pdf', async (request, reply) => {
-      const actor = actorOf(request);
-      try {
+    scope.get(
+      '/console/thu/:id/pdf',
+      refusing(async (request, reply, actor) => {
         const { id } = parse(ZIdParams, request.params, actor.lang);
         const letter = await findLetterById(ctx.db.prisma, id);
         if (!letter) throw new AppError('not_found', 'Không tìm thấy thư.');
@@ -418,15 +423,12 @@ export function registerConsoleCaseRoutes(app: FastifyInstance, ctx: AppContext)
           .header('content-disposition', `inline; filename="${draft ? 'du-thao-' : ''}${name}"`)
           .type('application/pdf')
           .send(bytes);
-      } catch (err) {
-        if (isRefusal(err)) return sendRefusal(reply, actor, err);
-        throw err;
-      }
-    });
+      }),
+    );
 
-    scope.get('/console/tep/:id', async (request, reply) => {
-      const actor = actorOf(request);
-      try {
+    scope.get(
+      '/console/tep/:id',
+      refusing(async (request, reply, actor) => {
         const { id } = parse(ZIdParams, request.params, actor.lang);
         const file = await findAttachmentForConsole(ctx.db.prisma, id);
         if (!file?.caseId) throw new AppError('not_found', 'Không tìm thấy tệp.');
@@ -445,11 +447,8 @@ export function registerConsoleCaseRoutes(app: FastifyInstance, ctx: AppContext)
             download && !INLINE_IMAGES.includes(file.mimeType) ? 'application/octet-stream' : file.mimeType,
           )
           .send(bytes);
-      } catch (err) {
-        if (isRefusal(err)) return sendRefusal(reply, actor, err);
-        throw err;
-      }
-    });
+      }),
+    );
 
     scope.get(REGISTER_PATH, async (request, reply) => {
       const actor = actorOf(request);
