@@ -89,6 +89,19 @@ beforeAll(async () => {
   await prisma.dutyShift.create({
     data: { organizationId: thuanAn, staffId: hotliner.id, startsAt: shiftStart, endsAt: shiftEnd },
   });
+  // A shift of another organisation recorded the wrong way round (ends before it starts): it holds
+  // no instant, and must not stop its organisation's report.
+  const otherHotliner = await prisma.staff.create({
+    data: { organizationId: orgIds.get('ttyt-hoai-nhon')!, fullName: 'Trực ban' },
+  });
+  await prisma.dutyShift.create({
+    data: {
+      organizationId: orgIds.get('ttyt-hoai-nhon')!,
+      staffId: otherHotliner.id,
+      startsAt: shiftEnd,
+      endsAt: shiftStart,
+    },
+  });
   // Two leaders reviewed the same week (counts once), and another week.
   for (const [week, leader] of [
     ['2026-08-03', 'a'],
@@ -114,8 +127,14 @@ beforeAll(async () => {
   const q4Start = vietnamDayStart('2026-10-01' as LocalDate).getTime();
   let n = 0;
   for (let i = 0; i < 220; i++) {
+    // 3–6: hotline calls at the duty shift's edges (its start is in it, its end is not) and one in
+    // the shift's time at another organisation, which the shift does not cover.
     const org =
-      i === 3 ? 'ttyt-thuan-an' : pick(['ttyt-thuan-an', 'ttyt-thuan-an', 'ttyt-hoai-nhon', 'syt-hcm']);
+      i >= 3 && i <= 5
+        ? 'ttyt-thuan-an'
+        : i === 6
+          ? 'ttyt-hoai-nhon'
+          : pick(['ttyt-thuan-an', 'ttyt-thuan-an', 'ttyt-hoai-nhon', 'syt-hcm']);
     const orgUnits = unitsOf(org);
     const unitId = rnd() < 0.1 ? null : pick(orgUnits).id;
     // Mostly Q3, some Q2 (the trend), a few after; and the boundary minutes in Vietnam time.
@@ -127,13 +146,15 @@ beforeAll(async () => {
       receivedAt = new Date('2026-06-30T16:30:00Z'); // 23:30 on 30/6: in Q2
     else if (i === 2)
       receivedAt = new Date('2026-09-30T17:30:00Z'); // 00:30 on 1/10: not in Q3
-    else if (i === 3)
-      receivedAt = new Date('2026-08-02T03:00:00Z'); // in the duty shift
+    else if (i === 3 || i === 6)
+      receivedAt = new Date('2026-08-02T03:00:00Z'); // in the duty shift('s time)
+    else if (i === 4) receivedAt = shiftStart;
+    else if (i === 5) receivedAt = shiftEnd;
     else if (r < 0.7) receivedAt = new Date(q3Start + rnd() * (q4Start - q3Start));
     else if (r < 0.93) receivedAt = new Date(q2Start + rnd() * (q3Start - q2Start));
     else receivedAt = new Date(q4Start + rnd() * (NOW.getTime() - q4Start));
     const kind = pick(KINDS);
-    const channel = i === 3 ? 'hotline' : pick(CHANNELS);
+    const channel = i >= 3 && i <= 6 ? 'hotline' : pick(CHANNELS);
     const audience = rnd() < 0.2 ? 'staff' : 'citizen';
     const status = pick(STATUSES);
     const answered = ANSWERED.includes(status);

@@ -4,8 +4,8 @@
 // "on time" reads the due date kept on the case when it was answered), then every figure is a
 // predicate over those groups in JS (METRICS, from the buckets of report-model.ts), so a yearly
 // report on a million cases costs about one scan, not one query per unit or per figure. The pass
-// reads the covering index cases_report_idx alone and is cut into stretches of time counted at once
-// on separate connections (decision 0063). Plain SQL that
+// reads the covering index cases_report_idx alone and is cut into organisations and stretches of
+// time counted at once on separate connections (decisions 0063, 0072). Plain SQL that
 // PGlite and PostgreSQL both run: no time-zone names (Vietnam is UTC+7 all year, so a Vietnamese
 // calendar day is `(instant + 7 hours)::date` of the UTC timestamps Prisma stores).
 import type { Db } from '../../db/database.js';
@@ -55,6 +55,7 @@ export function listUnitsOf(db: Db, organizationIds: readonly string[]) {
 /** The columns a case is grouped by: every figure is a predicate over them (METRICS below). */
 export interface CaseGroup {
   organizationId: string;
+  /** No unit, or (previous period) not grouped by unit. */
   unitId: string | null;
   /** False for the previous period's cases. */
   current: boolean;
@@ -229,46 +230,57 @@ const GROUPING_MASKS = GROUPINGS.map((set) =>
 const vnDay = (column: string) => `(${column} + interval '7 hours')::date`;
 
 /**
- * The cases of the organisations $1 received in [$2, $3), counted per organisation and unit in each
- * of GROUPINGS; the figures are then added up in JS from METRICS, so no figure's rule is written
- * twice. Every column read here is in the index cases_report_idx (keep them together), so this is
- * an index-only scan. The groups come back as one JSON text (a row per group through the driver
- * costs more than the grouping). The duty-shift lookup is evaluated for hotline cases only (the
- * AND stops at the channel).
+ * The cases of the organisation $1 received in [$2, $3), counted in each of GROUPINGS (per unit
+ * when `byUnit`: the previous period's figures are only read as totals, for the trends, so its
+ * statements group by no unit and hash a key fewer per case); the figures are then added up in JS
+ * from METRICS, so no figure's rule is written twice. Every column read here is in the index
+ * cases_report_idx (keep them together), so this is an index-only scan. One organisation per
+ * statement: the organisation is a constant rather than a grouping key, and its duty shifts in the
+ * stretch are merged once into one multirange (an InitPlan) that a hotline case's receipt instant
+ * is looked up in, instead of a duty_shifts lookup per hotline case (decision 0072: that lookup
+ * was about a third of the statement). A shift is [startsAt, endsAt), as tsrange's bounds are; one
+ * that ends before it starts holds no instant and would not make a range. The groups come back as
+ * one JSON text (a row per group through the driver costs more than the grouping).
  */
-const GROUPED_SQL = `
-SELECT COALESCE(json_agg(json_build_array(org, unit, ${DIMENSIONS.join(', ')}, grouping_mask, n)), '[]')::text AS groups
+function groupedSql(byUnit: boolean): string {
+  const unit = byUnit ? 'unit, ' : '';
+  return `
+SELECT COALESCE(json_agg(json_build_array(${unit}${DIMENSIONS.join(', ')}, grouping_mask, n)), '[]')::text AS groups
 FROM (
-  SELECT org, unit, ${DIMENSIONS.join(', ')}, GROUPING(${DIMENSIONS.join(', ')}) AS grouping_mask,
+  SELECT ${unit}${DIMENSIONS.join(', ')}, GROUPING(${DIMENSIONS.join(', ')}) AS grouping_mask,
          count(*)::int AS n
   FROM (
-    SELECT c."organizationId" AS org, c."unitId" AS unit,
+    SELECT c."unitId" AS unit,
            c.kind, c.channel, c.audience, c.status, c.outcome, c.satisfaction, c.urgency,
            (c."answeredDueOn" IS NULL OR ${vnDay('COALESCE(c."resolvedAt", c."closedAt")')} <= c."answeredDueOn") AS on_time,
            COALESCE(c."governingDueOn" < $4::date, false) AS overdue,
-           (c.channel = 'hotline' AND EXISTS (
-             SELECT 1 FROM duty_shifts s
-             WHERE s."organizationId" = c."organizationId" AND s."startsAt" <= c."receivedAt" AND s."endsAt" > c."receivedAt"
-           )) AS in_shift
+           COALESCE(c.channel = 'hotline' AND c."receivedAt" <@ (
+             SELECT range_agg(tsrange(s."startsAt", s."endsAt")) FROM duty_shifts s
+             WHERE s."organizationId" = $1::uuid AND s."startsAt" < $3::timestamp AND s."endsAt" > $2::timestamp
+               AND s."startsAt" < s."endsAt"
+           ), false) AS in_shift
     FROM cases c
-    WHERE c."organizationId" = ANY($1::uuid[]) AND c."receivedAt" >= $2::timestamp AND c."receivedAt" < $3::timestamp
+    WHERE c."organizationId" = $1::uuid AND c."receivedAt" >= $2::timestamp AND c."receivedAt" < $3::timestamp
   ) x
-  GROUP BY org, unit, GROUPING SETS (${GROUPINGS.map((set) => `(${set.join(', ')})`).join(', ')})
+  GROUP BY ${unit}GROUPING SETS (${GROUPINGS.map((set) => `(${set.join(', ')})`).join(', ')})
 ) g`;
+}
+const CURRENT_SQL = groupedSql(true);
+const PREVIOUS_SQL = groupedSql(false);
 
 export interface FigureRow {
   /** False for the previous period's cases. */
   current: boolean;
   organizationId: string;
+  /** No unit; for the previous period, always null: its figures are counted per organisation only. */
   unitId: string | null;
   counts: ReportCounts;
 }
 
 const sqlTimestamp = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
 
-type GroupTuple = [
-  string,
-  string | null,
+/** A grouped row as the statement returns it, after its unit when it groups by unit. */
+type DimensionTuple = [
   CaseKind,
   Channel,
   string,
@@ -283,16 +295,24 @@ type GroupTuple = [
   number,
 ];
 
-/** A grouped row; the columns its grouping does not group by are null, and no metric of it reads them. */
-function toGroup(t: GroupTuple, current: boolean): CaseGroup {
-  const [org, unit, kind, channel, audience, status, outcome, satisfaction] = t;
-  const [, , , , , , , , urgency, onTime, overdue, inShift, mask, n] = t;
+/**
+ * A grouped row of one statement (its organisation, period and whether it grouped by unit); the
+ * columns its grouping does not group by are null, and no metric of it reads them.
+ */
+function toGroup(
+  tuple: unknown[],
+  statement: { organizationId: string; current: boolean; byUnit: boolean },
+): CaseGroup {
+  const unit = statement.byUnit ? (tuple[0] as string | null) : null;
+  const t = (statement.byUnit ? tuple.slice(1) : tuple) as DimensionTuple;
+  const [kind, channel, audience, status, outcome, satisfaction] = t;
+  const [, , , , , , urgency, onTime, overdue, inShift, mask, n] = t;
   const grouping = GROUPING_MASKS.indexOf(mask);
   if (grouping < 0) throw new Error(`unexpected grouping mask ${mask}`);
   return {
-    organizationId: org,
+    organizationId: statement.organizationId,
     unitId: unit,
-    current,
+    current: statement.current,
     kind,
     channel,
     audience,
@@ -331,13 +351,21 @@ export interface ScanSlice {
 }
 
 /**
- * How many stretches each period is cut into. GROUPING SETS cannot use PostgreSQL's parallel
- * workers, so the parallelism is ours: each stretch is one statement on its own connection of the
- * pool, all at once, and the groups of the same organisation, unit and period add up in
- * countGroups. Two per period: four statements for a report, about the processes a parallel
- * sequential scan uses here (leader and two workers); PGlite has one connection and runs them in turn.
+ * How many stretches each period of each organisation is cut into. GROUPING SETS cannot use
+ * PostgreSQL's parallel workers, so the parallelism is ours: each stretch of each organisation is
+ * one statement on a connection of the pool, STATEMENTS_AT_ONCE at a time, and the groups of the
+ * same organisation, unit and period add up in countGroups. Two per period, so a report on one
+ * organisation still runs four statements at once, about the processes a parallel sequential scan
+ * uses here (leader and two workers); PGlite has one connection and runs them in turn.
  */
 const SLICES_PER_PERIOD = 2;
+
+/**
+ * Statements of one report running at once: the processes a parallel scan uses here, and well
+ * under the pool's ten connections (src/db/database.ts), whose wait for a free connection times
+ * out after two seconds: a managing body over many organisations must not queue them all there.
+ */
+const STATEMENTS_AT_ONCE = 4;
 
 /** The period and the previous one, each cut into SLICES_PER_PERIOD equal stretches of time. */
 export function scanSlices(
@@ -363,18 +391,20 @@ interface CaseFiguresInput {
   asOf: string;
 }
 
-/** The statements that count the case figures, one per stretch of time (bench/reports explains them). */
+/**
+ * The statements that count the case figures, one per organisation and stretch of time; the
+ * previous period's group by no unit (bench/reports explains them).
+ */
 export function caseFiguresStatements(input: CaseFiguresInput) {
-  return scanSlices(input.period, input.previous).map((slice) => ({
-    current: slice.current,
-    sql: GROUPED_SQL,
-    params: [
-      [...input.organizationIds],
-      sqlTimestamp(slice.from),
-      sqlTimestamp(slice.to),
-      input.asOf,
-    ] as const,
-  }));
+  return scanSlices(input.period, input.previous).flatMap((slice) =>
+    input.organizationIds.map((organizationId) => ({
+      organizationId,
+      current: slice.current,
+      byUnit: slice.current,
+      sql: slice.current ? CURRENT_SQL : PREVIOUS_SQL,
+      params: [organizationId, sqlTimestamp(slice.from), sqlTimestamp(slice.to), input.asOf] as const,
+    })),
+  );
 }
 
 export async function aggregateCaseFigures(
@@ -384,16 +414,21 @@ export async function aggregateCaseFigures(
     workMemMb: number;
   },
 ): Promise<FigureRow[]> {
-  const groups = await Promise.all(
-    caseFiguresStatements(input).map(async (statement) => {
+  const statements = caseFiguresStatements(input);
+  const groups: CaseGroup[] = [];
+  let next = 0;
+  const runner = async () => {
+    while (next < statements.length) {
+      const statement = statements[next++]!;
       const [, [row]] = await db.$transaction([
         db.$executeRawUnsafe(`SET LOCAL work_mem = '${Math.trunc(input.workMemMb)}MB'`),
         db.$queryRawUnsafe<{ groups: string }[]>(statement.sql, ...statement.params),
       ]);
-      return (JSON.parse(row!.groups) as GroupTuple[]).map((t) => toGroup(t, statement.current));
-    }),
-  );
-  return countGroups(groups.flat());
+      for (const t of JSON.parse(row!.groups) as unknown[][]) groups.push(toGroup(t, statement));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(STATEMENTS_AT_ONCE, statements.length) }, runner));
+  return countGroups(groups);
 }
 
 /** Duty shifts begun in the period and weeks whose leaders' hotline review went out, per organisation. */
