@@ -5,19 +5,24 @@
 // managing body (syt-hcm, summing its subordinate organisations) against a sequential-scan
 // count(*) of the same table, and prints both medians and the ratio (target ≤ 3), every run, and the
 // plan of each: the count is a sequential scan (parallel when PostgreSQL chooses it), the report's
-// statements index-only scans of cases_report_idx (decision 0063).
+// statements index-only scans of cases_report_idx (decision 0063), one per organisation and stretch
+// of time with the duty shifts read once (decision 0072); and the report's parts, each timed alone.
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import type { AppContext } from '../src/app-context.js';
-import { toVietnamDate } from '../src/calendar/local-date.js';
+import { toDbDate, toVietnamDate } from '../src/calendar/local-date.js';
 import { createConfig } from '../src/config/config.js';
 import { systemClock } from '../src/core/clock.js';
 import { createLogger } from '../src/core/logger.js';
 import { seedSampleDirectory } from '../src/directory/seed-sample-directory.js';
 import { buildPeriodicReport, organizationSubtree } from '../src/reports/periodic/build-report.js';
 import {
+  aggregateCaseFigures,
   caseFiguresStatements,
+  countHotlineDuty,
   listAllOrganizations,
+  listOverdueCases,
+  STATEMENTS_AT_ONCE,
 } from '../src/reports/periodic/periodic-report.repository.js';
 import { previousPeriod, parseReportPeriod } from '../src/reports/periodic/report-period.js';
 import { createTestDatabase } from '../test/helpers/test-database.js';
@@ -131,11 +136,23 @@ try {
             c."governingDueOn", 'stopped', c."resolvedAt", c."receivedAt"
      FROM cases c`,
   );
+  // A hotline on duty in office hours: one shift a day (07:00–17:00 Vietnam time) for each
+  // organisation over the same months, so "in shift" looks hotline calls up among ~500 shifts of
+  // their organisation, as it would in production, instead of in an empty table.
+  await client.query(
+    `WITH s AS (
+       INSERT INTO staff (id, "organizationId", "fullName", "updatedAt")
+       SELECT gen_random_uuid(), id, 'Trực ban', now() FROM organizations RETURNING id, "organizationId")
+     INSERT INTO duty_shifts (id, "organizationId", "staffId", "startsAt", "endsAt")
+     SELECT gen_random_uuid(), s."organizationId", s.id, d, d + interval '10 hours'
+     FROM s, generate_series(make_timestamp($1::int - 1, 9, 1, 0, 0, 0), make_timestamp($1::int, 12, 31, 0, 0, 0), interval '1 day') d`,
+    [YEAR],
+  );
   // As autovacuum does after bulk writes in production: the statistics, and the visibility map
   // that lets the report's index-only scan skip the table (few heap fetches, printed below).
   await client.query('VACUUM ANALYZE');
   console.log(
-    `${COUNT} cases and their clocks generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    `${COUNT} cases, their clocks and daily duty shifts generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
 
   const ctx = {
@@ -172,6 +189,24 @@ try {
   );
   console.log(`ratio report / count: ${(r / c).toFixed(2)} (target ≤ 3)`);
 
+  // The report's parts, each alone (in the report they run at once): where its time goes.
+  const all = await listAllOrganizations(db.prisma);
+  const ids = organizationSubtree(all, all.find((o) => o.code === 'syt-hcm')!.id).map((o) => o.id);
+  const asOf = toVietnamDate(new Date());
+  const scope = { organizationIds: ids, period, previous: previousPeriod(period), asOf };
+  const parts: Record<string, () => Promise<unknown>> = {
+    'case figures': () =>
+      aggregateCaseFigures(db.prisma, { ...scope, workMemMb: ctx.config.reportWorkMemMb }),
+    'overdue list': () =>
+      listOverdueCases(db.prisma, { organizationIds: ids, ...period, asOf: toDbDate(asOf) }),
+    'hotline duty': () => countHotlineDuty(db.prisma, { organizationIds: ids, ...period }),
+  };
+  for (const [name, part] of Object.entries(parts)) {
+    const xs: number[] = [];
+    for (let i = 0; i < RUNS; i++) xs.push(await timed(part));
+    console.log(`  part ${name}: ${median(xs).toFixed(1)} ms (median of ${RUNS}: ${ms(xs)})`);
+  }
+
   // What each side ran, so the ratio compares what the issue says.
   await client.query('BEGIN');
   await client.query('SET LOCAL enable_indexscan = off');
@@ -179,15 +214,10 @@ try {
   await client.query('SET LOCAL enable_indexonlyscan = off');
   console.log(`count(*) plan: ${planShape(await explain('SELECT count(*) FROM cases', []))}`);
   await client.query('COMMIT');
-  const all = await listAllOrganizations(db.prisma);
-  const ids = organizationSubtree(all, all.find((o) => o.code === 'syt-hcm')!.id).map((o) => o.id);
-  const statements = caseFiguresStatements({
-    organizationIds: ids,
-    period,
-    previous: previousPeriod(period),
-    asOf: toVietnamDate(new Date()),
-  });
-  console.log(`report: ${statements.length} statements at once, each:`);
+  const statements = caseFiguresStatements(scope);
+  console.log(
+    `report: ${statements.length} statements (organisations × stretches of time), ${STATEMENTS_AT_ONCE} at once, each:`,
+  );
   for (const s of statements) {
     await client.query('BEGIN');
     await client.query(`SET LOCAL work_mem = '${ctx.config.reportWorkMemMb}MB'`);

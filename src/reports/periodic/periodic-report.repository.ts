@@ -221,6 +221,9 @@ const METRICS: readonly Metric[] = METRIC_SPECS.map((m) => {
   return { ...m, grouping };
 });
 
+/** METRICS by the grouping whose rows they count: a group is only tried against its own. */
+const METRICS_BY_GROUPING = GROUPINGS.map((_, i) => METRICS.filter((m) => m.grouping === i));
+
 /** GROUPING()'s bit mask of each grouping (a bit set for each column it does not group by). */
 const GROUPING_MASKS = GROUPINGS.map((set) =>
   DIMENSIONS.reduce((mask, d) => (mask << 1) | (set.includes(d) ? 0 : 1), 0),
@@ -338,7 +341,7 @@ export function countGroups(groups: Iterable<CaseGroup>): FigureRow[] {
       row = { current: g.current, organizationId: g.organizationId, unitId: g.unitId, counts: emptyCounts() };
       out.set(key, row);
     }
-    for (const m of METRICS) if (m.grouping === g.grouping && m.when(g)) m.add(row.counts, g);
+    for (const m of METRICS_BY_GROUPING[g.grouping]!) if (m.when(g)) m.add(row.counts, g);
   }
   return [...out.values()];
 }
@@ -365,7 +368,7 @@ const SLICES_PER_PERIOD = 2;
  * under the pool's ten connections (src/db/database.ts), whose wait for a free connection times
  * out after two seconds: a managing body over many organisations must not queue them all there.
  */
-const STATEMENTS_AT_ONCE = 4;
+export const STATEMENTS_AT_ONCE = 4;
 
 /** The period and the previous one, each cut into SLICES_PER_PERIOD equal stretches of time. */
 export function scanSlices(
@@ -417,14 +420,21 @@ export async function aggregateCaseFigures(
   const statements = caseFiguresStatements(input);
   const groups: CaseGroup[] = [];
   let next = 0;
+  // Once a statement fails the report has failed: the other runners take no further statement.
+  let failed = false;
   const runner = async () => {
-    while (next < statements.length) {
+    while (!failed && next < statements.length) {
       const statement = statements[next++]!;
-      const [, [row]] = await db.$transaction([
-        db.$executeRawUnsafe(`SET LOCAL work_mem = '${Math.trunc(input.workMemMb)}MB'`),
-        db.$queryRawUnsafe<{ groups: string }[]>(statement.sql, ...statement.params),
-      ]);
-      for (const t of JSON.parse(row!.groups) as unknown[][]) groups.push(toGroup(t, statement));
+      try {
+        const [, [row]] = await db.$transaction([
+          db.$executeRawUnsafe(`SET LOCAL work_mem = '${Math.trunc(input.workMemMb)}MB'`),
+          db.$queryRawUnsafe<{ groups: string }[]>(statement.sql, ...statement.params),
+        ]);
+        for (const t of JSON.parse(row!.groups) as unknown[][]) groups.push(toGroup(t, statement));
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(STATEMENTS_AT_ONCE, statements.length) }, runner));
