@@ -24,6 +24,7 @@ import { Queue, QueueEvents } from 'bullmq';
 import { openDatabase } from '../src/db/database.js';
 import { seedSampleDirectory } from '../src/directory/seed-sample-directory.js';
 import { LIMITS_OUT_OF_THE_WAY } from '../test/helpers/app-process.js';
+import { npmStartCommand } from '../test/helpers/start-command.js';
 import { createEmptyPostgresDatabase } from '../test/helpers/test-database.js';
 
 const { values } = parseArgs({
@@ -70,7 +71,7 @@ interface Proc {
  * the baseline's TypeScript through tsx. Ready when it says so.
  */
 async function startProcess(args: string[], env: Record<string, string | undefined>): Promise<Proc> {
-  const compiled = args[0]!.startsWith('dist/');
+  const compiled = args.some((a) => a.startsWith('dist/'));
   const child = spawn(process.execPath, [...(compiled ? [] : ['--import', 'tsx']), ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env } as NodeJS.ProcessEnv,
@@ -107,8 +108,8 @@ async function startProcess(args: string[], env: Record<string, string | undefin
   };
 }
 
-/** Sum of VmRSS (MB) of the processes and all their descendants. */
-async function rssMb(pids: number[]): Promise<number> {
+/** The processes and all their descendants. */
+async function processTree(pids: number[]): Promise<Set<number>> {
   const parents = new Map<number, number>();
   for (const entry of await readdir('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -128,8 +129,13 @@ async function rssMb(pids: number[]): Promise<number> {
         grew = true;
       }
   }
+  return tree;
+}
+
+/** Sum of VmRSS (MB) of the processes and all their descendants. */
+async function rssMb(pids: number[]): Promise<number> {
   let kb = 0;
-  for (const pid of tree) {
+  for (const pid of await processTree(pids)) {
     try {
       const m = /VmRSS:\s+(\d+)/.exec(await readFile(`/proc/${pid}/status`, 'utf8'));
       if (m) kb += Number(m[1]);
@@ -138,6 +144,24 @@ async function rssMb(pids: number[]): Promise<number> {
     }
   }
   return kb / 1024;
+}
+
+/**
+ * CPU seconds (user + system, all threads) the processes and their descendants have used so far:
+ * on a shared machine a robust measure of the work, where wall time is mostly the wait for a core.
+ */
+async function cpuSeconds(pids: number[]): Promise<number> {
+  let ticks = 0;
+  for (const pid of await processTree(pids)) {
+    try {
+      const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15)
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return ticks / 100; // USER_HZ, 100 on Linux
 }
 
 function sampleRss(pids: number[]) {
@@ -348,7 +372,15 @@ async function startApp(): Promise<App> {
     } else {
       const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ln-bench-'));
       cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
-      procs.push(await startProcess(['dist/src/main.js', 'all'], { ...env, DATA_DIR: dataDir }));
+      // With npm start's memory settings (decision 0077).
+      const start = npmStartCommand();
+      procs.push(
+        await startProcess([...start.nodeFlags, 'dist/src/main.js', 'all'], {
+          ...env,
+          ...start.env,
+          DATA_DIR: dataDir,
+        }),
+      );
     }
   } catch (err) {
     for (const p of procs) await p.stop();
@@ -404,6 +436,7 @@ async function main(): Promise<void> {
     await cases.ready;
     const rss = sampleRss(app.pids);
     try {
+      const cpu0 = await cpuSeconds(app.pids);
       const t0 = Date.now();
       const r = await openLoop(app.url, 'burst', BURST, SECONDS);
       console.log(`\n${OPEN_HEADER}\n${openRow(`app, ${BURST}/s burst`, r)}`);
@@ -413,6 +446,10 @@ async function main(): Promise<void> {
       const c = caseLatencies(r, cases.done);
       console.log(
         `drained: every accepted submission a case ${(drained / 1000).toFixed(1)} s after the burst began (${(r.accepted.size / (drained / 1000)).toFixed(0)} cases/s); submission → case p50 ${(pct(c, 50) / 1000).toFixed(1)} s, p99 ${(pct(c, 99) / 1000).toFixed(1)} s`,
+      );
+      const cpu = (await cpuSeconds(app.pids)) - cpu0;
+      console.log(
+        `CPU app (all processes, until drained): ${cpu.toFixed(1)} s, ${((cpu / r.accepted.size) * 1000).toFixed(1)} ms per case`,
       );
       const m = rss.stop();
       console.log(`RSS app (all processes): peak ${m.peak.toFixed(0)} MB, mean ${m.mean.toFixed(0)} MB`);

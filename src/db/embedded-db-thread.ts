@@ -3,6 +3,8 @@
 // parses rows. The app's Prisma adapter talks to a stand-in (pglite-thread-client.ts) that forwards
 // each call here; this is the one PGlite, and its own locks order statements and transactions as
 // they would in-process. Migrations run here too, before the app's first query.
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import { messages, PGlite, types, type Transaction } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
@@ -78,7 +80,21 @@ async function migrate(): Promise<string[]> {
       () => null,
     );
   if (rows && (await listMigrationNames()).every((name) => rows.includes(name))) return [];
-  return applyPendingMigrations(new PrismaPGlite(db));
+  try {
+    return await applyPendingMigrations(new PrismaPGlite(db));
+  } finally {
+    collectStartGarbage();
+  }
+}
+
+/**
+ * A first start (initdb) or a migration leaves some 450 MB of WebAssembly memories (initdb's, the
+ * schema engine's work) that nothing references any more, but a thread that then idles allocates
+ * too little for V8 to collect them for minutes (decision 0077). One full collection, once.
+ */
+function collectStartGarbage(): void {
+  v8.setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
 }
 
 function perform(request: EmbeddedDbRequest): Promise<unknown> {

@@ -1,23 +1,29 @@
 // The one place PDFs are made (letters, slips, posters). pdfmake's bundled Roboto covers every
 // Vietnamese glyph; text is normalised to NFC first so precomposed letters are used and a
 // decomposed "ệ" never renders as a base letter plus a floating mark.
-import PdfPrinter from 'pdfmake';
-import vfs from 'pdfmake/build/vfs_fonts.js';
-import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces.js';
+// pdfmake and its fonts are loaded by the first PDF, not at start: most processes never make one
+// and they cost the app's process about 30 MB (decision 0077).
+import type PdfPrinter from 'pdfmake';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
+
+let printer: Promise<PdfPrinter> | undefined;
 
 // The server-side printer, with the Roboto files shipped in pdfmake's vfs bundle.
-const font = (file: string) => Buffer.from(vfs[file]!, 'base64');
-
-const FONTS: TFontDictionary = {
-  Roboto: {
-    normal: font('Roboto-Regular.ttf'),
-    bold: font('Roboto-Medium.ttf'),
-    italics: font('Roboto-Italic.ttf'),
-    bolditalics: font('Roboto-MediumItalic.ttf'),
-  },
-};
-
-let printer: PdfPrinter | undefined;
+async function loadPrinter(): Promise<PdfPrinter> {
+  const [{ default: Printer }, { default: vfs }] = await Promise.all([
+    import('pdfmake'),
+    import('pdfmake/build/vfs_fonts.js'),
+  ]);
+  const font = (file: string) => Buffer.from(vfs[file]!, 'base64');
+  return new Printer({
+    Roboto: {
+      normal: font('Roboto-Regular.ttf'),
+      bold: font('Roboto-Medium.ttf'),
+      italics: font('Roboto-Italic.ttf'),
+      bolditalics: font('Roboto-MediumItalic.ttf'),
+    },
+  });
+}
 
 /** Deep-copies the definition with every string normalised to NFC. */
 export function normalizeDocument<T>(value: T): T {
@@ -46,8 +52,11 @@ export async function renderPdf(
   doc: TDocumentDefinitions,
   options: { beforeEnd?: (pdf: PdfKitDocument) => void } = {},
 ): Promise<Buffer> {
-  printer ??= new PdfPrinter(FONTS);
-  const pdf = printer.createPdfKitDocument({ defaultStyle: { font: 'Roboto' }, ...normalizeDocument(doc) });
+  printer ??= loadPrinter();
+  const pdf = (await printer).createPdfKitDocument({
+    defaultStyle: { font: 'Roboto' },
+    ...normalizeDocument(doc),
+  });
   options.beforeEnd?.(pdf);
   const chunks: Buffer[] = [];
   return new Promise<Buffer>((resolve, reject) => {

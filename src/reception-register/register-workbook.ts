@@ -1,6 +1,7 @@
 // The register's rows → an XLSX workbook with the same heading, columns and rows as the PDF, for
 // units that keep the sổ tiếp công dân in a spreadsheet. exceljs writes it.
-import ExcelJS from 'exceljs';
+// ExcelJS is loaded by the first workbook, not at start (decision 0077).
+import type ExcelJS from 'exceljs';
 import { NATIONAL_MOTTO, NATIONAL_NAME } from '../letters/letter-document.js';
 import {
   FIRST_HANDLING_COLUMN,
@@ -23,7 +24,8 @@ export async function buildRegisterWorkbook(
   rows: readonly RegisterRow[],
   creationDate: Date,
 ): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const book: ExcelJS.Workbook = new Excel.Workbook();
   book.created = creationDate;
   book.modified = creationDate;
   const sheet = book.addWorksheet(REGISTER_SHEET_NAME, {
@@ -98,7 +100,8 @@ export async function buildRegisterWorkbook(
 
 /** Reads the rows back from a workbook this module wrote (tests, and anyone checking a file). */
 export async function readRegisterWorkbook(bytes: Buffer): Promise<string[][]> {
-  const book = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const book: ExcelJS.Workbook = new Excel.Workbook();
   await book.xlsx.load(bytes as unknown as ArrayBuffer);
   const sheet = book.getWorksheet(REGISTER_SHEET_NAME);
   if (!sheet) return [];

@@ -3,6 +3,7 @@
 // project's global setup compiled dist/ from the sources (test/helpers/build-dist.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { npmStartCommand } from './start-command.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -34,10 +35,13 @@ export async function startAppProcess(
   env: Record<string, string | undefined>,
   timeoutMs = 90_000,
 ): Promise<AppProcess> {
-  const child = spawn(process.execPath, ['dist/src/main.js', role], {
+  // `all` is what `npm start` runs, with its memory settings; web and worker have none.
+  const start = role === 'all' ? npmStartCommand() : { env: {}, nodeFlags: [] };
+  const child = spawn(process.execPath, [...start.nodeFlags, 'dist/src/main.js', role], {
     cwd: ROOT,
     env: {
       ...process.env,
+      ...start.env,
       PORT: '0',
       LOG_LEVEL: 'info',
       ...LIMITS_OUT_OF_THE_WAY,

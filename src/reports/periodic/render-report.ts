@@ -2,7 +2,8 @@
 // reader would recompute, with their results cached), PDF (pdfmake; the official heading and signer
 // block the letters print, charts as vector SVG) and CSV (one long table, UTF-8 with a BOM so
 // Excel reads the diacritics; docs/decisions/0054). Pure functions of the report: no I/O, no clock.
-import ExcelJS from 'exceljs';
+// ExcelJS is loaded by the first workbook, not at start (decision 0077).
+import type ExcelJS from 'exceljs';
 import type { CellValue, Worksheet } from 'exceljs';
 import { formatVietnameseDate, type LocalDate } from '../../calendar/local-date.js';
 import {
@@ -172,7 +173,8 @@ function breakdownSheet(
 }
 
 export async function renderReportXlsx(report: PeriodicReport): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const book = new Excel.Workbook();
   const created = new Date(report.generatedAt);
   book.created = created;
   book.modified = created;

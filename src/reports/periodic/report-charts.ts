@@ -1,8 +1,8 @@
 // The report's charts as SVG, drawn on the server with a chart grammar (Vega-Lite compiled to Vega,
 // rendered by a headless vega.View with renderer 'none', which needs no canvas): the PDF embeds the
 // SVG as vector graphics and the console page inlines it (docs/decisions/0055).
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+// Vega is loaded by the first chart, not at start (decision 0077).
+import type { TopLevelSpec } from 'vega-lite';
 import { REPORT_OUTCOMES, SATISFACTION_SCORES, type PeriodicReport } from './report-model.js';
 import { figureLines } from './report-figures.js';
 
@@ -50,6 +50,7 @@ function barSpec(data: Datum[], axisTitle: string): TopLevelSpec {
 }
 
 async function toSvg(spec: TopLevelSpec): Promise<string> {
+  const [vega, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
   try {
     return await view.toSVG();

@@ -1,0 +1,20 @@
+// npm start's memory settings (decision 0077) are read from package.json by the e2e tests and
+// bench:intake; a script they can no longer read must fail here, not start the app without them.
+import { describe, expect, it } from 'vitest';
+import { npmStartCommand, parseStartScript } from '../helpers/start-command.js';
+
+describe('npm start command', () => {
+  it('reads the environment and node flags of package.json start script', () => {
+    const start = npmStartCommand();
+    expect(start.env).toMatchObject({ MALLOC_ARENA_MAX: '2' });
+    expect(start.nodeFlags.some((f) => f.startsWith('--max-semi-space-size='))).toBe(true);
+  });
+
+  it('parses a script without settings, and refuses one that does not run the entry point', () => {
+    expect(parseStartScript('node scripts/build.mjs && exec node dist/src/main.js all')).toEqual({
+      env: {},
+      nodeFlags: [],
+    });
+    expect(() => parseStartScript('tsx src/main.ts all')).toThrow(/does not run node/);
+  });
+});
