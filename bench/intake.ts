@@ -14,6 +14,9 @@
 //   - RSS of the server processes and their children (VmRSS from /proc), peak and mean.
 // --burst R: only the app, open loop at R/s for --seconds; errors, ack p99, the time the last ack
 // took and the time until every accepted submission became a case (drained).
+// --app-only: only the app's open loop at --rate for --seconds (after the warm-up), with the CPU
+// time of each app process per accepted submission; short, for A/B runs on a shared machine.
+// --cpu-prof-dir DIR: the app's processes write a V8 CPU profile (.cpuprofile) there on exit.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -36,6 +39,8 @@ const { values } = parseArgs({
     'case-rate': { type: 'string', default: '100' },
     seconds: { type: 'string', default: '30' },
     burst: { type: 'string' },
+    'app-only': { type: 'boolean', default: false },
+    'cpu-prof-dir': { type: 'string' },
     // The issue's bar for a burst: drained within 5 minutes. A phase that has not drained by then
     // stops the run with what the queue holds, rather than waiting in silence.
     'drain-timeout-seconds': { type: 'string', default: '300' },
@@ -51,6 +56,8 @@ const RATE = Number(values.rate);
 const CASE_RATE = Number(values['case-rate']);
 const SECONDS = Number(values.seconds);
 const BURST = values.burst ? Number(values.burst) : undefined;
+const APP_ONLY = values['app-only'];
+const CPU_PROF_DIR = values['cpu-prof-dir'];
 const DRAIN_TIMEOUT_MS = Number(values['drain-timeout-seconds']) * 1000;
 const ROOT = path.resolve(import.meta.dirname, '..');
 // What `npm start` runs: dist/ brought up to date (cheap when nothing changed).
@@ -72,7 +79,9 @@ interface Proc {
  */
 async function startProcess(args: string[], env: Record<string, string | undefined>): Promise<Proc> {
   const compiled = args.some((a) => a.startsWith('dist/'));
-  const child = spawn(process.execPath, [...(compiled ? [] : ['--import', 'tsx']), ...args], {
+  // The app's processes write a V8 CPU profile there when they exit (not allowed in NODE_OPTIONS).
+  const profile = compiled && CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`] : [];
+  const child = spawn(process.execPath, [...(compiled ? profile : ['--import', 'tsx']), ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env } as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -146,22 +155,32 @@ async function rssMb(pids: number[]): Promise<number> {
   return kb / 1024;
 }
 
+/** CPU time (ms, user + system, all threads) of each process and its descendants so far. */
+async function cpuMs(pids: number[]): Promise<number[]> {
+  const tick = 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
+  const perRoot: number[] = [];
+  for (const root of pids) {
+    let ticks = 0;
+    for (const pid of await processTree([root])) {
+      try {
+        const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        ticks += Number(f[11]) + Number(f[12]); // utime, stime (fields 14 and 15 of proc(5))
+      } catch {
+        // Gone meanwhile.
+      }
+    }
+    perRoot.push(ticks * tick);
+  }
+  return perRoot;
+}
+
 /**
- * CPU seconds (user + system, all threads) the processes and their descendants have used so far:
- * on a shared machine a robust measure of the work, where wall time is mostly the wait for a core.
+ * CPU seconds the processes and their descendants have used so far: on a shared machine a robust
+ * measure of the work, where wall time is mostly the wait for a core.
  */
 async function cpuSeconds(pids: number[]): Promise<number> {
-  let ticks = 0;
-  for (const pid of await processTree(pids)) {
-    try {
-      const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15)
-    } catch {
-      // Gone meanwhile.
-    }
-  }
-  return ticks / 100; // USER_HZ, 100 on Linux
+  return (await cpuMs(pids)).reduce((sum, ms) => sum + ms, 0) / 1000;
 }
 
 function sampleRss(pids: number[]) {
@@ -425,11 +444,37 @@ const closedRow = (name: string, r: Closed) =>
 const CLOSED_HEADER = `${''.padEnd(22)} ${'accepted'.padStart(8)} ${'failed'.padStart(7)} ${'accepted/s'.padStart(12)}`;
 
 console.log(
-  `bench/intake: database ${DB}, ${os.cpus().length} cores, ${BURST ? `burst ${BURST}/s for ${SECONDS} s` : `closed loop ${COUNT} × ${CONCURRENCY}, open loop ${RATE}/s and ${CASE_RATE}/s for ${SECONDS} s each`}; a phase not drained within ${DRAIN_TIMEOUT_MS / 1000} s stops the run`,
+  `bench/intake: database ${DB}, ${os.cpus().length} cores, ${APP_ONLY ? `app only, open loop ${RATE}/s for ${SECONDS} s` : BURST ? `burst ${BURST}/s for ${SECONDS} s` : `closed loop ${COUNT} × ${CONCURRENCY}, open loop ${RATE}/s and ${CASE_RATE}/s for ${SECONDS} s each`}; a phase not drained within ${DRAIN_TIMEOUT_MS / 1000} s stops the run`,
 );
 
 // Each phase prints its figures as soon as it has them: a long run shows where it is.
 async function main(): Promise<void> {
+  if (APP_ONLY) {
+    const app = await startApp();
+    const cases = watchCases(app.prefix);
+    try {
+      await cases.ready;
+      const warm = await openLoop(app.url, 'warmup', Math.min(RATE, 50), 4);
+      await cases.all(warm.accepted.keys(), DRAIN_TIMEOUT_MS, 'warm-up');
+      const before = await cpuMs(app.pids);
+      const r = await openLoop(app.url, 'open', RATE, SECONDS);
+      const during = await cpuMs(app.pids);
+      const made = r.accepted.size && [...r.accepted.keys()].filter((id) => cases.done.has(id)).length;
+      console.log(`\n${OPEN_HEADER}\n${openRow(`app, ${RATE}/s`, r)}`);
+      // The backlog is not drained: the worker's pace is the case figures' business, not the ack's.
+      const perAck = during
+        .map((v, i) => ((v - before[i]!) / Math.max(r.accepted.size, 1)).toFixed(2))
+        .join(' / ');
+      console.log(
+        `CPU ms per accepted submission while sending (${DB === 'postgres' ? 'web / worker' : 'all'}): ${perAck}; ${made} of them made into cases meanwhile`,
+      );
+    } finally {
+      await cases.close();
+      await app.stop();
+    }
+    return;
+  }
+
   if (BURST) {
     const app = await startApp();
     const cases = watchCases(app.prefix);

@@ -6,6 +6,7 @@
 import type { Worker } from 'node:worker_threads';
 import { messages, types, type PGlite } from '@electric-sql/pglite';
 import type { EmbeddedDbReply, EmbeddedDbRequest, ErrorFields, TextResult } from './embedded-db-messages.js';
+import { isAheadOfQueuedWork } from './statement-priority.js';
 
 type Parsers = Record<number | string, (value: string, typeId: number) => unknown>;
 type Request = EmbeddedDbRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
@@ -28,10 +29,24 @@ interface ThreadTransaction {
   readonly closed: boolean;
 }
 
+/**
+ * One: a second unit queued at the thread (so PGlite never idles between units) measured far worse
+ * for the ack, which then waits for two transactions (decision 0079).
+ */
+export const BACKGROUND_AT_THE_THREAD = 1;
+
 export class PGliteThreadClient {
   readonly #worker: Worker;
   readonly #pending = new Map<number, Pending>();
   #nextId = 1;
+  /**
+   * Background work (a statement outside a transaction, or a whole transaction) is sent to the
+   * thread BACKGROUND_AT_THE_THREAD at a time; the rest waits here, in order (docs/decisions/0079).
+   * PGlite runs one statement or transaction at a time anyway, first come first served: what waits
+   * here instead of in its queue can be overtaken by a statement marked `aheadOfQueuedWork` (an
+   * ack's insert), which is sent at once and so waits only for the work already at the thread.
+   */
+  #background: { atTheThread: number; waiting: (() => void)[] } = { atTheThread: 0, waiting: [] };
   /** Set once the thread is gone or closing: calls then fail as PGlite's own do when closed. */
   #closedBecause: string | undefined;
 
@@ -53,17 +68,17 @@ export class PGliteThreadClient {
     return this as unknown as PGlite;
   }
 
-  query(sql: string, params: unknown[] = [], options: QueryOptions = {}, tx?: number) {
+  async query(sql: string, params: unknown[] = [], options: QueryOptions = {}, tx?: number) {
     const rowMode = options.rowMode ?? 'object';
-    return this.call({ op: 'query', sql, params: params.map(cloneable), rowMode, tx }).then((result) =>
-      parseResult(result as TextResult, rowMode, options.parsers),
-    );
+    const request = { op: 'query', sql, params: params.map(cloneable), rowMode, tx } as const;
+    const result = await (tx === undefined ? this.#inTurn(() => this.call(request)) : this.call(request));
+    return parseResult(result as TextResult, rowMode, options.parsers);
   }
 
-  exec(sql: string, tx?: number) {
-    return this.call({ op: 'exec', sql, tx }).then((results) =>
-      (results as TextResult[]).map((r) => parseResult(r, 'object', undefined)),
-    );
+  async exec(sql: string, tx?: number) {
+    const request = { op: 'exec', sql, tx } as const;
+    const results = await (tx === undefined ? this.#inTurn(() => this.call(request)) : this.call(request));
+    return (results as TextResult[]).map((r) => parseResult(r, 'object', undefined));
   }
 
   /**
@@ -71,7 +86,12 @@ export class PGliteThreadClient {
    * so other statements wait as they would in-process); commits when it returns unless it rolled
    * back, rolls back when it throws.
    */
-  async transaction<T>(callback: (tx: ThreadTransaction) => Promise<T>): Promise<T> {
+  transaction<T>(callback: (tx: ThreadTransaction) => Promise<T>): Promise<T> {
+    // The whole transaction is one turn: PGlite holds every other statement off until its end.
+    return this.#inTurn(() => this.#transaction(callback));
+  }
+
+  async #transaction<T>(callback: (tx: ThreadTransaction) => Promise<T>): Promise<T> {
     const id = (await this.call({ op: 'begin' })) as number;
     let closed = false;
     const tx: ThreadTransaction = {
@@ -107,6 +127,23 @@ export class PGliteThreadClient {
     const closing = this.call({ op: 'close' });
     this.#closedBecause = 'PGlite is closed';
     await closing;
+  }
+
+  /** Runs `work` now when marked ahead, otherwise when the background work before it is done. */
+  async #inTurn<T>(work: () => Promise<T>): Promise<T> {
+    if (isAheadOfQueuedWork()) return work();
+    const background = this.#background;
+    if (background.atTheThread >= BACKGROUND_AT_THE_THREAD) {
+      // The turn is handed over with its place counted: nothing can slip in between.
+      await new Promise<void>((resolve) => background.waiting.push(resolve));
+    } else background.atTheThread++;
+    try {
+      return await work();
+    } finally {
+      const next = background.waiting.shift();
+      if (next) next();
+      else background.atTheThread--;
+    }
   }
 
   private call(request: Request): Promise<unknown> {

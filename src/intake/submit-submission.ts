@@ -6,6 +6,7 @@ import type { AppContext } from '../app-context.js';
 import { AppError } from '../core/app-error.js';
 import { stableStringify } from '../core/stable-json.js';
 import { isDatabaseUnavailable } from '../db/prisma-errors.js';
+import { aheadOfQueuedWork } from '../db/statement-priority.js';
 import { findCaseBySubmissionId } from '../cases/case.repository.js';
 import { generateFollowUpSecret, generateTrackingCode, hashSecret } from '../cases/index.js';
 import type { ChannelSubmission } from './channel-submission.schema.js';
@@ -171,7 +172,9 @@ async function store(
 ): Promise<ChannelSubmissionReceipt> {
   if (!ctx.queues.isConnected()) throw new AppError('unavailable', UNAVAILABLE_MESSAGE);
   try {
-    return await storeDurably(ctx, args);
+    // Someone is waiting for this answer: on the embedded database its statements go ahead of the
+    // worker's queued ones (decision 0079).
+    return await aheadOfQueuedWork(() => storeDurably(ctx, args));
   } catch (err) {
     if (isDatabaseUnavailable(err)) {
       ctx.logger.warn({ err: { message: (err as Error).message } }, 'database unavailable; intake refused');

@@ -1,0 +1,127 @@
+import { EventEmitter } from 'node:events';
+import type { Worker } from 'node:worker_threads';
+import { describe, expect, it } from 'vitest';
+import type { EmbeddedDbRequest } from './embedded-db-messages.js';
+import { BACKGROUND_AT_THE_THREAD, PGliteThreadClient } from './pglite-thread-client.js';
+import { aheadOfQueuedWork } from './statement-priority.js';
+
+/** A database thread that answers only when told to, so the order of what was sent can be read. */
+class FakeThread extends EventEmitter {
+  posted: EmbeddedDbRequest[] = [];
+  postMessage(message: EmbeddedDbRequest) {
+    this.posted.push(message);
+  }
+  /** What was sent, as `op` or the statement's text. */
+  sent() {
+    return this.posted.map((m) => ('sql' in m ? m.sql : m.op));
+  }
+  answer(what: string, ok: unknown = { rows: [], fields: [], affectedRows: 0 }) {
+    const request = this.posted.find((m) => ('sql' in m ? m.sql : m.op) === what);
+    if (!request) throw new Error(`${what} was not sent`);
+    this.emit('message', { id: request.id, ok });
+  }
+  fail(what: string) {
+    const request = this.posted.find((m) => ('sql' in m ? m.sql : m.op) === what)!;
+    this.emit('message', {
+      id: request.id,
+      error: { message: 'boom', name: 'Error', databaseError: false, fields: {} },
+    });
+  }
+}
+
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+function setUp() {
+  const thread = new FakeThread();
+  return { thread, client: new PGliteThreadClient(thread as unknown as Worker) };
+}
+
+/** Background statements that take the remaining places at the thread, besides `taken`. */
+function fill(client: PGliteThreadClient, taken: number) {
+  return Array.from({ length: BACKGROUND_AT_THE_THREAD - taken }, (_, i) => client.query(`SELECT fill ${i}`));
+}
+
+describe('PGliteThreadClient: background work a few at a time, marked work ahead', () => {
+  it('sends background statements in order, the next once one before it is answered', async () => {
+    const { thread, client } = setUp();
+    const filling = fill(client, 0);
+    const waiting = client.query('SELECT waiting');
+    await settle();
+    expect(thread.sent()).toEqual(filling.map((_, i) => `SELECT fill ${i}`));
+    thread.answer('SELECT fill 0');
+    await filling[0];
+    await settle();
+    expect(thread.sent().at(-1)).toBe('SELECT waiting');
+    for (let i = 1; i < filling.length; i++) thread.answer(`SELECT fill ${i}`);
+    thread.answer('SELECT waiting');
+    await Promise.all([...filling, waiting]);
+  });
+
+  it('counts a transaction as one place until its end; a marked statement is sent at once', async () => {
+    const { thread, client } = setUp();
+    let insideTx!: () => void;
+    const txDone = client.transaction(async (tx) => {
+      await tx.query('UPDATE in_tx');
+      await new Promise<void>((resolve) => (insideTx = resolve));
+      return 'committed';
+    });
+    await settle();
+    thread.answer('begin', 7);
+    await settle();
+    thread.answer('UPDATE in_tx');
+    await settle();
+    const filling = fill(client, 1);
+    const background = client.query('SELECT background');
+    const ack = aheadOfQueuedWork(() => client.query('INSERT ack'));
+    await settle();
+    // The ack's insert reaches the thread, where it waits only for the work already there; the
+    // background statement is still here.
+    expect(thread.sent()).not.toContain('SELECT background');
+    expect(thread.sent().at(-1)).toBe('INSERT ack');
+
+    insideTx();
+    await settle();
+    expect(thread.sent().at(-1)).toBe('end');
+    thread.answer('INSERT ack');
+    await ack;
+    thread.answer('end');
+    expect(await txDone).toBe('committed');
+    await settle();
+    expect(thread.sent().at(-1)).toBe('SELECT background');
+    for (let i = 0; i < filling.length; i++) thread.answer(`SELECT fill ${i}`);
+    thread.answer('SELECT background');
+    await Promise.all([...filling, background]);
+  });
+
+  it('gives the place on when background work fails', async () => {
+    const { thread, client } = setUp();
+    const failing = client.query('SELECT fails');
+    const filling = fill(client, 1);
+    const next = client.query('SELECT next');
+    await settle();
+    expect(thread.sent()).not.toContain('SELECT next');
+    thread.fail('SELECT fails');
+    await expect(failing).rejects.toThrow('boom');
+    await settle();
+    expect(thread.sent().at(-1)).toBe('SELECT next');
+    for (let i = 0; i < filling.length; i++) thread.answer(`SELECT fill ${i}`);
+    thread.answer('SELECT next');
+    await Promise.all([...filling, next]);
+  });
+
+  it('gives the place on when a transaction cannot begin', async () => {
+    const { thread, client } = setUp();
+    const tx = client.transaction(async () => 'never');
+    const filling = fill(client, 1);
+    const next = client.query('SELECT next');
+    await settle();
+    expect(thread.sent()).not.toContain('SELECT next');
+    thread.fail('begin');
+    await expect(tx).rejects.toThrow('boom');
+    await settle();
+    expect(thread.sent().at(-1)).toBe('SELECT next');
+    for (let i = 0; i < filling.length; i++) thread.answer(`SELECT fill ${i}`);
+    thread.answer('SELECT next');
+    await Promise.all([...filling, next]);
+  });
+});
