@@ -111,11 +111,12 @@ try {
     const s = submission(1000 + i);
     await submitSubmission(ctx, s as never);
     let caseId = '';
+    let created = false;
     await phase('processSubmission', async () => {
-      caseId = (await processSubmission(ctx, s.submissionId)).caseId;
+      ({ caseId, created } = await processSubmission(ctx, s.submissionId));
     });
     await phase('scheduleCaseMilestones', () => scheduleCaseMilestonesSafely(ctx, caseId));
-    await phase('routeCase', () => routeCase(ctx, caseId, { callerPostsCards: true }));
+    await phase('routeCase', () => routeCase(ctx, caseId, { callerPostsCards: true, newCase: created }));
     await phase('suggestCaseTriage', () => suggestCaseTriageSafely(ctx, caseId));
     await phase('postCaseCards', () => postCaseCards(ctx, caseId));
     const eventId = lastEffectsEvent;
