@@ -209,6 +209,24 @@ try {
   let pgMs = 0;
   for (const [pid, ms] of backendCpu) pgMs += ms - (backendsAtReady.get(pid) ?? 0);
   const info = await connection.call('INFO', 'stats');
+  // What the processes spend doing nothing (BullMQ's timers, the directory fingerprint): over a
+  // long, slow drain on a loaded machine it is a good part of the CPU per case, so it is shown,
+  // and subtracted for the "net" figure.
+  const idle0 = {
+    worker: await cpuMs(worker.child.pid!),
+    redis: await cpuMs(redis.pid!),
+    pg: [...backendCpu.values()].reduce((a, b) => a + b, 0),
+  };
+  const IDLE_MS = 10_000;
+  const sampler2 = setInterval(() => void sampleBackends(), 500);
+  await new Promise((r) => setTimeout(r, IDLE_MS));
+  clearInterval(sampler2);
+  await sampleBackends();
+  const idlePerSecond = {
+    worker: ((await cpuMs(worker.child.pid!)) - idle0.worker) / (IDLE_MS / 1000),
+    redis: ((await cpuMs(redis.pid!)) - idle0.redis) / (IDLE_MS / 1000),
+    pg: ([...backendCpu.values()].reduce((a, b) => a + b, 0) - idle0.pg) / (IDLE_MS / 1000),
+  };
   const commands = Number(/total_commands_processed:(\d+)/.exec(String(info))?.[1]);
   const c = await countsOf();
   const wall = (idleAt - t0) / 1000;
@@ -221,6 +239,11 @@ try {
   );
   console.log(
     `CPU ms per case: worker ${per(workerMs)}, postgres ${per(pgMs)} (${backendCpu.size} backends), redis ${per(redisMs)}; sum ${per(workerMs + pgMs + redisMs)}`,
+  );
+  const idleSum = idlePerSecond.worker + idlePerSecond.pg + idlePerSecond.redis;
+  console.log(
+    `idle CPU ms per second: worker ${idlePerSecond.worker.toFixed(1)}, postgres ${idlePerSecond.pg.toFixed(1)}, redis ${idlePerSecond.redis.toFixed(1)}; ` +
+      `net of idle, CPU ms per case: worker ${per(workerMs - idlePerSecond.worker * wall)}, postgres ${per(pgMs - idlePerSecond.pg * wall)}, redis ${per(redisMs - idlePerSecond.redis * wall)}; sum ${per(workerMs + pgMs + redisMs - idleSum * wall)}`,
   );
   console.log(`worker on CPU ${((workerMs / 1000 / wall) * 100).toFixed(0)}% of the wall time`);
   console.log(`redis commands per case: ${per(commands)}`);
