@@ -2,6 +2,7 @@
 // Counts the database statements one submission costs on the ack path (POST /api/submissions'
 // use case) and one case costs in the intake worker (case, routing, triage, cards), by model and
 // operation. Runs in-process against a fresh database (embedded, or PostgreSQL with DATABASE_URL).
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
@@ -107,6 +108,8 @@ try {
       cpuMs: sum.cpuMs + (cpu.user + cpu.system) / 1000,
     });
   };
+  const backends0 = await backendCpuMs();
+  const cpu0 = process.cpuUsage();
   for (let i = 0; i < COUNT; i++) {
     const s = submission(1000 + i);
     await submitSubmission(ctx, s as never);
@@ -123,6 +126,8 @@ try {
     lastEffectsEvent = undefined;
     if (eventId) await phase('cases.run-effects (job)', () => runCaseEffects(ctx, eventId));
   }
+  const cpu = process.cpuUsage(cpu0);
+  const backendsMs = (await backendCpuMs()) - backends0;
   take();
 
   const show = (name: string, r: ReturnType<typeof take>) => {
@@ -139,6 +144,28 @@ try {
     const each = (x: number) => (x / COUNT).toFixed(1).padStart(5);
     console.log(`  ${each(n.prisma)} ${each(n.sql)} ${each(n.cpuMs)}  ${name}`);
   }
+  console.log(
+    `  CPU ms per case over the steps: this process ${((cpu.user + cpu.system) / 1000 / COUNT).toFixed(1)}` +
+      (ctx.db.kind === 'postgres' ? `, its PostgreSQL backends ${(backendsMs / COUNT).toFixed(1)}` : ''),
+  );
 } finally {
   await cleanup();
+}
+
+/** CPU ms so far of the PostgreSQL backends serving this process's database (0 when embedded). */
+async function backendCpuMs(): Promise<number> {
+  if (ctx.db.kind !== 'postgres') return 0;
+  const rows = await ctx.db.prisma.$queryRaw<{ pid: number }[]>`
+    SELECT pid FROM pg_stat_activity WHERE datname = current_database()`;
+  let ms = 0;
+  for (const { pid } of rows) {
+    try {
+      const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ms += (Number(f[11]) + Number(f[12])) * 10;
+    } catch {
+      // Another host, or gone.
+    }
+  }
+  return ms;
 }

@@ -50,9 +50,10 @@ export interface RouteCaseOptions {
    */
   callerPostsCards?: boolean;
   /**
-   * The caller made the case in this very call (the intake job's first run): it has no route
-   * event yet, so none is looked for. Were one there anyway, the version-guarded write below
-   * would fail and the routing in force would be reported, as for a concurrent move.
+   * The caller made the case in this very call (the intake job's first run): while it is still
+   * `received` it has no route event, so none is looked for. Were one there anyway (a router
+   * racing between its route event and its assignment), the version-guarded write below fails
+   * and the routing in force is reported, as for any concurrent move.
    */
   newCase?: boolean;
 }
@@ -66,7 +67,12 @@ export async function routeCase(
   const subject = isUuid(caseId) ? await findCaseForRouting(prisma, caseId) : null;
   if (!subject) throw new AppError('not_found', 'Không tìm thấy hồ sơ.');
 
-  const previous = options.newCase ? null : await findLatestCaseEvent(prisma, subject.id, 'route');
+  // A new case still in the inbox has no route event; one already moved may have been routed by
+  // another caller (reception, hotline) meanwhile, so that one is looked for.
+  const previous =
+    options.newCase && subject.status === 'received'
+      ? null
+      : await findLatestCaseEvent(prisma, subject.id, 'route');
   if (previous) return completePrevious(ctx, subject, previous.data, options);
   if (subject.status !== 'received') return result(subject.id, 'skipped', null);
 
