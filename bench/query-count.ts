@@ -2,6 +2,7 @@
 // Counts the database statements one submission costs on the ack path (POST /api/submissions'
 // use case) and one case costs in the intake worker (case, routing, triage, cards), by model and
 // operation. Runs in-process against a fresh database (embedded, or PostgreSQL with DATABASE_URL).
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
@@ -13,6 +14,7 @@ import { scheduleCaseMilestonesSafely } from '../src/deadlines/schedule-mileston
 import { routeCase } from '../src/routing/route-case.js';
 import { suggestCaseTriageSafely } from '../src/triage/suggest-case-triage.js';
 import { postCaseCards } from '../src/officer/post-case-cards.js';
+import { runCaseEffects } from '../src/cases/run-case-effects.js';
 import { createTestContext } from '../test/helpers/test-context.js';
 
 const { values } = parseArgs({ options: { count: { type: 'string', default: '20' } } });
@@ -44,7 +46,17 @@ const counted = base.db.prisma.$extends({
     },
   },
 }) as unknown as AppContext['db']['prisma'];
-const ctx: AppContext = { ...base, db: { ...base.db, prisma: counted } };
+// The event whose after-commit effects the last move queued (routing's assignment), to run its
+// `cases.run-effects` job here as a step of its own.
+let lastEffectsEvent: string | undefined;
+const queues: AppContext['queues'] = {
+  ...base.queues,
+  add: (name, payload, opts) => {
+    if (name === 'cases.run-effects') lastEffectsEvent = (payload as { eventId: string }).eventId;
+    return base.queues.add(name, payload, opts);
+  },
+};
+const ctx: AppContext = { ...base, queues, db: { ...base.db, prisma: counted } };
 const handle = createIntakeHandler(ctx);
 
 function take(): { total: number; sql: number; byKey: [string, number][] } {
@@ -82,26 +94,40 @@ try {
   const worker = take();
 
   // The same steps as the intake handler, one at a time, to show where the statements go.
-  const phases = new Map<string, { prisma: number; sql: number }>();
+  const phases = new Map<string, { prisma: number; sql: number; cpuMs: number }>();
   const phase = async (name: string, step: () => Promise<unknown>) => {
     take();
+    const cpu0 = process.cpuUsage();
     await step();
+    const cpu = process.cpuUsage(cpu0);
     const r = take();
-    const sum = phases.get(name) ?? { prisma: 0, sql: 0 };
-    phases.set(name, { prisma: sum.prisma + r.total, sql: sum.sql + r.sql });
+    const sum = phases.get(name) ?? { prisma: 0, sql: 0, cpuMs: 0 };
+    phases.set(name, {
+      prisma: sum.prisma + r.total,
+      sql: sum.sql + r.sql,
+      cpuMs: sum.cpuMs + (cpu.user + cpu.system) / 1000,
+    });
   };
+  const backends0 = await backendCpuMs();
+  const cpu0 = process.cpuUsage();
   for (let i = 0; i < COUNT; i++) {
     const s = submission(1000 + i);
     await submitSubmission(ctx, s as never);
     let caseId = '';
+    let created = false;
     await phase('processSubmission', async () => {
-      caseId = (await processSubmission(ctx, s.submissionId)).caseId;
+      ({ caseId, created } = await processSubmission(ctx, s.submissionId));
     });
     await phase('scheduleCaseMilestones', () => scheduleCaseMilestonesSafely(ctx, caseId));
-    await phase('routeCase', () => routeCase(ctx, caseId));
+    await phase('routeCase', () => routeCase(ctx, caseId, { callerPostsCards: true, newCase: created }));
     await phase('suggestCaseTriage', () => suggestCaseTriageSafely(ctx, caseId));
     await phase('postCaseCards', () => postCaseCards(ctx, caseId));
+    const eventId = lastEffectsEvent;
+    lastEffectsEvent = undefined;
+    if (eventId) await phase('cases.run-effects (job)', () => runCaseEffects(ctx, eventId));
   }
+  const cpu = process.cpuUsage(cpu0);
+  const backendsMs = (await backendCpuMs()) - backends0;
   take();
 
   const show = (name: string, r: ReturnType<typeof take>) => {
@@ -113,11 +139,33 @@ try {
   console.log(`bench/query-count: database ${ctx.db.kind}, ${COUNT} submissions after one warm-up`);
   show('ack path (submitSubmission)', ack);
   show('worker (intake.process-submission)', worker);
-  console.log('\nworker by step: Prisma operations, SQL statements');
+  console.log('\nworker by step: Prisma operations, SQL statements, CPU ms of this process');
   for (const [name, n] of phases) {
     const each = (x: number) => (x / COUNT).toFixed(1).padStart(5);
-    console.log(`  ${each(n.prisma)} ${each(n.sql)}  ${name}`);
+    console.log(`  ${each(n.prisma)} ${each(n.sql)} ${each(n.cpuMs)}  ${name}`);
   }
+  console.log(
+    `  CPU ms per case over the steps: this process ${((cpu.user + cpu.system) / 1000 / COUNT).toFixed(1)}` +
+      (ctx.db.kind === 'postgres' ? `, its PostgreSQL backends ${(backendsMs / COUNT).toFixed(1)}` : ''),
+  );
 } finally {
   await cleanup();
+}
+
+/** CPU ms so far of the PostgreSQL backends serving this process's database (0 when embedded). */
+async function backendCpuMs(): Promise<number> {
+  if (ctx.db.kind !== 'postgres') return 0;
+  const rows = await ctx.db.prisma.$queryRaw<{ pid: number }[]>`
+    SELECT pid FROM pg_stat_activity WHERE datname = current_database()`;
+  let ms = 0;
+  for (const { pid } of rows) {
+    try {
+      const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ms += (Number(f[11]) + Number(f[12])) * 10;
+    } catch {
+      // Another host, or gone.
+    }
+  }
+  return ms;
 }

@@ -34,6 +34,7 @@ try {
   let jobs = 0;
   const queues = {
     add: async () => String(jobs++),
+    addMany: async (list: readonly unknown[]) => list.map(() => String(jobs++)),
     isConnected: () => true,
   } as unknown as JobQueues;
   const ctx: AppContext = {

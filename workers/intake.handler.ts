@@ -24,7 +24,11 @@ export const createIntakeHandler =
       processed = { caseId: failure.caseId, created: failure.created, intakeFailureReason: failure.reason };
     }
     await scheduleCaseMilestonesSafely(ctx, processed.caseId);
-    const routing = await routeCase(ctx, processed.caseId);
+    // The cards below are this job's: the assignment's effects job does not post them again.
+    const routing = await routeCase(ctx, processed.caseId, {
+      callerPostsCards: true,
+      newCase: processed.created,
+    });
     if (routing.status !== 'skipped') {
       // Suggestions first, so the card shows them; a failure never holds the card back.
       await suggestCaseTriageSafely(ctx, processed.caseId);

@@ -56,6 +56,11 @@ export interface ApplyCaseActionInput {
    * move's own write is still guarded by its version.
    */
   current?: CaseRow;
+  /**
+   * After-commit effects the caller carries out itself, so the event's job leaves them out: the
+   * intake worker posts a new case's cards after routing and triage, and retries until it has.
+   */
+  effectsByCaller?: readonly AfterCommitEffect['type'][];
 }
 
 export interface ApplyCaseActionResult {
@@ -120,7 +125,9 @@ async function applyCaseActionOnce(
     });
   await checkReferences(ctx, current.organizationId, current.id, params);
 
-  const afterCommit = plan.effects.filter((e): e is AfterCommitEffect => !isTransactionEffect(e));
+  const afterCommit = plan.effects.filter(
+    (e): e is AfterCommitEffect => !isTransactionEffect(e) && !input.effectsByCaller?.includes(e.type),
+  );
   const settings = await deadlineSettingsOf(ctx, current.organizationId);
   let eventId: string;
   try {

@@ -41,6 +41,11 @@ export function noticeLocale(recipient: Pick<ConversationRef, 'languageHint'>): 
 
 /** Tells the sender (and the senders of duplicates merged into the case) what this move means. */
 export async function notifySenderOfMove(ctx: AppContext, move: CommittedMove): Promise<void> {
+  // Who can hear of it, first: a sender who left no reply handle (a phone number on a form, the
+  // hotline) and has no merged duplicates is told nothing, and then the case is not read at all.
+  const recipient = move.bySender ? undefined : await replyHandleOf(ctx, move.caseId);
+  const followers = move.action === 'merge' ? [] : await findMergedDuplicateIds(ctx.db.prisma, move.caseId);
+  if (!recipient && followers.length === 0) return;
   const c = await ctx.db.prisma.case.findUniqueOrThrow({
     where: { id: move.caseId },
     include: { unit: { select: { name: true } }, organization: { select: { name: true } } },
@@ -59,7 +64,7 @@ export async function notifySenderOfMove(ctx: AppContext, move: CommittedMove): 
   };
   if (!senderNotice(move.action, facts, 'vi')) return;
   // Senders of duplicates merged into this case follow it: they hear of its moves too.
-  if (move.action !== 'merge') {
+  if (followers.length > 0) {
     await sendToMergedFollowers(
       ctx,
       c.id,
@@ -67,7 +72,6 @@ export async function notifySenderOfMove(ctx: AppContext, move: CommittedMove): 
       `event:${move.eventId}`,
     );
   }
-  const recipient = move.bySender ? undefined : await replyHandleOf(ctx, move.caseId);
   if (!recipient) return;
   await enqueueNotification(ctx, {
     caseId: c.id,

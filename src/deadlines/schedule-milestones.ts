@@ -4,6 +4,7 @@
 // Scheduling never fails the case change that called it: the sweep fires what was not scheduled.
 import type { AppContext } from '../app-context.js';
 import { fromDbDate } from '../calendar/local-date.js';
+import type { BulkJob } from '../queue/job-queues.js';
 import { loadOrgDeadlineContext, milestonesOfClock } from './fire-milestone.js';
 import { listCaseClocksWithCase } from './milestone.repository.js';
 
@@ -18,22 +19,22 @@ export async function scheduleCaseMilestones(ctx: AppContext, caseId: string): P
     running[0]!.case.organization.settings,
   );
   const now = ctx.clock.now().getTime();
-  const ids: string[] = [];
+  const jobs: BulkJob<'deadlines.milestone'>[] = [];
   for (const row of running) {
     const dueOn = fromDbDate(row.dueOn);
     for (const m of milestonesOfClock(row, org)) {
       // Past milestones are the sweep's: it knows which already fired.
       if (m.at.getTime() <= now) continue;
-      ids.push(
-        await ctx.queues.add(
-          'deadlines.milestone',
-          { clockId: row.id, milestone: m.name, dueOn },
-          { delay: m.at.getTime() - now },
-        ),
-      );
+      jobs.push({
+        name: 'deadlines.milestone',
+        payload: { clockId: row.id, milestone: m.name, dueOn },
+        opts: { delay: m.at.getTime() - now },
+      });
     }
   }
-  return ids;
+  // One round trip for all of them (a new case has about seven); ids are deterministic, so a
+  // job added before is left as it is, as with one add at a time.
+  return ctx.queues.addMany(jobs);
 }
 
 /** For callers whose own change is already committed: a failure is logged, the sweep repairs it. */

@@ -14,6 +14,25 @@ export function findCaseForCard(db: Db, caseId: string) {
   });
 }
 
+/** findCaseForCard without the unit and organisation, which the card takes from the directory cache. */
+export function findCaseRowForCard(db: Db, caseId: string) {
+  return db.case.findUnique({
+    where: { id: caseId },
+    include: { _count: { select: { attachments: true } } },
+  });
+}
+
+export function findUnitForCard(db: Db, unitId: string) {
+  return db.unit.findUnique({
+    where: { id: unitId },
+    select: { id: true, code: true, name: true, telegramChatId: true, active: true },
+  });
+}
+
+export function findOrganizationForCard(db: Db, organizationId: string) {
+  return db.organization.findUnique({ where: { id: organizationId }, select: { id: true, name: true } });
+}
+
 /** Active staff holding `role` (org-wide when unitId is null, else for that unit) with Telegram bound. */
 export function listStaffWithTelegram(
   db: Db,

@@ -15,7 +15,13 @@ import { whoIsOnDuty } from '../hotline/duty-roster.js';
 import { enqueueNotification } from '../notify/enqueue-notification.js';
 import { loadCardTriageFacts } from '../triage/card-triage-facts.js';
 import { buildCaseCard } from './case-card.js';
-import { findCaseForCard, listStaffWithTelegram } from './officer.repository.js';
+import { directoryCache } from '../directory/directory-cache.js';
+import {
+  findCaseRowForCard,
+  findOrganizationForCard,
+  findUnitForCard,
+  listStaffWithTelegram,
+} from './officer.repository.js';
 
 export interface PostedCards {
   unitGroup: boolean;
@@ -41,9 +47,31 @@ export const unitPrincipal = (organizationId: string, unitId: string): StaffPrin
   ],
 });
 
+/**
+ * The case as findCaseForCard gives it, with its unit (and group) and organisation from memory
+ * (decision 0041): binding a group (`/ganphong`) drops this process's cache at once, another
+ * process's change is seen within DIRECTORY_CACHE_CHECK_MS.
+ */
+async function readCaseForCard(ctx: AppContext, caseId: string) {
+  const { prisma } = ctx.db;
+  const row = await findCaseRowForCard(prisma, caseId);
+  if (!row) return null;
+  const cache = directoryCache(ctx);
+  const unitId = row.unitId;
+  const [unit, organization] = await Promise.all([
+    unitId ? cache.read(`card-unit:${unitId}`, () => findUnitForCard(prisma, unitId)) : null,
+    cache.read(`card-organization:${row.organizationId}`, () =>
+      findOrganizationForCard(prisma, row.organizationId),
+    ),
+  ]);
+  // The foreign key keeps the organisation; a case whose rows vanished meanwhile has no card.
+  if (!organization) return null;
+  return { ...row, unit, organization };
+}
+
 /** What posting a case's card needs: the case, its scope, and the card a principal should see. */
 async function prepareCards(ctx: AppContext, caseId: string, options: PostCardsOptions) {
-  const c = await findCaseForCard(ctx.db.prisma, caseId);
+  const c = await readCaseForCard(ctx, caseId);
   if (!c) return null;
   const subject = c;
   const scope = caseScopeOfRow(c);

@@ -12,6 +12,11 @@ import {
 
 export interface JobQueues {
   add<N extends JobName>(name: N, payload: JobPayload<N>, opts?: { delay?: number }): Promise<string>;
+  /**
+   * Adds several jobs of one queue in one round trip to Redis (BullMQ's addBulk, a MULTI):
+   * a case's milestones are scheduled together, not one add after another.
+   */
+  addMany<N extends JobName>(jobs: readonly BulkJob<N>[]): Promise<string[]>;
   queue(name: QueueName): Queue;
   /** Whether the Redis connection is up right now (false while ioredis reconnects). */
   isConnected(): boolean;
@@ -28,6 +33,12 @@ export interface JobQueues {
   close(): Promise<void>;
 }
 
+export interface BulkJob<N extends JobName> {
+  name: N;
+  payload: JobPayload<N>;
+  opts?: { delay?: number };
+}
+
 export function createJobQueues(connection: Redis, prefix: string): JobQueues {
   const queues = new Map<QueueName, Queue>(
     QUEUE_NAMES.map((q) => [q, new Queue(q, { connection, prefix })] as const),
@@ -42,6 +53,19 @@ export function createJobQueues(connection: Redis, prefix: string): JobQueues {
       const jobId = def.jobId(data as never);
       const job = await queue(def.queue).add(name, data, { ...def.options, ...opts, jobId });
       return job.id ?? jobId;
+    },
+    async addMany(jobs) {
+      if (jobs.length === 0) return [];
+      const prepared = jobs.map(({ name, payload, opts }) => {
+        const def = JOB_DEFINITIONS[name];
+        const data = def.schema.parse(payload);
+        const jobId = def.jobId(data as never);
+        return { queue: def.queue, jobId, job: { name, data, opts: { ...def.options, ...opts, jobId } } };
+      });
+      const queueName = prepared[0]!.queue;
+      if (prepared.some((p) => p.queue !== queueName)) throw new Error('addMany: jobs of one queue only');
+      const added = await queue(queueName).addBulk(prepared.map((p) => p.job));
+      return added.map((job, i) => job.id ?? prepared[i]!.jobId);
     },
     async upsertScheduler(schedulerId, repeat, name, payload) {
       const def = JOB_DEFINITIONS[name];

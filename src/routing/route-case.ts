@@ -43,13 +43,37 @@ export interface RouteCaseResult {
   effects: readonly CaseEffect[];
 }
 
-export async function routeCase(ctx: AppContext, caseId: string): Promise<RouteCaseResult> {
+export interface RouteCaseOptions {
+  /**
+   * The caller posts the case's cards itself once routing is done (the intake worker, after
+   * triage): the assignment's job then does not post the same cards again (decision 0074).
+   */
+  callerPostsCards?: boolean;
+  /**
+   * The caller made the case in this very call (the intake job's first run): while it is still
+   * `received` it has no route event, so none is looked for. Were one there anyway (a router
+   * racing between its route event and its assignment), the version-guarded write below fails
+   * and the routing in force is reported, as for any concurrent move.
+   */
+  newCase?: boolean;
+}
+
+export async function routeCase(
+  ctx: AppContext,
+  caseId: string,
+  options: RouteCaseOptions = {},
+): Promise<RouteCaseResult> {
   const { prisma } = ctx.db;
   const subject = isUuid(caseId) ? await findCaseForRouting(prisma, caseId) : null;
   if (!subject) throw new AppError('not_found', 'Không tìm thấy hồ sơ.');
 
-  const previous = await findLatestCaseEvent(prisma, subject.id, 'route');
-  if (previous) return completePrevious(ctx, subject, previous.data);
+  // A new case still in the inbox has no route event; one already moved may have been routed by
+  // another caller (reception, hotline) meanwhile, so that one is looked for.
+  const previous =
+    options.newCase && subject.status === 'received'
+      ? null
+      : await findLatestCaseEvent(prisma, subject.id, 'route');
+  if (previous) return completePrevious(ctx, subject, previous.data, options);
   if (subject.status !== 'received') return result(subject.id, 'skipped', null);
 
   // What routing reads of the organisation changes rarely: from memory (decision 0041).
@@ -85,7 +109,7 @@ export async function routeCase(ctx: AppContext, caseId: string): Promise<RouteC
     // Someone else routed or moved the case meanwhile; report what is in force now.
     const now = await findCaseForRouting(prisma, subject.id);
     const theirs = now ? await findLatestCaseEvent(prisma, subject.id, 'route') : null;
-    if (now && theirs) return completePrevious(ctx, now, theirs.data);
+    if (now && theirs) return completePrevious(ctx, now, theirs.data, options);
     return result(subject.id, 'skipped', null);
   }
   ctx.logger.info(
@@ -94,7 +118,7 @@ export async function routeCase(ctx: AppContext, caseId: string): Promise<RouteC
   );
   // The decision bumped the version by one; anyone moving the case after that wins over us.
   const assignment = decision.unitId
-    ? await assign(ctx, subject.id, decision.unitId, decision.reason, written.version, written)
+    ? await assign(ctx, subject.id, decision.unitId, decision.reason, written.version, options, written)
     : null;
   return {
     ...result(subject.id, 'routed', data),
@@ -121,13 +145,21 @@ async function completePrevious(
   ctx: AppContext,
   subject: { id: string; status: string; version: number },
   raw: unknown,
+  options: RouteCaseOptions,
 ): Promise<RouteCaseResult> {
   const parsed = ZRouteEventDataSchema.safeParse(raw);
   const decision = parsed.success ? parsed.data : null;
   // Decided, but the process stopped before the assignment (or another worker is assigning right
   // now): finish it, unless the case moved meanwhile.
   if (decision?.unitId && subject.status === 'received') {
-    const assignment = await assign(ctx, subject.id, decision.unitId, decision.reason, subject.version);
+    const assignment = await assign(
+      ctx,
+      subject.id,
+      decision.unitId,
+      decision.reason,
+      subject.version,
+      options,
+    );
     if (assignment) {
       return {
         ...result(subject.id, 'already_routed', decision),
@@ -149,6 +181,7 @@ async function assign(
   unitId: string,
   reason: string,
   expectedVersion: number,
+  options: RouteCaseOptions,
   written?: ApplyCaseActionInput['current'],
 ): Promise<ApplyCaseActionResult | null> {
   try {
@@ -159,6 +192,7 @@ async function assign(
       params: { unitId, reason },
       expectedVersion,
       ...(written && { current: written }),
+      ...(options.callerPostsCards && { effectsByCaller: ['notify_assignee'] }),
     });
   } catch (err) {
     if (isAppError(err) && err.code === 'conflict') return null;

@@ -4,6 +4,8 @@
 // unit and urgency are used if it answers in time with valid JSON. Only redacted text leaves.
 import type { AppContext } from '../app-context.js';
 import { redactText } from '../cases/redaction.js';
+import { directoryCache } from '../directory/directory-cache.js';
+import { listUnitsOfOrganization } from '../routing/routing.repository.js';
 import { askLanguageModel } from './language-model-triage.js';
 import { triageModelInForce } from './triage-model-store.js';
 import {
@@ -15,7 +17,7 @@ import {
   type TriageSettings,
 } from './triage-model.js';
 import {
-  findCaseForTriage,
+  findCaseToSuggestFor,
   findCaseTextsForDuplicates,
   findOpenCaseIdsForDuplicates,
   saveTriageSuggestion,
@@ -84,7 +86,7 @@ export async function suggestCaseTriage(
   ctx: AppContext,
   caseId: string,
 ): Promise<NewTriageSuggestion | null> {
-  const found = await findCaseForTriage(ctx.db.prisma, caseId);
+  const found = await findCaseToSuggestFor(ctx.db.prisma, caseId);
   // A placeholder for an unreadable submission (decision 0026) holds our notice, not the sender's words.
   if (!found || found.triageSuggestion || found.intakeFailureReason) return null;
   const model = await triageModelInForce(ctx);
@@ -93,7 +95,10 @@ export async function suggestCaseTriage(
   const index = await duplicateIndexOf(ctx, model, openIds);
   const text = triageText(found);
   const local = suggestTriage(model, text, index, settings);
-  const units = found.organization.units;
+  // The organisation's units change rarely: from memory, as routing reads them (decision 0041).
+  const units = await directoryCache(ctx).read(`units-of-organization:${found.organizationId}`, () =>
+    listUnitsOfOrganization(ctx.db.prisma, found.organizationId),
+  );
   const unitFor = (role: string | null) =>
     role ? (units.find((u) => unitRole(u.code) === role)?.id ?? null) : null;
 

@@ -274,22 +274,32 @@ function findDuplicates(
 ): DuplicateSuggestion[] {
   if (!tokens.length) return [];
   const mine = tfidf(model, tokens);
-  const found: DuplicateSuggestion[] = [];
+  // Up to 2,000 open cases per new case: the similarity alone first, and the shared words only of
+  // the few kept (the same words, in the same order, as when every candidate built its list).
+  const candidates: { other: DuplicateIndex['entries'][number]; similarity: number }[] = [];
   for (const other of openCases.entries) {
     let similarity = 0;
-    const shared: [string, number][] = [];
     for (const [ix, v] of mine.weights) {
       const w = other.weights.get(ix);
-      if (w === undefined) continue;
-      similarity += v * w;
-      const word = mine.words.get(ix)!;
-      if (word.unigram) shared.push([origins[word.token]!, v * w]);
+      if (w !== undefined) similarity += v * w;
     }
     if (similarity < settings.duplicateThreshold) continue;
-    const words = [...new Set(shared.sort((a, b) => b[1] - a[1]).map(([w]) => w))].slice(0, 5);
-    found.push({ caseId: other.caseId, code: other.code, similarity: round(similarity), shared: words });
+    candidates.push({ other, similarity: round(similarity) });
   }
-  return found.sort((a, b) => b.similarity - a.similarity).slice(0, settings.maxDuplicates);
+  return candidates
+    .sort((a, b) => b.similarity - a.similarity)
+    .slice(0, settings.maxDuplicates)
+    .map(({ other, similarity }) => {
+      const shared: [string, number][] = [];
+      for (const [ix, v] of mine.weights) {
+        const w = other.weights.get(ix);
+        if (w === undefined) continue;
+        const word = mine.words.get(ix)!;
+        if (word.unigram) shared.push([origins[word.token]!, v * w]);
+      }
+      const words = [...new Set(shared.sort((a, b) => b[1] - a[1]).map(([w]) => w))].slice(0, 5);
+      return { caseId: other.caseId, code: other.code, similarity, shared: words };
+    });
 }
 
 // ---- Stored form (a JSON document, kept in the database: decision 0031) ----

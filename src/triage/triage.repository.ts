@@ -52,6 +52,25 @@ export async function findCaseForTriage(db: Db, caseId: string) {
 }
 
 /**
+ * What suggesting reads of a new case: findCaseForTriage without the organisation's units, which
+ * the worker takes from the directory cache (decision 0041).
+ */
+export async function findCaseToSuggestFor(db: Db, caseId: string) {
+  return db.case.findUnique({
+    where: { id: caseId },
+    select: {
+      id: true,
+      code: true,
+      organizationId: true,
+      description: true,
+      place: true,
+      intakeFailureReason: true,
+      triageSuggestion: { select: { id: true } },
+    },
+  });
+}
+
+/**
  * Open cases of the organisation other than this one, newest first: the candidates for a duplicate.
  * Ids only: triage keeps each case's word vector and asks for the texts it lacks
  * (findCaseTextsForDuplicates).
@@ -94,13 +113,17 @@ export interface NewTriageSuggestion {
   duplicates: { caseId: string; code: string; similarity: number; shared: string[] }[];
 }
 
-/** Stores the suggestion once per case: a retried job finds the first one and keeps it. */
-export async function saveTriageSuggestion(db: Db, s: NewTriageSuggestion) {
-  return db.triageSuggestion.upsert({
-    where: { caseId: s.caseId },
-    update: {},
-    create: { ...s, because: s.because, duplicates: s.duplicates },
+/**
+ * Stores the suggestion once per case: a retried job finds the first one and keeps it. One
+ * `INSERT … ON CONFLICT DO NOTHING` (an upsert with nothing to update cost a transaction of four
+ * statements). True when this call stored it.
+ */
+export async function saveTriageSuggestion(db: Db, s: NewTriageSuggestion): Promise<boolean> {
+  const { count } = await db.triageSuggestion.createMany({
+    data: [{ ...s, because: s.because, duplicates: s.duplicates }],
+    skipDuplicates: true,
   });
+  return count === 1;
 }
 
 export async function findTriageSuggestion(db: Db, caseId: string) {

@@ -155,6 +155,35 @@ describe('routeCase', () => {
     expect((await caseOf(crashed)).status).toBe('assigned');
   });
 
+  it('leaves the cards to a caller that posts them, and the sender notice to the job (decision 0074)', async () => {
+    const storedEffects = async (caseId: string) =>
+      ((await eventsOf(caseId)).find((e) => e.action === 'assign')?.data as { effects?: unknown })?.effects;
+    const byWorker = await newCase({ text: 'Thái độ', unitCode: 'ta-knoi' });
+    const routed = await routeCase(t.ctx, byWorker, { callerPostsCards: true, newCase: true });
+    expect(routed).toMatchObject({ status: 'routed', assigned: true });
+    expect(await storedEffects(byWorker)).toEqual([{ type: 'notify_sender', notice: 'assign' }]);
+    // A retry after a crash (newCase false) finds the routing and changes nothing.
+    const again = await routeCase(t.ctx, byWorker, { callerPostsCards: true });
+    expect(again).toMatchObject({ status: 'already_routed', assigned: false });
+
+    const byHotline = await newCase({ text: 'Thái độ', unitCode: 'ta-knoi' });
+    await routeCase(t.ctx, byHotline);
+    expect(await storedEffects(byHotline)).toEqual([
+      { type: 'notify_assignee', unitId: await unitId('ta-knoi') },
+      { type: 'notify_sender', notice: 'assign' },
+    ]);
+  });
+
+  it('routes a case said to be new once, even when it was routed already', async () => {
+    const id = await newCase({ text: 'Thái độ', unitCode: 'ta-knoi' });
+    await routeCase(t.ctx, id);
+    // Wrongly said new: the version-guarded write fails and the routing in force is reported.
+    const again = await routeCase(t.ctx, id, { newCase: true });
+    expect(again).toMatchObject({ status: 'already_routed', decision: { rule: 'qr_unit' } });
+    expect((await eventsOf(id)).filter((e) => e.action === 'route')).toHaveLength(1);
+    expect((await eventsOf(id)).filter((e) => e.action === 'assign')).toHaveLength(1);
+  });
+
   it('routes once when two workers race', async () => {
     const id = await newCase({ text: 'Thái độ', unitCode: 'ta-knoi' });
     const results = await Promise.all([routeCase(t.ctx, id), routeCase(t.ctx, id)]);

@@ -1,0 +1,260 @@
+// DATABASE_URL=… npx tsx bench/worker-drain.ts [-- --count 600 --concurrency 4 --profile-dir DIR]
+//
+// What one case costs the intake worker, and who pays: a `web` process on a fresh PostgreSQL
+// database (next to DATABASE_URL) and a Redis of this bench's own (a redis-server on a free port,
+// so other users of the machine's Redis do not count) take --count submissions while no worker
+// runs; then a `worker` process (WORKER_CONCURRENCY=--concurrency) drains them. Prints:
+//   - cases/s from the worker's ready to the last intake job completed, and until every queue
+//     but the delayed milestones was empty (cards delivered, effects run);
+//   - CPU ms per case of the worker, of its PostgreSQL backends (/proc of the backends of this
+//     database, sampled) and of this Redis, summed; the worker's share of wall time on CPU;
+//   - Redis commands per case, and the jobs per case of each queue.
+// --profile-dir: the worker runs with --cpu-prof into that directory (open in Chrome DevTools).
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { openDatabase } from '../src/db/database.js';
+import { seedSampleDirectory } from '../src/directory/seed-sample-directory.js';
+import { QUEUE_NAMES } from '../src/queue/job-registry.js';
+import { LIMITS_OUT_OF_THE_WAY } from '../test/helpers/app-process.js';
+import { createEmptyPostgresDatabase } from '../test/helpers/test-database.js';
+
+const { values } = parseArgs({
+  options: {
+    count: { type: 'string', default: '600' },
+    concurrency: { type: 'string', default: '4' },
+    'profile-dir': { type: 'string' },
+  },
+});
+if (!process.env.DATABASE_URL) throw new Error('needs DATABASE_URL (a fresh database is created next to it)');
+const COUNT = Number(values.count);
+const ROOT = path.resolve(import.meta.dirname, '..');
+execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+
+const CLK_TCK = 100;
+/** utime + stime of a process, in ms; 0 when it is gone. */
+async function cpuMs(pid: number): Promise<number> {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / CLK_TCK;
+  } catch {
+    return 0;
+  }
+}
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+
+function start(args: string[], env: Record<string, string>, nodeArgs: string[] = []) {
+  const child = spawn(process.execPath, [...nodeArgs, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const ready = new Promise<string | undefined>((resolve, reject) => {
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      const m = /running at (http:\/\/\S+)/.exec(out);
+      if (m || /"msg":"ready"/.test(out)) resolve(m?.[1]);
+      if (out.length > 100_000) out = out.slice(-10_000);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${out.slice(-3000)}`)));
+  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  return { child, ready, stop, output: () => out };
+}
+
+const redisPort = await freePort();
+const redis: ChildProcess = spawn(
+  'redis-server',
+  ['--port', String(redisPort), '--save', '', '--appendonly', 'no'],
+  {
+    stdio: 'ignore',
+  },
+);
+const REDIS_URL = `redis://127.0.0.1:${redisPort}`;
+const site = await createEmptyPostgresDatabase();
+const dbName = new URL(site.url).pathname.slice(1);
+const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+await admin.connect();
+const procs: { stop(): Promise<void> }[] = [];
+try {
+  await new Promise((r) => setTimeout(r, 300));
+  const db = await openDatabase({ databaseUrl: site.url });
+  await db.migrate();
+  await seedSampleDirectory(db.prisma);
+  await db.close();
+  const env = {
+    ...LIMITS_OUT_OF_THE_WAY,
+    PORT: '0',
+    REDIS_URL,
+    QUEUE_PREFIX: 'drain',
+    LOG_LEVEL: 'info',
+    DATABASE_URL: site.url,
+    DEFAULT_ORG_CODE: 'ttyt-thuan-an',
+    ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    WORKER_CONCURRENCY: values.concurrency,
+  };
+
+  // 1. The submissions, with no worker running.
+  const web = start(['dist/src/main.js', 'web'], env);
+  procs.push(web);
+  const url = (await web.ready)!;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      while (next < COUNT) {
+        const id = `drain-${String(next++).padStart(6, '0')}`;
+        const res = await fetch(`${url}/api/submissions`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            submissionId: id,
+            channel: 'api',
+            kind: 'report',
+            text: `Thời gian chờ lấy thuốc tại Khoa Dược quá lâu (${id}), đề nghị bố trí thêm quầy phát thuốc vào giờ cao điểm.`,
+            unitCode: 'ta-kduoc',
+            contact: { name: 'Người gửi thử nghiệm', phone: '0900000000' },
+          }),
+        });
+        await res.arrayBuffer();
+        if (res.status !== 202) throw new Error(`submission ${id}: ${res.status}`);
+      }
+    }),
+  );
+  await web.stop();
+
+  // 2. The worker drains them.
+  const connection = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+  const queues = Object.fromEntries(
+    QUEUE_NAMES.map((q) => [q, new Queue(q, { connection, prefix: 'drain' })]),
+  );
+  const profileDir = values['profile-dir'];
+  const worker = start(
+    ['dist/src/main.js', 'worker'],
+    env,
+    profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [],
+  );
+  procs.push(worker);
+  await worker.ready;
+  const backendCpu = new Map<number, number>();
+  const sampleBackends = async () => {
+    const { rows } = await admin.query<{ pid: number }>(
+      'SELECT pid FROM pg_stat_activity WHERE datname = $1',
+      [dbName],
+    );
+    for (const { pid } of rows) {
+      const ms = await cpuMs(pid);
+      if (ms >= (backendCpu.get(pid) ?? 0)) backendCpu.set(pid, ms);
+    }
+  };
+  await sampleBackends();
+  const backendsAtReady = new Map(backendCpu);
+  await connection.call('CONFIG', 'RESETSTAT');
+  const t0 = performance.now();
+  const worker0 = await cpuMs(worker.child.pid!);
+  const redis0 = await cpuMs(redis.pid!);
+  const sampler = setInterval(() => void sampleBackends(), 200);
+
+  const countsOf = async () => {
+    const out: Record<string, Record<string, number>> = {};
+    for (const q of QUEUE_NAMES)
+      out[q] = await queues[q]!.getJobCounts(
+        'waiting',
+        'active',
+        'delayed',
+        'completed',
+        'failed',
+        'prioritized',
+      );
+    return out;
+  };
+  let intakeDone = 0;
+  let idleAt = 0;
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 100));
+    const c = await countsOf();
+    if (!intakeDone && c.intake!.completed! + c.intake!.failed! >= COUNT) intakeDone = performance.now();
+    const busy = QUEUE_NAMES.some((q) => c[q]!.waiting! + c[q]!.active! + c[q]!.prioritized! > 0);
+    if (intakeDone && !busy) {
+      idleAt = performance.now();
+      break;
+    }
+    if (performance.now() - t0 > 600_000) throw new Error('not drained within 10 minutes');
+  }
+  clearInterval(sampler);
+  await sampleBackends();
+  const workerMs = (await cpuMs(worker.child.pid!)) - worker0;
+  const redisMs = (await cpuMs(redis.pid!)) - redis0;
+  let pgMs = 0;
+  for (const [pid, ms] of backendCpu) pgMs += ms - (backendsAtReady.get(pid) ?? 0);
+  const info = await connection.call('INFO', 'stats');
+  // What the processes spend doing nothing (BullMQ's timers, the directory fingerprint): over a
+  // long, slow drain on a loaded machine it is a good part of the CPU per case, so it is shown,
+  // and subtracted for the "net" figure.
+  const idle0 = {
+    worker: await cpuMs(worker.child.pid!),
+    redis: await cpuMs(redis.pid!),
+    pg: [...backendCpu.values()].reduce((a, b) => a + b, 0),
+  };
+  const IDLE_MS = 10_000;
+  const sampler2 = setInterval(() => void sampleBackends(), 500);
+  await new Promise((r) => setTimeout(r, IDLE_MS));
+  clearInterval(sampler2);
+  await sampleBackends();
+  const idlePerSecond = {
+    worker: ((await cpuMs(worker.child.pid!)) - idle0.worker) / (IDLE_MS / 1000),
+    redis: ((await cpuMs(redis.pid!)) - idle0.redis) / (IDLE_MS / 1000),
+    pg: ([...backendCpu.values()].reduce((a, b) => a + b, 0) - idle0.pg) / (IDLE_MS / 1000),
+  };
+  const commands = Number(/total_commands_processed:(\d+)/.exec(String(info))?.[1]);
+  const c = await countsOf();
+  const wall = (idleAt - t0) / 1000;
+  const per = (x: number) => (x / COUNT).toFixed(2);
+  console.log(
+    `\nbench/worker-drain: ${COUNT} submissions, WORKER_CONCURRENCY ${values.concurrency}, PostgreSQL`,
+  );
+  console.log(
+    `intake done after ${((intakeDone - t0) / 1000).toFixed(1)} s (${(COUNT / ((intakeDone - t0) / 1000)).toFixed(1)} cases/s); every queue idle after ${wall.toFixed(1)} s (${(COUNT / wall).toFixed(1)} cases/s)`,
+  );
+  console.log(
+    `CPU ms per case: worker ${per(workerMs)}, postgres ${per(pgMs)} (${backendCpu.size} backends), redis ${per(redisMs)}; sum ${per(workerMs + pgMs + redisMs)}`,
+  );
+  const idleSum = idlePerSecond.worker + idlePerSecond.pg + idlePerSecond.redis;
+  console.log(
+    `idle CPU ms per second: worker ${idlePerSecond.worker.toFixed(1)}, postgres ${idlePerSecond.pg.toFixed(1)}, redis ${idlePerSecond.redis.toFixed(1)}; ` +
+      `net of idle, CPU ms per case: worker ${per(workerMs - idlePerSecond.worker * wall)}, postgres ${per(pgMs - idlePerSecond.pg * wall)}, redis ${per(redisMs - idlePerSecond.redis * wall)}; sum ${per(workerMs + pgMs + redisMs - idleSum * wall)}`,
+  );
+  console.log(`worker on CPU ${((workerMs / 1000 / wall) * 100).toFixed(0)}% of the wall time`);
+  console.log(`redis commands per case: ${per(commands)}`);
+  console.log(
+    `jobs per case: ${QUEUE_NAMES.map((q) => `${q} ${per(c[q]!.completed! + c[q]!.failed! + c[q]!.delayed!)}${c[q]!.failed ? ` (${c[q]!.failed} failed)` : ''}`).join(', ')}`,
+  );
+  for (const q of Object.values(queues)) await q.close();
+  await connection.quit();
+} finally {
+  for (const p of procs.reverse()) await p.stop();
+  await admin.end();
+  await site.drop();
+  redis.kill('SIGTERM');
+}
