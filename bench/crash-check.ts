@@ -27,6 +27,7 @@ import {
 } from '../test/helpers/crash-outcome.js';
 import { createEmptyPostgresDatabase } from '../test/helpers/test-database.js';
 import { testRedisUrl } from '../test/helpers/test-redis.js';
+import { dropRedisPrefix } from './drop-redis-prefix.js';
 
 const { values } = parseArgs({
   options: {
@@ -72,11 +73,14 @@ async function cleanUp() {
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ln-crash-check-'));
 cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
 const port = await freePort();
+const redisUrl = await testRedisUrl();
+const queuePrefix = `crashcheck${Date.now()}`;
+cleanups.push(() => dropRedisPrefix(redisUrl, queuePrefix));
 const env: Record<string, string | undefined> = {
   DATA_DIR: dataDir,
   PORT: String(port),
-  REDIS_URL: await testRedisUrl(),
-  QUEUE_PREFIX: `crashcheck${Date.now()}`,
+  REDIS_URL: redisUrl,
+  QUEUE_PREFIX: queuePrefix,
   // QUEUE_LOCK_MS keeps its production value: a short lock on a busy machine makes live jobs look
   // stalled, and BullMQ fails a job that stalls too often (the recovery sweep then retries it).
 };

@@ -29,6 +29,7 @@ import { seedSampleDirectory } from '../src/directory/seed-sample-directory.js';
 import { LIMITS_OUT_OF_THE_WAY } from '../test/helpers/app-process.js';
 import { npmStartCommand } from '../test/helpers/start-command.js';
 import { createEmptyPostgresDatabase } from '../test/helpers/test-database.js';
+import { dropRedisPrefix } from './drop-redis-prefix.js';
 
 const { values } = parseArgs({
   options: {
@@ -413,6 +414,7 @@ async function startApp(): Promise<App> {
     async stop() {
       for (const p of procs) await p.stop();
       for (const c of cleanups) await c();
+      await dropRedisPrefix(REDIS_URL, prefix);
     },
   };
 }
