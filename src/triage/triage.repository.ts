@@ -29,23 +29,28 @@ export async function saveTriageModel(
   return row.id;
 }
 
+/** The text a suggestion is made from, without the sender's identity. */
+const SUGGESTION_INPUT_SELECT = {
+  id: true,
+  code: true,
+  organizationId: true,
+  description: true,
+  place: true,
+  intakeFailureReason: true,
+  triageSuggestion: { select: { id: true } },
+} as const satisfies Prisma.CaseSelect;
+
 /** The text triage reads and the facts it needs, without the sender's identity. */
 export async function findCaseForTriage(db: Db, caseId: string) {
   return db.case.findUnique({
     where: { id: caseId },
     select: {
-      id: true,
-      code: true,
-      organizationId: true,
-      description: true,
-      place: true,
+      ...SUGGESTION_INPUT_SELECT,
       kind: true,
       unitId: true,
       urgency: true,
       status: true,
       version: true,
-      intakeFailureReason: true,
-      triageSuggestion: { select: { id: true } },
       organization: { select: { units: { select: { id: true, code: true, name: true } } } },
     },
   });
@@ -56,18 +61,7 @@ export async function findCaseForTriage(db: Db, caseId: string) {
  * the worker takes from the directory cache (decision 0041).
  */
 export async function findCaseToSuggestFor(db: Db, caseId: string) {
-  return db.case.findUnique({
-    where: { id: caseId },
-    select: {
-      id: true,
-      code: true,
-      organizationId: true,
-      description: true,
-      place: true,
-      intakeFailureReason: true,
-      triageSuggestion: { select: { id: true } },
-    },
-  });
+  return db.case.findUnique({ where: { id: caseId }, select: SUGGESTION_INPUT_SELECT });
 }
 
 /**
