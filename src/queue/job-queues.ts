@@ -39,6 +39,14 @@ export interface BulkJob<N extends JobName> {
   opts?: { delay?: number };
 }
 
+/** A job as BullMQ takes it: the payload checked, the definition's options and its deterministic id. */
+function prepare<N extends JobName>({ name, payload, opts }: BulkJob<N>) {
+  const def = JOB_DEFINITIONS[name];
+  const data = def.schema.parse(payload);
+  const jobId = def.jobId(data as never);
+  return { queue: def.queue, jobId, job: { name, data, opts: { ...def.options, ...opts, jobId } } };
+}
+
 export function createJobQueues(connection: Redis, prefix: string): JobQueues {
   const queues = new Map<QueueName, Queue>(
     QUEUE_NAMES.map((q) => [q, new Queue(q, { connection, prefix })] as const),
@@ -48,20 +56,13 @@ export function createJobQueues(connection: Redis, prefix: string): JobQueues {
     queue,
     isConnected: () => connection.status === 'ready',
     async add(name, payload, opts) {
-      const def = JOB_DEFINITIONS[name];
-      const data = def.schema.parse(payload);
-      const jobId = def.jobId(data as never);
-      const job = await queue(def.queue).add(name, data, { ...def.options, ...opts, jobId });
-      return job.id ?? jobId;
+      const p = prepare({ name, payload, opts });
+      const job = await queue(p.queue).add(name, p.job.data, p.job.opts);
+      return job.id ?? p.jobId;
     },
     async addMany(jobs) {
       if (jobs.length === 0) return [];
-      const prepared = jobs.map(({ name, payload, opts }) => {
-        const def = JOB_DEFINITIONS[name];
-        const data = def.schema.parse(payload);
-        const jobId = def.jobId(data as never);
-        return { queue: def.queue, jobId, job: { name, data, opts: { ...def.options, ...opts, jobId } } };
-      });
+      const prepared = jobs.map(prepare);
       const queueName = prepared[0]!.queue;
       if (prepared.some((p) => p.queue !== queueName)) throw new Error('addMany: jobs of one queue only');
       const added = await queue(queueName).addBulk(prepared.map((p) => p.job));
