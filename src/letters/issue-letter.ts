@@ -13,6 +13,7 @@ import type { CaseScope } from '../cases/case-permissions.js';
 import { AppError } from '../core/app-error.js';
 import { isUuid } from '../core/ids.js';
 import type { Prisma } from '../db/generated/client.js';
+import { isUniqueViolation } from '../db/prisma-errors.js';
 import type { CaseStatus } from '../db/generated/enums.js';
 import type { Outbound } from '../dialog/dialog-types.js';
 import { loadActiveStaff } from '../directory/resolve-staff.js';
@@ -190,8 +191,23 @@ export function caseLetterContent(
   };
 }
 
-/** `/thu <mã> camon|xinloi [lời nhắn]`: drafts the letter and sends the draft to the heads. */
+/**
+ * `/thu <mã> camon|xinloi [lời nhắn]`: drafts the letter and sends the draft to the heads.
+ * Resolving a case drafts its letter in an effects job; an officer who types `/thu` at once can
+ * meet that insert (unique case and kind) between reading "no letter yet" and inserting one. The
+ * second pass finds the job's draft and revises it with the officer's words, as if it had been
+ * there first.
+ */
 export async function draftLetter(ctx: AppContext, input: DraftLetterInput): Promise<DraftLetterResult> {
+  try {
+    return await draftLetterOnce(ctx, input);
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    return draftLetterOnce(ctx, input);
+  }
+}
+
+async function draftLetterOnce(ctx: AppContext, input: DraftLetterInput): Promise<DraftLetterResult> {
   const staff = await loadActiveStaff(ctx, input.staffId);
   const { case: c, scope } = await loadCaseWithScope(ctx, input.caseId);
   const role = draftingRole(staff, scope);

@@ -294,6 +294,44 @@ describe('letters', () => {
     expect(await t.ctx.db.prisma.letter.count({ where: { caseId: reopened } })).toBe(0);
   }, 60_000);
 
+  it("an officer's draft that meets the resolution's draft mid-way revises that one", async () => {
+    const caseId = await newCase('report', { handle: '9100051' });
+    await resolveAs(caseId, 'valid');
+    const effect = { caseId, eventId: randomUUID(), letter: 'apology' as const, staffId: null };
+    // The effects job inserts its draft just after the officer's command found no letter.
+    let raced = false;
+    const letterReads = new Proxy(t.ctx.db.prisma.letter, {
+      get(target, key, receiver) {
+        if (key !== 'findUnique' || raced) return Reflect.get(target, key, receiver);
+        return async (args: Parameters<typeof target.findUnique>[0]) => {
+          const found = await target.findUnique(args);
+          raced = true;
+          await draftResolutionLetter(t.ctx, effect);
+          return found;
+        };
+      },
+    });
+    const prisma = new Proxy(t.ctx.db.prisma, {
+      get: (target, key, receiver) => (key === 'letter' ? letterReads : Reflect.get(target, key, receiver)),
+    });
+    const ctx = { ...t.ctx, db: { ...t.ctx.db, prisma } };
+
+    const drafted = await draftLetter(ctx, {
+      caseId,
+      staffId: staff.handler!,
+      kind: 'apology',
+      note: 'Khoa sẽ tổ chức rút kinh nghiệm toàn khoa.',
+    });
+    expect(raced).toBe(true);
+    expect(drafted).toMatchObject({ created: false, signers: ['Nguyễn Thị Hồng'] });
+    const letters = await t.ctx.db.prisma.letter.findMany({ where: { caseId } });
+    expect(letters).toHaveLength(1);
+    expect(letters[0]!.id).toBe(drafted.letterId);
+    expect(letters[0]!.content).toMatchObject({ note: 'Khoa sẽ tổ chức rút kinh nghiệm toàn khoa.' });
+    expect(await eventsOf(caseId, 'letter_draft')).toHaveLength(1);
+    expect(await eventsOf(caseId, 'letter_draft_revised')).toHaveLength(1);
+  }, 60_000);
+
   it('senders of merged duplicates get the signed letter too, each addressed to them under their own code', async () => {
     const master = await newCase('report', { handle: '9100070', name: 'Phạm Thị Lan' });
     const follower = await newCase('report', { handle: '9100071', name: 'Trần Văn Minh' });
