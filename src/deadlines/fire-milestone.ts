@@ -136,10 +136,7 @@ export async function fireMilestone(
     }
     recipients = targets.length;
     if (recipients === 0)
-      ctx.logger.warn(
-        { caseId, milestone: milestone.name },
-        'deadline milestone: nobody to tell',
-      );
+      ctx.logger.warn({ caseId, milestone: milestone.name }, 'deadline milestone: nobody to tell');
   }
 
   const written = await recordMilestoneOnce(ctx.db.prisma, {
