@@ -37,10 +37,13 @@ export interface MilestoneRef {
   dueOn: LocalDate;
 }
 
+/** Every outcome but 'gone' names the case: the job's handler schedules what comes next (0080). */
 export type FireResult =
-  | { status: 'fired'; recipients: number }
-  | { status: 'already_fired' }
-  | { status: 'skipped'; reason: 'gone' | 'not_running' | 'stale' | 'not_applicable' | 'early' | 'lapsed' };
+  | { status: 'fired'; caseId: string; recipients: number }
+  | { status: 'already_fired'; caseId: string }
+  | { status: 'skipped'; reason: 'gone' }
+  | { status: 'skipped'; reason: 'early'; caseId: string; at: Date }
+  | { status: 'skipped'; reason: 'not_running' | 'stale' | 'not_applicable' | 'lapsed'; caseId: string };
 
 type ClockWithCase = NonNullable<Awaited<ReturnType<typeof findClockWithCase>>>;
 
@@ -88,27 +91,29 @@ export async function fireMilestone(
   const now = ctx.clock.now();
   const row = preloaded?.row ?? (await findClockWithCase(ctx.db.prisma, ref.clockId));
   if (!row) return { status: 'skipped', reason: 'gone' };
+  const { caseId } = row;
   if (row.status !== 'running' || !isOpenStatus(row.case.status as CaseStatus))
-    return { status: 'skipped', reason: 'not_running' };
+    return { status: 'skipped', reason: 'not_running', caseId };
   const dueOn = fromDbDate(row.dueOn);
-  if (dueOn !== ref.dueOn) return { status: 'skipped', reason: 'stale' };
+  if (dueOn !== ref.dueOn) return { status: 'skipped', reason: 'stale', caseId };
   const org =
     preloaded?.org ??
     (await loadOrgDeadlineContext(ctx, row.case.organizationId, row.case.organization.settings));
   const milestone = milestonesOfClock(row, org).find((m) => m.name === ref.milestone);
-  if (!milestone) return { status: 'skipped', reason: 'not_applicable' };
-  if (!isMilestoneDue(milestone, now))
-    return { status: 'skipped', reason: milestone.at.getTime() > now.getTime() ? 'early' : 'lapsed' };
+  if (!milestone) return { status: 'skipped', reason: 'not_applicable', caseId };
+  if (milestone.at.getTime() > now.getTime())
+    return { status: 'skipped', reason: 'early', caseId, at: milestone.at };
+  if (!isMilestoneDue(milestone, now)) return { status: 'skipped', reason: 'lapsed', caseId };
 
   const key = { clockKind: row.kind, milestone: milestone.name, dueOn };
-  if ((await listFiredKeys(ctx.db.prisma, [row.caseId])).has(firedKey(row.caseId, key)))
-    return { status: 'already_fired' };
+  if ((await listFiredKeys(ctx.db.prisma, [caseId])).has(firedKey(caseId, key)))
+    return { status: 'already_fired', caseId };
 
   let recipients = 0;
   if (milestone.action === 'apology' && deps.onApologyDue) {
-    await deps.onApologyDue(ctx, { caseId: row.caseId, clockId: row.id, dueOn });
+    await deps.onApologyDue(ctx, { caseId, clockId: row.id, dueOn });
   } else {
-    const { case: subject, scope } = await loadCaseWithScope(ctx, row.caseId);
+    const { case: subject, scope } = await loadCaseWithScope(ctx, caseId);
     const unit = subject.unitId
       ? await ctx.db.prisma.unit.findUnique({ where: { id: subject.unitId }, select: { name: true } })
       : null;
@@ -122,7 +127,7 @@ export async function fireMilestone(
     const targets = await resolveMilestoneRecipients(ctx, subject, scope, milestone.audience);
     for (const target of targets) {
       await enqueueNotification(ctx, {
-        caseId: row.caseId,
+        caseId,
         channel: target.ref.channel,
         recipient: target.ref,
         content,
@@ -131,23 +136,20 @@ export async function fireMilestone(
     }
     recipients = targets.length;
     if (recipients === 0)
-      ctx.logger.warn(
-        { caseId: row.caseId, milestone: milestone.name },
-        'deadline milestone: nobody to tell',
-      );
+      ctx.logger.warn({ caseId, milestone: milestone.name }, 'deadline milestone: nobody to tell');
   }
 
   const written = await recordMilestoneOnce(ctx.db.prisma, {
     clockId: row.id,
-    caseId: row.caseId,
+    caseId,
     action: milestone.action === 'escalate' ? 'escalated' : 'deadline_reminder',
     data: { ...key, level: milestone.audience, recipients },
     at: now,
   });
-  if (!written) return { status: 'already_fired' };
+  if (!written) return { status: 'already_fired', caseId };
   ctx.logger.info(
-    { caseId: row.caseId, clockKind: row.kind, milestone: milestone.name, recipients },
+    { caseId, clockKind: row.kind, milestone: milestone.name, recipients },
     'deadline milestone fired',
   );
-  return { status: 'fired', recipients };
+  return { status: 'fired', caseId, recipients };
 }

@@ -1,7 +1,8 @@
 // The moments a running clock calls for someone's attention, as plain data: due-soon reminders,
 // the apology prompt, the due day, the first overdue day and the escalation ladder. Pure: the
-// scheduler turns them into delayed jobs, the sweep and the job handler re-plan and compare, so a
-// stale job (the clock paused, extended or stopped since) finds its milestone gone and does nothing.
+// scheduler turns the next of them into delayed jobs, the sweep and the job handler re-plan and
+// compare, so a stale job (the clock paused, extended or stopped since) finds its milestone gone
+// and does nothing.
 import { vietnamDayStart, type LocalDate } from '../calendar/local-date.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import type { DeadlinePolicy, EscalationLevel } from '../directory/organization-settings.js';

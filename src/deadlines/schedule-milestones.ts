@@ -1,14 +1,17 @@
-// After a clock change is committed, the case's future milestones become delayed jobs with ids made
-// of (clock, milestone, due date): adding them again changes nothing, a moved due date makes new
-// ones, and a job left over from an older plan finds, when it fires, that it no longer applies.
-// Scheduling never fails the case change that called it: the sweep fires what was not scheduled.
+// After a clock change is committed, each running clock's next milestones (those at its earliest
+// future instant; the apology prompt shares a day with a due-soon reminder) become delayed jobs.
+// When one of them has run, its handler schedules the ones after it, and so on: a case holds one
+// or two jobs in Redis, not one per milestone (decision 0080). Ids are made of (clock, milestone,
+// due date): adding them again changes nothing, a moved due date makes new ones, and a job left
+// over from an older plan finds, when it fires, that it no longer applies. Scheduling never fails
+// the case change that called it: the sweep fires what was not scheduled and restarts the chain.
 import type { AppContext } from '../app-context.js';
 import { fromDbDate } from '../calendar/local-date.js';
 import type { BulkJob } from '../queue/job-queues.js';
-import { loadOrgDeadlineContext, milestonesOfClock } from './fire-milestone.js';
+import { loadOrgDeadlineContext, milestonesOfClock, type FireResult } from './fire-milestone.js';
 import { listCaseClocksWithCase } from './milestone.repository.js';
 
-/** Schedules every future milestone of the case's running clocks; returns the job ids. */
+/** Schedules the next future milestones of the case's running clocks; returns the job ids. */
 export async function scheduleCaseMilestones(ctx: AppContext, caseId: string): Promise<string[]> {
   const rows = await listCaseClocksWithCase(ctx.db.prisma, caseId);
   const running = rows.filter((r) => r.status === 'running');
@@ -22,9 +25,10 @@ export async function scheduleCaseMilestones(ctx: AppContext, caseId: string): P
   const jobs: BulkJob<'deadlines.milestone'>[] = [];
   for (const row of running) {
     const dueOn = fromDbDate(row.dueOn);
-    for (const m of milestonesOfClock(row, org)) {
-      // Past milestones are the sweep's: it knows which already fired.
-      if (m.at.getTime() <= now) continue;
+    // Past milestones are the sweep's: it knows which already fired.
+    const future = milestonesOfClock(row, org).filter((m) => m.at.getTime() > now);
+    const next = Math.min(...future.map((m) => m.at.getTime()));
+    for (const m of future.filter((f) => f.at.getTime() === next)) {
       jobs.push({
         name: 'deadlines.milestone',
         payload: { clockId: row.id, milestone: m.name, dueOn },
@@ -32,8 +36,7 @@ export async function scheduleCaseMilestones(ctx: AppContext, caseId: string): P
       });
     }
   }
-  // One round trip for all of them (a new case has about seven); ids are deterministic, so a
-  // job added before is left as it is, as with one add at a time.
+  // One round trip for all of them; ids are deterministic, so a job added before is left as it is.
   return ctx.queues.addMany(jobs);
 }
 
@@ -47,4 +50,16 @@ export async function scheduleCaseMilestonesSafely(ctx: AppContext, caseId: stri
       'scheduling deadline milestones failed; the sweep will fire them',
     );
   }
+}
+
+/**
+ * The case whose next milestones are to be scheduled once a milestone's job (or the sweep) got
+ * this result: the chain goes on from now after a firing, a firing found done, a lapsed reminder
+ * or a milestone the plan no longer has (the organisation's policy changed). Nothing for a clock
+ * gone, stopped or paused (resuming schedules), nor for a stale due date: the change that moved
+ * it scheduled the new plan. An early job waits for its own instant instead (the handler).
+ */
+export function caseToScheduleAfter(result: FireResult): string | undefined {
+  if (result.status !== 'skipped') return result.caseId;
+  return result.reason === 'lapsed' || result.reason === 'not_applicable' ? result.caseId : undefined;
 }

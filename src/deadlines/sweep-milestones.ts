@@ -1,6 +1,8 @@
 // The repeating safety net behind the delayed jobs: Redis lost, a worker down for a day, a deleted
 // job. It re-plans every running clock near or past its due date and fires each milestone that is
 // due and has no audit event yet (fireMilestone is idempotent, so racing a delayed job is harmless).
+// A case it fired for gets its next milestones scheduled: the chain of delayed jobs the lost job
+// would have carried on goes on from here (decision 0080).
 // First it re-counts running clocks whose stored due date no longer matches the calendar (official
 // days off loaded after the clock started) and reschedules those cases.
 import type { AppContext } from '../app-context.js';
@@ -24,7 +26,7 @@ import {
   listRunningClocksDueBy,
   listRunningClocksOfOpenCases,
 } from './milestone.repository.js';
-import { scheduleCaseMilestonesSafely } from './schedule-milestones.js';
+import { caseToScheduleAfter, scheduleCaseMilestonesSafely } from './schedule-milestones.js';
 
 export interface SweepResult {
   recounted: number;
@@ -78,6 +80,7 @@ export async function sweepDeadlineMilestones(ctx: AppContext, deps: MilestoneDe
     after = rows[rows.length - 1]!.id;
     result.checked += rows.length;
     const fired = await listFiredKeys(ctx.db.prisma, [...new Set(rows.map((r) => r.caseId))]);
+    const toSchedule = new Set<string>();
     for (const row of rows) {
       const org = await orgContext(row.case.organizationId, row.case.organization.settings);
       const dueOn = fromDbDate(row.dueOn);
@@ -92,6 +95,8 @@ export async function sweepDeadlineMilestones(ctx: AppContext, deps: MilestoneDe
             { row, org },
           );
           if (r.status === 'fired') result.fired++;
+          const caseId = caseToScheduleAfter(r);
+          if (caseId) toSchedule.add(caseId);
         } catch (err) {
           result.failed++;
           ctx.logger.warn(
@@ -101,6 +106,9 @@ export async function sweepDeadlineMilestones(ctx: AppContext, deps: MilestoneDe
         }
       }
     }
+    // Once per case, after all its due milestones of this page: they may be several (overdue and
+    // the first escalation share a day).
+    for (const caseId of toSchedule) await scheduleCaseMilestonesSafely(ctx, caseId);
   }
   if (result.fired || result.failed || result.recounted) ctx.logger.info(result, 'deadline sweep');
   return result;

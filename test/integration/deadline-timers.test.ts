@@ -1,8 +1,9 @@
 // Deadline milestones on a real database and real Redis, with a fake clock stepped day by day
 // across Tết 2026 (14–22/02 off): reminders and escalations fire once each on the right working
-// day, whether by their delayed job or by the sweep; a pause moves them, an extension reschedules
-// them, and the sweep fires a milestone whose delayed job was deleted.
-import type { Job } from 'bullmq';
+// day, each delayed job scheduling the next (decision 0080); a pause moves them, an extension
+// reschedules them, and the sweep fires a milestone whose delayed job was deleted and restarts
+// the chain.
+import { DelayedError, type Job } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fixedClock } from '../../src/core/clock.js';
 import { parseInput } from '../../src/core/validation.js';
@@ -30,6 +31,7 @@ const deps: MilestoneDeps = { onApologyDue };
 
 beforeAll(async () => {
   t = await createTestContext({ clock });
+  recordScheduling();
   const { prisma } = t.ctx.db;
   const org = await prisma.organization.findUniqueOrThrow({ where: { code: 'ttyt-thuan-an' } });
   const unit = await prisma.unit.update({ where: { code: 'ta-knoi' }, data: { telegramChatId: '-100777' } });
@@ -95,29 +97,55 @@ async function deadlineMessages(caseId: string) {
   return rows.map((r) => r.dedupeKey.split(':').slice(2).join(':')).sort();
 }
 
+/** The milestones of a clock waiting in the delayed set, by name, sorted. */
+async function pendingOf(clockId: string, dueOn: string): Promise<string[]> {
+  const prefix = `milestone-${clockId}-`;
+  return (await delayedIds())
+    .filter((id) => id.startsWith(prefix) && id.endsWith(`-${dueOn}`))
+    .map((id) => id.slice(prefix.length, -dueOn.length - 1))
+    .sort();
+}
+
 const handler = () => createDeadlineMilestoneHandler(t.ctx, deps);
 
 /**
- * Plays the part of BullMQ for the delayed jobs: each job whose instant (fake time when it was
- * scheduled + its delay) has come is handed to the handler, then removed, as a worker would.
+ * Fake time at which each delayed job was added, whoever added it (a case action, a milestone
+ * job's handler, the sweep): BullMQ keeps the first add of an id, so does this.
  */
-async function runDueDelayedJobs(scheduledAt: Map<string, number>): Promise<number> {
-  let ran = 0;
-  for (const job of await t.ctx.queues.queue('deadlines').getDelayed()) {
-    const base = scheduledAt.get(job.id!);
-    if (base === undefined || base + (job.opts.delay ?? 0) > clock.now().getTime()) continue;
-    await handler()(job.data as never, job as Job);
-    await job.remove();
-    ran++;
-  }
-  return ran;
+const scheduledAt = new Map<string, number>();
+function recordScheduling(): void {
+  const { queues } = t.ctx;
+  const addMany = queues.addMany.bind(queues);
+  queues.addMany = async (jobs) => {
+    const ids = await addMany(jobs);
+    for (const id of ids) if (!scheduledAt.has(id)) scheduledAt.set(id, clock.now().getTime());
+    return ids;
+  };
 }
 
-async function schedule(caseId: string, scheduledAt: Map<string, number>): Promise<string[]> {
-  const ids = await scheduleCaseMilestones(t.ctx, caseId);
-  for (const id of ids) if (!scheduledAt.has(id)) scheduledAt.set(id, clock.now().getTime());
-  return ids;
+/**
+ * Plays the part of BullMQ for the delayed jobs: each job whose instant (fake time when it was
+ * scheduled + its delay) has come is handed to the handler, in time order, then removed, as a
+ * worker would; again until none is due, so the jobs the handler schedules run too.
+ */
+async function runDueDelayedJobs(): Promise<number> {
+  let ran = 0;
+  for (;;) {
+    const due = (await t.ctx.queues.queue('deadlines').getDelayed())
+      .map((job) => ({ job, at: (scheduledAt.get(job.id!) ?? Infinity) + (job.opts.delay ?? 0) }))
+      .filter(({ at }) => at <= clock.now().getTime())
+      .sort((a, b) => a.at - b.at);
+    if (due.length === 0) return ran;
+    for (const { job } of due) {
+      await handler()(job.data as never, job as Job);
+      await job.remove();
+      scheduledAt.delete(job.id!);
+      ran++;
+    }
+  }
 }
+
+const schedule = (caseId: string) => scheduleCaseMilestones(t.ctx, caseId);
 
 function* days(from: string, to: string): Generator<LocalDate> {
   for (
@@ -130,40 +158,44 @@ function* days(from: string, to: string): Generator<LocalDate> {
 const nineAm = (day: string) => new Date(`${day}T02:00:00Z`); // 09:00 in Việt Nam
 
 describe('deadline timers', () => {
-  it('walks a case through due-soon, due and overdue across Tết; each fires once; the sweep repairs a deleted job', async () => {
+  it('walks a case through due-soon, due and overdue across Tết, each milestone’s job scheduling the next; each fires once', async () => {
     const caseId = await newCase('report', '2026-01-29T03:00:00Z');
     const c = await clockOf(caseId, 'internal_answer');
     // 10 working days from Thursday 29/01: due Thursday 12/02, the day before Tết's run of days off.
     expect(c.dueOn.toISOString().slice(0, 10)).toBe('2026-02-12');
-    const scheduledAt = new Map<string, number>();
-    const ids = await schedule(caseId, scheduledAt);
-    const expected = [
-      'due_soon_2-2026-02-12',
-      'due_soon_1-2026-02-12',
-      'apology_prompt-2026-02-12',
-      'due-2026-02-12',
-      'overdue-2026-02-12',
-      'escalate_unit_head-2026-02-12',
-      'escalate_leaders-2026-02-12',
-    ].map((s) => `milestone-${c.id}-${s}`);
-    expect(ids.sort()).toEqual([...expected].sort());
-    expect((await delayedIds()).sort()).toEqual([...expected].sort());
+    // Only the first milestone waits in Redis, not all seven.
+    expect(await schedule(caseId)).toEqual([`milestone-${c.id}-due_soon_2-2026-02-12`]);
+    expect(await pendingOf(c.id, '2026-02-12')).toEqual(['due_soon_2']);
     // Scheduling again (a retried worker, a second action) adds nothing.
-    await schedule(caseId, scheduledAt);
-    expect(await delayedIds()).toHaveLength(expected.length);
-
-    // The due-day job is lost (Redis flushed, deleted by hand): the sweep must fire it.
-    await (await t.ctx.queues.queue('deadlines').getJob(`milestone-${c.id}-due-2026-02-12`))!.remove();
+    await schedule(caseId);
+    expect(await delayedIds()).toHaveLength(1);
 
     let sweepFired = 0;
+    const pending: Record<string, string[]> = {};
     for (const day of days('2026-01-29', '2026-02-27')) {
       clock.set(nineAm(day));
-      await runDueDelayedJobs(scheduledAt);
+      await runDueDelayedJobs();
       sweepFired += (await sweepDeadlineMilestones(t.ctx, deps)).fired;
-      // A late duplicate of a job that already ran (BullMQ retry, or a race with the sweep).
-      await handler()({ clockId: c.id, milestone: 'due_soon_2', dueOn: '2026-02-12' }, {} as Job);
+      if (day >= '2026-02-10') {
+        // A late duplicate of a job that already ran (BullMQ retry, or a race with the sweep); from
+        // the next reminder on, it has lapsed. Either way it only re-adds the jobs already there.
+        expect(
+          await handler()({ clockId: c.id, milestone: 'due_soon_2', dueOn: '2026-02-12' }, {} as Job),
+        ).toMatchObject(
+          day === '2026-02-10' ? { status: 'already_fired' } : { status: 'skipped', reason: 'lapsed' },
+        );
+      }
+      pending[day] = await pendingOf(c.id, '2026-02-12');
     }
-    expect(sweepFired).toBe(1);
+    // Each job, once run, left the next in the delayed set: the sweep had nothing to fire.
+    expect(sweepFired).toBe(0);
+    expect(pending['2026-02-09']).toEqual(['due_soon_2']);
+    expect(pending['2026-02-10']).toEqual(['apology_prompt', 'due_soon_1']);
+    expect(pending['2026-02-11']).toEqual(['due']);
+    expect(pending['2026-02-12']).toEqual(['escalate_unit_head', 'overdue']);
+    expect(pending['2026-02-13']).toEqual(['escalate_leaders']);
+    expect(pending['2026-02-23']).toEqual(['escalate_leaders']);
+    expect(pending['2026-02-24']).toEqual([]);
     expect(await firedOf(caseId)).toEqual([
       ['deadline_reminder', 'due_soon_2', '2026-02-12', '2026-02-10'],
       ['deadline_reminder', 'due_soon_1', '2026-02-12', '2026-02-11'],
@@ -214,6 +246,51 @@ describe('deadline timers', () => {
     expect(texts).not.toContain('0901234567');
   });
 
+  it('a job run before its instant waits for it; the sweep fires a lost job’s milestone and restarts the chain', async () => {
+    const caseId = await newCase('report', '2026-02-24T03:00:00Z'); // Tuesday after Tết; due 10/03
+    const c = await clockOf(caseId, 'internal_answer');
+    const dueOn = c.dueOn.toISOString().slice(0, 10) as LocalDate;
+    expect(dueOn).toBe('2026-03-10');
+    await schedule(caseId);
+    expect(await pendingOf(c.id, dueOn)).toEqual(['due_soon_2']);
+
+    // Run early (another host's clock ahead): put back to its instant, 08:00 on Friday 06/03,
+    // without spending an attempt, and nothing scheduled after it.
+    const early = { token: 'worker-token', moveToDelayed: vi.fn(async () => undefined) };
+    await expect(
+      handler()({ clockId: c.id, milestone: 'due_soon_2', dueOn }, early as unknown as Job),
+    ).rejects.toBeInstanceOf(DelayedError);
+    expect(early.moveToDelayed).toHaveBeenCalledWith(
+      new Date('2026-03-06T01:00:00Z').getTime(),
+      'worker-token',
+    );
+    expect(await pendingOf(c.id, dueOn)).toEqual(['due_soon_2']);
+
+    // Redis lost the job: only the sweep can fire the first milestone, and it schedules the next.
+    await (await t.ctx.queues.queue('deadlines').getJob(`milestone-${c.id}-due_soon_2-${dueOn}`))!.remove();
+    expect(await pendingOf(c.id, dueOn)).toEqual([]);
+    clock.set(nineAm('2026-03-06'));
+    await sweepDeadlineMilestones(t.ctx, deps);
+    expect(await pendingOf(c.id, dueOn)).toEqual(['apology_prompt', 'due_soon_1']);
+
+    // From here the jobs alone (no sweep) fire the rest, each on its day.
+    for (const day of days('2026-03-07', '2026-03-16')) {
+      clock.set(nineAm(day));
+      await runDueDelayedJobs();
+    }
+    expect(await pendingOf(c.id, dueOn)).toEqual([]);
+    const fired = (await firedOf(caseId)).map(([, m, , on]) => `${m}@${on}`);
+    expect(fired).toEqual([
+      'due_soon_2@2026-03-06',
+      'due_soon_1@2026-03-09',
+      'apology_prompt@2026-03-09',
+      'due@2026-03-10',
+      'overdue@2026-03-11',
+      'escalate_unit_head@2026-03-11',
+      'escalate_leaders@2026-03-13',
+    ]);
+  });
+
   it('sends the leaders the week’s hotline cases on Monday, once, and not the other channels', async () => {
     const call = await newCase('report', '2026-03-04T03:00:00Z', 'hotline'); // Wednesday 04/03/2026
     const web = await newCase('report', '2026-03-05T03:00:00Z');
@@ -236,9 +313,8 @@ describe('deadline timers', () => {
   it('a pause moves the milestones: nothing while paused, then the resumed dates', async () => {
     const caseId = await newCase('report', '2026-03-02T03:00:00Z'); // Monday
     const c = await clockOf(caseId, 'internal_answer');
-    const scheduledAt = new Map<string, number>();
-    await schedule(caseId, scheduledAt);
-    expect(await delayedIds()).toContain(`milestone-${c.id}-due-2026-03-16`);
+    await schedule(caseId);
+    expect(await pendingOf(c.id, '2026-03-16')).toEqual(['due_soon_2']);
     const officer = { type: 'staff' as const, staffId: head.id, role: 'unit_head' as const };
 
     clock.set(new Date('2026-03-05T03:00:00Z')); // Thursday
@@ -250,23 +326,23 @@ describe('deadline timers', () => {
     });
     for (const day of days('2026-03-05', '2026-03-08')) {
       clock.set(nineAm(day));
-      await runDueDelayedJobs(scheduledAt);
+      await runDueDelayedJobs();
       await sweepDeadlineMilestones(t.ctx, deps);
     }
     clock.set(new Date('2026-03-09T03:00:00Z')); // Monday: Thursday and Friday did not count
     await applyCaseAction(t.ctx, { caseId, action: 'resume', actor: officer });
     expect((await clockOf(caseId, 'internal_answer')).dueOn.toISOString().slice(0, 10)).toBe('2026-03-18');
-    // applyCaseAction scheduled the new plan itself; the old jobs are still there and will find nothing.
-    const ids = await delayedIds();
-    expect(ids).toContain(`milestone-${c.id}-due-2026-03-18`);
-    expect(ids).toContain(`milestone-${c.id}-due-2026-03-16`);
-    for (const id of ids) if (!scheduledAt.has(id)) scheduledAt.set(id, clock.now().getTime());
+    // applyCaseAction scheduled the new plan itself; the old job is still there and will find
+    // nothing, nor carry its chain on.
+    expect(await pendingOf(c.id, '2026-03-18')).toEqual(['due_soon_2']);
+    expect(await pendingOf(c.id, '2026-03-16')).toEqual(['due_soon_2']);
 
     for (const day of days('2026-03-09', '2026-03-20')) {
       clock.set(nineAm(day));
-      await runDueDelayedJobs(scheduledAt);
+      await runDueDelayedJobs();
       await sweepDeadlineMilestones(t.ctx, deps);
     }
+    expect(await pendingOf(c.id, '2026-03-16')).toEqual([]);
     const fired = (await firedOf(caseId)).map(([, m, due, on]) => `${m}@${on} (due ${due})`);
     expect(fired).toEqual([
       'due_soon_2@2026-03-16 (due 2026-03-18)',
@@ -292,7 +368,7 @@ describe('deadline timers', () => {
     const before = await clockOf(caseId, 'complaint_resolution_first');
     // 30 days from 03/03: Thursday 02/04/2026.
     expect(before.dueOn.toISOString().slice(0, 10)).toBe('2026-04-02');
-    expect(await delayedIds()).toContain(`milestone-${before.id}-due-2026-04-02`);
+    expect(await pendingOf(before.id, '2026-04-02')).toEqual(['due_soon_2']);
 
     clock.set(new Date('2026-03-20T03:00:00Z'));
     await applyCaseAction(t.ctx, {
@@ -303,7 +379,7 @@ describe('deadline timers', () => {
     });
     const after = await clockOf(caseId, 'complaint_resolution_first');
     expect(after.dueOn.toISOString().slice(0, 10)).toBe('2026-04-17');
-    expect(await delayedIds()).toContain(`milestone-${after.id}-due-2026-04-17`);
+    expect(await pendingOf(after.id, '2026-04-17')).toEqual(['due_soon_2']);
 
     // The old due-day job fires on 02/04 and finds its date gone.
     clock.set(nineAm('2026-04-02'));
@@ -311,6 +387,7 @@ describe('deadline timers', () => {
       {
         status: 'skipped',
         reason: 'stale',
+        caseId,
       },
     );
     await sweepDeadlineMilestones(t.ctx, deps);
@@ -324,6 +401,7 @@ describe('deadline timers', () => {
     });
     expect(await handler()({ clockId: after.id, milestone: 'due', dueOn: '2026-04-17' }, {} as Job)).toEqual({
       status: 'already_fired',
+      caseId,
     });
   });
 
@@ -383,7 +461,7 @@ describe('deadline timers', () => {
       where: { caseId, action: 'clock_recounted' },
     });
     expect(event.data).toEqual({ clockKind: 'internal_answer', from: '2026-05-25', to: '2026-05-26' });
-    expect(await delayedIds()).toContain(`milestone-${c.id}-due-2026-05-26`);
+    expect(await pendingOf(c.id, '2026-05-26')).toEqual(['due_soon_2']);
     expect((await sweepDeadlineMilestones(t.ctx, deps)).recounted).toBe(0);
   });
 
