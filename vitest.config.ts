@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 // One command runs every tier. Unit tests run twice, under the Vietnamese time zone and under UTC,
-// because deadline arithmetic must not depend on the server's zone.
+// because deadline arithmetic must not depend on the server's zone. `npm test`
+// (scripts/run-tests.mjs) runs the e2e project and the others as two vitest processes at once:
+// vitest itself queues both serial projects behind each other (decision 0081).
 export default defineConfig({
   test: {
     projects: [
