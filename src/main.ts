@@ -2,6 +2,7 @@
 import { ConfigError, loadConfig } from './config/config.js';
 import { createLogger } from './core/logger.js';
 import { startApp, type ProcessRole } from './bootstrap.js';
+import { lowerProcessPriority } from './core/process-priority.js';
 
 const role = (process.argv[2] ?? 'all') as ProcessRole;
 if (!['all', 'web', 'worker'].includes(role)) {
@@ -17,6 +18,13 @@ try {
   process.exit(1);
 }
 const logger = createLogger(config.logLevel);
+if (role === 'worker' && config.workerNice > 0) {
+  try {
+    logger.info({ nice: lowerProcessPriority(config.workerNice) }, 'worker CPU priority lowered');
+  } catch (err) {
+    logger.warn({ err: { message: (err as Error).message } }, 'worker CPU priority could not be lowered');
+  }
+}
 
 try {
   const app = await startApp(role, config, { logger });

@@ -69,6 +69,7 @@ const ZEnvSchema = z.object({
       .default('langnghe'),
   ),
   WORKER_CONCURRENCY: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100).default(4)),
+  WORKER_NICE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(19).default(10)),
   /**
    * How many reverse proxies in front of the app to believe in X-Forwarded-For: client addresses
    * key the tracking page's guess limit, and a header anyone can set must not decide them.
@@ -321,6 +322,8 @@ export interface Config {
   defaultOrgCode: string | undefined;
   queuePrefix: string;
   workerConcurrency: number;
+  /** How much lower a `worker` process's CPU priority is than it was started with (decision 0082). */
+  workerNice: number;
   queueLockMs: number;
   /** Bounds of the random delay before a no-trace submission reaches intake (decision 0029). */
   noTraceReleaseDelayMs: { min: number; max: number };
@@ -536,6 +539,7 @@ export function createConfig(source: Record<string, string | undefined> = {}): C
     defaultOrgCode: env.DEFAULT_ORG_CODE,
     queuePrefix: env.QUEUE_PREFIX,
     workerConcurrency: env.WORKER_CONCURRENCY,
+    workerNice: env.WORKER_NICE,
     queueLockMs: env.QUEUE_LOCK_MS,
     noTraceReleaseDelayMs: { min: env.NO_TRACE_RELEASE_DELAY_MIN_MS, max: env.NO_TRACE_RELEASE_DELAY_MAX_MS },
     deadlineSweepIntervalMs: env.DEADLINE_SWEEP_INTERVAL_MS,

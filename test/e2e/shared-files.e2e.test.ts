@@ -55,8 +55,12 @@ afterAll(async () => {
   for (const c of cleanups.reverse()) await c();
 });
 
-async function start(role: 'all' | 'web' | 'worker', dir: string): Promise<AppProcess> {
-  const app = await startAppProcess(role, { ...env, DATA_DIR: dir });
+async function start(
+  role: 'all' | 'web' | 'worker',
+  dir: string,
+  more: Record<string, string> = {},
+): Promise<AppProcess> {
+  const app = await startAppProcess(role, { ...env, DATA_DIR: dir, ...more });
   cleanups.push(() => app.stop());
   return app;
 }
@@ -159,7 +163,10 @@ describe.skipIf(!usingPostgres())('files shared by processes with different data
         }),
       ],
     );
-    await start('worker', dirs.w);
+    const worker = await start('worker', dirs.w, { WORKER_NICE: '4' });
+    // The worker gives way to the web processes (decision 0082); they keep their priority.
+    expect(os.getPriority(worker.child.pid!)).toBe(Math.min(19, os.getPriority() + 4));
+    expect(os.getPriority(b.child.pid!)).toBe(os.getPriority());
     const letterKey = await waitFor(
       async () =>
         (

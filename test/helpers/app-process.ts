@@ -45,6 +45,9 @@ export async function startAppProcess(
       PORT: '0',
       LOG_LEVEL: 'info',
       ...LIMITS_OUT_OF_THE_WAY,
+      // The tests' machine runs other test files at once: a worker below them would only make
+      // the test wait. shared-files.e2e checks the setting.
+      WORKER_NICE: '0',
       ...env,
     } as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
