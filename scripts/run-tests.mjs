@@ -67,6 +67,8 @@ function runLane(lane) {
         createInterface({ input: stream }).on('line', (line) => out.write(`[${lane.name}] ${line}\n`));
       }
     }
+    // A lane that cannot start (no node_modules) fails; 'close' follows the error.
+    child.on('error', (err) => console.error(`[${lane.name}] could not start vitest: ${err.message}`));
     child.on('close', (code, signal) => {
       children.delete(child);
       resolve({ lane, code: code ?? (signal ? 1 : 0), seconds: (Date.now() - started) / 1000 });
