@@ -30,6 +30,7 @@ import { LIMITS_OUT_OF_THE_WAY } from '../test/helpers/app-process.js';
 import { npmStartCommand } from '../test/helpers/start-command.js';
 import { createEmptyPostgresDatabase } from '../test/helpers/test-database.js';
 import { dropRedisPrefix } from './drop-redis-prefix.js';
+import { processCpuMs } from './process-cpu.js';
 
 const { values } = parseArgs({
   options: {
@@ -158,20 +159,11 @@ async function rssMb(pids: number[]): Promise<number> {
 
 /** CPU time (ms, user + system, all threads) of each process and its descendants so far. */
 async function cpuMs(pids: number[]): Promise<number[]> {
-  const tick = 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
   const perRoot: number[] = [];
   for (const root of pids) {
-    let ticks = 0;
-    for (const pid of await processTree([root])) {
-      try {
-        const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        ticks += Number(f[11]) + Number(f[12]); // utime, stime (fields 14 and 15 of proc(5))
-      } catch {
-        // Gone meanwhile.
-      }
-    }
-    perRoot.push(ticks * tick);
+    let ms = 0;
+    for (const pid of await processTree([root])) ms += await processCpuMs(pid);
+    perRoot.push(ms);
   }
   return perRoot;
 }

@@ -2,7 +2,6 @@
 // Counts the database statements one submission costs on the ack path (POST /api/submissions'
 // use case) and one case costs in the intake worker (case, routing, triage, cards), by model and
 // operation. Runs in-process against a fresh database (embedded, or PostgreSQL with DATABASE_URL).
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
@@ -16,6 +15,7 @@ import { suggestCaseTriageSafely } from '../src/triage/suggest-case-triage.js';
 import { postCaseCards } from '../src/officer/post-case-cards.js';
 import { runCaseEffects } from '../src/cases/run-case-effects.js';
 import { createTestContext } from '../test/helpers/test-context.js';
+import { processCpuMs } from './process-cpu.js';
 
 const { values } = parseArgs({ options: { count: { type: 'string', default: '20' } } });
 const COUNT = Number(values.count);
@@ -158,14 +158,6 @@ async function backendCpuMs(): Promise<number> {
   const rows = await ctx.db.prisma.$queryRaw<{ pid: number }[]>`
     SELECT pid FROM pg_stat_activity WHERE datname = current_database()`;
   let ms = 0;
-  for (const { pid } of rows) {
-    try {
-      const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ms += (Number(f[11]) + Number(f[12])) * 10;
-    } catch {
-      // Another host, or gone.
-    }
-  }
+  for (const { pid } of rows) ms += await processCpuMs(pid); // 0: another host, or gone
   return ms;
 }

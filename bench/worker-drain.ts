@@ -12,7 +12,6 @@
 // --profile-dir: the worker runs with --cpu-prof into that directory (open in Chrome DevTools).
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,6 +23,7 @@ import { seedSampleDirectory } from '../src/directory/seed-sample-directory.js';
 import { QUEUE_NAMES } from '../src/queue/job-registry.js';
 import { LIMITS_OUT_OF_THE_WAY } from '../test/helpers/app-process.js';
 import { createEmptyPostgresDatabase } from '../test/helpers/test-database.js';
+import { processCpuMs } from './process-cpu.js';
 
 const { values } = parseArgs({
   options: {
@@ -36,18 +36,6 @@ if (!process.env.DATABASE_URL) throw new Error('needs DATABASE_URL (a fresh data
 const COUNT = Number(values.count);
 const ROOT = path.resolve(import.meta.dirname, '..');
 execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'inherit' });
-
-const CLK_TCK = 100;
-/** utime + stime of a process, in ms; 0 when it is gone. */
-async function cpuMs(pid: number): Promise<number> {
-  try {
-    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(f[11]) + Number(f[12])) * 1000) / CLK_TCK;
-  } catch {
-    return 0;
-  }
-}
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -164,7 +152,7 @@ try {
       [dbName],
     );
     for (const { pid } of rows) {
-      const ms = await cpuMs(pid);
+      const ms = await processCpuMs(pid);
       if (ms >= (backendCpu.get(pid) ?? 0)) backendCpu.set(pid, ms);
     }
   };
@@ -172,8 +160,8 @@ try {
   const backendsAtReady = new Map(backendCpu);
   await connection.call('CONFIG', 'RESETSTAT');
   const t0 = performance.now();
-  const worker0 = await cpuMs(worker.child.pid!);
-  const redis0 = await cpuMs(redis.pid!);
+  const worker0 = await processCpuMs(worker.child.pid!);
+  const redis0 = await processCpuMs(redis.pid!);
   const sampler = setInterval(() => void sampleBackends(), 200);
 
   const countsOf = async () => {
@@ -204,8 +192,8 @@ try {
   }
   clearInterval(sampler);
   await sampleBackends();
-  const workerMs = (await cpuMs(worker.child.pid!)) - worker0;
-  const redisMs = (await cpuMs(redis.pid!)) - redis0;
+  const workerMs = (await processCpuMs(worker.child.pid!)) - worker0;
+  const redisMs = (await processCpuMs(redis.pid!)) - redis0;
   let pgMs = 0;
   for (const [pid, ms] of backendCpu) pgMs += ms - (backendsAtReady.get(pid) ?? 0);
   const info = await connection.call('INFO', 'stats');
@@ -213,8 +201,8 @@ try {
   // long, slow drain on a loaded machine it is a good part of the CPU per case, so it is shown,
   // and subtracted for the "net" figure.
   const idle0 = {
-    worker: await cpuMs(worker.child.pid!),
-    redis: await cpuMs(redis.pid!),
+    worker: await processCpuMs(worker.child.pid!),
+    redis: await processCpuMs(redis.pid!),
     pg: [...backendCpu.values()].reduce((a, b) => a + b, 0),
   };
   const IDLE_MS = 10_000;
@@ -223,8 +211,8 @@ try {
   clearInterval(sampler2);
   await sampleBackends();
   const idlePerSecond = {
-    worker: ((await cpuMs(worker.child.pid!)) - idle0.worker) / (IDLE_MS / 1000),
-    redis: ((await cpuMs(redis.pid!)) - idle0.redis) / (IDLE_MS / 1000),
+    worker: ((await processCpuMs(worker.child.pid!)) - idle0.worker) / (IDLE_MS / 1000),
+    redis: ((await processCpuMs(redis.pid!)) - idle0.redis) / (IDLE_MS / 1000),
     pg: ([...backendCpu.values()].reduce((a, b) => a + b, 0) - idle0.pg) / (IDLE_MS / 1000),
   };
   const commands = Number(/total_commands_processed:(\d+)/.exec(String(info))?.[1]);
