@@ -13,21 +13,25 @@ class FakeThread extends EventEmitter {
   }
   /** What was sent, as `op` or the statement's text. */
   sent() {
-    return this.posted.map((m) => ('sql' in m ? m.sql : m.op));
+    return this.posted.map(label);
   }
   answer(what: string, ok: unknown = { rows: [], fields: [], affectedRows: 0 }) {
-    const request = this.posted.find((m) => ('sql' in m ? m.sql : m.op) === what);
-    if (!request) throw new Error(`${what} was not sent`);
-    this.emit('message', { id: request.id, ok });
+    this.emit('message', { id: this.#request(what).id, ok });
   }
   fail(what: string) {
-    const request = this.posted.find((m) => ('sql' in m ? m.sql : m.op) === what)!;
     this.emit('message', {
-      id: request.id,
+      id: this.#request(what).id,
       error: { message: 'boom', name: 'Error', databaseError: false, fields: {} },
     });
   }
+  #request(what: string) {
+    const request = this.posted.find((m) => label(m) === what);
+    if (!request) throw new Error(`${what} was not sent`);
+    return request;
+  }
 }
+
+const label = (m: EmbeddedDbRequest) => ('sql' in m ? m.sql : m.op);
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -41,6 +45,19 @@ function fill(client: PGliteThreadClient, taken: number) {
   return Array.from({ length: BACKGROUND_AT_THE_THREAD - taken }, (_, i) => client.query(`SELECT fill ${i}`));
 }
 
+/** Answers the filling statements from `from` on, then `last`, and waits for all of them. */
+async function drain(
+  thread: FakeThread,
+  filling: Promise<unknown>[],
+  last: string,
+  lastDone: Promise<unknown>,
+  from = 0,
+) {
+  for (let i = from; i < filling.length; i++) thread.answer(`SELECT fill ${i}`);
+  thread.answer(last);
+  await Promise.all([...filling, lastDone]);
+}
+
 describe('PGliteThreadClient: background work a few at a time, marked work ahead', () => {
   it('sends background statements in order, the next once one before it is answered', async () => {
     const { thread, client } = setUp();
@@ -52,9 +69,7 @@ describe('PGliteThreadClient: background work a few at a time, marked work ahead
     await filling[0];
     await settle();
     expect(thread.sent().at(-1)).toBe('SELECT waiting');
-    for (let i = 1; i < filling.length; i++) thread.answer(`SELECT fill ${i}`);
-    thread.answer('SELECT waiting');
-    await Promise.all([...filling, waiting]);
+    await drain(thread, filling, 'SELECT waiting', waiting, 1);
   });
 
   it('counts a transaction as one place until its end; a marked statement is sent at once', async () => {
@@ -88,40 +103,31 @@ describe('PGliteThreadClient: background work a few at a time, marked work ahead
     expect(await txDone).toBe('committed');
     await settle();
     expect(thread.sent().at(-1)).toBe('SELECT background');
-    for (let i = 0; i < filling.length; i++) thread.answer(`SELECT fill ${i}`);
-    thread.answer('SELECT background');
-    await Promise.all([...filling, background]);
+    await drain(thread, filling, 'SELECT background', background);
   });
 
-  it('gives the place on when background work fails', async () => {
+  it.each([
+    {
+      when: 'background work fails',
+      failing: (client: PGliteThreadClient) => client.query('SELECT fails'),
+      failed: 'SELECT fails',
+    },
+    {
+      when: 'a transaction cannot begin',
+      failing: (client: PGliteThreadClient) => client.transaction(async () => 'never'),
+      failed: 'begin',
+    },
+  ])('gives the place on when $when', async ({ failing: start, failed }) => {
     const { thread, client } = setUp();
-    const failing = client.query('SELECT fails');
+    const failing = start(client);
     const filling = fill(client, 1);
     const next = client.query('SELECT next');
     await settle();
     expect(thread.sent()).not.toContain('SELECT next');
-    thread.fail('SELECT fails');
+    thread.fail(failed);
     await expect(failing).rejects.toThrow('boom');
     await settle();
     expect(thread.sent().at(-1)).toBe('SELECT next');
-    for (let i = 0; i < filling.length; i++) thread.answer(`SELECT fill ${i}`);
-    thread.answer('SELECT next');
-    await Promise.all([...filling, next]);
-  });
-
-  it('gives the place on when a transaction cannot begin', async () => {
-    const { thread, client } = setUp();
-    const tx = client.transaction(async () => 'never');
-    const filling = fill(client, 1);
-    const next = client.query('SELECT next');
-    await settle();
-    expect(thread.sent()).not.toContain('SELECT next');
-    thread.fail('begin');
-    await expect(tx).rejects.toThrow('boom');
-    await settle();
-    expect(thread.sent().at(-1)).toBe('SELECT next');
-    for (let i = 0; i < filling.length; i++) thread.answer(`SELECT fill ${i}`);
-    thread.answer('SELECT next');
-    await Promise.all([...filling, next]);
+    await drain(thread, filling, 'SELECT next', next);
   });
 });

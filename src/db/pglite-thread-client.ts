@@ -70,14 +70,12 @@ export class PGliteThreadClient {
 
   async query(sql: string, params: unknown[] = [], options: QueryOptions = {}, tx?: number) {
     const rowMode = options.rowMode ?? 'object';
-    const request = { op: 'query', sql, params: params.map(cloneable), rowMode, tx } as const;
-    const result = await (tx === undefined ? this.#inTurn(() => this.call(request)) : this.call(request));
+    const result = await this.#statement({ op: 'query', sql, params: params.map(cloneable), rowMode, tx });
     return parseResult(result as TextResult, rowMode, options.parsers);
   }
 
   async exec(sql: string, tx?: number) {
-    const request = { op: 'exec', sql, tx } as const;
-    const results = await (tx === undefined ? this.#inTurn(() => this.call(request)) : this.call(request));
+    const results = await this.#statement({ op: 'exec', sql, tx });
     return (results as TextResult[]).map((r) => parseResult(r, 'object', undefined));
   }
 
@@ -127,6 +125,11 @@ export class PGliteThreadClient {
     const closing = this.call({ op: 'close' });
     this.#closedBecause = 'PGlite is closed';
     await closing;
+  }
+
+  /** A statement inside a transaction already has its turn (the transaction's); one outside waits for one. */
+  #statement(request: Request & { tx?: number | undefined }): Promise<unknown> {
+    return request.tx === undefined ? this.#inTurn(() => this.call(request)) : this.call(request);
   }
 
   /** Runs `work` now when marked ahead, otherwise when the background work before it is done. */
