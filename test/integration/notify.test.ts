@@ -257,7 +257,11 @@ describe('notify with the worker', () => {
     const sends = await fake.waitForCalls('sendMessage', 3, (c) => c.params.chat_id === String(chat), 10_000);
     expect(sends.map((c) => c.params.text)).toEqual(['tin 1', 'tin 2', 'tin 3']);
     const gaps = sends.slice(1).map((c, i) => c.at - sends[i]!.at);
-    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(950);
+    // Measured where the fake server receives them, not where the pacer reserved the slots: the
+    // pacer lets a held slot go up to 20 ms early, and the way from a slot to the server varies
+    // with load (933 ms was seen in CI with another test file running beside this one, 0081).
+    // Sends to one chat that were not paced arrive a few ms apart.
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(900);
     const otherSend = fake.callsOf('sendMessage', (c) => c.params.chat_id === String(other))[0]!;
     expect(otherSend.at - sends[0]!.at).toBeLessThan(900);
   });
