@@ -40,25 +40,30 @@ export interface SubmissionFacts {
   followUpSecretHash: string | null;
 }
 
+/** A submission's row as the ack path stores it: sealed payload, its digest, and the facts in clear. */
+export type NewSubmissionRow = {
+  id: string;
+  trackingCode: string;
+  payloadCiphertext: Uint8Array;
+  payloadDigest: string;
+} & SubmissionFacts;
+
 /**
- * The duplicate check and the insert in one statement (INSERT … ON CONFLICT DO NOTHING): true when
- * this call stored the row; false when a row with the same id or tracking code already exists
- * (the caller looks which, on that rare path only).
+ * The duplicate check and the insert in one statement (INSERT … ON CONFLICT DO NOTHING), for the
+ * submissions of several requests at once (group commit, decision 0083). For each row: true when
+ * this statement stored it; false when a row with the same id or tracking code was there already,
+ * or came earlier in the same statement (the caller looks which, on that rare path only).
  */
-export async function insertSubmissionIfNew(
-  db: Db,
-  data: {
-    id: string;
-    trackingCode: string;
-    payloadCiphertext: Uint8Array;
-    payloadDigest: string;
-  } & SubmissionFacts,
-): Promise<boolean> {
-  const { count } = await db.intakeSubmission.createMany({
-    data: [{ ...data, payloadCiphertext: Buffer.from(data.payloadCiphertext) }],
+export async function insertSubmissionsIfNew(db: Db, rows: readonly NewSubmissionRow[]): Promise<boolean[]> {
+  const stored = await db.intakeSubmission.createManyAndReturn({
+    data: rows.map((row) => ({ ...row, payloadCiphertext: Buffer.from(row.payloadCiphertext) })),
     skipDuplicates: true,
+    select: { id: true, trackingCode: true },
   });
-  return count === 1;
+  // A resent request in the same statement has the id of one stored row but its own tracking code.
+  const key = (row: { id: string; trackingCode: string }) => `${row.id} ${row.trackingCode}`;
+  const storedKeys = new Set(stored.map(key));
+  return rows.map((row) => storedKeys.has(key(row)));
 }
 
 /** A pending submission as the recovery sweep pages through them. */

@@ -86,6 +86,66 @@ describe('intake', () => {
     expect(await t.ctx.db.prisma.case.count({ where: { submissionId: s.submissionId } })).toBe(1);
   });
 
+  it('stores submissions that wait together in one statement, and queues them through one writer', async () => {
+    const resent = submission();
+    const sent = [submission(), resent, submission(), resent, submission()];
+    // The first writes are held until every request has sealed its payload, the step just before
+    // its insert: the others then wait behind them and go together (group commit, decision 0083).
+    let sealed = 0;
+    let allSealed!: () => void;
+    const gate = new Promise<void>((resolve) => (allSealed = resolve));
+    const sealedBox = {
+      ...t.ctx.sealedBox,
+      sealJson: (value: unknown) => {
+        if (++sealed === sent.length) setImmediate(allSealed);
+        return t.ctx.sealedBox.sealJson(value);
+      },
+    };
+    const writes = { inserts: [] as number[], adds: [] as number[] };
+    const submissions = t.ctx.db.prisma.intakeSubmission;
+    const countedSubmissions = new Proxy(submissions, {
+      get: (target, key, receiver) =>
+        key === 'createManyAndReturn'
+          ? async (args: Parameters<typeof target.createManyAndReturn>[0]) => {
+              await gate;
+              writes.inserts.push((args!.data as unknown[]).length);
+              return target.createManyAndReturn(args);
+            }
+          : Reflect.get(target, key, receiver),
+    });
+    const prisma = new Proxy(t.ctx.db.prisma, {
+      get: (target, key, receiver) =>
+        key === 'intakeSubmission' ? countedSubmissions : Reflect.get(target, key, receiver),
+    });
+    const queues = {
+      ...t.ctx.queues,
+      addMany: ((jobs) => {
+        writes.adds.push(jobs.length);
+        return t.ctx.queues.addMany(jobs);
+      }) as typeof t.ctx.queues.addMany,
+    };
+    // A context of its own: the writers are per database and queue client.
+    const ctx = { ...t.ctx, db: { ...t.ctx.db, prisma }, queues, sealedBox };
+
+    const receipts = await Promise.all(sent.map((s) => submitSubmission(ctx, s)));
+
+    // At most two writes under way at once: the rest of the five rows went in one more.
+    expect(writes.inserts.reduce((a, b) => a + b)).toBe(5);
+    expect(writes.inserts.length).toBeLessThanOrEqual(3);
+    // The resent copy is found stored by its first and answered with the same code; a stored
+    // submission still pending is queued again, under the same job id.
+    expect(receipts.filter((r) => r.duplicate)).toHaveLength(1);
+    expect(receipts[3]!.code).toBe(receipts[1]!.code);
+    expect(new Set(receipts.map((r) => r.code)).size).toBe(4);
+    expect(writes.adds.reduce((a, b) => a + b)).toBe(5);
+    for (const [i, s] of sent.entries()) {
+      const stored = await submissions.findUniqueOrThrow({ where: { id: s.submissionId } });
+      expect(stored.trackingCode).toBe(receipts[i]!.code);
+      const job = await t.ctx.queues.queue('intake').getJob(`submission-${s.submissionId}`);
+      expect(job?.data).toEqual({ submissionId: s.submissionId });
+    }
+  });
+
   it('refuses a reused submission id with different content', async () => {
     const s = submission();
     await submitSubmission(t.ctx, s);
