@@ -113,15 +113,21 @@ try {
   for (let i = 0; i < COUNT; i++) {
     const s = submission(1000 + i);
     await submitSubmission(ctx, s as never);
-    let caseId = '';
-    let created = false;
+    let processed: Awaited<ReturnType<typeof processSubmission>> | undefined;
     await phase('processSubmission', async () => {
-      ({ caseId, created } = await processSubmission(ctx, s.submissionId));
+      processed = await processSubmission(ctx, s.submissionId);
     });
-    await phase('scheduleCaseMilestones', () => scheduleCaseMilestonesSafely(ctx, caseId));
+    // What the handler hands from step to step: the case it made, its clocks, its suggestion.
+    const { caseId, created, made } = processed!;
+    let suggestion: Awaited<ReturnType<typeof suggestCaseTriageSafely>> = null;
+    await phase('scheduleCaseMilestones', () => scheduleCaseMilestonesSafely(ctx, caseId, made));
     await phase('routeCase', () => routeCase(ctx, caseId, { callerPostsCards: true, newCase: created }));
-    await phase('suggestCaseTriage', () => suggestCaseTriageSafely(ctx, caseId));
-    await phase('postCaseCards', () => postCaseCards(ctx, caseId));
+    await phase('suggestCaseTriage', async () => {
+      suggestion = await suggestCaseTriageSafely(ctx, caseId, made?.case);
+    });
+    await phase('postCaseCards', () =>
+      postCaseCards(ctx, caseId, made ? { justMade: { clocks: made.clocks, suggestion } } : {}),
+    );
     const eventId = lastEffectsEvent;
     lastEffectsEvent = undefined;
     if (eventId) await phase('cases.run-effects (job)', () => runCaseEffects(ctx, eventId));

@@ -23,7 +23,9 @@ export const createIntakeHandler =
       if (!failure?.caseId) throw err;
       processed = { caseId: failure.caseId, created: failure.created, intakeFailureReason: failure.reason };
     }
-    await scheduleCaseMilestonesSafely(ctx, processed.caseId);
+    // A case made by this run is in hand with its clocks; one made before is read (0084).
+    const { made, ...outcome } = processed;
+    await scheduleCaseMilestonesSafely(ctx, processed.caseId, made);
     // The cards below are this job's: the assignment's effects job does not post them again.
     const routing = await routeCase(ctx, processed.caseId, {
       callerPostsCards: true,
@@ -31,8 +33,13 @@ export const createIntakeHandler =
     });
     if (routing.status !== 'skipped') {
       // Suggestions first, so the card shows them; a failure never holds the card back.
-      await suggestCaseTriageSafely(ctx, processed.caseId);
-      await postCaseCards(ctx, processed.caseId);
+      const suggestion = await suggestCaseTriageSafely(ctx, processed.caseId, made?.case);
+      await postCaseCards(
+        ctx,
+        processed.caseId,
+        made ? { justMade: { clocks: made.clocks, suggestion } } : {},
+      );
     }
-    return processed;
+    // The job's return value is kept in Redis: the case's id and how it came, nothing more.
+    return outcome;
   };

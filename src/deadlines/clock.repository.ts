@@ -155,8 +155,13 @@ export async function refreshGoverningDeadline(tx: Tx, caseId: string): Promise<
   await setGoverningFrom(tx, caseId, await listClocks(tx, caseId));
 }
 
+/** The clock that governs a case among its rows (governing-clock.ts), as stored on the case. */
+export function governingClockOfRows(rows: readonly ClockRow[]) {
+  return governingClock(rows.map((r) => ({ ...r, dueOn: fromDbDate(r.dueOn) })));
+}
+
 async function setGoverningFrom(tx: Tx, caseId: string, rows: readonly ClockRow[]): Promise<void> {
-  const governing = governingClock(rows.map((r) => ({ ...r, dueOn: fromDbDate(r.dueOn) })));
+  const governing = governingClockOfRows(rows);
   await setGoverningDeadline(
     tx,
     caseId,

@@ -39,6 +39,11 @@ export function findClockWithCase(db: Db, clockId: string) {
   return db.clock.findUnique({ where: { id: clockId }, include: clockWithCase });
 }
 
+/** The organisation's settings as a clock's case carries them (its deadline policy). */
+export function findOrganizationSettings(db: Db, organizationId: string) {
+  return db.organization.findUnique({ where: { id: organizationId }, select: { settings: true } });
+}
+
 export function listCaseClocksWithCase(db: Db, caseId: string) {
   return db.clock.findMany({ where: { caseId }, include: clockWithCase, orderBy: { createdAt: 'asc' } });
 }

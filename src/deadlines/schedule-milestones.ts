@@ -7,13 +7,33 @@
 // the case change that called it: the sweep fires what was not scheduled and restarts the chain.
 import type { AppContext } from '../app-context.js';
 import { fromDbDate } from '../calendar/local-date.js';
+import { directoryCache } from '../directory/directory-cache.js';
 import type { BulkJob } from '../queue/job-queues.js';
+import type { ClockRow } from './clock.repository.js';
 import { loadOrgDeadlineContext, milestonesOfClock, type FireResult } from './fire-milestone.js';
-import { listCaseClocksWithCase } from './milestone.repository.js';
+import { findOrganizationSettings, listCaseClocksWithCase } from './milestone.repository.js';
+
+type ClockWithCase = Awaited<ReturnType<typeof listCaseClocksWithCase>>[number];
+
+/**
+ * A case and its clocks as the transaction that just wrote them has them (the intake job's new
+ * case), so they are not read back (decision 0084). The organisation's policy comes from memory
+ * (0041).
+ */
+export interface ClocksJustWritten {
+  case: Omit<ClockWithCase['case'], 'organization'>;
+  clocks: readonly ClockRow[];
+}
 
 /** Schedules the next future milestones of the case's running clocks; returns the job ids. */
-export async function scheduleCaseMilestones(ctx: AppContext, caseId: string): Promise<string[]> {
-  const rows = await listCaseClocksWithCase(ctx.db.prisma, caseId);
+export async function scheduleCaseMilestones(
+  ctx: AppContext,
+  caseId: string,
+  written?: ClocksJustWritten,
+): Promise<string[]> {
+  const rows = written
+    ? await withOrganization(ctx, written)
+    : await listCaseClocksWithCase(ctx.db.prisma, caseId);
   const running = rows.filter((r) => r.status === 'running');
   if (running.length === 0) return [];
   const org = await loadOrgDeadlineContext(
@@ -40,10 +60,24 @@ export async function scheduleCaseMilestones(ctx: AppContext, caseId: string): P
   return ctx.queues.addMany(jobs);
 }
 
+async function withOrganization(ctx: AppContext, written: ClocksJustWritten): Promise<ClockWithCase[]> {
+  const { organizationId } = written.case;
+  const organization = await directoryCache(ctx).read(`organization-settings:${organizationId}`, () =>
+    findOrganizationSettings(ctx.db.prisma, organizationId),
+  );
+  // The foreign key keeps the organisation; were it gone, nothing is scheduled (the sweep decides).
+  if (!organization) return [];
+  return written.clocks.map((clock) => ({ ...clock, case: { ...written.case, organization } }));
+}
+
 /** For callers whose own change is already committed: a failure is logged, the sweep repairs it. */
-export async function scheduleCaseMilestonesSafely(ctx: AppContext, caseId: string): Promise<void> {
+export async function scheduleCaseMilestonesSafely(
+  ctx: AppContext,
+  caseId: string,
+  written?: ClocksJustWritten,
+): Promise<void> {
   try {
-    await scheduleCaseMilestones(ctx, caseId);
+    await scheduleCaseMilestones(ctx, caseId, written);
   } catch (err) {
     ctx.logger.warn(
       { err: { message: (err as Error).message }, caseId },

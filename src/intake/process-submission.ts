@@ -2,11 +2,13 @@
 // reply handle), its attachments and its `received` audit event, in one transaction. Safe to run
 // any number of times. One that never can (decision 0019) is handed to record-submission-failure.ts.
 import type { AppContext } from '../app-context.js';
+import type { Case as CaseRow } from '../db/generated/client.js';
+import type { ClockRow } from '../deadlines/clock.repository.js';
 import { AppError } from '../core/app-error.js';
 import { isUniqueViolation } from '../db/prisma-errors.js';
 import { appendCaseEvent, findCaseBySubmissionId, insertCase } from '../cases/case.repository.js';
-import { toVietnamDate } from '../calendar/local-date.js';
-import { batchClockWrites } from '../deadlines/clock.repository.js';
+import { toDbDate, toVietnamDate } from '../calendar/local-date.js';
+import { batchClockWritesWithClocks, governingClockOfRows } from '../deadlines/clock.repository.js';
 import { deadlineSettingsOf, startClocks } from '../deadlines/deadline.service.js';
 import { directoryCache } from '../directory/directory-cache.js';
 import type { IntakeInput } from './intake-input.js';
@@ -25,6 +27,16 @@ import { openSealedSubmission, type SealedSubmission } from './submit-submission
 export interface ProcessResult {
   caseId: string;
   created: boolean;
+  /**
+   * The case and its clocks as this run wrote them, for the steps after it not to read them back
+   * (decision 0084); absent when the case was made before.
+   */
+  made?: MadeCase;
+}
+
+export interface MadeCase {
+  case: CaseRow;
+  clocks: ClockRow[];
 }
 
 export async function processSubmission(ctx: AppContext, submissionId: string): Promise<ProcessResult> {
@@ -101,13 +113,24 @@ export async function processSubmission(ctx: AppContext, submissionId: string): 
       });
       // The internal service clock runs from the day the person wrote, not from when a worker got to it.
       // A case made just now has no other clocks: the governing deadline is set from these.
-      await batchClockWrites(
+      const { clocksOf } = await batchClockWritesWithClocks(
         tx,
         () => startClocks(tx, deadlines, created, 'received', toVietnamDate(wroteAt), now),
         { newCaseId: created.id },
       );
       await markSubmissionProcessed(tx, submissionId, created.id, now);
-      return { caseId: created.id, created: true };
+      const clocks = clocksOf(created.id) ?? [];
+      // The case as the clocks left it: they set its governing deadline after the insert.
+      const governing = governingClockOfRows(clocks);
+      const made: MadeCase = {
+        case: {
+          ...created,
+          governingClockKind: governing?.clock.kind ?? null,
+          governingDueOn: governing ? toDbDate(governing.clock.dueOn) : null,
+        },
+        clocks,
+      };
+      return { caseId: created.id, created: true, made };
     });
   } catch (err) {
     // Another worker made the case between our read and our write.

@@ -5,7 +5,8 @@
 // - an urgent case also to the hotline officers on duty and the heads of the unit.
 // Every recipient is checked with canViewCase first; dedupe keys make a second call a no-op.
 import type { AppContext } from '../app-context.js';
-import { loadGoverningDeadline } from '../deadlines/governing-deadline.js';
+import type { ClockRow } from '../deadlines/clock.repository.js';
+import { governingDeadlineOf, loadGoverningDeadline } from '../deadlines/governing-deadline.js';
 import { availableStaffActions, canViewCase, type StaffPrincipal } from '../cases/case-permissions.js';
 import { caseScopeOfRow } from '../cases/case-scope.js';
 import { redactedCaseView } from '../cases/redacted-case-view.js';
@@ -13,7 +14,8 @@ import type { ConversationRef, Outbound } from '../dialog/dialog-types.js';
 import { findStaff } from '../directory/resolve-staff.js';
 import { whoIsOnDuty } from '../hotline/duty-roster.js';
 import { enqueueNotification } from '../notify/enqueue-notification.js';
-import { loadCardTriageFacts } from '../triage/card-triage-facts.js';
+import { cardTriageFactsOf, loadCardTriageFacts } from '../triage/card-triage-facts.js';
+import type { NewTriageSuggestion } from '../triage/triage.repository.js';
 import { buildCaseCard } from './case-card.js';
 import { directoryCache } from '../directory/directory-cache.js';
 import {
@@ -33,6 +35,11 @@ export interface PostCardsOptions {
   /** Distinguishes a later card (after a re-assignment) from the first one; absent for a new case. */
   occasion?: string;
   headline?: string;
+  /**
+   * What the intake job wrote of the case it made in this run (decision 0084): its clocks, and the
+   * suggestion it stored (null: none). A new case has no officer's choice yet. Not read back.
+   */
+  justMade?: { clocks: readonly ClockRow[]; suggestion: NewTriageSuggestion | null };
 }
 
 const tg = (conversationId: string): ConversationRef => ({ channel: 'telegram', conversationId });
@@ -78,8 +85,15 @@ async function prepareCards(ctx: AppContext, caseId: string, options: PostCardsO
   const view = redactedCaseView(subject);
   const urgent = c.urgency === 'urgent';
   const headline = options.headline ?? (urgent ? '🚨 Hồ sơ KHẨN' : '🆕 Hồ sơ mới');
-  const deadline = await loadGoverningDeadline(ctx.db.prisma, caseId);
-  const triage = await loadCardTriageFacts(ctx, caseId);
+  const made = options.justMade;
+  const deadline = made
+    ? governingDeadlineOf(made.clocks)
+    : await loadGoverningDeadline(ctx.db.prisma, caseId);
+  const triage = made
+    ? made.suggestion
+      ? await cardTriageFactsOf(ctx, made.suggestion, null)
+      : undefined
+    : await loadCardTriageFacts(ctx, caseId);
   const cardFor = (principal: StaffPrincipal): Outbound =>
     buildCaseCard(view, {
       unitName: c.unit?.name ?? null,

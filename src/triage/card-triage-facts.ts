@@ -2,7 +2,11 @@
 import type { AppContext } from '../app-context.js';
 import { directoryCache } from '../directory/directory-cache.js';
 import type { CardTriageFacts } from '../officer/triage-card.js';
-import { findLatestTriageChoice, findTriageSuggestion } from './triage.repository.js';
+import {
+  findLatestTriageChoice,
+  findTriageSuggestion,
+  type NewTriageSuggestion,
+} from './triage.repository.js';
 
 export async function loadCardTriageFacts(
   ctx: AppContext,
@@ -12,7 +16,19 @@ export async function loadCardTriageFacts(
     findTriageSuggestion(ctx.db.prisma, caseId),
     findLatestTriageChoice(ctx.db.prisma, caseId, 'urgency'),
   ]);
-  if (!s) return undefined;
+  return s ? cardTriageFactsOf(ctx, s, chosenUrgency) : undefined;
+}
+
+/** The facts of a suggestion in hand: stored, or just made by the caller (decision 0084). */
+export async function cardTriageFactsOf(
+  ctx: AppContext,
+  s: Omit<NewTriageSuggestion, 'caseId' | 'unitRole' | 'source' | 'because' | 'duplicates'> & {
+    source: string;
+    because: unknown;
+    duplicates: unknown;
+  },
+  chosenUrgency: string | null,
+): Promise<CardTriageFacts> {
   // A unit's name changes rarely: from memory (decision 0041).
   const unitId = s.unitId;
   const unit = unitId

@@ -82,11 +82,23 @@ async function duplicateIndexOf(
   return { entries: openIds.flatMap((id) => found.get(id) ?? []) };
 }
 
+/**
+ * A case its caller made in this very run (the intake job, decision 0084): it has no suggestion yet,
+ * so nothing is read to find that out.
+ */
+export type CaseJustMade = Omit<
+  NonNullable<Awaited<ReturnType<typeof findCaseToSuggestFor>>>,
+  'triageSuggestion'
+>;
+
 export async function suggestCaseTriage(
   ctx: AppContext,
   caseId: string,
+  justMade?: CaseJustMade,
 ): Promise<NewTriageSuggestion | null> {
-  const found = await findCaseToSuggestFor(ctx.db.prisma, caseId);
+  const found = justMade
+    ? { ...justMade, triageSuggestion: null }
+    : await findCaseToSuggestFor(ctx.db.prisma, caseId);
   // A placeholder for an unreadable submission (decision 0026) holds our notice, not the sender's words.
   if (!found || found.triageSuggestion || found.intakeFailureReason) return null;
   const model = await triageModelInForce(ctx);
@@ -155,10 +167,15 @@ export async function suggestCaseTriage(
 }
 
 /** Triage never holds up a case: a failure is logged and the card is posted without suggestions. */
-export async function suggestCaseTriageSafely(ctx: AppContext, caseId: string): Promise<void> {
+export async function suggestCaseTriageSafely(
+  ctx: AppContext,
+  caseId: string,
+  justMade?: CaseJustMade,
+): Promise<NewTriageSuggestion | null> {
   try {
-    await suggestCaseTriage(ctx, caseId);
+    return await suggestCaseTriage(ctx, caseId, justMade);
   } catch (err) {
     ctx.logger.warn({ caseId, err: err instanceof Error ? err.name : 'unknown' }, 'triage suggestion failed');
+    return null;
   }
 }

@@ -228,6 +228,41 @@ describe('deadline timers', () => {
     expect(content.buttons[0]![0]!.value).toMatch(/^oc:view:/);
   });
 
+  it('schedules a new case’s milestones from the clocks its intake run wrote, as from the clocks read back', async () => {
+    clock.set(new Date('2026-03-02T03:00:00Z'));
+    const s = parseInput(ZSubmissionSchema, {
+      submissionId: `dl-written-${Date.now()}`,
+      channel: 'web',
+      kind: 'complaint',
+      text: 'Khiếu nại về việc thu tiền khám không đúng quy định',
+      unitCode: 'ta-knoi',
+    });
+    await submitSubmission(t.ctx, s);
+    const made = await processSubmission(t.ctx, s.submissionId);
+    expect(made.made?.clocks.length).toBeGreaterThan(0);
+
+    let clockReads = 0;
+    const clocks = new Proxy(t.ctx.db.prisma.clock, {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && key.startsWith('find')) clockReads++;
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    const prisma = new Proxy(t.ctx.db.prisma, {
+      get: (target, key, receiver) => (key === 'clock' ? clocks : Reflect.get(target, key, receiver)),
+    });
+    const fromWritten = await scheduleCaseMilestones(
+      { ...t.ctx, db: { ...t.ctx.db, prisma } },
+      made.caseId,
+      made.made,
+    );
+    expect(clockReads).toBe(0);
+    expect(fromWritten).not.toEqual([]);
+    expect(await scheduleCaseMilestones(t.ctx, made.caseId)).toEqual(fromWritten);
+    // A second run finds the case made: it has nothing in hand, and its caller reads the clocks.
+    expect((await processSubmission(t.ctx, s.submissionId)).made).toBeUndefined();
+  });
+
   it('sends the daily digest on working days only, once per day', async () => {
     await t.ctx.db.prisma.notification.deleteMany({ where: { dedupeKey: { startsWith: 'digest:' } } });
     const tet = await sendDailyDigests(t.ctx, '2026-02-17' as LocalDate);

@@ -19,6 +19,7 @@ import { suggestTriage } from '../../src/triage/triage-model.js';
 import { trainAndStoreTriageModel } from '../../src/triage/train-triage.js';
 import { handleTriageInput } from '../../src/officer/triage-actions.js';
 import { triageCardSection } from '../../src/officer/triage-card.js';
+import { postCaseCards } from '../../src/officer/post-case-cards.js';
 import { createIntakeHandler } from '../../workers/intake.handler.js';
 import { createTestContext, type TestContext } from '../helpers/test-context.js';
 
@@ -170,6 +171,51 @@ describe('with a language model configured', () => {
 });
 
 describe('the card', () => {
+  it('of the intake job is built from what the job wrote, and reads the same as one built from the stored rows', async () => {
+    await t.ctx.db.prisma.staff.update({ where: { id: receiver }, data: { telegramUserId: '900002' } });
+    // Reads of what the job itself writes: the case's clocks, its suggestion and choices.
+    const reads: string[] = [];
+    const counted = (model: 'clock' | 'triageSuggestion' | 'triageChoice') =>
+      new Proxy(t.ctx.db.prisma[model], {
+        get(target, key, receiver) {
+          if (typeof key === 'string' && key.startsWith('find')) reads.push(`${model}.${key}`);
+          return Reflect.get(target, key, receiver);
+        },
+      });
+    const models = { clock: counted('clock'), triageSuggestion: counted('triageSuggestion') };
+    const choices = counted('triageChoice');
+    const prisma = new Proxy(t.ctx.db.prisma, {
+      get: (target, key, receiver) =>
+        key === 'triageChoice'
+          ? choices
+          : key in models
+            ? models[key as keyof typeof models]
+            : Reflect.get(target, key, receiver),
+    });
+    const s = parseInput(ZSubmissionSchema, {
+      submissionId: `triage-${n++}-in-hand`,
+      channel: 'web',
+      kind: 'complaint',
+      text: 'Khiếu nại: khoa Dược phát thuốc chậm, chờ 3 tiếng mới nhận được thuốc',
+    });
+    await submitSubmission(t.ctx, s);
+    const { caseId } = (await createIntakeHandler({ ...t.ctx, db: { ...t.ctx.db, prisma } })(
+      { submissionId: s.submissionId },
+      {} as Job,
+    )) as { caseId: string };
+    expect(reads).toEqual([]);
+
+    const cardOf = async (dedupeKey: string) =>
+      (await t.ctx.db.prisma.notification.findUniqueOrThrow({ where: { dedupeKey } })).content as {
+        text: string;
+      };
+    const posted = await cardOf(`case:${caseId}:card:staff:${receiver}`);
+    expect(posted.text).toContain('🤖 Gợi ý phân loại');
+    expect(posted.text).toContain('Hạn');
+    await postCaseCards(t.ctx, caseId, { occasion: 'from-rows', headline: '🆕 Hồ sơ mới' });
+    expect(await cardOf(`case:${caseId}:card:staff:${receiver}:from-rows`)).toEqual(posted);
+  });
+
   it('shows the suggestion, and one tap on its button accepts it through the lifecycle', async () => {
     await t.ctx.db.prisma.staff.update({ where: { id: receiver }, data: { telegramUserId: '900002' } });
     const caseId = await newCase('Xin cảm ơn các cô hộ sinh khoa Sản đã chăm sóc mẹ con tôi rất chu đáo');
