@@ -118,10 +118,12 @@ try {
       processed = await processSubmission(ctx, s.submissionId);
     });
     // What the handler hands from step to step: the case it made, its clocks, its suggestion.
-    const { caseId, created, made } = processed!;
+    const { caseId, made } = processed!;
     let suggestion: Awaited<ReturnType<typeof suggestCaseTriageSafely>> = null;
     await phase('scheduleCaseMilestones', () => scheduleCaseMilestonesSafely(ctx, caseId, made));
-    await phase('routeCase', () => routeCase(ctx, caseId, { callerPostsCards: true, newCase: created }));
+    await phase('routeCase', () =>
+      routeCase(ctx, caseId, { callerPostsCards: true, ...(made && { justMade: made.case }) }),
+    );
     await phase('suggestCaseTriage', async () => {
       suggestion = await suggestCaseTriageSafely(ctx, caseId, made?.case);
     });

@@ -29,7 +29,7 @@ export const createIntakeHandler =
     // The cards below are this job's: the assignment's effects job does not post them again.
     const routing = await routeCase(ctx, processed.caseId, {
       callerPostsCards: true,
-      newCase: processed.created,
+      ...(made && { justMade: made.case }),
     });
     if (routing.status !== 'skipped') {
       // Suggestions first, so the card shows them; a failure never holds the card back.

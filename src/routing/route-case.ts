@@ -50,13 +50,16 @@ export interface RouteCaseOptions {
    */
   callerPostsCards?: boolean;
   /**
-   * The caller made the case in this very call (the intake job's first run): while it is still
-   * `received` it has no route event, so none is looked for. Were one there anyway (a router
-   * racing between its route event and its assignment), the version-guarded write below fails
-   * and the routing in force is reported, as for any concurrent move.
+   * The case as the caller made it in this very call (the intake job's first run, decision 0084):
+   * it is not read again, and while it is still `received` it has no route event, so none is looked
+   * for. Were the case moved or routed meanwhile (a router racing between its route event and its
+   * assignment), the version-guarded write below fails and the routing in force is reported, as
+   * for any concurrent move.
    */
-  newCase?: boolean;
+  justMade?: RoutingSubject;
 }
+
+export type RoutingSubject = NonNullable<Awaited<ReturnType<typeof findCaseForRouting>>>;
 
 export async function routeCase(
   ctx: AppContext,
@@ -64,13 +67,18 @@ export async function routeCase(
   options: RouteCaseOptions = {},
 ): Promise<RouteCaseResult> {
   const { prisma } = ctx.db;
-  const subject = isUuid(caseId) ? await findCaseForRouting(prisma, caseId) : null;
+  const subject =
+    options.justMade?.id === caseId
+      ? options.justMade
+      : isUuid(caseId)
+        ? await findCaseForRouting(prisma, caseId)
+        : null;
   if (!subject) throw new AppError('not_found', 'Không tìm thấy hồ sơ.');
 
   // A new case still in the inbox has no route event; one already moved may have been routed by
   // another caller (reception, hotline) meanwhile, so that one is looked for.
   const previous =
-    options.newCase && subject.status === 'received'
+    options.justMade && subject.status === 'received'
       ? null
       : await findLatestCaseEvent(prisma, subject.id, 'route');
   if (previous) return completePrevious(ctx, subject, previous.data, options);

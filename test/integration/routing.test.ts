@@ -10,6 +10,7 @@ import { processSubmission } from '../../src/intake/process-submission.js';
 import { ZSubmissionSchema } from '../../src/intake/submission.schema.js';
 import { submitSubmission } from '../../src/intake/submit-submission.js';
 import { createRoutingRule, rerouteCase, routeCase } from '../../src/routing/index.js';
+import { findCaseForRouting } from '../../src/routing/routing.repository.js';
 import { createTestContext, type TestContext } from '../helpers/test-context.js';
 
 const clock = fixedClock(new Date('2026-03-02T02:00:00Z'));
@@ -159,10 +160,13 @@ describe('routeCase', () => {
     const storedEffects = async (caseId: string) =>
       ((await eventsOf(caseId)).find((e) => e.action === 'assign')?.data as { effects?: unknown })?.effects;
     const byWorker = await newCase({ text: 'Thái độ', unitCode: 'ta-knoi' });
-    const routed = await routeCase(t.ctx, byWorker, { callerPostsCards: true, newCase: true });
+    const routed = await routeCase(t.ctx, byWorker, {
+      callerPostsCards: true,
+      justMade: (await findCaseForRouting(t.ctx.db.prisma, byWorker))!,
+    });
     expect(routed).toMatchObject({ status: 'routed', assigned: true });
     expect(await storedEffects(byWorker)).toEqual([{ type: 'notify_sender', notice: 'assign' }]);
-    // A retry after a crash (newCase false) finds the routing and changes nothing.
+    // A retry after a crash (nothing in hand) finds the routing and changes nothing.
     const again = await routeCase(t.ctx, byWorker, { callerPostsCards: true });
     expect(again).toMatchObject({ status: 'already_routed', assigned: false });
 
@@ -174,11 +178,12 @@ describe('routeCase', () => {
     ]);
   });
 
-  it('routes a case said to be new once, even when it was routed already', async () => {
+  it('routes a case handed in as just made once, even when it was routed meanwhile', async () => {
     const id = await newCase({ text: 'Thái độ', unitCode: 'ta-knoi' });
+    const asMade = (await findCaseForRouting(t.ctx.db.prisma, id))!;
     await routeCase(t.ctx, id);
-    // Wrongly said new: the version-guarded write fails and the routing in force is reported.
-    const again = await routeCase(t.ctx, id, { newCase: true });
+    // The row in hand is out of date: the version-guarded write fails and the routing in force is reported.
+    const again = await routeCase(t.ctx, id, { justMade: asMade });
     expect(again).toMatchObject({ status: 'already_routed', decision: { rule: 'qr_unit' } });
     expect((await eventsOf(id)).filter((e) => e.action === 'route')).toHaveLength(1);
     expect((await eventsOf(id)).filter((e) => e.action === 'assign')).toHaveLength(1);
