@@ -1,7 +1,7 @@
 // npm run bench:queries [-- --count 20]
 // Counts the database statements one submission costs on the ack path (POST /api/submissions'
-// use case) and one case costs in the intake worker (case, routing, triage, cards), by model and
-// operation. Runs in-process against a fresh database (embedded, or PostgreSQL with DATABASE_URL).
+// use case) and one case costs in the intake worker (case, routing, triage, cards, the assignment's
+// effects), by model and operation. Runs in-process against a fresh database (embedded, or PostgreSQL with DATABASE_URL).
 import { parseArgs } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
@@ -13,7 +13,7 @@ import { scheduleCaseMilestonesSafely } from '../src/deadlines/schedule-mileston
 import { routeCase } from '../src/routing/route-case.js';
 import { suggestCaseTriageSafely } from '../src/triage/suggest-case-triage.js';
 import { postCaseCards } from '../src/officer/post-case-cards.js';
-import { runCaseEffects } from '../src/cases/run-case-effects.js';
+import { runCaseEffectsOrQueue } from '../src/cases/run-case-effects.js';
 import { createTestContext } from '../test/helpers/test-context.js';
 import { processCpuMs } from './process-cpu.js';
 
@@ -46,17 +46,7 @@ const counted = base.db.prisma.$extends({
     },
   },
 }) as unknown as AppContext['db']['prisma'];
-// The event whose after-commit effects the last move queued (routing's assignment), to run its
-// `cases.run-effects` job here as a step of its own.
-let lastEffectsEvent: string | undefined;
-const queues: AppContext['queues'] = {
-  ...base.queues,
-  add: (name, payload, opts) => {
-    if (name === 'cases.run-effects') lastEffectsEvent = (payload as { eventId: string }).eventId;
-    return base.queues.add(name, payload, opts);
-  },
-};
-const ctx: AppContext = { ...base, queues, db: { ...base.db, prisma: counted } };
+const ctx: AppContext = { ...base, db: { ...base.db, prisma: counted } };
 const handle = createIntakeHandler(ctx);
 
 function take(): { total: number; sql: number; byKey: [string, number][] } {
@@ -121,18 +111,22 @@ try {
     const { caseId, made } = processed!;
     let suggestion: Awaited<ReturnType<typeof suggestCaseTriageSafely>> = null;
     await phase('scheduleCaseMilestones', () => scheduleCaseMilestonesSafely(ctx, caseId, made));
-    await phase('routeCase', () =>
-      routeCase(ctx, caseId, { callerPostsCards: true, ...(made && { justMade: made.case }) }),
-    );
+    let assignmentEventId: string | undefined;
+    await phase('routeCase', async () => {
+      ({ assignmentEventId } = await routeCase(ctx, caseId, {
+        callerPostsCards: true,
+        callerRunsEffects: true,
+        ...(made && { justMade: made.case }),
+      }));
+    });
     await phase('suggestCaseTriage', async () => {
       suggestion = await suggestCaseTriageSafely(ctx, caseId, made?.case);
     });
     await phase('postCaseCards', () =>
       postCaseCards(ctx, caseId, made ? { justMade: { clocks: made.clocks, suggestion } } : {}),
     );
-    const eventId = lastEffectsEvent;
-    lastEffectsEvent = undefined;
-    if (eventId) await phase('cases.run-effects (job)', () => runCaseEffects(ctx, eventId));
+    if (assignmentEventId)
+      await phase('runCaseEffects (the assignment)', () => runCaseEffectsOrQueue(ctx, assignmentEventId!));
   }
   const cpu = process.cpuUsage(cpu0);
   const backendsMs = (await backendCpuMs()) - backends0;

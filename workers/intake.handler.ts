@@ -4,6 +4,7 @@
 // A submission that cannot become a case is marked failed and becomes a placeholder case that
 // goes the same way to the receiving office (decisions 0019, 0026).
 import type { AppContext } from '../src/app-context.js';
+import { runCaseEffectsOrQueue } from '../src/cases/run-case-effects.js';
 import { scheduleCaseMilestonesSafely } from '../src/deadlines/schedule-milestones.js';
 import { processSubmission } from '../src/intake/process-submission.js';
 import { recordSubmissionFailure } from '../src/intake/record-submission-failure.js';
@@ -26,9 +27,11 @@ export const createIntakeHandler =
     // A case made by this run is in hand with its clocks; one made before is read (0084).
     const { made, ...outcome } = processed;
     await scheduleCaseMilestonesSafely(ctx, processed.caseId, made);
-    // The cards below are this job's: the assignment's effects job does not post them again.
+    // The cards below are this job's, and so are the assignment's other effects (the sender's
+    // notice): no effects job is queued for them (decisions 0074, 0085).
     const routing = await routeCase(ctx, processed.caseId, {
       callerPostsCards: true,
+      callerRunsEffects: true,
       ...(made && { justMade: made.case }),
     });
     if (routing.status !== 'skipped') {
@@ -40,6 +43,9 @@ export const createIntakeHandler =
         made ? { justMade: { clocks: made.clocks, suggestion } } : {},
       );
     }
+    // A retry that finds the case assigned has no event in hand: the recovery sweep queues the
+    // effects of an assignment left pending (case-effects.queue.ts).
+    if (routing.assignmentEventId) await runCaseEffectsOrQueue(ctx, routing.assignmentEventId);
     // The job's return value is kept in Redis: the case's id and how it came, nothing more.
     return outcome;
   };

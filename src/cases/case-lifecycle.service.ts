@@ -61,6 +61,13 @@ export interface ApplyCaseActionInput {
    * intake worker posts a new case's cards after routing and triage, and retries until it has.
    */
   effectsByCaller?: readonly AfterCommitEffect['type'][];
+  /**
+   * The caller runs the event's after-commit effects itself once this returns (runCaseEffects with
+   * `eventId`), inside a job of its own: no `cases.run-effects` job is queued (decision 0085). The
+   * event still records its effects as pending until they have run, so the recovery sweep queues
+   * them if the caller never gets there.
+   */
+  callerRunsEffects?: boolean;
 }
 
 export interface ApplyCaseActionResult {
@@ -207,7 +214,7 @@ async function applyCaseActionOnce(
   if (changesClocks(plan.effects)) await scheduleCaseMilestonesSafely(ctx, current.id);
   // Notices, cards, letters and the auto-close timer: a job keyed by the event, so a crash between
   // the commit and here loses nothing (the recovery sweep finds the event) and repeats nothing.
-  if (afterCommit.length) await enqueueCaseEffectsSafely(ctx, eventId);
+  if (afterCommit.length && !input.callerRunsEffects) await enqueueCaseEffectsSafely(ctx, eventId);
   return result;
 }
 

@@ -1,5 +1,5 @@
-// Carries out the after-commit effects of one case event: the job `cases.run-effects` (and only
-// it) calls this. Each effect is idempotent under the event id — notices and cards carry dedupe
+// Carries out the after-commit effects of one case event: the job `cases.run-effects` calls this,
+// and so does a caller that runs its move's effects itself (the intake worker, decision 0085). Each effect is idempotent under the event id — notices and cards carry dedupe
 // keys made of it, the auto-close job is keyed by it, letters are one per case and kind — so a
 // retry after a crash repeats nothing, and the event is marked done only when all have run.
 import type { AppContext } from '../app-context.js';
@@ -10,6 +10,7 @@ import { issueForwardSlip } from '../letters/forward-slip.js';
 import { findStaff } from '../directory/resolve-staff.js';
 import { notifyAssignee } from '../officer/notify-assignee.js';
 import { scheduleAutoClose } from './auto-close.js';
+import { enqueueCaseEffectsSafely } from './case-effects.queue.js';
 import { findCaseEventById, markCaseEventEffectsDone } from './case.repository.js';
 import { readStoredEffects, unhandledEffect, type AfterCommitEffect } from './case-effects.js';
 import type { CaseAction } from './case-transitions.js';
@@ -43,6 +44,22 @@ export async function runCaseEffects(ctx: AppContext, eventId: string): Promise<
   for (const effect of readStoredEffects(event.data)) await runEffect(ctx, facts, effect);
   await markCaseEventEffectsDone(ctx.db.prisma, eventId, ctx.clock.now());
   return 'done';
+}
+
+/**
+ * For a caller that runs its move's effects itself (`callerRunsEffects`): runs them now; if they
+ * fail, queues the event's job, which retries them as it does any move's (decision 0085).
+ */
+export async function runCaseEffectsOrQueue(ctx: AppContext, eventId: string): Promise<void> {
+  try {
+    await runCaseEffects(ctx, eventId);
+  } catch (err) {
+    ctx.logger.warn(
+      { err: { message: (err as Error).message }, eventId },
+      'case effects failed here; queued as their job',
+    );
+    await enqueueCaseEffectsSafely(ctx, eventId);
+  }
 }
 
 async function runEffect(ctx: AppContext, e: EventFacts, effect: AfterCommitEffect): Promise<void> {

@@ -41,6 +41,8 @@ export interface RouteCaseResult {
   assigned: boolean;
   /** Effects of the assignment for the caller to act on (notify the unit). */
   effects: readonly CaseEffect[];
+  /** The assignment's audit event, when this call assigned the case. */
+  assignmentEventId?: string;
 }
 
 export interface RouteCaseOptions {
@@ -49,6 +51,11 @@ export interface RouteCaseOptions {
    * triage): the assignment's job then does not post the same cards again (decision 0074).
    */
   callerPostsCards?: boolean;
+  /**
+   * The caller runs the assignment's after-commit effects itself (runCaseEffects with
+   * `assignmentEventId`) instead of a `cases.run-effects` job: the intake worker (decision 0085).
+   */
+  callerRunsEffects?: boolean;
   /**
    * The case as the caller made it in this very call (the intake job's first run, decision 0084):
    * it is not read again, and while it is still `received` it has no route event, so none is looked
@@ -134,6 +141,7 @@ export async function routeCase(
     urgentKeywords: flagUrgent ? urgency.keywords : [],
     assigned: !!assignment,
     effects: assignment?.effects ?? [],
+    ...(assignment && { assignmentEventId: assignment.eventId }),
   };
 }
 
@@ -173,6 +181,7 @@ async function completePrevious(
         ...result(subject.id, 'already_routed', decision),
         assigned: true,
         effects: assignment.effects,
+        assignmentEventId: assignment.eventId,
       };
     }
   }
@@ -201,6 +210,7 @@ async function assign(
       expectedVersion,
       ...(written && { current: written }),
       ...(options.callerPostsCards && { effectsByCaller: ['notify_assignee'] }),
+      ...(options.callerRunsEffects && { callerRunsEffects: true }),
     });
   } catch (err) {
     if (isAppError(err) && err.code === 'conflict') return null;

@@ -1,6 +1,7 @@
 // Routing on a real database: decisions recorded with their reasons, assignment through the
 // lifecycle, urgency, competence and the officers' scope that follows from it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Job } from 'bullmq';
 import { applyStaffCaseAction } from '../../src/cases/apply-staff-case-action.js';
 import { caseIdFromCode, viewCaseForStaff } from '../../src/cases/view-case-for-staff.js';
 import { fixedClock } from '../../src/core/clock.js';
@@ -11,6 +12,7 @@ import { ZSubmissionSchema } from '../../src/intake/submission.schema.js';
 import { submitSubmission } from '../../src/intake/submit-submission.js';
 import { createRoutingRule, rerouteCase, routeCase } from '../../src/routing/index.js';
 import { findCaseForRouting } from '../../src/routing/routing.repository.js';
+import { createIntakeHandler } from '../../workers/intake.handler.js';
 import { createTestContext, type TestContext } from '../helpers/test-context.js';
 
 const clock = fixedClock(new Date('2026-03-02T02:00:00Z'));
@@ -176,6 +178,48 @@ describe('routeCase', () => {
       { type: 'notify_assignee', unitId: await unitId('ta-knoi') },
       { type: 'notify_sender', notice: 'assign' },
     ]);
+  });
+
+  it('lets the intake job run the assignment’s effects itself, and queues their job when they fail (decision 0085)', async () => {
+    const intakeOf = async (ctx: typeof t.ctx) => {
+      const s = parseInput(ZSubmissionSchema, {
+        submissionId: `rt-effects-${n++}`,
+        channel: 'web',
+        kind: 'report',
+        text: 'Thái độ',
+        unitCode: 'ta-knoi',
+      });
+      await submitSubmission(t.ctx, s);
+      const { caseId } = (await createIntakeHandler(ctx)({ submissionId: s.submissionId }, {} as Job)) as {
+        caseId: string;
+      };
+      const assign = (await eventsOf(caseId)).find((e) => e.action === 'assign')!;
+      const job = await t.ctx.queues.queue('cases').getJob(`case-effects-${assign.id}`);
+      return { assign, job };
+    };
+
+    const ran = await intakeOf(t.ctx);
+    expect(ran.assign.effectsDoneAt).not.toBeNull();
+    expect(ran.job).toBeUndefined();
+
+    // The effects find no event the first time they look (a lost connection, say).
+    let failOnce = true;
+    const events = new Proxy(t.ctx.db.prisma.caseEvent, {
+      get(target, key, receiver) {
+        if (key === 'findUnique' && failOnce) {
+          failOnce = false;
+          return () => Promise.reject(new Error('connection lost'));
+        }
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    const prisma = new Proxy(t.ctx.db.prisma, {
+      get: (target, key, receiver) => (key === 'caseEvent' ? events : Reflect.get(target, key, receiver)),
+    });
+    const failed = await intakeOf({ ...t.ctx, db: { ...t.ctx.db, prisma } });
+    expect(failOnce).toBe(false);
+    expect(failed.assign.effectsDoneAt).toBeNull();
+    expect(failed.job?.data).toEqual({ eventId: failed.assign.id });
   });
 
   it('routes a case handed in as just made once, even when it was routed meanwhile', async () => {
