@@ -70,13 +70,15 @@ describe('directory cache', () => {
     const s = submission();
     const first = await submitSubmission(counted, s);
     // The fingerprint may be looked at in between; the directory is not read again.
-    expect(operations.filter((o) => o !== '$raw.$queryRawUnsafe')).toEqual(['IntakeSubmission.createMany']);
+    expect(operations.filter((o) => o !== '$raw.$queryRawUnsafe')).toEqual([
+      'IntakeSubmission.createManyAndReturn',
+    ]);
 
     operations.length = 0;
     const again = await submitSubmission(counted, s);
     expect(again).toMatchObject({ code: first.code, duplicate: true });
     expect(operations.filter((o) => o !== '$raw.$queryRawUnsafe')).toEqual([
-      'IntakeSubmission.createMany',
+      'IntakeSubmission.createManyAndReturn',
       'IntakeSubmission.findUnique',
     ]);
     expect(await t.ctx.db.prisma.intakeSubmission.count({ where: { id: s.submissionId } })).toBe(1);
