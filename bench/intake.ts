@@ -391,6 +391,8 @@ async function startApp(): Promise<App> {
           ...env,
           ...start.env,
           DATA_DIR: dataDir,
+          // The embedded database, whatever the shell has: with DATABASE_URL the app would want it.
+          DATABASE_URL: undefined,
         }),
       );
     }
