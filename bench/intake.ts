@@ -122,7 +122,11 @@ async function startProcess(args: string[], env: Record<string, string | undefin
 /** The processes and all their descendants. */
 async function processTree(pids: number[]): Promise<Set<number>> {
   const parents = new Map<number, number>();
-  for (const entry of await readdir('/proc')) {
+  // Out of descriptors (an open loop far ahead of the app holds one socket per request): this
+  // sample counts the given processes alone, rather than the run dying with its servers left
+  // running.
+  const entries = await readdir('/proc').catch(() => [] as string[]);
+  for (const entry of entries) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = await readFile(`/proc/${entry}/stat`, 'utf8');
