@@ -1,7 +1,8 @@
 // Carries out the after-commit effects of one case event: the job `cases.run-effects` calls this,
-// and so does a caller that runs its move's effects itself (the intake worker, decision 0085). Each effect is idempotent under the event id — notices and cards carry dedupe
-// keys made of it, the auto-close job is keyed by it, letters are one per case and kind — so a
-// retry after a crash repeats nothing, and the event is marked done only when all have run.
+// and so does a caller that runs its move's effects itself (the intake worker, decision 0085).
+// Each effect is idempotent under the event id — notices and cards carry dedupe keys made of it,
+// the auto-close job is keyed by it, letters are one per case and kind — so a retry after a crash
+// repeats nothing, and the event is marked done only when all have run.
 import type { AppContext } from '../app-context.js';
 import { isAppError } from '../core/app-error.js';
 import { enqueueNotification } from '../notify/enqueue-notification.js';

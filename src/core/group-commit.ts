@@ -68,3 +68,19 @@ export function groupCommit<In, Out>(
       }
     });
 }
+
+/**
+ * One group-committed writer per `owner` (a database or queue client), made on first use: callers
+ * writing through the same client share its batches, and another client (a test's own) gets its own.
+ */
+export function groupCommitPer<Owner extends object, In, Out>(
+  writeFor: (owner: Owner) => (items: readonly In[]) => Promise<readonly Out[]>,
+  options: GroupCommitOptions,
+): (owner: Owner, item: In) => Promise<Out> {
+  const writers = new WeakMap<Owner, (item: In) => Promise<Out>>();
+  return (owner, item) => {
+    let write = writers.get(owner);
+    if (!write) writers.set(owner, (write = groupCommit(writeFor(owner), options)));
+    return write(item);
+  };
+}

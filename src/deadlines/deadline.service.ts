@@ -27,6 +27,7 @@ import {
   type ClockRow,
   type Tx,
 } from './clock.repository.js';
+import { findOrganizationSettings } from './milestone.repository.js';
 import { openClock } from './open-clock.js';
 import { ZOrgInternalLimitSchema } from './rule-set.schema.js';
 import { resolveLimit } from './rule-selection.js';
@@ -62,9 +63,7 @@ export async function loadDeadlineSettings(
   organizationId: string | null,
 ): Promise<DeadlineSettings> {
   const overrides = await loadCalendarOverrides(db, organizationId);
-  const org = organizationId
-    ? await db.organization.findUnique({ where: { id: organizationId }, select: { settings: true } })
-    : null;
+  const org = organizationId ? await findOrganizationSettings(db, organizationId) : null;
   const rawLimits = (org?.settings as { internalLimits?: unknown } | null)?.internalLimits ?? [];
   const internalLimits = ZOrgInternalLimitSchema.array().parse(rawLimits);
   return { calendar: createWorkingCalendar({ overrides }), ruleSets: OFFICIAL_RULE_SETS, internalLimits };

@@ -39,8 +39,8 @@ export function findClockWithCase(db: Db, clockId: string) {
   return db.clock.findUnique({ where: { id: clockId }, include: clockWithCase });
 }
 
-/** The organisation's settings as a clock's case carries them (its deadline policy). */
-export function findOrganizationSettings(db: Db, organizationId: string) {
+/** The organisation's settings (its deadline policy and internal limits). */
+export function findOrganizationSettings(db: Db | Prisma.TransactionClient, organizationId: string) {
   return db.organization.findUnique({ where: { id: organizationId }, select: { settings: true } });
 }
 

@@ -4,7 +4,7 @@
 import { createHash, randomInt } from 'node:crypto';
 import type { AppContext } from '../app-context.js';
 import { AppError } from '../core/app-error.js';
-import { groupCommit } from '../core/group-commit.js';
+import { groupCommitPer } from '../core/group-commit.js';
 import { stableStringify } from '../core/stable-json.js';
 import type { Db } from '../db/database.js';
 import { isDatabaseUnavailable } from '../db/prisma-errors.js';
@@ -161,34 +161,22 @@ export async function submitChannelSubmission(
 /*
  * The two writes a submission waits for, each group-committed with those of other requests
  * (decision 0083): under load one INSERT and one MULTI to Redis serve many acknowledgements; alone,
- * a request writes at once. One writer per database and per queue connection of the process.
+ * a request writes at once.
  */
 const GROUP_COMMIT = { maxBatch: 64, maxInFlight: 2 };
-const rowWriters = new WeakMap<Db, (row: NewSubmissionRow) => Promise<boolean>>();
-const jobWriters = new WeakMap<JobQueues, (job: IntakeJob) => Promise<string>>();
-type IntakeJob = BulkJob<'intake.process-submission'>;
 
-function storeSubmissionRow(ctx: AppContext, row: NewSubmissionRow): Promise<boolean> {
-  const db = ctx.db.prisma;
-  let write = rowWriters.get(db);
-  if (!write) {
-    // The batch is written in the context of the request that started it; every request here is
-    // marked ahead of queued work, so the batch is too (decision 0079).
-    write = groupCommit((rows) => aheadOfQueuedWork(() => insertSubmissionsIfNew(db, rows)), GROUP_COMMIT);
-    rowWriters.set(db, write);
-  }
-  return write(row);
-}
+// The batch is written in the context of the request that started it; every request here is
+// marked ahead of queued work, so the batch is too (decision 0079).
+const storeSubmissionRow = groupCommitPer(
+  (db: Db) => (rows: readonly NewSubmissionRow[]) =>
+    aheadOfQueuedWork(() => insertSubmissionsIfNew(db, rows)),
+  GROUP_COMMIT,
+);
 
-function queueIntakeJob(ctx: AppContext, job: IntakeJob): Promise<string> {
-  const { queues } = ctx;
-  let write = jobWriters.get(queues);
-  if (!write) {
-    write = groupCommit((jobs) => queues.addMany(jobs), GROUP_COMMIT);
-    jobWriters.set(queues, write);
-  }
-  return write(job);
-}
+const queueIntakeJob = groupCommitPer(
+  (queues: JobQueues) => (jobs: readonly BulkJob<'intake.process-submission'>[]) => queues.addMany(jobs),
+  GROUP_COMMIT,
+);
 
 /** How long a request waits for Redis to take the job before leaving it to the recovery sweep. */
 export const QUEUE_ADD_TIMEOUT_MS = 1_500;
@@ -261,7 +249,7 @@ async function storeDurably(
 
   let code = generateTrackingCode();
   for (let attempt = 0; ; attempt++) {
-    const stored = await storeSubmissionRow(ctx, {
+    const stored = await storeSubmissionRow(prisma, {
       id: input.submissionId,
       trackingCode: code,
       payloadCiphertext,
@@ -363,7 +351,7 @@ async function enqueue(
     // Bounded: ioredis holds commands while it reconnects, which would hold the request for the
     // whole outage. An add still pending after the timeout may complete later; the id is fixed.
     await Promise.race([
-      queueIntakeJob(ctx, {
+      queueIntakeJob(ctx.queues, {
         name: 'intake.process-submission',
         payload: { submissionId },
         ...(delay ? { opts: { delay } } : {}),
