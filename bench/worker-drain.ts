@@ -1,12 +1,12 @@
-// DATABASE_URL=… npx tsx bench/worker-drain.ts [-- --count 600 --concurrency 4 --profile-dir DIR]
+// DATABASE_URL=… npx tsx bench/worker-drain.ts [-- --count 600 --concurrency 4 --workers 1 --profile-dir DIR]
 //
 // What one case costs the intake worker, and who pays: a `web` process on a fresh PostgreSQL
 // database (next to DATABASE_URL) and a Redis of this bench's own (a redis-server on a free port,
 // so other users of the machine's Redis do not count) take --count submissions while no worker
-// runs; then a `worker` process (WORKER_CONCURRENCY=--concurrency) drains them. Prints:
+// runs; then --workers `worker` processes (WORKER_CONCURRENCY=--concurrency each) drain them. Prints:
 //   - cases/s from the worker's ready to the last intake job completed, and until every queue
 //     but the delayed milestones was empty (cards delivered, effects run);
-//   - CPU ms per case of the worker, of its PostgreSQL backends (/proc of the backends of this
+//   - CPU ms per case of the workers (summed), of their PostgreSQL backends (/proc of the backends of this
 //     database, sampled) and of this Redis, summed; the worker's share of wall time on CPU;
 //   - Redis commands per case, and the jobs per case of each queue.
 // --profile-dir: the worker runs with --cpu-prof into that directory (open in Chrome DevTools).
@@ -29,11 +29,13 @@ const { values } = parseArgs({
   options: {
     count: { type: 'string', default: '600' },
     concurrency: { type: 'string', default: '4' },
+    workers: { type: 'string', default: '1' },
     'profile-dir': { type: 'string' },
   },
 });
 if (!process.env.DATABASE_URL) throw new Error('needs DATABASE_URL (a fresh database is created next to it)');
 const COUNT = Number(values.count);
+const WORKERS = Number(values.workers);
 const ROOT = path.resolve(import.meta.dirname, '..');
 execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'inherit' });
 
@@ -138,13 +140,21 @@ try {
     QUEUE_NAMES.map((q) => [q, new Queue(q, { connection, prefix: 'drain' })]),
   );
   const profileDir = values['profile-dir'];
-  const worker = start(
-    ['dist/src/main.js', 'worker'],
-    env,
-    profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [],
+  const workers = Array.from({ length: WORKERS }, () =>
+    start(
+      ['dist/src/main.js', 'worker'],
+      env,
+      profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [],
+    ),
   );
-  procs.push(worker);
-  await worker.ready;
+  procs.push(...workers);
+  await Promise.all(workers.map((w) => w.ready));
+  // The workers' CPU, summed: several processes drain one queue.
+  const workersCpu = async () => {
+    let ms = 0;
+    for (const w of workers) ms += await processCpuMs(w.child.pid!);
+    return ms;
+  };
   const backendCpu = new Map<number, number>();
   const sampleBackends = async () => {
     const { rows } = await admin.query<{ pid: number }>(
@@ -160,7 +170,7 @@ try {
   const backendsAtReady = new Map(backendCpu);
   await connection.call('CONFIG', 'RESETSTAT');
   const t0 = performance.now();
-  const worker0 = await processCpuMs(worker.child.pid!);
+  const worker0 = await workersCpu();
   const redis0 = await processCpuMs(redis.pid!);
   const sampler = setInterval(() => void sampleBackends(), 200);
 
@@ -192,7 +202,7 @@ try {
   }
   clearInterval(sampler);
   await sampleBackends();
-  const workerMs = (await processCpuMs(worker.child.pid!)) - worker0;
+  const workerMs = (await workersCpu()) - worker0;
   const redisMs = (await processCpuMs(redis.pid!)) - redis0;
   let pgMs = 0;
   for (const [pid, ms] of backendCpu) pgMs += ms - (backendsAtReady.get(pid) ?? 0);
@@ -201,7 +211,7 @@ try {
   // long, slow drain on a loaded machine it is a good part of the CPU per case, so it is shown,
   // and subtracted for the "net" figure.
   const idle0 = {
-    worker: await processCpuMs(worker.child.pid!),
+    worker: await workersCpu(),
     redis: await processCpuMs(redis.pid!),
     pg: [...backendCpu.values()].reduce((a, b) => a + b, 0),
   };
@@ -211,7 +221,7 @@ try {
   clearInterval(sampler2);
   await sampleBackends();
   const idlePerSecond = {
-    worker: ((await processCpuMs(worker.child.pid!)) - idle0.worker) / (IDLE_MS / 1000),
+    worker: ((await workersCpu()) - idle0.worker) / (IDLE_MS / 1000),
     redis: ((await processCpuMs(redis.pid!)) - idle0.redis) / (IDLE_MS / 1000),
     pg: ([...backendCpu.values()].reduce((a, b) => a + b, 0) - idle0.pg) / (IDLE_MS / 1000),
   };
@@ -220,7 +230,7 @@ try {
   const wall = (idleAt - t0) / 1000;
   const per = (x: number) => (x / COUNT).toFixed(2);
   console.log(
-    `\nbench/worker-drain: ${COUNT} submissions, WORKER_CONCURRENCY ${values.concurrency}, PostgreSQL`,
+    `\nbench/worker-drain: ${COUNT} submissions, ${WORKERS} worker process${WORKERS > 1 ? 'es' : ''}, WORKER_CONCURRENCY ${values.concurrency}, PostgreSQL`,
   );
   console.log(
     `intake done after ${((intakeDone - t0) / 1000).toFixed(1)} s (${(COUNT / ((intakeDone - t0) / 1000)).toFixed(1)} cases/s); every queue idle after ${wall.toFixed(1)} s (${(COUNT / wall).toFixed(1)} cases/s)`,
@@ -233,7 +243,9 @@ try {
     `idle CPU ms per second: worker ${idlePerSecond.worker.toFixed(1)}, postgres ${idlePerSecond.pg.toFixed(1)}, redis ${idlePerSecond.redis.toFixed(1)}; ` +
       `net of idle, CPU ms per case: worker ${per(workerMs - idlePerSecond.worker * wall)}, postgres ${per(pgMs - idlePerSecond.pg * wall)}, redis ${per(redisMs - idlePerSecond.redis * wall)}; sum ${per(workerMs + pgMs + redisMs - idleSum * wall)}`,
   );
-  console.log(`worker on CPU ${((workerMs / 1000 / wall) * 100).toFixed(0)}% of the wall time`);
+  console.log(
+    `workers on CPU ${((workerMs / 1000 / wall) * 100).toFixed(0)}% of the wall time (one core is 100%)`,
+  );
   console.log(`redis commands per case: ${per(commands)}`);
   console.log(
     `jobs per case: ${QUEUE_NAMES.map((q) => `${q} ${per(c[q]!.completed! + c[q]!.failed! + c[q]!.delayed!)}${c[q]!.failed ? ` (${c[q]!.failed} failed)` : ''}`).join(', ')}`,
