@@ -79,9 +79,22 @@ export function setCaseSatisfaction(tx: Tx, caseId: string, score: number, comme
   });
 }
 
-/** The governing clock's kind and due date, kept by every clock write (clock.repository.ts). */
-export function setGoverningDeadline(tx: Tx, caseId: string, kind: string | null, dueOn: Date | null) {
-  return tx.case.update({ where: { id: caseId }, data: { governingClockKind: kind, governingDueOn: dueOn } });
+/**
+ * The governing clock's kind and due date, kept by every clock write (clock.repository.ts). No row
+ * comes back: nobody reads it, and rendering the case's forty columns is most of the statement's
+ * cost to Prisma.
+ */
+export async function setGoverningDeadline(
+  tx: Tx,
+  caseId: string,
+  kind: string | null,
+  dueOn: Date | null,
+): Promise<void> {
+  const { count } = await tx.case.updateMany({
+    where: { id: caseId },
+    data: { governingClockKind: kind, governingDueOn: dueOn },
+  });
+  if (count === 0) throw new Error(`Case ${caseId} is gone: its governing deadline cannot be set.`);
 }
 
 /** Writes the case with the text the console searches (masked, folded: schema.prisma searchText). */

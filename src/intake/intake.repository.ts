@@ -144,11 +144,13 @@ export function findOrganizationById(db: Db, id: string) {
 }
 
 export async function markSubmissionProcessed(tx: Tx, id: string, caseId: string, at: Date) {
-  await tx.intakeSubmission.update({
+  // updateMany: no row back, which nobody reads.
+  const { count } = await tx.intakeSubmission.updateMany({
     where: { id },
     // The payload has become a case and an encrypted identity; keeping a second copy helps nobody.
     data: { status: 'processed', caseId, processedAt: at, payloadCiphertext: null },
   });
+  if (count === 0) throw new Error(`Submission ${id} is gone: it cannot be marked processed.`);
 }
 
 export function countAttachmentsOfSubmission(db: Db, submissionId: string, ids: string[]) {
@@ -199,11 +201,12 @@ export function linkAttachmentsToCase(tx: Tx, submissionId: string, ids: string[
  * The sender's identity row. `revealable: false` marks a reply handle the bot may use and no person
  * may see (a sealed sender).
  */
-export function insertSenderIdentityRow(
+export async function insertSenderIdentityRow(
   tx: Tx,
   data: { caseId: string; ciphertext: Uint8Array; keyId: string; revealable: boolean },
-) {
-  return tx.senderIdentity.create({ data: { ...data, ciphertext: Buffer.from(data.ciphertext) } });
+): Promise<void> {
+  // createMany: no row back (the ciphertext among it), which nobody reads.
+  await tx.senderIdentity.createMany({ data: [{ ...data, ciphertext: Buffer.from(data.ciphertext) }] });
 }
 
 export function findSenderIdentityOfCase(db: Db | Tx, caseId: string) {
