@@ -1,5 +1,6 @@
 // Database access for triage: models, suggestions, officers' choices. Only this file touches Prisma
 // for them.
+import { randomUUID } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { appendCaseEvent } from '../cases/case.repository.js';
 import { OPEN_STATUSES } from '../cases/case-vocabulary.js';
@@ -110,13 +111,23 @@ export interface NewTriageSuggestion {
 /**
  * Stores the suggestion once per case: a retried job finds the first one and keeps it. One
  * `INSERT … ON CONFLICT DO NOTHING` (an upsert with nothing to update cost a transaction of four
- * statements). True when this call stored it.
+ * statements), in SQL: Prisma compiles a `createMany` afresh at every call (decision 0086). True
+ * when this call stored it.
  */
 export async function saveTriageSuggestion(db: Db, s: NewTriageSuggestion): Promise<boolean> {
-  const { count } = await db.triageSuggestion.createMany({
-    data: [{ ...s, because: s.because, duplicates: s.duplicates }],
-    skipDuplicates: true,
-  });
+  const row = { id: randomUUID(), ...s };
+  const count = await db.$executeRaw`
+    INSERT INTO "triage_suggestions"
+      ("id", "caseId", "source", "kind", "kindConfidence", "unitRole", "unitId", "unitConfidence",
+       "urgency", "urgencyConfidence", "because", "duplicates", "createdAt")
+    SELECT r.id, r."caseId", r.source, r.kind::"CaseKind", r."kindConfidence", r."unitRole", r."unitId",
+      r."unitConfidence", r.urgency::"Urgency", r."urgencyConfidence", r.because, r.duplicates,
+      ${new Date().toISOString()}::timestamptz AT TIME ZONE 'UTC'
+    FROM jsonb_to_record(${JSON.stringify(row)}::jsonb) AS r(
+      id uuid, "caseId" uuid, source text, kind text, "kindConfidence" float8, "unitRole" text,
+      "unitId" uuid, "unitConfidence" float8, urgency text, "urgencyConfidence" float8, because jsonb,
+      duplicates jsonb)
+    ON CONFLICT DO NOTHING`;
   return count === 1;
 }
 

@@ -103,19 +103,18 @@ describe('intake', () => {
     };
     const writes = { inserts: [] as number[], adds: [] as number[] };
     const submissions = t.ctx.db.prisma.intakeSubmission;
-    const countedSubmissions = new Proxy(submissions, {
-      get: (target, key, receiver) =>
-        key === 'createManyAndReturn'
-          ? async (args: Parameters<typeof target.createManyAndReturn>[0]) => {
-              await gate;
-              writes.inserts.push((args!.data as unknown[]).length);
-              return target.createManyAndReturn(args);
-            }
-          : Reflect.get(target, key, receiver),
-    });
+    // The insert is one SQL statement whose rows are one JSON parameter (insertSubmissionsIfNew).
+    const countedQueryRaw = async (sql: TemplateStringsArray, ...values: unknown[]) => {
+      if (sql.join('').includes('"intake_submissions"')) {
+        await gate;
+        const rows = values.find((v) => typeof v === 'string' && v.startsWith('['));
+        writes.inserts.push((JSON.parse(rows as string) as unknown[]).length);
+      }
+      return t.ctx.db.prisma.$queryRaw(sql, ...values);
+    };
     const prisma = new Proxy(t.ctx.db.prisma, {
       get: (target, key, receiver) =>
-        key === 'intakeSubmission' ? countedSubmissions : Reflect.get(target, key, receiver),
+        key === '$queryRaw' ? countedQueryRaw : Reflect.get(target, key, receiver),
     });
     const queues = {
       ...t.ctx.queues,
