@@ -8,6 +8,7 @@ import type { AppContext } from '../src/app-context.js';
 import { suggestCaseTriage } from '../src/triage/suggest-case-triage.js';
 import { readCorpus } from '../src/triage/triage-corpus.js';
 import { OPEN_STATUSES } from '../src/cases/case-vocabulary.js';
+import { findOpenCaseIdsForDuplicates } from '../src/triage/triage.repository.js';
 import { createTestContext } from '../test/helpers/test-context.js';
 
 const { values } = parseArgs({
@@ -19,15 +20,16 @@ const COUNT = Number(values.count);
 const { ctx: base, cleanup } = await createTestContext();
 let rows = 0;
 let bytes = 0;
+// The case reads: Prisma's findMany (the texts) and SQL (the open ids, one row since decision 0087).
 const counted = base.db.prisma.$extends({
   query: {
-    case: {
-      async findMany({ args, query }) {
-        const result = await query(args);
-        rows += result.length;
+    async $allOperations({ model, operation, args, query }) {
+      const result = await query(args);
+      if ((model === 'Case' && operation === 'findMany') || (!model && operation === '$queryRaw')) {
+        rows += (result as unknown[]).length;
         bytes += Buffer.byteLength(JSON.stringify(result));
-        return result;
-      },
+      }
+      return result;
     },
   },
 }) as unknown as AppContext['db']['prisma'];
@@ -75,15 +77,18 @@ try {
     `suggestCaseTriage median ${ms[Math.floor(COUNT / 2)]!.toFixed(1)} ms, max ${ms[COUNT - 1]!.toFixed(1)} ms`,
   );
 
-  // The two shapes of the open-case read, alternated in one run so the machine's load hits both:
-  // every open case's text (before decision 0070) against ids only (now).
+  // The shapes of the open-case read, alternated in one run so the machine's load hits all:
+  // every open case's text (before decision 0070), ids as rows (0070), ids in one row (0087, now).
   const where = { organizationId: org.id, status: { in: [...OPEN_STATUSES] } };
   const shapes = {
     texts: { id: true, code: true, description: true, place: true },
     ids: { id: true },
   } as const;
-  const took: Record<keyof typeof shapes, number[]> = { texts: [], ids: [] };
+  const took: Record<keyof typeof shapes | 'oneRow', number[]> = { texts: [], ids: [], oneRow: [] };
   for (let i = 0; i < COUNT; i++) {
+    const t = performance.now();
+    await findOpenCaseIdsForDuplicates(base.db.prisma, org.id, '00000000-0000-0000-0000-000000000000');
+    took.oneRow.push(performance.now() - t);
     for (const shape of ['texts', 'ids'] as const) {
       const t = performance.now();
       await base.db.prisma.case.findMany({
@@ -97,7 +102,7 @@ try {
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   console.log(
-    `open-case read, median of ${COUNT}: texts ${median(took.texts).toFixed(1)} ms, ids only ${median(took.ids).toFixed(1)} ms`,
+    `open-case read, median of ${COUNT}: texts ${median(took.texts).toFixed(1)} ms, ids as rows ${median(took.ids).toFixed(1)} ms, ids in one row ${median(took.oneRow).toFixed(1)} ms`,
   );
 } finally {
   await cleanup();

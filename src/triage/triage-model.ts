@@ -136,9 +136,40 @@ export interface TriageSuggestion {
   duplicates: DuplicateSuggestion[];
 }
 
+/**
+ * A TF-IDF word vector as two parallel arrays sorted by feature index: a new case is compared with
+ * up to 2,000 of them, and a merge of sorted arrays is several times faster than looking each of
+ * its words up in a Map (decision 0087); it also takes a third of a Map's memory.
+ */
+export interface SortedWeights {
+  indexes: Int32Array;
+  values: Float64Array;
+}
+
+function sortedWeights(weights: Map<number, number>): SortedWeights {
+  const indexes = Int32Array.from(weights.keys()).sort();
+  const values = new Float64Array(indexes.length);
+  indexes.forEach((ix, k) => (values[k] = weights.get(ix)!));
+  return { indexes, values };
+}
+
+function dot(a: SortedWeights, b: SortedWeights): number {
+  let sum = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.indexes.length && j < b.indexes.length) {
+    const x = a.indexes[i]!;
+    const y = b.indexes[j]!;
+    if (x === y) sum += a.values[i++]! * b.values[j++]!;
+    else if (x < y) i++;
+    else j++;
+  }
+  return sum;
+}
+
 /** The open cases a new case is compared with, each read once (its TF-IDF word vector). */
 export interface DuplicateIndex {
-  entries: { caseId: string; code: string; weights: Map<number, number> }[];
+  entries: { caseId: string; code: string; weights: SortedWeights }[];
 }
 
 export function buildDuplicateIndex(
@@ -149,7 +180,7 @@ export function buildDuplicateIndex(
     entries: openCases.map((c) => ({
       caseId: c.caseId,
       code: c.code,
-      weights: tfidf(model, tokensWithOrigin(c.text).tokens).weights,
+      weights: sortedWeights(tfidf(model, tokensWithOrigin(c.text).tokens).weights),
     })),
   };
 }
@@ -274,15 +305,12 @@ function findDuplicates(
 ): DuplicateSuggestion[] {
   if (!tokens.length) return [];
   const mine = tfidf(model, tokens);
+  const mineSorted = sortedWeights(mine.weights);
   // Up to 2,000 open cases per new case: the similarity alone first, and the shared words only of
   // the few kept (the same words, in the same order, as when every candidate built its list).
   const candidates: { other: DuplicateIndex['entries'][number]; similarity: number }[] = [];
   for (const other of openCases.entries) {
-    let similarity = 0;
-    for (const [ix, v] of mine.weights) {
-      const w = other.weights.get(ix);
-      if (w !== undefined) similarity += v * w;
-    }
+    const similarity = dot(mineSorted, other.weights);
     if (similarity < settings.duplicateThreshold) continue;
     candidates.push({ other, similarity: round(similarity) });
   }
@@ -290,9 +318,11 @@ function findDuplicates(
     .sort((a, b) => b.similarity - a.similarity)
     .slice(0, settings.maxDuplicates)
     .map(({ other, similarity }) => {
+      const theirs = new Map<number, number>();
+      other.weights.indexes.forEach((ix, k) => theirs.set(ix, other.weights.values[k]!));
       const shared: [string, number][] = [];
       for (const [ix, v] of mine.weights) {
-        const w = other.weights.get(ix);
+        const w = theirs.get(ix);
         if (w === undefined) continue;
         const word = mine.words.get(ix)!;
         if (word.unigram) shared.push([origins[word.token]!, v * w]);

@@ -76,13 +76,19 @@ export async function findOpenCaseIdsForDuplicates(
   exceptCaseId: string,
   limit = 2000,
 ): Promise<string[]> {
-  const rows = await db.case.findMany({
-    where: { organizationId, status: { in: [...OPEN_STATUSES] }, id: { not: exceptCaseId } },
-    select: { id: true },
-    orderBy: { receivedAt: 'desc' },
-    take: limit,
-  });
-  return rows.map((r) => r.id);
+  // One row holding every id, newest first: read for every new case, up to 2,000 rows of one
+  // column cost the driver and Prisma more than the rest of triage (decision 0087).
+  const [row] = await db.$queryRaw<{ ids: string | null }[]>`
+    SELECT string_agg(c.id::text, ',' ORDER BY c."receivedAt" DESC) AS ids
+    FROM (
+      SELECT id, "receivedAt" FROM "cases"
+      WHERE "organizationId" = ${organizationId}::uuid
+        AND status = ANY(string_to_array(${OPEN_STATUSES.join(',')}, ',')::"CaseStatus"[])
+        AND id <> ${exceptCaseId}::uuid
+      ORDER BY "receivedAt" DESC
+      LIMIT ${limit}
+    ) c`;
+  return row?.ids ? row.ids.split(',') : [];
 }
 
 /** What triage compares of these cases, in no particular order. */
