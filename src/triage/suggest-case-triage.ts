@@ -52,13 +52,29 @@ type DuplicateEntry = DuplicateIndex['entries'][number];
 const vectorsByModel = new WeakMap<TriageModel, Map<string, DuplicateEntry>>();
 const MAX_KEPT_VECTORS = 20_000;
 
+function keptVectorsOf(model: TriageModel): Map<string, DuplicateEntry> {
+  let kept = vectorsByModel.get(model);
+  if (!kept) vectorsByModel.set(model, (kept = new Map()));
+  return kept;
+}
+
+/**
+ * The case being triaged is open too: the next new case compares with it. Its vector is kept now,
+ * from the text in hand, so that the next case need not read its text back (decision 0089).
+ */
+function keepOwnVector(model: TriageModel, c: { id: string; code: string }, text: string): void {
+  const kept = keptVectorsOf(model);
+  if (kept.size >= MAX_KEPT_VECTORS) kept.clear();
+  const [entry] = buildDuplicateIndex(model, [{ caseId: c.id, code: c.code, text }]).entries;
+  kept.set(c.id, entry!);
+}
+
 async function duplicateIndexOf(
   ctx: AppContext,
   model: TriageModel,
   openIds: readonly string[],
 ): Promise<DuplicateIndex> {
-  let kept = vectorsByModel.get(model);
-  if (!kept) vectorsByModel.set(model, (kept = new Map()));
+  const kept = keptVectorsOf(model);
   const found = new Map<string, DuplicateEntry>();
   const missing: string[] = [];
   for (const id of openIds) {
@@ -107,6 +123,7 @@ export async function suggestCaseTriage(
   const index = await duplicateIndexOf(ctx, model, openIds);
   const text = triageText(found);
   const local = suggestTriage(model, text, index, settings);
+  keepOwnVector(model, found, text);
   // The organisation's units change rarely: from memory, as routing reads them (decision 0041).
   const units = await directoryCache(ctx).read(`units-of-organization:${found.organizationId}`, () =>
     listUnitsOfOrganization(ctx.db.prisma, found.organizationId),

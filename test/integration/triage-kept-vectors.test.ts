@@ -1,6 +1,7 @@
 // Triage keeps each open case's word vector and reads from the database only the texts it lacks
-// (decision 0070): a later case asks only for the cases opened since, its duplicates are the ones a
-// fresh reading of every open text gives, and a closed case stops being suggested at once.
+// (decision 0070): a later case asks only for the cases opened since and not triaged in this
+// process (a triaged case's vector is kept as it is triaged, decision 0089), its duplicates are the
+// ones a fresh reading of every open text gives, and a closed case stops being suggested at once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../src/app-context.js';
 import { fixedClock } from '../../src/core/clock.js';
@@ -75,7 +76,7 @@ async function freshDuplicates(caseId: string) {
 describe('duplicate suggestions with kept word vectors', () => {
   const ids: string[] = [];
 
-  it('read every open text once, then only the texts of cases opened since', async () => {
+  it('read every open text once, then only the texts of cases opened since and not triaged here', async () => {
     ids.push(await openCase('Nhà vệ sinh tầng 2 khu khám bệnh rất bẩn, không có nước', 'Khoa Khám bệnh'));
     ids.push(await openCase('Chờ lấy thuốc ở Khoa Dược hơn 2 tiếng đồng hồ'));
     ids.push(await openCase('Bác sĩ khoa Nội khám rất tận tình, cảm ơn'));
@@ -84,13 +85,16 @@ describe('duplicate suggestions with kept word vectors', () => {
     expect(textReads).toHaveLength(1);
     expect(new Set(textReads[0])).toEqual(new Set(ids));
 
+    // Opened meanwhile and triaged elsewhere (another worker process): its text is read.
+    const elsewhere = await openCase('Phòng chờ khoa Nhi nóng, quạt trần bị hỏng');
     const second = await openCase('Khoa Dược để người bệnh chờ lấy thuốc 2 tiếng');
     textReads.length = 0;
     const s = await suggestCaseTriage(ctx, second);
-    expect(textReads).toEqual([[first]]);
+    // `first` was kept as it was triaged: only the case triaged elsewhere is read.
+    expect(textReads).toEqual([[elsewhere]]);
     expect(s?.duplicates.map((d) => d.caseId)).toContain(ids[1]);
     expect(s?.duplicates).toEqual(await freshDuplicates(second));
-    ids.push(first, second);
+    ids.push(first, elsewhere, second);
   });
 
   it('give the same duplicates as a fresh reading, and drop a closed case at once', async () => {
@@ -98,7 +102,8 @@ describe('duplicate suggestions with kept word vectors', () => {
     const third = await openCase('Nhà vệ sinh tầng 2 khu khám bệnh rất bẩn, không có nước rửa tay');
     textReads.length = 0;
     const s = await suggestCaseTriage(ctx, third);
-    expect(textReads).toEqual([[ids.at(-1)]]);
+    // Every open case was read or triaged here before: no text is read.
+    expect(textReads).toEqual([]);
     const dupes = s!.duplicates.map((d) => d.caseId);
     expect(dupes).not.toContain(ids[0]);
     expect(dupes).toContain(ids[3]);
