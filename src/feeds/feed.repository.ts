@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database.js';
 import type { Prisma } from '../db/generated/client.js';
 import type { CaseStatus } from '../db/generated/enums.js';
+import { utcTimestamp } from '../db/utc-timestamp.js';
 import { buildFeedPayload, feedTypesOf, type FeedCaseFacts } from './feed-events.js';
 
 type Tx = Prisma.TransactionClient;
@@ -65,7 +66,7 @@ export async function recordFeedEvents(
           jsonb_set(f.payload, '{sequence}', to_jsonb(last.n + f.ord)),
           '{case,organization}', to_jsonb(o.code)),
         '{case,unit}', coalesce(to_jsonb(u.code), 'null'::jsonb)),
-      ${e.at.toISOString()}::timestamptz AT TIME ZONE 'UTC'
+      ${utcTimestamp(e.at)}
     FROM jsonb_to_recordset(${JSON.stringify(events)}::jsonb) AS f(id uuid, type text, ord int, payload jsonb)
     CROSS JOIN "cases" c
     JOIN "organizations" o ON o.id = c."organizationId"

@@ -2,6 +2,7 @@
 import type { Db } from '../db/database.js';
 import type { Prisma } from '../db/generated/client.js';
 import type { Audience, CaseKind, Channel } from '../db/generated/enums.js';
+import { utcTimestamp } from '../db/utc-timestamp.js';
 import {
   afterOldestFirstKey,
   OLDEST_FIRST,
@@ -76,7 +77,7 @@ export async function insertSubmissionsIfNew(db: Db, rows: readonly NewSubmissio
       ("id", "trackingCode", "payloadCiphertext", "payloadDigest", "createdAt",
        "organizationId", "unitId", "kind", "channel", "audience", "followUpSecretHash")
     SELECT r.id, r."trackingCode", decode(r.payload, 'base64'), r."payloadDigest",
-      ${new Date().toISOString()}::timestamptz AT TIME ZONE 'UTC',
+      ${utcTimestamp(new Date())},
       r."organizationId", r."unitId", r.kind::"CaseKind", r.channel::"Channel", r.audience::"Audience",
       r."followUpSecretHash"
     FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS r(

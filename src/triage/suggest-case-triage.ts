@@ -58,15 +58,10 @@ function keptVectorsOf(model: TriageModel): Map<string, DuplicateEntry> {
   return kept;
 }
 
-/**
- * The case being triaged is open too: the next new case compares with it. Its vector is kept now,
- * from the text in hand, so that the next case need not read its text back (decision 0089).
- */
-function keepOwnVector(model: TriageModel, c: { id: string; code: string }, text: string): void {
-  const kept = keptVectorsOf(model);
+/** Keeps an open case's vector, dropping them all first when there are too many. */
+function keepVector(kept: Map<string, DuplicateEntry>, entry: DuplicateEntry): void {
   if (kept.size >= MAX_KEPT_VECTORS) kept.clear();
-  const [entry] = buildDuplicateIndex(model, [{ caseId: c.id, code: c.code, text }]).entries;
-  kept.set(c.id, entry!);
+  kept.set(entry.caseId, entry);
 }
 
 async function duplicateIndexOf(
@@ -84,12 +79,11 @@ async function duplicateIndexOf(
   }
   if (missing.length > 0) {
     const rows = await findCaseTextsForDuplicates(ctx.db.prisma, missing);
-    if (kept.size + rows.length > MAX_KEPT_VECTORS) kept.clear();
     for (const c of rows) {
       const [entry] = buildDuplicateIndex(model, [
         { caseId: c.id, code: c.code, text: triageText(c) },
       ]).entries;
-      kept.set(c.id, entry!);
+      keepVector(kept, entry!);
       found.set(c.id, entry!);
     }
   }
@@ -123,7 +117,9 @@ export async function suggestCaseTriage(
   const index = await duplicateIndexOf(ctx, model, openIds);
   const text = triageText(found);
   const local = suggestTriage(model, text, index, settings);
-  keepOwnVector(model, found, text);
+  // The case is open too: the next new case compares with it, without reading its text back
+  // (decision 0089).
+  keepVector(keptVectorsOf(model), { caseId: found.id, code: found.code, weights: local.weights });
   // The organisation's units change rarely: from memory, as routing reads them (decision 0041).
   const units = await directoryCache(ctx).read(`units-of-organization:${found.organizationId}`, () =>
     listUnitsOfOrganization(ctx.db.prisma, found.organizationId),

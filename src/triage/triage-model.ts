@@ -134,6 +134,11 @@ export interface TriageSuggestion {
   unit: FieldSuggestion<string>;
   urgency: FieldSuggestion<TriageUrgency>;
   duplicates: DuplicateSuggestion[];
+  /**
+   * The text's own word vector, as `buildDuplicateIndex` makes it: the case is open too, and the
+   * cases after it compare with it (decision 0089).
+   */
+  weights: SortedWeights;
 }
 
 /**
@@ -194,6 +199,8 @@ export function suggestTriage(
   const { tokens, origins } = tokensWithOrigin(text);
   const features = namedFeatures(tokens);
   const x = vectorize(features);
+  const mine = tfidf(model, tokens);
+  const weights = sortedWeights(mine.weights);
   const head = <T extends string>(
     classifier: LinearClassifier,
     choose: (p: Float64Array) => number | null,
@@ -215,7 +222,8 @@ export function suggestTriage(
     urgency: head<TriageUrgency>(model.urgency, (p) =>
       p[urgentIndex]! >= settings.urgentThreshold ? urgentIndex : confident(p),
     ),
-    duplicates: findDuplicates(model, tokens, origins, openCases, settings),
+    duplicates: findDuplicates(mine, weights, tokens, origins, openCases, settings),
+    weights,
   };
 }
 
@@ -297,15 +305,14 @@ function tfidf(model: TriageModel, tokens: readonly string[]) {
 }
 
 function findDuplicates(
-  model: TriageModel,
+  mine: ReturnType<typeof tfidf>,
+  mineSorted: SortedWeights,
   tokens: readonly string[],
   origins: readonly string[],
   openCases: DuplicateIndex,
   settings: TriageSettings,
 ): DuplicateSuggestion[] {
   if (!tokens.length) return [];
-  const mine = tfidf(model, tokens);
-  const mineSorted = sortedWeights(mine.weights);
   // Up to 2,000 open cases per new case: the similarity alone first, and the shared words only of
   // the few kept (the same words, in the same order, as when every candidate built its list).
   const candidates: { other: DuplicateIndex['entries'][number]; similarity: number }[] = [];

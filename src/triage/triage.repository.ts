@@ -6,6 +6,7 @@ import { appendCaseEvent } from '../cases/case.repository.js';
 import { OPEN_STATUSES } from '../cases/case-vocabulary.js';
 import type { Db } from '../db/database.js';
 import type { Prisma } from '../db/generated/client.js';
+import { utcTimestamp } from '../db/utc-timestamp.js';
 import type { CaseKind } from '../cases/case-vocabulary.js';
 import type { StoredTriageModel, TriageUrgency } from './triage-model.js';
 
@@ -128,7 +129,7 @@ export async function saveTriageSuggestion(db: Db, s: NewTriageSuggestion): Prom
        "urgency", "urgencyConfidence", "because", "duplicates", "createdAt")
     SELECT r.id, r."caseId", r.source, r.kind::"CaseKind", r."kindConfidence", r."unitRole", r."unitId",
       r."unitConfidence", r.urgency::"Urgency", r."urgencyConfidence", r.because, r.duplicates,
-      ${new Date().toISOString()}::timestamptz AT TIME ZONE 'UTC'
+      ${utcTimestamp(new Date())}
     FROM jsonb_to_record(${JSON.stringify(row)}::jsonb) AS r(
       id uuid, "caseId" uuid, source text, kind text, "kindConfidence" float8, "unitRole" text,
       "unitId" uuid, "unitConfidence" float8, urgency text, "urgencyConfidence" float8, because jsonb,
