@@ -145,6 +145,7 @@ export async function startApp(
       embeddedDir: path.join(config.dataDir, 'pgdata'),
       embeddedThread: config.embeddedDbThread,
       embeddedSharedBuffersMb: config.embeddedDbSharedBuffersMb,
+      preparedStatements: config.databasePreparedStatements,
     });
     stops.push(() => db.close());
     const applied = await db.migrate();

@@ -18,6 +18,7 @@ export async function openCliDatabase(): Promise<CliDatabase> {
       databaseUrl: config.databaseUrl,
       embeddedDir: path.join(config.dataDir, 'pgdata'),
       embeddedSharedBuffersMb: config.embeddedDbSharedBuffersMb,
+      preparedStatements: config.databasePreparedStatements,
     });
     await db.migrate();
     return {

@@ -3,6 +3,7 @@
 import { createHmac } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_PREPARED_STATEMENTS } from '../db/prepared-statement-names.js';
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
@@ -43,6 +44,10 @@ const ZEnvSchema = z.object({
   EMBEDDED_DB_SHARED_BUFFERS_MB: z.preprocess(
     emptyToUndefined,
     z.coerce.number().int().min(1).max(1024).default(16),
+  ),
+  DATABASE_PREPARED_STATEMENTS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(0).max(100_000).default(DEFAULT_PREPARED_STATEMENTS),
   ),
   EMBEDDED_DB_THREAD: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('true')),
   PUBLIC_URL: optionalUrl(['http:', 'https:']),
@@ -306,6 +311,8 @@ export interface Config {
   dataDir: string;
   /** The embedded database's shared_buffers in MB (src/db/database.ts). */
   embeddedDbSharedBuffersMb: number;
+  /** DATABASE_PREPARED_STATEMENTS: statement texts each PostgreSQL connection keeps prepared (0090). */
+  databasePreparedStatements: number;
   /** EMBEDDED_DB_THREAD: PGlite in a worker thread, off the HTTP event loop (decision 0064). */
   embeddedDbThread: boolean;
   /** REPORT_WORK_MEM_MB: the periodic report's grouping memory before it spills to disk. */
@@ -517,6 +524,7 @@ export function createConfig(source: Record<string, string | undefined> = {}): C
     port: env.PORT,
     dataDir: path.resolve(env.DATA_DIR),
     embeddedDbSharedBuffersMb: env.EMBEDDED_DB_SHARED_BUFFERS_MB,
+    databasePreparedStatements: env.DATABASE_PREPARED_STATEMENTS,
     embeddedDbThread: env.EMBEDDED_DB_THREAD === 'true',
     reportWorkMemMb: env.REPORT_WORK_MEM_MB,
     publicUrl: env.PUBLIC_URL?.replace(/\/+$/, ''),

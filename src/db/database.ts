@@ -9,6 +9,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapt
 import { PrismaClient } from './generated/client.js';
 import type { EmbeddedDbReply, EmbeddedDbThreadData } from './embedded-db-messages.js';
 import { embeddedStartParams } from './embedded-start-params.js';
+import { DEFAULT_PREPARED_STATEMENTS, preparedStatementNames } from './prepared-statement-names.js';
 import { applyPendingMigrations, listMigrationNames } from './schema-engine.js';
 
 export type { PrismaClient };
@@ -35,6 +36,11 @@ export interface DatabaseOptions {
   embeddedThread?: boolean;
   /** The embedded database's shared_buffers (EMBEDDED_DB_SHARED_BUFFERS_MB). */
   embeddedSharedBuffersMb?: number;
+  /**
+   * How many distinct statement texts each PostgreSQL connection keeps prepared
+   * (DATABASE_PREPARED_STATEMENTS; 0 prepares none, as behind a pooler that cannot keep them).
+   */
+  preparedStatements?: number;
 }
 
 interface Driver {
@@ -49,7 +55,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   // Each driver is imported only when chosen: a command on PostgreSQL never loads PGlite's
   // WebAssembly, and the app with the database in a thread runs it there only.
   const driver = options.databaseUrl
-    ? await openPostgres(options.databaseUrl)
+    ? await openPostgres(options.databaseUrl, options.preparedStatements ?? DEFAULT_PREPARED_STATEMENTS)
     : options.embeddedThread && !(options.embeddedDir ?? 'memory://').startsWith('memory://')
       ? await openEmbeddedThread(options.embeddedDir!, options.embeddedSharedBuffersMb ?? 16)
       : await openEmbeddedInProcess(
@@ -76,11 +82,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   };
 }
 
-async function openPostgres(connectionString: string): Promise<Driver> {
+async function openPostgres(connectionString: string, preparedStatements: number): Promise<Driver> {
   const { PrismaPg } = await import('@prisma/adapter-pg');
   // A connection that cannot be opened in 2 s fails instead of waiting for the whole outage:
   // intake answers 503 "try again" quickly (decision 0019).
-  const factory = new PrismaPg({ connectionString, max: 10, connectionTimeoutMillis: 2_000 });
+  const factory = new PrismaPg(
+    { connectionString, max: 10, connectionTimeoutMillis: 2_000 },
+    preparedStatements > 0 ? { statementNameGenerator: preparedStatementNames(preparedStatements) } : {},
+  );
   return { factory, kind: 'postgres', close: async () => {} };
 }
 
