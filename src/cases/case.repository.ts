@@ -1,8 +1,10 @@
 // The only code that writes cases and their audit trail to Prisma.
 import type { Db } from '../db/database.js';
-import type { Prisma } from '../db/generated/client.js';
+import { Prisma } from '../db/generated/client.js';
+import { utcTimestamp } from '../db/utc-timestamp.js';
+import { v7 as uuidv7 } from 'uuid';
 import type { ActorType, CaseStatus, Channel } from '../db/generated/enums.js';
-import { recordFeedEvents, type FeedCaseRow } from '../feeds/feed.repository.js';
+import { feedEventsOf, type FeedCaseRow } from '../feeds/feed.repository.js';
 import { caseSearchText } from './case-search-text.js';
 
 export type Tx = Prisma.TransactionClient;
@@ -28,24 +30,23 @@ export interface CaseEventInput {
  * Audit events are append-only; every change to a case writes one in the same transaction, and
  * with it the event feeds' outbox rows (src/feeds) when the move is one they report.
  */
-export async function appendCaseEvent(tx: Tx, e: CaseEventInput) {
-  const event = await tx.caseEvent.create({
-    data: {
-      caseId: e.caseId,
-      action: e.action,
-      fromStatus: e.fromStatus ?? null,
-      toStatus: e.toStatus ?? null,
-      actorType: e.actorType,
-      actorStaffId: e.actorStaffId ?? null,
-      actorRole: e.actorRole ?? null,
-      reason: e.reason ?? null,
-      ...(e.data === undefined ? {} : { data: e.data }),
-      effectsDoneAt: e.effectsPending ? null : e.at,
-      createdAt: e.at,
-    },
-  });
-  await recordFeedEvents(tx, { ...e, caseEventId: event.id });
-  return event;
+export async function appendCaseEvent(tx: Tx, e: CaseEventInput): Promise<{ id: string }> {
+  // The id is made here, as Prisma's uuid(7) default made it: time-ordered, and increasing within
+  // this process, so events of one instant read back in the order they were written.
+  const id = uuidv7();
+  const feed = await feedEventsOf(tx, { ...e, caseEventId: id });
+  // One statement for the event and its feed rows (decision 0091); the feed rows' foreign key to
+  // the event is checked at the statement's end, when the event is there.
+  const event = Prisma.sql`
+    INSERT INTO "case_events" ("id", "caseId", "action", "fromStatus", "toStatus", "actorType",
+      "actorStaffId", "actorRole", "reason", "data", "effectsDoneAt", "createdAt")
+    VALUES (${id}::uuid, ${e.caseId}::uuid, ${e.action}, ${e.fromStatus ?? null}::"CaseStatus",
+      ${e.toStatus ?? null}::"CaseStatus", ${e.actorType}::"ActorType", ${e.actorStaffId ?? null}::uuid,
+      ${e.actorRole ?? null}, ${e.reason ?? null},
+      ${e.data === undefined ? null : JSON.stringify(e.data)}::jsonb,
+      ${e.effectsPending ? null : e.at.toISOString()}::timestamptz AT TIME ZONE 'UTC', ${utcTimestamp(e.at)})`;
+  await tx.$executeRaw(feed ? Prisma.sql`WITH event AS (${event}) ${feed}` : event);
+  return { id };
 }
 
 /**

@@ -2,7 +2,7 @@
 // event's transaction), webhooks, and the delivery log.
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database.js';
-import type { Prisma } from '../db/generated/client.js';
+import { Prisma } from '../db/generated/client.js';
 import type { CaseStatus } from '../db/generated/enums.js';
 import { utcTimestamp } from '../db/utc-timestamp.js';
 import { buildFeedPayload, feedTypesOf, type FeedCaseFacts } from './feed-events.js';
@@ -25,16 +25,17 @@ const FEED_CASE_ROW_SELECT = {
 } as const;
 
 /**
- * Writes the feed events a case event stands for, in its transaction: the move and what the feeds
- * say about it are committed together or not at all (the outbox). One statement (decision 0065):
- * it numbers the events after the case's highest sequence and fills the payload's sequence and the
- * organisation's and unit's codes; the rest of the payload is built here from `caseRow`, the case
- * as the caller just wrote it (read back only when the caller has not got it). Every move that
- * reports one first writes the case row (a new case, a versioned update, the satisfaction score),
- * whose lock orders writers on one case; (caseId, sequence) is unique as well, so a writer that
- * slipped past would fail rather than number twice.
+ * The feed events a case event stands for, written in the event's own statement (caseEventRows in
+ * case.repository.ts): the move and what the feeds say about it are committed together or not at
+ * all (the outbox). Null when the event reports nothing. The statement (decision 0065) numbers the
+ * events after the case's highest sequence and fills the payload's sequence and the organisation's
+ * and unit's codes; the rest of the payload is built here from `caseRow`, the case as the caller
+ * just wrote it (read back only when the caller has not got it). Every move that reports one first
+ * writes the case row (a new case, a versioned update, the satisfaction score), whose lock orders
+ * writers on one case; (caseId, sequence) is unique as well, so a writer that slipped past would
+ * fail rather than number twice.
  */
-export async function recordFeedEvents(
+export async function feedEventsOf(
   tx: Tx,
   e: {
     caseEventId: string;
@@ -45,19 +46,19 @@ export async function recordFeedEvents(
     at: Date;
     caseRow?: FeedCaseRow | undefined;
   },
-): Promise<void> {
+): Promise<Prisma.Sql | null> {
   const types = feedTypesOf(e);
-  if (types.length === 0) return;
+  if (types.length === 0) return null;
   const row =
     e.caseRow ?? (await tx.case.findUnique({ where: { id: e.caseId }, select: FEED_CASE_ROW_SELECT }));
-  if (!row) return;
+  if (!row) return null;
   // Sequence and codes are placeholders here: the statement below sets them.
   const facts = { ...row, organization: { code: '' }, unit: null };
   const events = types.map((type, i) => {
     const id = randomUUID();
     return { id, type, ord: i + 1, payload: buildFeedPayload(id, type, 0, e.at, facts, e) };
   });
-  await tx.$executeRaw`
+  return Prisma.sql`
     INSERT INTO "case_feed_events"
       ("id", "caseId", "organizationId", "caseEventId", "type", "sequence", "payload", "createdAt")
     SELECT f.id, c.id, c."organizationId", ${e.caseEventId}::uuid, f.type, last.n + f.ord,
