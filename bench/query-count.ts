@@ -13,7 +13,7 @@ import { scheduleCaseMilestonesSafely } from '../src/deadlines/schedule-mileston
 import { routeCase } from '../src/routing/route-case.js';
 import { suggestCaseTriageSafely } from '../src/triage/suggest-case-triage.js';
 import { postCaseCards } from '../src/officer/post-case-cards.js';
-import { runCaseEffectsOrQueue } from '../src/cases/run-case-effects.js';
+import { runCaseEffectsOrQueue, type EventFacts } from '../src/cases/run-case-effects.js';
 import { createTestContext } from '../test/helpers/test-context.js';
 import { processCpuMs } from './process-cpu.js';
 
@@ -111,9 +111,9 @@ try {
     const { caseId, made } = processed!;
     let suggestion: Awaited<ReturnType<typeof suggestCaseTriageSafely>> = null;
     await phase('scheduleCaseMilestones', () => scheduleCaseMilestonesSafely(ctx, caseId, made));
-    let assignmentEventId: string | undefined;
+    let assignmentEvent: EventFacts | undefined;
     await phase('routeCase', async () => {
-      ({ assignmentEventId } = await routeCase(ctx, caseId, {
+      ({ assignmentEvent } = await routeCase(ctx, caseId, {
         callerPostsCards: true,
         callerRunsEffects: true,
         ...(made && { justMade: made.case }),
@@ -125,8 +125,8 @@ try {
     await phase('postCaseCards', () =>
       postCaseCards(ctx, caseId, made ? { justMade: { clocks: made.clocks, suggestion } } : {}),
     );
-    if (assignmentEventId)
-      await phase('runCaseEffects (the assignment)', () => runCaseEffectsOrQueue(ctx, assignmentEventId!));
+    if (assignmentEvent)
+      await phase('runCaseEffects (the assignment)', () => runCaseEffectsOrQueue(ctx, assignmentEvent!));
   }
   const cpu = process.cpuUsage(cpu0);
   const backendsMs = (await backendCpuMs()) - backends0;

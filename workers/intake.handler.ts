@@ -45,7 +45,7 @@ export const createIntakeHandler =
     }
     // A retry that finds the case assigned has no event in hand: the recovery sweep queues the
     // effects of an assignment left pending (case-effects.queue.ts).
-    if (routing.assignmentEventId) await runCaseEffectsOrQueue(ctx, routing.assignmentEventId);
+    if (routing.assignmentEvent) await runCaseEffectsOrQueue(ctx, routing.assignmentEvent);
     // The job's return value is kept in Redis: the case's id and how it came, nothing more.
     return outcome;
   };

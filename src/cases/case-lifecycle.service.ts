@@ -1,6 +1,7 @@
 // Applies one action to one case: the transition table decides, then the case row, its audit
 // event and its clocks change in one transaction. An illegal move changes nothing and says why.
 import type { AppContext } from '../app-context.js';
+import type { EventFacts } from './run-case-effects.js';
 import { AppError } from '../core/app-error.js';
 import type { Prisma } from '../db/generated/client.js';
 import { fromDbDate, parseLocalDate, toDbDate, toVietnamDate } from '../calendar/local-date.js';
@@ -77,6 +78,8 @@ export interface ApplyCaseActionResult {
   to: CaseStatus;
   /** Every effect of the move; those after the commit run from the `cases.run-effects` job. */
   effects: readonly CaseEffect[];
+  /** The move's event as written, for a caller that runs its effects itself (`callerRunsEffects`). */
+  event: EventFacts;
 }
 
 const roleOf = (actor: CaseActor): Actor => (actor.type === 'staff' ? actor.role : actor.type);
@@ -136,9 +139,9 @@ async function applyCaseActionOnce(
     (e): e is AfterCommitEffect => !isTransactionEffect(e) && !input.effectsByCaller?.includes(e.type),
   );
   const settings = await deadlineSettingsOf(ctx, current.organizationId);
-  let eventId: string;
+  let written: EventFacts;
   try {
-    eventId = await prisma.$transaction(async (tx) => {
+    written = await prisma.$transaction(async (tx) => {
       const c = plan.changes;
       const stamps = answerStampsOf(plan, now);
       const caseRow = await updateCaseAtVersion(tx, current.id, current.version, {
@@ -185,31 +188,50 @@ async function applyCaseActionOnce(
         const dueOn = dueOnInForceAt(clocks, answeredAt);
         await setAnsweredDueOn(tx, current.id, dueOn === null ? null : toDbDate(dueOn));
       }
+      const data = {
+        ...plan.event.data,
+        ...clockData,
+        ...(afterCommit.length ? { effects: afterCommit } : {}),
+      };
+      const actorStaffId = input.actor.type === 'staff' ? input.actor.staffId : null;
       const event = await appendCaseEvent(tx, {
         caseId: current.id,
         action: plan.event.action,
         fromStatus: plan.event.from,
         toStatus: plan.event.to,
         actorType: plan.event.actorType,
-        actorStaffId: input.actor.type === 'staff' ? input.actor.staffId : null,
+        actorStaffId,
         actorRole: plan.event.actorRole,
         reason: plan.event.reason,
-        data: {
-          ...plan.event.data,
-          ...clockData,
-          ...(afterCommit.length ? { effects: afterCommit } : {}),
-        } as Prisma.InputJsonValue,
+        data: data as Prisma.InputJsonValue,
         at: now,
         effectsPending: afterCommit.length > 0,
         caseRow,
       });
-      return event.id;
+      // The event as it is stored (its data through JSON), for a caller that runs its effects.
+      return {
+        caseId: current.id,
+        eventId: event.id,
+        action: plan.event.action,
+        reason: plan.event.reason ?? null,
+        actorStaffId,
+        actorType: plan.event.actorType,
+        data: JSON.parse(JSON.stringify(data)) as Record<string, unknown>,
+      };
     });
   } catch (err) {
     if (isDeadlineError(err)) throw new AppError('unprocessable', err.message);
     throw err;
   }
-  const result = { caseId: current.id, eventId, from: plan.from, to: plan.to, effects: plan.effects };
+  const eventId = written.eventId;
+  const result = {
+    caseId: current.id,
+    eventId,
+    event: written,
+    from: plan.from,
+    to: plan.to,
+    effects: plan.effects,
+  };
   // The clocks changed in the transaction; their reminders follow (a failure is left to the sweep).
   if (changesClocks(plan.effects)) await scheduleCaseMilestonesSafely(ctx, current.id);
   // Notices, cards, letters and the auto-close timer: a job keyed by the event, so a crash between

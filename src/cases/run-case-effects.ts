@@ -19,7 +19,8 @@ import { askSatisfaction, notifySenderOfMove } from './notify-case-sender.js';
 
 export type RunEffectsResult = 'done' | 'already_done' | 'gone';
 
-interface EventFacts {
+/** What the effects of a case event are run from: the event as stored, or as its move wrote it. */
+export interface EventFacts {
   caseId: string;
   eventId: string;
   action: CaseAction;
@@ -29,37 +30,50 @@ interface EventFacts {
   data: Record<string, unknown>;
 }
 
-export async function runCaseEffects(ctx: AppContext, eventId: string): Promise<RunEffectsResult> {
-  const event = await findCaseEventById(ctx.db.prisma, eventId);
-  if (!event) return 'gone';
-  if (event.effectsDoneAt) return 'already_done';
-  const facts: EventFacts = {
-    caseId: event.caseId,
-    eventId: event.id,
-    action: event.action as CaseAction,
-    reason: event.reason,
-    actorStaffId: event.actorStaffId,
-    actorType: event.actorType,
-    data: (event.data ?? {}) as Record<string, unknown>,
-  };
-  for (const effect of readStoredEffects(event.data)) await runEffect(ctx, facts, effect);
+/**
+ * Runs the stored effects of the event, once. `written`: the event as the caller's move has just
+ * written it (its effects not run yet), so it is not read back (decision 0092).
+ */
+export async function runCaseEffects(
+  ctx: AppContext,
+  eventId: string,
+  written?: EventFacts,
+): Promise<RunEffectsResult> {
+  let facts: EventFacts;
+  if (written?.eventId === eventId) facts = written;
+  else {
+    const event = await findCaseEventById(ctx.db.prisma, eventId);
+    if (!event) return 'gone';
+    if (event.effectsDoneAt) return 'already_done';
+    facts = {
+      caseId: event.caseId,
+      eventId: event.id,
+      action: event.action as CaseAction,
+      reason: event.reason,
+      actorStaffId: event.actorStaffId,
+      actorType: event.actorType,
+      data: (event.data ?? {}) as Record<string, unknown>,
+    };
+  }
+  for (const effect of readStoredEffects(facts.data)) await runEffect(ctx, facts, effect);
   await markCaseEventEffectsDone(ctx.db.prisma, eventId, ctx.clock.now());
   return 'done';
 }
 
 /**
- * For a caller that runs its move's effects itself (`callerRunsEffects`): runs them now; if they
- * fail, queues the event's job, which retries them as it does any move's (decision 0085).
+ * For a caller that runs its move's effects itself (`callerRunsEffects`), with the event its move
+ * wrote: runs them now; if they fail, queues the event's job, which reads the event and retries
+ * them as it does any move's (decision 0085).
  */
-export async function runCaseEffectsOrQueue(ctx: AppContext, eventId: string): Promise<void> {
+export async function runCaseEffectsOrQueue(ctx: AppContext, written: EventFacts): Promise<void> {
   try {
-    await runCaseEffects(ctx, eventId);
+    await runCaseEffects(ctx, written.eventId, written);
   } catch (err) {
     ctx.logger.warn(
-      { err: { message: (err as Error).message }, eventId },
+      { err: { message: (err as Error).message }, eventId: written.eventId },
       'case effects failed here; queued as their job',
     );
-    await enqueueCaseEffectsSafely(ctx, eventId);
+    await enqueueCaseEffectsSafely(ctx, written.eventId);
   }
 }
 

@@ -14,6 +14,7 @@ import {
 import { findLatestCaseEvent } from '../cases/case.repository.js';
 import { ZRouteEventDataSchema, type RouteEventData } from '../cases/case-scope.js';
 import type { CaseEffect } from '../cases/case-transitions.js';
+import type { EventFacts } from '../cases/run-case-effects.js';
 import { directoryCache } from '../directory/directory-cache.js';
 import { parseOrganizationPolicy } from '../directory/organization-settings.js';
 import { decideRoute, type RouteDecision } from './route-decision.js';
@@ -41,8 +42,8 @@ export interface RouteCaseResult {
   assigned: boolean;
   /** Effects of the assignment for the caller to act on (notify the unit). */
   effects: readonly CaseEffect[];
-  /** The assignment's audit event, when this call assigned the case. */
-  assignmentEventId?: string;
+  /** The assignment's audit event as written, when this call assigned the case. */
+  assignmentEvent?: EventFacts;
 }
 
 export interface RouteCaseOptions {
@@ -53,7 +54,7 @@ export interface RouteCaseOptions {
   callerPostsCards?: boolean;
   /**
    * The caller runs the assignment's after-commit effects itself (runCaseEffects with
-   * `assignmentEventId`) instead of a `cases.run-effects` job: the intake worker (decision 0085).
+   * `assignmentEvent`) instead of a `cases.run-effects` job: the intake worker (decision 0085).
    */
   callerRunsEffects?: boolean;
   /**
@@ -141,7 +142,7 @@ export async function routeCase(
     urgentKeywords: flagUrgent ? urgency.keywords : [],
     assigned: !!assignment,
     effects: assignment?.effects ?? [],
-    ...(assignment && { assignmentEventId: assignment.eventId }),
+    ...(assignment && { assignmentEvent: assignment.event }),
   };
 }
 
@@ -181,7 +182,7 @@ async function completePrevious(
         ...result(subject.id, 'already_routed', decision),
         assigned: true,
         effects: assignment.effects,
-        assignmentEventId: assignment.eventId,
+        assignmentEvent: assignment.event,
       };
     }
   }

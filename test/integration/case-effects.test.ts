@@ -9,6 +9,7 @@ import { closeOverdueResolvedCases, closeResolvedCaseIfDue } from '../../src/cas
 import { requeuePendingCaseEffects } from '../../src/cases/case-effects.queue.js';
 import { runCaseEffects } from '../../src/cases/run-case-effects.js';
 import { recordSatisfaction } from '../../src/cases/record-satisfaction.js';
+import type { AppContext } from '../../src/app-context.js';
 import { fixedClock } from '../../src/core/clock.js';
 import { parseInput } from '../../src/core/validation.js';
 import { processSubmission } from '../../src/intake/process-submission.js';
@@ -91,6 +92,16 @@ async function newCase(
 async function move(input: Parameters<typeof applyCaseAction>[1]) {
   const result = await applyCaseAction(t.ctx, input);
   const event = await t.ctx.db.prisma.caseEvent.findUniqueOrThrow({ where: { id: result.eventId } });
+  // The event the move hands its caller (who may run the effects from it) is the one stored.
+  expect(result.event).toEqual({
+    caseId: event.caseId,
+    eventId: event.id,
+    action: event.action,
+    reason: event.reason,
+    actorStaffId: event.actorStaffId,
+    actorType: event.actorType,
+    data: event.data,
+  });
   if (event.effectsDoneAt === null) {
     const job = await t.ctx.queues.queue('cases').getJob(`case-effects-${result.eventId}`);
     expect(job?.data).toEqual({ eventId: result.eventId });
@@ -444,6 +455,36 @@ describe('resolution', () => {
     expect(own.join('\n')).not.toMatch(/đã được tiếp nhận|đã có kết quả/);
     const follower = await texts(dup);
     expect(follower.some((x) => x.includes('was merged into this one'))).toBe(true);
+  });
+});
+
+describe("a caller that runs its move's effects itself", () => {
+  it('runs them from the event its move wrote, without reading it back, once', async () => {
+    const id = await newCase('report');
+    const eventReads: unknown[] = [];
+    const prisma = t.ctx.db.prisma.$extends({
+      query: {
+        caseEvent: {
+          async findUnique({ args, query }) {
+            eventReads.push(args.where);
+            return query(args);
+          },
+        },
+      },
+    }) as unknown as AppContext['db']['prisma'];
+    const ctx: AppContext = { ...t.ctx, db: { ...t.ctx.db, prisma } };
+    const done = await applyCaseAction(ctx, {
+      caseId: id,
+      action: 'accept',
+      actor: receiver,
+      callerRunsEffects: true,
+    });
+    expect(await t.ctx.queues.queue('cases').getJob(`case-effects-${done.eventId}`)).toBeUndefined();
+    expect(await runCaseEffects(ctx, done.eventId, done.event)).toBe('done');
+    expect(eventReads).toEqual([]);
+    const notices = await t.ctx.db.prisma.notification.findMany({ where: { caseId: id } });
+    expect(notices.map((n) => n.dedupeKey)).toContain(`case:${id}:event:${done.eventId}:sender`);
+    expect(await runCaseEffects(ctx, done.eventId)).toBe('already_done');
   });
 });
 
