@@ -34,20 +34,19 @@ describe('appendCaseEvent', () => {
     const at = new Date(Date.UTC(2026, 11, 7, 3, 4, 5, 678));
     const { organizationId } = await t.ctx.db.prisma.case.findUniqueOrThrow({ where: { id: caseId } });
     const staff = await t.ctx.db.prisma.staff.create({ data: { organizationId, fullName: 'Cán bộ thử' } });
+    const every = {
+      caseId,
+      action: 'note',
+      fromStatus: 'assigned',
+      toStatus: 'in_progress',
+      actorType: 'staff',
+      actorStaffId: staff.id,
+      actorRole: 'unit_handler',
+      reason: 'Đã gọi lại cho người bệnh',
+      data: { n: 1, tên: 'Thử', list: [1, null, 'a'] },
+    } as const;
     const [pending, done] = await t.ctx.db.prisma.$transaction(async (tx) => [
-      await appendCaseEvent(tx, {
-        caseId,
-        action: 'note',
-        fromStatus: 'assigned',
-        toStatus: 'in_progress',
-        actorType: 'staff',
-        actorStaffId: staff.id,
-        actorRole: 'unit_handler',
-        reason: 'Đã gọi lại cho người bệnh',
-        data: { n: 1, tên: 'Thử', list: [1, null, 'a'] },
-        at,
-        effectsPending: true,
-      }),
+      await appendCaseEvent(tx, { ...every, at, effectsPending: true }),
       await appendCaseEvent(tx, { caseId, action: 'note', actorType: 'system', at }),
     ]);
     const rows = await t.ctx.db.prisma.caseEvent.findMany({
@@ -55,20 +54,7 @@ describe('appendCaseEvent', () => {
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     });
     expect(rows).toEqual([
-      {
-        id: pending.id,
-        caseId,
-        action: 'note',
-        fromStatus: 'assigned',
-        toStatus: 'in_progress',
-        actorType: 'staff',
-        actorStaffId: staff.id,
-        actorRole: 'unit_handler',
-        reason: 'Đã gọi lại cho người bệnh',
-        data: { n: 1, tên: 'Thử', list: [1, null, 'a'] },
-        effectsDoneAt: null,
-        createdAt: at,
-      },
+      { id: pending.id, ...every, effectsDoneAt: null, createdAt: at },
       {
         id: done.id,
         caseId,
