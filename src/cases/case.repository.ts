@@ -31,22 +31,40 @@ export interface CaseEventInput {
  * with it the event feeds' outbox rows (src/feeds) when the move is one they report.
  */
 export async function appendCaseEvent(tx: Tx, e: CaseEventInput): Promise<{ id: string }> {
-  // The id is made here, as Prisma's uuid(7) default made it: time-ordered, and increasing within
-  // this process, so events of one instant read back in the order they were written.
-  const id = uuidv7();
+  const id = newCaseEventId();
   const feed = await feedEventsOf(tx, { ...e, caseEventId: id });
   // One statement for the event and its feed rows (decision 0091); the feed rows' foreign key to
   // the event is checked at the statement's end, when the event is there.
-  const event = Prisma.sql`
-    INSERT INTO "case_events" ("id", "caseId", "action", "fromStatus", "toStatus", "actorType",
-      "actorStaffId", "actorRole", "reason", "data", "effectsDoneAt", "createdAt")
-    VALUES (${id}::uuid, ${e.caseId}::uuid, ${e.action}, ${e.fromStatus ?? null}::"CaseStatus",
-      ${e.toStatus ?? null}::"CaseStatus", ${e.actorType}::"ActorType", ${e.actorStaffId ?? null}::uuid,
-      ${e.actorRole ?? null}, ${e.reason ?? null},
-      ${e.data === undefined ? null : JSON.stringify(e.data)}::jsonb,
-      ${e.effectsPending ? null : e.at.toISOString()}::timestamptz AT TIME ZONE 'UTC', ${utcTimestamp(e.at)})`;
+  const event = caseEventInsert(id, e);
   await tx.$executeRaw(feed ? Prisma.sql`WITH event AS (${event}) ${feed}` : event);
   return { id };
+}
+
+/**
+ * An audit event's id, made here as Prisma's uuid(7) default made it: time-ordered, and increasing
+ * within this process, so events of one instant read back in the order they were written.
+ */
+export const newCaseEventId = (): string => uuidv7();
+
+/**
+ * The INSERT of one audit event, for appendCaseEvent and for a writer that makes the event part of
+ * a larger statement (routing, decision 0093): `where` makes the row depend on the rest of that
+ * statement. A move the event feeds report goes through appendCaseEvent.
+ */
+export function caseEventInsert(
+  id: string,
+  e: Omit<CaseEventInput, 'caseRow'>,
+  where: Prisma.Sql = Prisma.empty,
+): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO "case_events" ("id", "caseId", "action", "fromStatus", "toStatus", "actorType",
+      "actorStaffId", "actorRole", "reason", "data", "effectsDoneAt", "createdAt")
+    SELECT ${id}::uuid, ${e.caseId}::uuid, ${e.action}::text, ${e.fromStatus ?? null}::"CaseStatus",
+      ${e.toStatus ?? null}::"CaseStatus", ${e.actorType}::"ActorType", ${e.actorStaffId ?? null}::uuid,
+      ${e.actorRole ?? null}::text, ${e.reason ?? null}::text,
+      ${e.data === undefined ? null : JSON.stringify(e.data)}::jsonb,
+      ${e.effectsPending ? null : e.at.toISOString()}::timestamptz AT TIME ZONE 'UTC', ${utcTimestamp(e.at)}
+    ${where}`;
 }
 
 /**

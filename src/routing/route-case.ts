@@ -12,7 +12,7 @@ import {
   type ApplyCaseActionResult,
 } from '../cases/case-lifecycle.service.js';
 import { findLatestCaseEvent } from '../cases/case.repository.js';
-import { ZRouteEventDataSchema, type RouteEventData } from '../cases/case-scope.js';
+import { competenceColumnsOf, ZRouteEventDataSchema, type RouteEventData } from '../cases/case-scope.js';
 import type { CaseEffect } from '../cases/case-transitions.js';
 import type { EventFacts } from '../cases/run-case-effects.js';
 import { directoryCache } from '../directory/directory-cache.js';
@@ -23,7 +23,7 @@ import {
   findOrganizationForRouting,
   listRoutingRules,
   listUnitsOfOrganization,
-  recordRoutingReturningCase,
+  recordRouting,
 } from './routing.repository.js';
 import { DEFAULT_URGENT_KEYWORDS, detectUrgency } from './urgency.js';
 
@@ -64,10 +64,10 @@ export interface RouteCaseOptions {
    * assignment), the version-guarded write below fails and the routing in force is reported, as
    * for any concurrent move.
    */
-  justMade?: RoutingSubject;
+  justMade?: CaseRow;
 }
 
-export type RoutingSubject = NonNullable<Awaited<ReturnType<typeof findCaseForRouting>>>;
+type CaseRow = NonNullable<ApplyCaseActionInput['current']>;
 
 export async function routeCase(
   ctx: AppContext,
@@ -113,7 +113,7 @@ export async function routeCase(
   const flagUrgent = urgency.urgent && subject.urgency !== 'urgent';
 
   const data = routeEventData(decision);
-  const written = await recordRoutingReturningCase(prisma, {
+  const written = await recordRouting(prisma, {
     caseId: subject.id,
     version: subject.version,
     requireReceived: true,
@@ -132,9 +132,17 @@ export async function routeCase(
     { caseId: subject.id, rule: decision.rule, unitId: decision.unitId, urgent: flagUrgent },
     'case routed',
   );
-  // The decision bumped the version by one; anyone moving the case after that wins over us.
+  // The decision bumped the version by one; anyone moving the case after that wins over us. A case
+  // in hand is not read again by the assignment: it is as routing left it (decision 0093).
+  const routed: CaseRow | undefined = options.justMade && {
+    ...options.justMade,
+    ...competenceColumnsOf(data),
+    ...(flagUrgent && { urgency: 'urgent' as const }),
+    version: written.version,
+    updatedAt: written.updatedAt,
+  };
   const assignment = decision.unitId
-    ? await assign(ctx, subject.id, decision.unitId, decision.reason, written.version, options, written)
+    ? await assign(ctx, subject.id, decision.unitId, decision.reason, written.version, options, routed)
     : null;
   return {
     ...result(subject.id, 'routed', data),

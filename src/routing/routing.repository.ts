@@ -1,8 +1,9 @@
 // The only routing code that touches Prisma.
 import type { Db } from '../db/database.js';
-import type { Prisma } from '../db/generated/client.js';
+import { Prisma } from '../db/generated/client.js';
+import { utcTimestamp } from '../db/utc-timestamp.js';
 import type { CaseKind } from '../db/generated/enums.js';
-import { appendCaseEvent, updateCaseAtVersion } from '../cases/case.repository.js';
+import { caseEventInsert, newCaseEventId } from '../cases/case.repository.js';
 import { competenceColumnsOf } from '../cases/case-scope.js';
 import { changingDirectory } from '../directory/directory-cache.js';
 
@@ -84,34 +85,24 @@ export interface RoutingRecord {
 }
 
 /**
- * Writes a routing decision (and the urgent flag) with their audit events in one transaction,
- * guarded by the case's version. Returns false when the case changed meanwhile: nothing written.
- */
-export async function recordRouting(db: Db, r: RoutingRecord): Promise<boolean> {
-  return (await recordRoutingReturningCase(db, r)) !== null;
-}
-
-/**
- * recordRouting, returning the case as written (null when nothing was), for a caller that moves
- * the case next without reading it again.
+ * Writes a routing decision (and the urgent flag) with their audit events, guarded by the case's
+ * version (and, with `requireReceived`, its status): one statement, so atomic with no transaction
+ * (decision 0093). Returns the case's new version and update time, or null when the case changed
+ * meanwhile: then nothing is written.
  * The only writer of `route` events: it also copies the decision's competence referral onto the
  * case row, in the same statement, so inbox queries can check the permission scope in SQL.
+ * Neither event is one the event feeds report (no status changes), so none has feed rows.
  */
-export function recordRoutingReturningCase(db: Db, r: RoutingRecord) {
-  return db.$transaction(async (tx) => {
-    const written = await updateCaseAtVersion(
-      tx,
-      r.caseId,
-      r.version,
-      {
-        ...competenceColumnsOf(r.route.data),
-        ...(r.urgentKeywords ? { urgency: 'urgent' as const } : {}),
-      },
-      r.requireReceived ? 'received' : undefined,
-    );
-    if (!written) return null;
-    const byStaff = !!r.route.actorStaffId;
-    await appendCaseEvent(tx, {
+export async function recordRouting(
+  db: Db,
+  r: RoutingRecord,
+): Promise<{ version: number; updatedAt: Date } | null> {
+  const competence = competenceColumnsOf(r.route.data);
+  const byStaff = !!r.route.actorStaffId;
+  const onlyIfWritten = Prisma.sql`WHERE EXISTS (SELECT 1 FROM written)`;
+  const route = caseEventInsert(
+    newCaseEventId(),
+    {
       caseId: r.caseId,
       action: 'route',
       actorType: byStaff ? 'staff' : 'system',
@@ -120,17 +111,39 @@ export function recordRoutingReturningCase(db: Db, r: RoutingRecord) {
       reason: r.route.reason ?? null,
       data: r.route.data,
       at: r.at,
-    });
-    if (r.urgentKeywords) {
-      await appendCaseEvent(tx, {
-        caseId: r.caseId,
-        action: 'mark_urgent',
-        actorType: 'system',
-        actorRole: 'system',
-        data: { keywords: r.urgentKeywords, source: 'routing' },
-        at: r.at,
-      });
-    }
-    return written;
-  });
+    },
+    onlyIfWritten,
+  );
+  const urgent = r.urgentKeywords
+    ? Prisma.sql`, urgent AS (${caseEventInsert(
+        newCaseEventId(),
+        {
+          caseId: r.caseId,
+          action: 'mark_urgent',
+          actorType: 'system',
+          actorRole: 'system',
+          data: { keywords: r.urgentKeywords, source: 'routing' },
+          at: r.at,
+        },
+        onlyIfWritten,
+      )})`
+    : Prisma.empty;
+  // updatedAt is the instant of the write, as Prisma's @updatedAt sets it (the console's live feed
+  // reads it), not the app's clock.
+  const [row] = await db.$queryRaw<{ version: number; updatedAt: Date }[]>`
+    WITH written AS (
+      UPDATE "cases" SET
+        "accusedUnitId" = ${competence.accusedUnitId}::uuid,
+        "competenceLevel" = ${competence.competenceLevel}::"CompetenceLevel",
+        "referredToOrganizationId" = ${competence.referredToOrganizationId}::uuid,
+        "urgency" = CASE WHEN ${!!r.urgentKeywords} THEN 'urgent'::"Urgency" ELSE "urgency" END,
+        "version" = "version" + 1,
+        "updatedAt" = ${utcTimestamp(new Date())}
+      WHERE "id" = ${r.caseId}::uuid AND "version" = ${r.version}::int
+        AND (NOT ${r.requireReceived} OR "status" = 'received')
+      RETURNING "version", "updatedAt"
+    ),
+    route AS (${route})${urgent}
+    SELECT "version", "updatedAt" FROM written`;
+  return row ?? null;
 }

@@ -214,7 +214,7 @@ describe('inbox query', () => {
                   urgentKeywords: null,
                   at: new Date(Date.UTC(2026, 2, 1, 0, 0, i)),
                 });
-                expect(written).toBe(true);
+                expect(written?.version).toBe(version);
               }
             }
             const rows = await prisma.case.findMany({

@@ -11,7 +11,7 @@ import { processSubmission } from '../../src/intake/process-submission.js';
 import { ZSubmissionSchema } from '../../src/intake/submission.schema.js';
 import { submitSubmission } from '../../src/intake/submit-submission.js';
 import { createRoutingRule, rerouteCase, routeCase } from '../../src/routing/index.js';
-import { findCaseForRouting } from '../../src/routing/routing.repository.js';
+import { recordRouting } from '../../src/routing/routing.repository.js';
 import { createIntakeHandler } from '../../workers/intake.handler.js';
 import { createTestContext, type TestContext } from '../helpers/test-context.js';
 
@@ -72,6 +72,43 @@ const caseOf = (caseId: string) => t.ctx.db.prisma.case.findUniqueOrThrow({ wher
 const unitId = async (code: string) => (await t.ctx.db.prisma.unit.findUniqueOrThrow({ where: { code } })).id;
 
 describe('routeCase', () => {
+  it('writes a decision and its events in one statement, or nothing when the case moved (decision 0093)', async () => {
+    const id = await newCase({ text: 'Nhân viên nói trống không', unitCode: 'ta-knoi' });
+    const before = await caseOf(id);
+    const at = new Date(Date.UTC(2026, 2, 2, 3, 0, 0));
+    const record = (version: number, requireReceived = true) =>
+      recordRouting(t.ctx.db.prisma, {
+        caseId: id,
+        version,
+        requireReceived,
+        route: { data: { rule: 'qr_unit', reason: 'thử', unitId: null }, reason: 'thử' },
+        urgentKeywords: ['cấp cứu'],
+        at,
+      });
+    // A stale version: nothing is written, neither the case nor an event.
+    expect(await record(before.version + 1)).toBeNull();
+    expect(await caseOf(id)).toEqual(before);
+    expect((await eventsOf(id)).map((e) => e.action)).toEqual(['receive']);
+
+    const written = await record(before.version);
+    const after = await caseOf(id);
+    expect(written).toEqual({ version: before.version + 1, updatedAt: after.updatedAt });
+    expect(after).toMatchObject({ version: before.version + 1, urgency: 'urgent', status: 'received' });
+    expect(after.updatedAt.getTime()).toBeGreaterThanOrEqual(before.updatedAt.getTime());
+    const events = await eventsOf(id);
+    expect(events.map((e) => [e.action, e.actorType, e.createdAt])).toEqual([
+      ['receive', 'sender', events[0]!.createdAt],
+      ['route', 'system', at],
+      ['mark_urgent', 'system', at],
+    ]);
+    expect(events[2]!.data).toEqual({ keywords: ['cấp cứu'], source: 'routing' });
+
+    // Only a case still in `received` is routed automatically.
+    await t.ctx.db.prisma.case.update({ where: { id }, data: { status: 'accepted' } });
+    expect(await record(after.version)).toBeNull();
+    expect(await record(after.version, false)).toMatchObject({ version: after.version + 1 });
+  });
+
   it('assigns the unit chosen by QR code, recording the decision and the assignment', async () => {
     const id = await newCase({ text: 'Nhân viên nói trống không', unitCode: 'ta-knoi' });
     const result = await routeCase(t.ctx, id);
@@ -164,7 +201,7 @@ describe('routeCase', () => {
     const byWorker = await newCase({ text: 'Thái độ', unitCode: 'ta-knoi' });
     const routed = await routeCase(t.ctx, byWorker, {
       callerPostsCards: true,
-      justMade: (await findCaseForRouting(t.ctx.db.prisma, byWorker))!,
+      justMade: await t.ctx.db.prisma.case.findUniqueOrThrow({ where: { id: byWorker } }),
     });
     expect(routed).toMatchObject({ status: 'routed', assigned: true });
     expect(await storedEffects(byWorker)).toEqual([{ type: 'notify_sender', notice: 'assign' }]);
@@ -202,11 +239,11 @@ describe('routeCase', () => {
     expect(ran.assign.effectsDoneAt).not.toBeNull();
     expect(ran.job).toBeUndefined();
 
-    // The effects find no event the first time they look (a lost connection, say).
+    // The effects cannot mark their event done the first time they try (a lost connection, say).
     let failOnce = true;
     const events = new Proxy(t.ctx.db.prisma.caseEvent, {
       get(target, key, receiver) {
-        if (key === 'findUnique' && failOnce) {
+        if (key === 'updateMany' && failOnce) {
           failOnce = false;
           return () => Promise.reject(new Error('connection lost'));
         }
@@ -224,7 +261,7 @@ describe('routeCase', () => {
 
   it('routes a case handed in as just made once, even when it was routed meanwhile', async () => {
     const id = await newCase({ text: 'Thái độ', unitCode: 'ta-knoi' });
-    const asMade = (await findCaseForRouting(t.ctx.db.prisma, id))!;
+    const asMade = await t.ctx.db.prisma.case.findUniqueOrThrow({ where: { id } });
     await routeCase(t.ctx, id);
     // The row in hand is out of date: the version-guarded write fails and the routing in force is reported.
     const again = await routeCase(t.ctx, id, { justMade: asMade });
