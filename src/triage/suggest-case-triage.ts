@@ -9,10 +9,11 @@ import { listUnitsOfOrganization } from '../routing/routing.repository.js';
 import { askLanguageModel } from './language-model-triage.js';
 import { triageModelInForce } from './triage-model-store.js';
 import {
-  buildDuplicateIndex,
+  DuplicateIndex,
+  duplicateEntryOf,
   suggestTriage,
   unitRole,
-  type DuplicateIndex,
+  type DuplicateEntry,
   type TriageModel,
   type TriageSettings,
 } from './triage-model.js';
@@ -41,55 +42,42 @@ export function triageSettingsOf(ctx: AppContext): TriageSettings {
 export const triageText = (c: { description: string; place: string | null }) =>
   redactText(c.place ? `${c.description}\n${c.place}` : c.description);
 
-type DuplicateEntry = DuplicateIndex['entries'][number];
-
-// Each open case's word vector, per model, kept between cases. A new case is compared with up to
-// 2,000 open ones; redacting and weighing all their texts again for every new case made the
-// worker slower the more cases were open (4 cases/s with 2,000 open on bench:intake, issue 17),
-// and so did reading all those texts again (decision 0070). A case's code, description and place
-// are written once, at intake, and never changed, so an entry stays valid for as long as its case
-// exists: only the ids are read each time, and the texts of the cases not kept yet.
-const vectorsByModel = new WeakMap<TriageModel, Map<string, DuplicateEntry>>();
+// Each open case's word vector, per model, kept between cases in one index (decision 0094). A new
+// case is compared with up to 2,000 open ones; redacting and weighing all their texts again for
+// every new case made the worker slower the more cases were open (4 cases/s with 2,000 open on
+// bench:intake, issue 17), and so did reading all those texts again (decision 0070). A case's
+// code, description and place are written once, at intake, and never changed, so an entry stays
+// valid for as long as its case exists: only the ids are read each time, and the texts of the
+// cases not kept yet. Cases closed since stay in the index but are not among the open ids.
+const indexByModel = new WeakMap<TriageModel, DuplicateIndex>();
 const MAX_KEPT_VECTORS = 20_000;
 
-function keptVectorsOf(model: TriageModel): Map<string, DuplicateEntry> {
-  let kept = vectorsByModel.get(model);
-  if (!kept) vectorsByModel.set(model, (kept = new Map()));
+function keptVectorsOf(model: TriageModel): DuplicateIndex {
+  let kept = indexByModel.get(model);
+  if (!kept) indexByModel.set(model, (kept = new DuplicateIndex()));
   return kept;
 }
 
 /** Keeps an open case's vector, dropping them all first when there are too many. */
-function keepVector(kept: Map<string, DuplicateEntry>, entry: DuplicateEntry): void {
+function keepVector(kept: DuplicateIndex, entry: DuplicateEntry): void {
   if (kept.size >= MAX_KEPT_VECTORS) kept.clear();
-  kept.set(entry.caseId, entry);
+  kept.add(entry);
 }
 
+/** The kept index, with every one of `openIds` in it that still exists (its text read if need be). */
 async function duplicateIndexOf(
   ctx: AppContext,
   model: TriageModel,
   openIds: readonly string[],
 ): Promise<DuplicateIndex> {
   const kept = keptVectorsOf(model);
-  const found = new Map<string, DuplicateEntry>();
-  const missing: string[] = [];
-  for (const id of openIds) {
-    const hit = kept.get(id);
-    if (hit) found.set(id, hit);
-    else missing.push(id);
-  }
+  const missing = openIds.filter((id) => !kept.get(id));
   if (missing.length > 0) {
     const rows = await findCaseTextsForDuplicates(ctx.db.prisma, missing);
-    for (const c of rows) {
-      const [entry] = buildDuplicateIndex(model, [
-        { caseId: c.id, code: c.code, text: triageText(c) },
-      ]).entries;
-      keepVector(kept, entry!);
-      found.set(c.id, entry!);
-    }
+    for (const c of rows)
+      keepVector(kept, duplicateEntryOf(model, { caseId: c.id, code: c.code, text: triageText(c) }));
   }
-  // In the order the ids came (newest first), as when the texts were read with them; a case gone
-  // between the two reads is left out.
-  return { entries: openIds.flatMap((id) => found.get(id) ?? []) };
+  return kept;
 }
 
 /**
@@ -116,7 +104,7 @@ export async function suggestCaseTriage(
   const openIds = await findOpenCaseIdsForDuplicates(ctx.db.prisma, found.organizationId, found.id);
   const index = await duplicateIndexOf(ctx, model, openIds);
   const text = triageText(found);
-  const local = suggestTriage(model, text, index, settings);
+  const local = suggestTriage(model, text, index, settings, openIds);
   // The case is open too: the next new case compares with it, without reading its text back
   // (decision 0089).
   keepVector(keptVectorsOf(model), { caseId: found.id, code: found.code, weights: local.weights });

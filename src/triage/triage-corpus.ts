@@ -86,9 +86,10 @@ export function evaluateTriage(
     model,
     pool.map((e) => ({ caseId: e.id, code: e.id, text: e.text })),
   );
+  const poolIds = pool.map((e) => e.id);
   for (const e of heldOut) {
-    const others = { entries: index.entries.filter((c) => c.caseId !== e.id) };
-    const s = suggestTriage(model, e.text, others, settings);
+    const others = poolIds.filter((id) => id !== e.id);
+    const s = suggestTriage(model, e.text, index, settings, others);
     kinds.push([e.kind, s.kind.value]);
     units.push([e.unit, s.unit.value]);
     const urgent = s.urgency.value === 'urgent';

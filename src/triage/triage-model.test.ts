@@ -1,8 +1,12 @@
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readCorpus, splitCorpus, isHeldOut } from './triage-corpus.js';
 import {
   buildDuplicateIndex,
   DEFAULT_TRIAGE_SETTINGS,
+  DuplicateIndex,
+  type DuplicateEntry,
+  type SortedWeights,
   loadTriageModel,
   storeTriageModel,
   suggestTriage,
@@ -13,7 +17,7 @@ import {
 import { modelTokens } from './text-features.js';
 
 const NOW = new Date('2026-03-18T02:00:00Z');
-const NO_OPEN_CASES = { entries: [] };
+const NO_OPEN_CASES = new DuplicateIndex();
 let corpus: ReturnType<typeof readCorpus>;
 let model: TriageModel;
 
@@ -110,5 +114,73 @@ describe('triage model', () => {
   it('predicts a unit role from any organisation’s unit code', () => {
     expect(unitRole('ta-kcc')).toBe('kcc');
     expect(unitRole('kcc')).toBe('kcc');
+  });
+});
+
+// The index sums a new case's similarity over the postings of its features (decision 0094); a merge
+// of the two sorted vectors, one candidate at a time, is what it replaced and what it must equal.
+describe('DuplicateIndex', () => {
+  const mergeDot = (a: SortedWeights, b: SortedWeights) => {
+    let sum = 0;
+    for (let i = 0, j = 0; i < a.indexes.length && j < b.indexes.length;) {
+      const x = a.indexes[i]!;
+      const y = b.indexes[j]!;
+      if (x === y) sum += a.values[i++]! * b.values[j++]!;
+      else if (x < y) i++;
+      else j++;
+    }
+    return sum;
+  };
+  const vector = fc
+    .uniqueArray(fc.tuple(fc.integer({ min: 0, max: 60 }), fc.double({ min: 0.001, max: 1, noNaN: true })), {
+      selector: ([ix]) => ix,
+      maxLength: 25,
+    })
+    .map((pairs): SortedWeights => {
+      const sorted = [...pairs].sort((p, q) => p[0] - q[0]);
+      return {
+        indexes: Int32Array.from(sorted.map((p) => p[0])),
+        values: Float64Array.from(sorted.map((p) => p[1])),
+      };
+    });
+
+  it('finds what a merge with each candidate finds, with the same figures, in the same order', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 30 }), vector), { maxLength: 40 }),
+        vector,
+        fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1.5, noNaN: true })),
+        fc.option(fc.shuffledSubarray([...Array(31).keys()]), { nil: undefined }),
+        (added, mine, threshold, amongKeys) => {
+          const index = new DuplicateIndex();
+          // A case added again replaces its earlier vector.
+          const current = new Map<string, DuplicateEntry>();
+          for (const [key, weights] of added) {
+            const entry = { caseId: `c${key}`, code: `C${key}`, weights };
+            index.add(entry);
+            current.delete(entry.caseId);
+            current.set(entry.caseId, entry);
+          }
+          const among = amongKeys?.map((k) => `c${k}`);
+          const candidates = among ? among.flatMap((id) => current.get(id) ?? []) : [...current.values()];
+          const expected = candidates
+            .map((entry) => ({ entry, similarity: mergeDot(mine, entry.weights) }))
+            .filter((c) => c.similarity >= threshold);
+          expect(index.similarTo(mine, threshold, among)).toEqual(expected);
+          // A second search starts from nothing too.
+          expect(index.similarTo(mine, threshold, among)).toEqual(expected);
+        },
+      ),
+    );
+  });
+
+  it('forgets everything when cleared', () => {
+    const index = new DuplicateIndex();
+    const weights = { indexes: Int32Array.from([1, 2]), values: Float64Array.from([0.5, 0.5]) };
+    index.add({ caseId: 'a', code: 'A', weights });
+    index.clear();
+    expect(index.size).toBe(0);
+    expect(index.get('a')).toBeUndefined();
+    expect(index.similarTo(weights, 0)).toEqual([]);
   });
 });

@@ -158,43 +158,141 @@ function sortedWeights(weights: Map<number, number>): SortedWeights {
   return { indexes, values };
 }
 
-function dot(a: SortedWeights, b: SortedWeights): number {
-  let sum = 0;
-  let i = 0;
-  let j = 0;
-  while (i < a.indexes.length && j < b.indexes.length) {
-    const x = a.indexes[i]!;
-    const y = b.indexes[j]!;
-    if (x === y) sum += a.values[i++]! * b.values[j++]!;
-    else if (x < y) i++;
-    else j++;
-  }
-  return sum;
+/** An open case as the duplicate search holds it: its TF-IDF word vector, read once. */
+export interface DuplicateEntry {
+  caseId: string;
+  code: string;
+  weights: SortedWeights;
 }
 
-/** The open cases a new case is compared with, each read once (its TF-IDF word vector). */
-export interface DuplicateIndex {
-  entries: { caseId: string; code: string; weights: SortedWeights }[];
+/**
+ * The open cases a new case is compared with, each read once, indexed by feature (decision 0094):
+ * a new case's similarity is summed over the postings of its own features only, instead of a merge
+ * with each of up to 2,000 vectors. The sum for a case adds the same products in the same order
+ * (the new case's features ascending) as the merge did, so the figures are the same to the bit.
+ */
+export class DuplicateIndex {
+  private readonly slotOf = new Map<string, number>();
+  /** By slot; null for a case added again since (its postings are skipped). */
+  private entries: (DuplicateEntry | null)[] = [];
+  private postings = new Map<number, { slots: number[]; values: number[] }>();
+  private sums = new Float64Array(0);
+  private seen = new Uint8Array(0);
+
+  get size(): number {
+    return this.slotOf.size;
+  }
+
+  get(caseId: string): DuplicateEntry | undefined {
+    const slot = this.slotOf.get(caseId);
+    return slot === undefined ? undefined : this.entries[slot]!;
+  }
+
+  add(entry: DuplicateEntry): void {
+    const previous = this.slotOf.get(entry.caseId);
+    if (previous !== undefined) this.entries[previous] = null;
+    const slot = this.entries.length;
+    this.entries.push(entry);
+    this.slotOf.set(entry.caseId, slot);
+    const { indexes, values } = entry.weights;
+    for (let k = 0; k < indexes.length; k++) {
+      let list = this.postings.get(indexes[k]!);
+      if (!list) this.postings.set(indexes[k]!, (list = { slots: [], values: [] }));
+      list.slots.push(slot);
+      list.values.push(values[k]!);
+    }
+  }
+
+  clear(): void {
+    this.slotOf.clear();
+    this.entries = [];
+    this.postings = new Map();
+    this.sums = new Float64Array(0);
+    this.seen = new Uint8Array(0);
+  }
+
+  /**
+   * The entries at least `threshold` similar to `mine`, among the cases `among` names (all, in the
+   * order they were added, when absent) and in that order: the order a search over them one by one
+   * would find them in.
+   */
+  similarTo(
+    mine: SortedWeights,
+    threshold: number,
+    among?: readonly string[],
+  ): { entry: DuplicateEntry; similarity: number }[] {
+    if (this.sums.length < this.entries.length) {
+      this.sums = new Float64Array(this.entries.length * 2);
+      this.seen = new Uint8Array(this.entries.length * 2);
+    }
+    const { sums, seen } = this;
+    const touched: number[] = [];
+    for (let k = 0; k < mine.indexes.length; k++) {
+      const list = this.postings.get(mine.indexes[k]!);
+      if (!list) continue;
+      const v = mine.values[k]!;
+      const { slots, values } = list;
+      for (let j = 0; j < slots.length; j++) {
+        const slot = slots[j]!;
+        if (seen[slot] === 0) {
+          seen[slot] = 1;
+          touched.push(slot);
+        }
+        sums[slot] = sums[slot]! + v * values[j]!;
+      }
+    }
+    // A threshold of 0 (a setting that makes every open case a duplicate) takes the cases that share
+    // no word too, at 0.
+    const slots = threshold > 0 ? touched : this.entries.map((_, slot) => slot);
+    const found: { entry: DuplicateEntry; similarity: number; rank: number }[] = [];
+    for (const slot of slots) {
+      const similarity = sums[slot]!;
+      const entry = this.entries[slot];
+      if (entry && similarity >= threshold) found.push({ entry, similarity, rank: slot });
+    }
+    for (const slot of touched) {
+      sums[slot] = 0;
+      seen[slot] = 0;
+    }
+    if (among && found.length > 0) {
+      const rankOf = new Map(among.map((id, i) => [id, i]));
+      for (const f of found) f.rank = rankOf.get(f.entry.caseId) ?? -1;
+    }
+    return found
+      .filter((f) => f.rank >= 0)
+      .sort((a, b) => a.rank - b.rank)
+      .map(({ entry, similarity }) => ({ entry, similarity }));
+  }
+}
+
+/** A case's entry: its TF-IDF word vector, as the duplicate search compares it. */
+export function duplicateEntryOf(model: TriageModel, c: DuplicateCandidate): DuplicateEntry {
+  return {
+    caseId: c.caseId,
+    code: c.code,
+    weights: sortedWeights(tfidf(model, tokensWithOrigin(c.text).tokens).weights),
+  };
 }
 
 export function buildDuplicateIndex(
   model: TriageModel,
   openCases: readonly DuplicateCandidate[],
 ): DuplicateIndex {
-  return {
-    entries: openCases.map((c) => ({
-      caseId: c.caseId,
-      code: c.code,
-      weights: sortedWeights(tfidf(model, tokensWithOrigin(c.text).tokens).weights),
-    })),
-  };
+  const index = new DuplicateIndex();
+  for (const c of openCases) index.add(duplicateEntryOf(model, c));
+  return index;
 }
 
+/**
+ * `among`: the open cases' ids, newest first, when `openCases` holds others too (the worker's index
+ * keeps cases that have been closed since); absent, every case in it is a candidate.
+ */
 export function suggestTriage(
   model: TriageModel,
   text: string,
   openCases: DuplicateIndex,
   settings: TriageSettings = DEFAULT_TRIAGE_SETTINGS,
+  among?: readonly string[],
 ): TriageSuggestion {
   const { tokens, origins } = tokensWithOrigin(text);
   const features = namedFeatures(tokens);
@@ -222,7 +320,7 @@ export function suggestTriage(
     urgency: head<TriageUrgency>(model.urgency, (p) =>
       p[urgentIndex]! >= settings.urgentThreshold ? urgentIndex : confident(p),
     ),
-    duplicates: findDuplicates(mine, weights, tokens, origins, openCases, settings),
+    duplicates: findDuplicates(mine, weights, tokens, origins, openCases, settings, among),
     weights,
   };
 }
@@ -311,16 +409,14 @@ function findDuplicates(
   origins: readonly string[],
   openCases: DuplicateIndex,
   settings: TriageSettings,
+  among: readonly string[] | undefined,
 ): DuplicateSuggestion[] {
   if (!tokens.length) return [];
   // Up to 2,000 open cases per new case: the similarity alone first, and the shared words only of
   // the few kept (the same words, in the same order, as when every candidate built its list).
-  const candidates: { other: DuplicateIndex['entries'][number]; similarity: number }[] = [];
-  for (const other of openCases.entries) {
-    const similarity = dot(mineSorted, other.weights);
-    if (similarity < settings.duplicateThreshold) continue;
-    candidates.push({ other, similarity: round(similarity) });
-  }
+  const candidates = openCases
+    .similarTo(mineSorted, settings.duplicateThreshold, among)
+    .map(({ entry, similarity }) => ({ other: entry, similarity: round(similarity) }));
   return candidates
     .sort((a, b) => b.similarity - a.similarity)
     .slice(0, settings.maxDuplicates)

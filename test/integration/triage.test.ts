@@ -15,7 +15,7 @@ import { loadCardTriageFacts } from '../../src/triage/card-triage-facts.js';
 import { flagEarlyWarnings } from '../../src/triage/flag-early-warnings.js';
 import { recordTriageChoice } from '../../src/triage/record-triage-choice.js';
 import { forgetTriageModel, triageModelInForce } from '../../src/triage/triage-model-store.js';
-import { suggestTriage } from '../../src/triage/triage-model.js';
+import { DuplicateIndex, suggestTriage } from '../../src/triage/triage-model.js';
 import { trainAndStoreTriageModel } from '../../src/triage/train-triage.js';
 import { handleTriageInput } from '../../src/officer/triage-actions.js';
 import { triageCardSection } from '../../src/officer/triage-card.js';
@@ -329,7 +329,7 @@ describe('an officer’s choice', () => {
     forgetTriageModel();
     const model = await triageModelInForce(t.ctx);
     expect(model.trainedAt).toBe(NOW.toISOString());
-    expect(suggestTriage(model, text, { entries: [] }).unit.value).toBe('knhi');
+    expect(suggestTriage(model, text, new DuplicateIndex()).unit.value).toBe('knhi');
   });
 });
 
