@@ -25,7 +25,7 @@ const FEED_CASE_ROW_SELECT = {
 } as const;
 
 /**
- * The feed events a case event stands for, written in the event's own statement (caseEventRows in
+ * The feed events a case event stands for, written in the event's own statement (appendCaseEvent in
  * case.repository.ts): the move and what the feeds say about it are committed together or not at
  * all (the outbox). Null when the event reports nothing. The statement (decision 0065) numbers the
  * events after the case's highest sequence and fills the payload's sequence and the organisation's

@@ -12,7 +12,7 @@ import {
   type ApplyCaseActionResult,
 } from '../cases/case-lifecycle.service.js';
 import { findLatestCaseEvent } from '../cases/case.repository.js';
-import { competenceColumnsOf, ZRouteEventDataSchema, type RouteEventData } from '../cases/case-scope.js';
+import { ZRouteEventDataSchema, type RouteEventData } from '../cases/case-scope.js';
 import type { CaseEffect } from '../cases/case-transitions.js';
 import type { EventFacts } from '../cases/run-case-effects.js';
 import { directoryCache } from '../directory/directory-cache.js';
@@ -24,6 +24,8 @@ import {
   listRoutingRules,
   listUnitsOfOrganization,
   recordRouting,
+  routingColumnsOf,
+  type RoutingRecord,
 } from './routing.repository.js';
 import { DEFAULT_URGENT_KEYWORDS, detectUrgency } from './urgency.js';
 
@@ -113,14 +115,15 @@ export async function routeCase(
   const flagUrgent = urgency.urgent && subject.urgency !== 'urgent';
 
   const data = routeEventData(decision);
-  const written = await recordRouting(prisma, {
+  const record: RoutingRecord = {
     caseId: subject.id,
     version: subject.version,
     requireReceived: true,
     route: { data: data as Prisma.InputJsonValue, reason: decision.reason },
     urgentKeywords: flagUrgent ? urgency.keywords : null,
     at: ctx.clock.now(),
-  });
+  };
+  const written = await recordRouting(prisma, record);
   if (!written) {
     // Someone else routed or moved the case meanwhile; report what is in force now.
     const now = await findCaseForRouting(prisma, subject.id);
@@ -136,8 +139,7 @@ export async function routeCase(
   // in hand is not read again by the assignment: it is as routing left it (decision 0093).
   const routed: CaseRow | undefined = options.justMade && {
     ...options.justMade,
-    ...competenceColumnsOf(data),
-    ...(flagUrgent && { urgency: 'urgent' as const }),
+    ...routingColumnsOf(record),
     version: written.version,
     updatedAt: written.updatedAt,
   };

@@ -85,6 +85,17 @@ export interface RoutingRecord {
 }
 
 /**
+ * The case columns a routing decision sets: its competence referral, and the urgent flag when the
+ * words called for it. recordRouting writes them; a caller holding the case applies the same.
+ */
+export function routingColumnsOf(r: Pick<RoutingRecord, 'route' | 'urgentKeywords'>) {
+  return {
+    ...competenceColumnsOf(r.route.data),
+    ...(r.urgentKeywords ? { urgency: 'urgent' as const } : {}),
+  };
+}
+
+/**
  * Writes a routing decision (and the urgent flag) with their audit events, guarded by the case's
  * version (and, with `requireReceived`, its status): one statement, so atomic with no transaction
  * (decision 0093). Returns the case's new version and update time, or null when the case changed
@@ -97,7 +108,7 @@ export async function recordRouting(
   db: Db,
   r: RoutingRecord,
 ): Promise<{ version: number; updatedAt: Date } | null> {
-  const competence = competenceColumnsOf(r.route.data);
+  const columns = routingColumnsOf(r);
   const byStaff = !!r.route.actorStaffId;
   const onlyIfWritten = Prisma.sql`WHERE EXISTS (SELECT 1 FROM written)`;
   const route = caseEventInsert(
@@ -133,10 +144,10 @@ export async function recordRouting(
   const [row] = await db.$queryRaw<{ version: number; updatedAt: Date }[]>`
     WITH written AS (
       UPDATE "cases" SET
-        "accusedUnitId" = ${competence.accusedUnitId}::uuid,
-        "competenceLevel" = ${competence.competenceLevel}::"CompetenceLevel",
-        "referredToOrganizationId" = ${competence.referredToOrganizationId}::uuid,
-        "urgency" = CASE WHEN ${!!r.urgentKeywords} THEN 'urgent'::"Urgency" ELSE "urgency" END,
+        "accusedUnitId" = ${columns.accusedUnitId}::uuid,
+        "competenceLevel" = ${columns.competenceLevel}::"CompetenceLevel",
+        "referredToOrganizationId" = ${columns.referredToOrganizationId}::uuid,
+        "urgency" = coalesce(${columns.urgency ?? null}::"Urgency", "urgency"),
         "version" = "version" + 1,
         "updatedAt" = ${utcTimestamp(new Date())}
       WHERE "id" = ${r.caseId}::uuid AND "version" = ${r.version}::int

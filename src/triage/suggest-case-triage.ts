@@ -71,11 +71,16 @@ async function duplicateIndexOf(
   openIds: readonly string[],
 ): Promise<DuplicateIndex> {
   const kept = keptVectorsOf(model);
-  const missing = openIds.filter((id) => !kept.get(id));
+  let missing = openIds.filter((id) => !kept.get(id));
+  // Emptied before the reads, never during them: every open case is in the index for this search.
+  if (kept.size + missing.length > MAX_KEPT_VECTORS) {
+    kept.clear();
+    missing = [...openIds];
+  }
   if (missing.length > 0) {
     const rows = await findCaseTextsForDuplicates(ctx.db.prisma, missing);
     for (const c of rows)
-      keepVector(kept, duplicateEntryOf(model, { caseId: c.id, code: c.code, text: triageText(c) }));
+      kept.add(duplicateEntryOf(model, { caseId: c.id, code: c.code, text: triageText(c) }));
   }
   return kept;
 }
