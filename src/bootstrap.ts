@@ -23,6 +23,7 @@ import { startWorkers } from './queue/worker-host.js';
 import { createJobFailureCounts } from './metrics/job-failures.js';
 import { createMetricsRoutes } from './http/routes/metrics.routes.js';
 import { scheduleDeadlineJobs } from './deadlines/deadline-schedulers.js';
+import { scheduleTableStatistics } from './db/table-statistics.js';
 import { createJobHandlers } from '../workers/index.js';
 import { createIntakeDialogHandler } from './dialog/index.js';
 import { createBotRouter } from './officer/bot-router.js';
@@ -346,6 +347,7 @@ export async function startApp(
         triageModelInForce(ctx).catch((err: unknown) => logger.warn({ err }, 'triage model not loaded'));
       });
       await scheduleDeadlineJobs(ctx);
+      await scheduleTableStatistics(ctx.queues, config.databaseAnalyzeIntervalMs);
       const sweep = () =>
         Promise.all([
           requeuePendingSubmissions(ctx),

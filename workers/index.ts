@@ -17,6 +17,7 @@ import { requestApologyDecision } from '../src/letters/apology-request.js';
 import { createNotifyHandler } from './notify.handler.js';
 import { createBookingReminderHandler, createBookingReminderSweepHandler } from './reception.handler.js';
 import { deliverWebhookChain } from '../src/feeds/deliver-webhook.js';
+import { analyzeChangedTables } from '../src/db/table-statistics.js';
 
 export interface JobHandlerDeps {
   /** Channel senders (registered at start for the configured channels) and the Redis pacer. */
@@ -38,6 +39,7 @@ export function createJobHandlers(ctx: AppContext, deps: JobHandlerDeps): JobHan
     'dialog.remind-draft': createDialogReminderHandler(ctx),
     'deadlines.milestone': createDeadlineMilestoneHandler(ctx, deadlines),
     'deadlines.sweep': createDeadlineSweepHandler(ctx, deadlines),
+    'db.analyze-tables': () => analyzeChangedTables(ctx.db),
     'reports.daily-digest': createDailyDigestHandler(ctx),
     'reports.early-warning': createEarlyWarningHandler(ctx),
     'reports.hotline-review': createHotlineReviewHandler(ctx),

@@ -72,6 +72,15 @@ describe('createConfig', () => {
     expect(() => createConfig({ NO_TRACE_RELEASE_DELAY_MAX_MS: '900000' })).toThrowError(/NO_TRACE_RELEASE/);
   });
 
+  it('analyses changed tables every minute by default, never with 0, and not more often than every 10 s', () => {
+    expect(createConfig({}).databaseAnalyzeIntervalMs).toBe(60_000);
+    expect(createConfig({ DATABASE_ANALYZE_INTERVAL_MS: '0' }).databaseAnalyzeIntervalMs).toBe(0);
+    expect(createConfig({ DATABASE_ANALYZE_INTERVAL_MS: '300000' }).databaseAnalyzeIntervalMs).toBe(300_000);
+    expect(() => createConfig({ DATABASE_ANALYZE_INTERVAL_MS: '500' })).toThrowError(
+      /DATABASE_ANALYZE_INTERVAL_MS.*0 \(never\) or at least 10000 ms/,
+    );
+  });
+
   it('requires ENCRYPTION_KEY with DATABASE_URL', () => {
     expect(() => createConfig({ DATABASE_URL: 'postgresql://h/db' })).toThrowError(
       /ENCRYPTION_KEY is required/,

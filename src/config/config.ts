@@ -49,6 +49,16 @@ const ZEnvSchema = z.object({
     emptyToUndefined,
     z.coerce.number().int().min(0).max(100_000).default(DEFAULT_PREPARED_STATEMENTS),
   ),
+  /** How often a worker analyses the tables that changed, where the database does not (decision 0095). */
+  DATABASE_ANALYZE_INTERVAL_MS: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number()
+      .int()
+      .max(24 * 3600 * 1000)
+      .refine((ms) => ms === 0 || ms >= 10_000, '0 (never) or at least 10000 ms')
+      .default(60_000),
+  ),
   EMBEDDED_DB_THREAD: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('true')),
   PUBLIC_URL: optionalUrl(['http:', 'https:']),
   LOG_LEVEL: z.preprocess(
@@ -313,6 +323,8 @@ export interface Config {
   embeddedDbSharedBuffersMb: number;
   /** DATABASE_PREPARED_STATEMENTS: statement texts each PostgreSQL connection keeps prepared (0090). */
   databasePreparedStatements: number;
+  /** DATABASE_ANALYZE_INTERVAL_MS: how often changed tables are analysed where autovacuum does not (0095); 0 never. */
+  databaseAnalyzeIntervalMs: number;
   /** EMBEDDED_DB_THREAD: PGlite in a worker thread, off the HTTP event loop (decision 0064). */
   embeddedDbThread: boolean;
   /** REPORT_WORK_MEM_MB: the periodic report's grouping memory before it spills to disk. */
@@ -525,6 +537,7 @@ export function createConfig(source: Record<string, string | undefined> = {}): C
     dataDir: path.resolve(env.DATA_DIR),
     embeddedDbSharedBuffersMb: env.EMBEDDED_DB_SHARED_BUFFERS_MB,
     databasePreparedStatements: env.DATABASE_PREPARED_STATEMENTS,
+    databaseAnalyzeIntervalMs: env.DATABASE_ANALYZE_INTERVAL_MS,
     embeddedDbThread: env.EMBEDDED_DB_THREAD === 'true',
     reportWorkMemMb: env.REPORT_WORK_MEM_MB,
     publicUrl: env.PUBLIC_URL?.replace(/\/+$/, ''),

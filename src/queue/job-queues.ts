@@ -30,6 +30,8 @@ export interface JobQueues {
     name: N,
     payload: JobPayload<N>,
   ): Promise<void>;
+  /** Removes the repeating job of that id from the queue of the named job; none there is no error. */
+  removeScheduler(schedulerId: string, name: JobName): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -77,6 +79,9 @@ export function createJobQueues(connection: Redis, prefix: string): JobQueues {
         data,
         opts: { attempts, backoff, removeOnComplete, removeOnFail },
       });
+    },
+    async removeScheduler(schedulerId, name) {
+      await queue(JOB_DEFINITIONS[name].queue).removeJobScheduler(schedulerId);
     },
     async close() {
       await Promise.all([...queues.values()].map((q) => q.close()));

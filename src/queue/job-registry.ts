@@ -107,6 +107,13 @@ export const JOB_DEFINITIONS = {
     options: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
     jobId: () => 'deadlines-sweep',
   },
+  'db.analyze-tables': {
+    queue: 'deadlines',
+    /** Repeated by a job scheduler (DATABASE_ANALYZE_INTERVAL_MS): planner statistics where the database gathers none (src/db/table-statistics.ts). */
+    schema: z.object({}).strict(),
+    options: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
+    jobId: () => 'db-analyze-tables',
+  },
   'reports.daily-digest': {
     queue: 'reports',
     /** Without a date: today in Vietnam (the scheduler's runs); with one: that day (a re-run). */
