@@ -207,6 +207,7 @@ try {
   let pgMs = 0;
   for (const [pid, ms] of backendCpu) pgMs += ms - (backendsAtReady.get(pid) ?? 0);
   const info = await connection.call('INFO', 'stats');
+  const commandStats = String(await connection.call('INFO', 'commandstats'));
   // What the processes spend doing nothing (BullMQ's timers, the directory fingerprint): over a
   // long, slow drain on a loaded machine it is a good part of the CPU per case, so it is shown,
   // and subtracted for the "net" figure.
@@ -246,7 +247,16 @@ try {
   console.log(
     `workers on CPU ${((workerMs / 1000 / wall) * 100).toFixed(0)}% of the wall time (one core is 100%)`,
   );
-  console.log(`redis commands per case: ${per(commands)}`);
+  // Which commands, the most frequent first; this bench's own polling of the job counts is among them.
+  const byCommand = [...commandStats.matchAll(/^cmdstat_(\S+?):calls=(\d+)/gm)]
+    .map(([, name, calls]) => [name!, Number(calls)] as const)
+    .sort((a, b) => b[1] - a[1]);
+  console.log(
+    `redis commands per case: ${per(commands)} (${byCommand
+      .slice(0, 8)
+      .map(([name, calls]) => `${name} ${per(calls)}`)
+      .join(', ')})`,
+  );
   console.log(
     `jobs per case: ${QUEUE_NAMES.map((q) => `${q} ${per(c[q]!.completed! + c[q]!.failed! + c[q]!.delayed!)}${c[q]!.failed ? ` (${c[q]!.failed} failed)` : ''}`).join(', ')}`,
   );
