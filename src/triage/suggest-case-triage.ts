@@ -8,12 +8,12 @@ import { directoryCache } from '../directory/directory-cache.js';
 import { listUnitsOfOrganization } from '../routing/routing.repository.js';
 import { askLanguageModel } from './language-model-triage.js';
 import { triageModelInForce } from './triage-model-store.js';
+import { KeptDuplicateIndexes } from './kept-duplicate-indexes.js';
 import {
-  DuplicateIndex,
   duplicateEntryOf,
   suggestTriage,
   unitRole,
-  type DuplicateEntry,
+  type DuplicateIndex,
   type TriageModel,
   type TriageSettings,
 } from './triage-model.js';
@@ -42,47 +42,40 @@ export function triageSettingsOf(ctx: AppContext): TriageSettings {
 export const triageText = (c: { description: string; place: string | null }) =>
   redactText(c.place ? `${c.description}\n${c.place}` : c.description);
 
-// Each open case's word vector, per model, kept between cases in one index (decision 0094). A new
-// case is compared with up to 2,000 open ones; redacting and weighing all their texts again for
-// every new case made the worker slower the more cases were open (4 cases/s with 2,000 open on
-// bench:intake, issue 17), and so did reading all those texts again (decision 0070). A case's
-// code, description and place are written once, at intake, and never changed, so an entry stays
-// valid for as long as its case exists: only the ids are read each time, and the texts of the
-// cases not kept yet. Cases closed since stay in the index but are not among the open ids.
-const indexByModel = new WeakMap<TriageModel, DuplicateIndex>();
+// Each open case's word vector, per model, kept between cases (decision 0094), one index per
+// organisation (decision 0096). A new case is compared with up to 2,000 open ones; redacting and
+// weighing all their texts again for every new case made the worker slower the more cases were
+// open (4 cases/s with 2,000 open on bench:intake, issue 17), and so did reading all those texts
+// again (decision 0070). A case's code, description and place are written once, at intake, and
+// never changed, so an entry stays valid for as long as its case exists: only the ids are read
+// each time, and the texts of the cases not kept yet.
+const keptByModel = new WeakMap<TriageModel, KeptDuplicateIndexes>();
 const MAX_KEPT_VECTORS = 20_000;
 
-function keptVectorsOf(model: TriageModel): DuplicateIndex {
-  let kept = indexByModel.get(model);
-  if (!kept) indexByModel.set(model, (kept = new DuplicateIndex()));
+function keptIndexesOf(model: TriageModel): KeptDuplicateIndexes {
+  let kept = keptByModel.get(model);
+  if (!kept) keptByModel.set(model, (kept = new KeptDuplicateIndexes(MAX_KEPT_VECTORS)));
   return kept;
 }
 
-/** Keeps an open case's vector, dropping them all first when there are too many. */
-function keepVector(kept: DuplicateIndex, entry: DuplicateEntry): void {
-  if (kept.size >= MAX_KEPT_VECTORS) kept.clear();
-  kept.add(entry);
-}
-
-/** The kept index, with every one of `openIds` in it that still exists (its text read if need be). */
+/** The organisation's kept index, with every one of `openIds` in it that still exists (its text read if need be). */
 async function duplicateIndexOf(
   ctx: AppContext,
   model: TriageModel,
+  organizationId: string,
   openIds: readonly string[],
 ): Promise<DuplicateIndex> {
-  const kept = keptVectorsOf(model);
-  let missing = openIds.filter((id) => !kept.get(id));
-  // Emptied before the reads, never during them: every open case is in the index for this search.
-  if (kept.size + missing.length > MAX_KEPT_VECTORS) {
-    kept.clear();
-    missing = [...openIds];
-  }
+  const kept = keptIndexesOf(model);
+  const index = kept.forSearch(organizationId, openIds);
+  let missing = openIds.filter((id) => !index.get(id));
+  // Room made before the reads, never during them: every open case is in the index for this search.
+  if (kept.makeRoom(organizationId, missing.length)) missing = [...openIds];
   if (missing.length > 0) {
     const rows = await findCaseTextsForDuplicates(ctx.db.prisma, missing);
     for (const c of rows)
-      kept.add(duplicateEntryOf(model, { caseId: c.id, code: c.code, text: triageText(c) }));
+      index.add(duplicateEntryOf(model, { caseId: c.id, code: c.code, text: triageText(c) }));
   }
-  return kept;
+  return index;
 }
 
 /**
@@ -107,12 +100,13 @@ export async function suggestCaseTriage(
   const model = await triageModelInForce(ctx);
   const settings = triageSettingsOf(ctx);
   const openIds = await findOpenCaseIdsForDuplicates(ctx.db.prisma, found.organizationId, found.id);
-  const index = await duplicateIndexOf(ctx, model, openIds);
+  const index = await duplicateIndexOf(ctx, model, found.organizationId, openIds);
   const text = triageText(found);
   const local = suggestTriage(model, text, index, settings, openIds);
   // The case is open too: the next new case compares with it, without reading its text back
   // (decision 0089).
-  keepVector(keptVectorsOf(model), { caseId: found.id, code: found.code, weights: local.weights });
+  keptIndexesOf(model).makeRoom(found.organizationId, 1);
+  index.add({ caseId: found.id, code: found.code, weights: local.weights });
   // The organisation's units change rarely: from memory, as routing reads them (decision 0041).
   const units = await directoryCache(ctx).read(`units-of-organization:${found.organizationId}`, () =>
     listUnitsOfOrganization(ctx.db.prisma, found.organizationId),

@@ -144,14 +144,15 @@ describe('DuplicateIndex', () => {
       };
     });
 
-  it('finds what a merge with each candidate finds, with the same figures, in the same order', () => {
+  it('finds what a merge with each candidate finds, with the same figures, in the same order, also after retainOnly', () => {
     fc.assert(
       fc.property(
         fc.array(fc.tuple(fc.integer({ min: 0, max: 30 }), vector), { maxLength: 40 }),
         vector,
         fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1.5, noNaN: true })),
         fc.option(fc.shuffledSubarray([...Array(31).keys()]), { nil: undefined }),
-        (added, mine, threshold, amongKeys) => {
+        fc.option(fc.shuffledSubarray([...Array(31).keys()]), { nil: undefined }),
+        (added, mine, threshold, amongKeys, retainedKeys) => {
           const index = new DuplicateIndex();
           // A case added again replaces its earlier vector.
           const current = new Map<string, DuplicateEntry>();
@@ -160,6 +161,13 @@ describe('DuplicateIndex', () => {
             index.add(entry);
             current.delete(entry.caseId);
             current.set(entry.caseId, entry);
+          }
+          // Cases dropped by retainOnly are no candidates any more; the others keep their order.
+          if (retainedKeys) {
+            const retained = retainedKeys.map((k) => `c${k}`);
+            index.retainOnly(retained);
+            for (const id of current.keys()) if (!retained.includes(id)) current.delete(id);
+            expect(index.size).toBe(current.size);
           }
           const among = amongKeys?.map((k) => `c${k}`);
           const candidates = among ? among.flatMap((id) => current.get(id) ?? []) : [...current.values()];

@@ -203,6 +203,17 @@ export class DuplicateIndex {
     }
   }
 
+  /**
+   * Keeps only the entries of these cases (those it holds), in the order they were added, with
+   * postings of their own: a search walks the postings of every case kept, candidates or not.
+   */
+  retainOnly(caseIds: readonly string[]): void {
+    const keep = new Set(caseIds);
+    const kept = this.entries.filter((e): e is DuplicateEntry => e !== null && keep.has(e.caseId));
+    this.clear();
+    for (const entry of kept) this.add(entry);
+  }
+
   clear(): void {
     this.slotOf.clear();
     this.entries = [];
