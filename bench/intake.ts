@@ -329,8 +329,13 @@ function watchCases(prefix: string) {
       const started = Date.now();
       const until = started + timeoutMs;
       let toldAt = started;
-      const missing = () => wanted.filter((id) => !done.has(id));
-      for (let left = missing(); left.length; left = missing()) {
+      // Each pass looks only at what the last one found missing: a burst's 60,000 ids filtered at
+      // every completion took this process a fifth of a core, next to the worker it measures.
+      for (
+        let left = wanted.filter((id) => !done.has(id));
+        left.length;
+        left = left.filter((id) => !done.has(id))
+      ) {
         const now = Date.now();
         if (now > until) {
           const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed');
@@ -359,6 +364,8 @@ function watchCases(prefix: string) {
           waiters.add(w);
           setTimeout(w, 1_000);
         });
+        // With many left, at most ten passes a second: the case times come from the events, not from here.
+        if (left.length > 1_000) await new Promise((r) => setTimeout(r, 100));
       }
     },
     close: async () => {

@@ -1,6 +1,7 @@
 // npx tsx bench/statement-cost.ts [-- --calls 300]   (embedded, or PostgreSQL with DATABASE_URL)
 //
-// The client-side CPU of one single-row insert written three ways, in this process (decision 0086):
+// The client-side CPU of one single-row insert written three ways, in this process (decision 0086),
+// and of a one-row update and read as Prisma operations and as SQL:
 // Prisma's createManyAndReturn (never taken from Prisma's query plan cache: compiled at every
 // call), Prisma's create (compiled once, then cached) and the same INSERT … ON CONFLICT DO NOTHING
 // in SQL through $queryRaw, the way insertSubmissionsIfNew writes it. Prints CPU and wall ms per
@@ -55,6 +56,21 @@ try {
         VALUES (${r.id}, ${r.trackingCode}, ${r.payloadCiphertext}, ${r.payloadDigest})
         ON CONFLICT DO NOTHING RETURNING "id", "trackingCode"`;
     });
+    // An update that returns no row, as the worker marks a submission or an event done.
+    const target = await prisma.intakeSubmission.create({ data: row(), select: { id: true } });
+    await measure('updateMany (1 row)', () =>
+      prisma.intakeSubmission.updateMany({ where: { id: target.id }, data: { processedAt: new Date() } }),
+    );
+    await measure('$executeRaw UPDATE (1 row)', () =>
+      prisma.$executeRaw`
+        UPDATE "intake_submissions" SET "processedAt" = ${new Date()} WHERE "id" = ${target.id}`,
+    );
+    await measure('findUnique (all columns)', () =>
+      prisma.intakeSubmission.findUnique({ where: { id: target.id } }),
+    );
+    await measure('$queryRaw SELECT * (1 row)', () =>
+      prisma.$queryRaw`SELECT * FROM "intake_submissions" WHERE "id" = ${target.id}`,
+    );
   }
 } finally {
   await cleanup();
