@@ -61,15 +61,18 @@ try {
     await measure('updateMany (1 row)', () =>
       prisma.intakeSubmission.updateMany({ where: { id: target.id }, data: { processedAt: new Date() } }),
     );
-    await measure('$executeRaw UPDATE (1 row)', () =>
-      prisma.$executeRaw`
+    await measure(
+      '$executeRaw UPDATE (1 row)',
+      () =>
+        prisma.$executeRaw`
         UPDATE "intake_submissions" SET "processedAt" = ${new Date()} WHERE "id" = ${target.id}`,
     );
     await measure('findUnique (all columns)', () =>
       prisma.intakeSubmission.findUnique({ where: { id: target.id } }),
     );
-    await measure('$queryRaw SELECT * (1 row)', () =>
-      prisma.$queryRaw`SELECT * FROM "intake_submissions" WHERE "id" = ${target.id}`,
+    await measure(
+      '$queryRaw SELECT * (1 row)',
+      () => prisma.$queryRaw`SELECT * FROM "intake_submissions" WHERE "id" = ${target.id}`,
     );
   }
 } finally {
