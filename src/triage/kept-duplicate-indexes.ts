@@ -1,9 +1,8 @@
 // The open cases' word vectors the worker keeps between new cases, one index per organisation
-// (decision 0096). A search walks the postings of every case its
-// index holds, candidates or not: in one index shared by all organisations, and holding every case
-// triaged until the cap, a health department's hundredth hospital searched through the other
-// ninety-nine's cases, and a burst of 14,000 cases made each search seven times slower than with
-// the 2,000 it compares with.
+// (decision 0096). A search walks the postings of every case its index holds, candidates or not:
+// in one index shared by all organisations, and holding every case triaged until the cap, a
+// health department's hundredth hospital searched through the other ninety-nine's cases, and a
+// burst of 14,000 cases made each search seven times slower than with the 2,000 it compares with.
 import { DuplicateIndex } from './triage-model.js';
 
 /** Cases dropped from the open ones may stay until they are this many beyond twice those open. */
