@@ -46,15 +46,21 @@ it('analyses the tables changed past autovacuum’s threshold, and only those', 
   await insertProbeRows(1, 5000);
   expect(await probe()).toEqual({ rows: -1, analyzed: false });
 
-  const first = await analyzeChangedTables(t.ctx.db);
-  expect(first.status === 'done' && first.analyzed).toContain('stats_probe');
+  // Only the probe is looked at: the migrations' own writes may reach the statistics at any time.
+  const analysedNow = async () => {
+    const outcome = await analyzeChangedTables(t.ctx.db);
+    expect(outcome.status).toBe('done');
+    return outcome.status === 'done' && outcome.analyzed;
+  };
+  expect(await analysedNow()).toContain('stats_probe');
   expect(await probe()).toEqual({ rows: 5000, analyzed: true });
 
   // 400 more rows are under 50 + 10 % of 5,000: not yet; 200 after them are past it.
   await insertProbeRows(5001, 400);
-  expect(await analyzeChangedTables(t.ctx.db)).toEqual({ status: 'done', analyzed: [] });
+  expect(await analysedNow()).not.toContain('stats_probe');
+  expect((await probe()).rows).toBe(5000);
   await insertProbeRows(5401, 200);
-  expect(await analyzeChangedTables(t.ctx.db)).toEqual({ status: 'done', analyzed: ['stats_probe'] });
+  expect(await analysedNow()).toContain('stats_probe');
   expect((await probe()).rows).toBe(5600);
 });
 
