@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from './generated/client.js';
-import type { EmbeddedDbReply, EmbeddedDbThreadData } from './embedded-db-messages.js';
+import type { ArrayType, EmbeddedDbReply, EmbeddedDbThreadData } from './embedded-db-messages.js';
 import { embeddedStartParams } from './embedded-start-params.js';
 import { DEFAULT_PREPARED_STATEMENTS, preparedStatementNames } from './prepared-statement-names.js';
 import { applyPendingMigrations, listMigrationNames } from './schema-engine.js';
@@ -141,11 +141,11 @@ async function openEmbeddedThread(dir: string, sharedBuffersMb: number): Promise
       );
     });
   });
-  await new Promise<void>((resolve, reject) => {
+  const arrayTypes = await new Promise<ArrayType[]>((resolve, reject) => {
     const onMessage = (reply: EmbeddedDbReply) => {
       if (!('ready' in reply) && !('startFailed' in reply)) return;
       done();
-      if ('ready' in reply) resolve();
+      if ('ready' in reply) resolve(reply.arrayTypes);
       else reject(new Error(`embedded database (start): ${reply.startFailed}`));
     };
     const onExit = (code: number) => {
@@ -160,7 +160,7 @@ async function openEmbeddedThread(dir: string, sharedBuffersMb: number): Promise
     worker.on('exit', onExit);
   });
   closing = false;
-  const client = new PGliteThreadClient(worker);
+  const client = new PGliteThreadClient(worker, arrayTypes);
   return {
     factory: new PrismaPGlite(client.asPGlite()),
     kind: 'embedded',

@@ -27,8 +27,11 @@ export interface ErrorFields {
   fields: Record<string, string | number | boolean | undefined>;
 }
 
+/** An array type of the database and its element type: [typarray, element oid]. */
+export type ArrayType = [number, number];
+
 export type EmbeddedDbReply =
-  | { ready: true }
+  | { ready: true; arrayTypes: ArrayType[] }
   | { startFailed: string }
   | { id: number; ok: unknown }
   | { id: number; error: ErrorFields };

@@ -5,7 +5,13 @@
 // their fields and become the same DatabaseError, so Prisma maps the same codes (P2002, …).
 import type { Worker } from 'node:worker_threads';
 import { messages, types, type PGlite } from '@electric-sql/pglite';
-import type { EmbeddedDbReply, EmbeddedDbRequest, ErrorFields, TextResult } from './embedded-db-messages.js';
+import type {
+  ArrayType,
+  EmbeddedDbReply,
+  EmbeddedDbRequest,
+  ErrorFields,
+  TextResult,
+} from './embedded-db-messages.js';
 import { isAheadOfQueuedWork } from './statement-priority.js';
 
 type Parsers = Record<number | string, (value: string, typeId: number) => unknown>;
@@ -50,8 +56,20 @@ export class PGliteThreadClient {
   /** Set once the thread is gone or closing: calls then fail as PGlite's own do when closed. */
   #closedBecause: string | undefined;
 
-  constructor(worker: Worker) {
+  /** PGlite's defaults and an array parser per array type of the database, as PGlite parses them. */
+  readonly #defaults: Parsers;
+  /** The defaults overlaid by each caller's parsers, made once per parsers object. */
+  readonly #withDefaults = new WeakMap<Parsers, Parsers>();
+
+  /** `arrayTypes`: the database's array types and their elements, read by the thread at start. */
+  constructor(worker: Worker, arrayTypes: readonly ArrayType[] = []) {
     this.#worker = worker;
+    this.#defaults = { ...defaultParsers };
+    // As PGlite's own: elements parsed with its defaults, whatever parsers the query brings.
+    for (const [arrayOid, elementOid] of arrayTypes) {
+      const element = defaultParsers[elementOid];
+      this.#defaults[arrayOid] = (value) => types.arrayParser(value, element as never, arrayOid);
+    }
     worker.on('message', (reply: EmbeddedDbReply) => {
       if (!('id' in reply)) return;
       const pending = this.#pending.get(reply.id);
@@ -71,12 +89,20 @@ export class PGliteThreadClient {
   async query(sql: string, params: unknown[] = [], options: QueryOptions = {}, tx?: number) {
     const rowMode = options.rowMode ?? 'object';
     const result = await this.#statement({ op: 'query', sql, params: params.map(cloneable), rowMode, tx });
-    return parseResult(result as TextResult, rowMode, options.parsers);
+    return parseResult(result as TextResult, rowMode, this.#parsersFor(options.parsers));
   }
 
   async exec(sql: string, tx?: number) {
     const results = await this.#statement({ op: 'exec', sql, tx });
-    return (results as TextResult[]).map((r) => parseResult(r, 'object', undefined));
+    return (results as TextResult[]).map((r) => parseResult(r, 'object', this.#defaults));
+  }
+
+  // PGlite parses with its defaults overlaid by the query's parsers; the same here.
+  #parsersFor(parsers: Parsers | undefined): Parsers {
+    if (!parsers) return this.#defaults;
+    let all = this.#withDefaults.get(parsers);
+    if (!all) this.#withDefaults.set(parsers, (all = { ...this.#defaults, ...parsers }));
+    return all;
   }
 
   /**
@@ -173,16 +199,9 @@ function cloneable(value: unknown): unknown {
   return Array.isArray(value) ? value.map(cloneable) : value;
 }
 
-const withDefaults = new WeakMap<Parsers, Parsers>();
 const defaultParsers = types.parsers as Parsers;
 
-// PGlite parses with its defaults overlaid by the query's parsers; the same here.
-function parseResult(result: TextResult, rowMode: 'array' | 'object', parsers: Parsers | undefined) {
-  let all = defaultParsers;
-  if (parsers) {
-    all = withDefaults.get(parsers) ?? { ...defaultParsers, ...parsers };
-    withDefaults.set(parsers, all);
-  }
+function parseResult(result: TextResult, rowMode: 'array' | 'object', all: Parsers) {
   const { fields } = result;
   const parse = (value: unknown, typeId: number) =>
     value === null ? null : types.parseType(value as string, typeId, all as never);

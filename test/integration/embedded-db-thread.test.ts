@@ -14,7 +14,8 @@ import { usingPostgres } from '../helpers/test-database.js';
 // One row of most column types Prisma reads, with parameters of the same types.
 const EVERY_TYPE = `SELECT $1::int AS n, $2::bigint AS big, $3::numeric AS num, $4::timestamptz AS at,
   $5::date AS day, $6::bytea AS bytes, $7::jsonb AS doc, $8::text[] AS list, $9::boolean AS yes,
-  $10::uuid AS id, 'ẩm ướt'::text AS words`;
+  $10::uuid AS id, 'ẩm ướt'::text AS words, $11::int[] AS months, ARRAY[$4::timestamptz] AS ats,
+  ARRAY[$2::bigint] AS bigs`;
 const everyTypeArgs = (n: number) => [
   n,
   BigInt(n) * 10_000_000_000n,
@@ -26,6 +27,7 @@ const everyTypeArgs = (n: number) => [
   [`a${n}`, 'b"c', null],
   n % 2 === 0,
   `0190d7a8-0000-7000-8000-${String(n).padStart(12, '0')}`,
+  [1, n % 12, 12],
 ];
 
 describe.skipIf(usingPostgres())('the embedded database in a thread', () => {
