@@ -6,7 +6,7 @@ import type { JobQueues } from '../queue/job-queues.js';
 import type { Database } from './database.js';
 
 /** The job scheduler's id; one schedule however many worker processes start. */
-export const TABLE_STATISTICS_SCHEDULER = 'table-statistics';
+const TABLE_STATISTICS_SCHEDULER = 'table-statistics';
 
 /** What pg_stat_user_tables and pg_class tell of one table since its last ANALYZE. */
 export interface TableActivity {

@@ -25,6 +25,9 @@ const retried: JobsOptions = {
   removeOnFail: { age: 30 * 24 * 3600 },
 };
 
+/** A job of a scheduler: the next run is the retry, and only the last hundred runs are kept. */
+const repeated: JobsOptions = { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } };
+
 export const JOB_DEFINITIONS = {
   'intake.process-submission': {
     queue: 'intake',
@@ -82,7 +85,7 @@ export const JOB_DEFINITIONS = {
     queue: 'deadlines',
     /** Repeated by a job scheduler (RECEPTION_REMINDER_SWEEP_MS): sends what the delayed jobs missed. */
     schema: z.object({}).strict(),
-    options: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
+    options: repeated,
     jobId: () => 'reception-sweep-reminders',
   },
   'deadlines.milestone': {
@@ -104,14 +107,14 @@ export const JOB_DEFINITIONS = {
     queue: 'deadlines',
     /** Repeated by a job scheduler (DEADLINE_SWEEP_INTERVAL_MS); fires what the delayed jobs missed. */
     schema: z.object({}).strict(),
-    options: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
+    options: repeated,
     jobId: () => 'deadlines-sweep',
   },
   'db.analyze-tables': {
     queue: 'deadlines',
     /** Repeated by a job scheduler (DATABASE_ANALYZE_INTERVAL_MS): planner statistics where the database gathers none (src/db/table-statistics.ts). */
     schema: z.object({}).strict(),
-    options: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
+    options: repeated,
     jobId: () => 'db-analyze-tables',
   },
   'reports.daily-digest': {
