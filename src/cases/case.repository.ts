@@ -1,6 +1,6 @@
 // The only code that writes cases and their audit trail to Prisma.
 import type { Db } from '../db/database.js';
-import { Prisma } from '../db/generated/client.js';
+import { Prisma, type Case as CaseRow } from '../db/generated/client.js';
 import { utcTimestamp } from '../db/utc-timestamp.js';
 import { v7 as uuidv7 } from 'uuid';
 import type { ActorType, CaseStatus, Channel } from '../db/generated/enums.js';
@@ -53,16 +53,21 @@ export const newCaseEventId = (): string => uuidv7();
  */
 export function caseEventInsert(
   id: string,
-  e: Omit<CaseEventInput, 'caseRow'>,
+  e: Omit<CaseEventInput, 'caseRow' | 'data'> & { data?: Prisma.InputJsonValue | Prisma.Sql },
   where: Prisma.Sql = Prisma.empty,
 ): Prisma.Sql {
+  // `data` as SQL: a writer whose event tells what the rest of its statement did (decision 0098).
+  const data =
+    e.data instanceof Prisma.Sql
+      ? e.data
+      : Prisma.sql`${e.data === undefined ? null : JSON.stringify(e.data)}::jsonb`;
   return Prisma.sql`
     INSERT INTO "case_events" ("id", "caseId", "action", "fromStatus", "toStatus", "actorType",
       "actorStaffId", "actorRole", "reason", "data", "effectsDoneAt", "createdAt")
     SELECT ${id}::uuid, ${e.caseId}::uuid, ${e.action}::text, ${e.fromStatus ?? null}::"CaseStatus",
       ${e.toStatus ?? null}::"CaseStatus", ${e.actorType}::"ActorType", ${e.actorStaffId ?? null}::uuid,
       ${e.actorRole ?? null}::text, ${e.reason ?? null}::text,
-      ${e.data === undefined ? null : JSON.stringify(e.data)}::jsonb,
+      ${data},
       ${e.effectsPending ? null : e.at.toISOString()}::timestamptz AT TIME ZONE 'UTC', ${utcTimestamp(e.at)}
     ${where}`;
 }
@@ -119,6 +124,66 @@ export async function setGoverningDeadline(
 /** Writes the case with the text the console searches (masked, folded: schema.prisma searchText). */
 export function insertCase(tx: Tx, data: Omit<Prisma.CaseUncheckedCreateInput, 'searchText'>) {
   return tx.case.create({ data: { ...data, searchText: caseSearchText(data) } });
+}
+
+/** What a new case is made of; every other column starts at the schema's default. */
+export type NewCaseFields = Pick<
+  CaseRow,
+  | 'id'
+  | 'code'
+  | 'submissionId'
+  | 'organizationId'
+  | 'unitId'
+  | 'kind'
+  | 'channel'
+  | 'audience'
+  | 'identityMode'
+  | 'description'
+  | 'place'
+  | 'occurredAt'
+  | 'involved'
+  | 'followUpSecretHash'
+  | 'receivedAt'
+  | 'governingClockKind'
+  | 'governingDueOn'
+>;
+
+/**
+ * A new case's whole row, as insertCase would make it from `fields`, for a writer that inserts it
+ * in SQL (decision 0098) and hands it on without reading it back. The defaults repeat the schema's;
+ * test/integration/process-submission-statement.test.ts compares this row with one Prisma creates
+ * from the same fields, so the two cannot drift apart. `writtenAt` stands for `createdAt` and
+ * `updatedAt`, which Prisma fills from the wall clock.
+ */
+export function newCaseRow(fields: NewCaseFields, writtenAt: Date): CaseRow {
+  return {
+    assigneeId: null,
+    status: 'received',
+    urgency: 'normal',
+    category: null,
+    outcome: null,
+    answer: null,
+    satisfaction: null,
+    satisfactionComment: null,
+    paused: false,
+    forwardCount: 0,
+    duplicateOfId: null,
+    petitionReceivedOn: null,
+    petitionDateCorrectedAt: null,
+    resolvedAt: null,
+    closedAt: null,
+    version: 0,
+    acceptedAt: null,
+    answeredDueOn: null,
+    accusedUnitId: null,
+    competenceLevel: null,
+    referredToOrganizationId: null,
+    intakeFailureReason: null,
+    ...fields,
+    searchText: caseSearchText(fields),
+    createdAt: writtenAt,
+    updatedAt: writtenAt,
+  };
 }
 
 export function insertSenderIdentity(tx: Tx, caseId: string, ciphertext: Uint8Array, keyId: string) {

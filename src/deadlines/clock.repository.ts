@@ -1,6 +1,7 @@
 // The only code that reads and writes clocks in Prisma; converts rows to the pure DeadlineClock.
 import type { Db } from '../db/database.js';
 import type { Prisma, Clock as ClockRow } from '../db/generated/client.js';
+import { v7 as uuidv7 } from 'uuid';
 import { fromDbDate, toDbDate, type LocalDate } from '../calendar/local-date.js';
 import type { ClockExtension, ClockPause, DeadlineClock } from './clock.js';
 import { setGoverningDeadline } from '../cases/case.repository.js';
@@ -44,23 +45,22 @@ export async function upsertClock(
   status: 'running' | 'paused' | 'stopped',
   at: Date,
 ) {
-  const data = {
-    ruleSetCode: clock.ruleSetCode ?? '',
-    dayType: clock.dayType,
-    days: clock.days,
-    startedOn: toDbDate(clock.startedOn),
-    dueOn: toDbDate(dueOn),
-    status,
-    pausedAt: status === 'paused' ? at : null,
-    pauses: clock.pauses as unknown as Prisma.InputJsonValue,
-    extensions: clock.extensions as unknown as Prisma.InputJsonValue,
-    dueResetOn: clock.dueResetTo ? toDbDate(clock.dueResetTo) : null,
-    stoppedAt: status === 'stopped' ? at : null,
-  };
+  const data = clockColumns(clock, dueOn, status, at);
   const row = await tx.clock.upsert({
     where: { caseId_kind: { caseId, kind: clock.kind } },
-    create: { caseId, kind: clock.kind, ...data, originalDueOn: toDbDate(dueOn) },
-    update: data,
+    create: {
+      caseId,
+      kind: clock.kind,
+      ...data,
+      pauses: data.pauses as unknown as Prisma.InputJsonValue,
+      extensions: data.extensions as unknown as Prisma.InputJsonValue,
+      originalDueOn: toDbDate(dueOn),
+    },
+    update: {
+      ...data,
+      pauses: data.pauses as unknown as Prisma.InputJsonValue,
+      extensions: data.extensions as unknown as Prisma.InputJsonValue,
+    },
   });
   const batch = openBatches.get(tx);
   if (batch) {
@@ -69,6 +69,54 @@ export async function upsertClock(
     known.written = true;
   } else await refreshGoverningDeadline(tx, caseId);
   return row;
+}
+
+/** The columns a clock's state sets, whether the row is new or rewritten. */
+function clockColumns(
+  clock: DeadlineClock,
+  dueOn: LocalDate,
+  status: 'running' | 'paused' | 'stopped',
+  at: Date,
+) {
+  return {
+    ruleSetCode: clock.ruleSetCode ?? '',
+    dayType: clock.dayType,
+    days: clock.days,
+    startedOn: toDbDate(clock.startedOn),
+    dueOn: toDbDate(dueOn),
+    status,
+    pausedAt: status === 'paused' ? at : null,
+    pauses: clock.pauses,
+    extensions: clock.extensions,
+    dueResetOn: clock.dueResetTo ? toDbDate(clock.dueResetTo) : null,
+    stoppedAt: status === 'stopped' ? at : null,
+  };
+}
+
+/**
+ * A running clock's row as upsertClock would create it, for a writer that inserts it in SQL with
+ * its case (decision 0098) and hands it on without reading it back. `writtenAt` stands for the
+ * row's `createdAt` and `updatedAt`, which Prisma fills from the wall clock.
+ */
+export function newClockRow(
+  caseId: string,
+  clock: DeadlineClock,
+  dueOn: LocalDate,
+  at: Date,
+  writtenAt: Date,
+): ClockRow {
+  const data = clockColumns(clock, dueOn, 'running', at);
+  return {
+    id: uuidv7(),
+    caseId,
+    kind: clock.kind,
+    ...data,
+    pauses: data.pauses as unknown as ClockRow['pauses'],
+    extensions: data.extensions as unknown as ClockRow['extensions'],
+    originalDueOn: toDbDate(dueOn),
+    createdAt: writtenAt,
+    updatedAt: writtenAt,
+  };
 }
 
 /**

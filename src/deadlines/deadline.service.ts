@@ -97,14 +97,39 @@ export async function estimateAnswerDueDate(
   input: { organizationId: string; kind: CaseKind; audience: 'citizen' | 'staff'; receivedAt: Date },
 ): Promise<{ dueOn: LocalDate; clockKind: ClockKind }> {
   const settings = await deadlineSettingsOf(ctx, input.organizationId);
-  const [kind] = clocksStartedBy('received', input.kind, input.audience);
+  const [opened] = clocksOfNewCase(settings, input, toVietnamDate(input.receivedAt));
+  return { dueOn: opened!.dueOn, clockKind: opened!.clock.kind };
+}
+
+/**
+ * The clocks a new case starts with (the `received` trigger), as startClocks would write them,
+ * planned without a database: the intake writes them in the statement that makes the case
+ * (decision 0098), and the receipt estimates its due date from the same plan.
+ */
+export function clocksOfNewCase(
+  settings: DeadlineSettings,
+  subject: Omit<CaseClockSubject, 'id'>,
+  startedOn: LocalDate,
+): OpenedClock[] {
+  // A new case has no clocks the trigger could satisfy (clocksSatisfiedBy('received') is empty).
+  return clocksStartedBy('received', subject.kind, subject.audience).map((kind) =>
+    openedClock(settings, kind, startedOn),
+  );
+}
+
+export interface OpenedClock {
+  clock: DeadlineClock;
+  dueOn: LocalDate;
+}
+
+function openedClock(settings: DeadlineSettings, kind: ClockKind, startedOn: LocalDate): OpenedClock {
   const { clock } = openClock({
     ruleSets: settings.ruleSets,
     orgInternalLimits: settings.internalLimits,
-    kind: kind!,
-    startedOn: toVietnamDate(input.receivedAt),
+    kind,
+    startedOn,
   });
-  return { dueOn: computeDueDate(clock, settings.calendar), clockKind: kind! };
+  return { clock, dueOn: computeDueDate(clock, settings.calendar) };
 }
 
 export interface CaseClockSubject {
@@ -122,13 +147,8 @@ async function openAndStoreClock(
   startedOn: LocalDate,
   at: Date,
 ): Promise<void> {
-  const { clock } = openClock({
-    ruleSets: settings.ruleSets,
-    orgInternalLimits: settings.internalLimits,
-    kind,
-    startedOn,
-  });
-  await upsertClock(tx, caseId, clock, computeDueDate(clock, settings.calendar), 'running', at);
+  const { clock, dueOn } = openedClock(settings, kind, startedOn);
+  await upsertClock(tx, caseId, clock, dueOn, 'running', at);
 }
 
 /** Starts (or, on reopening, restarts) the clocks a trigger calls for. Returns their kinds. */

@@ -45,6 +45,11 @@ export async function feedEventsOf(
     toStatus?: CaseStatus | null;
     at: Date;
     caseRow?: FeedCaseRow | undefined;
+    /**
+     * Where the statement finds the case row: the table, or the name of a data-modifying WITH
+     * query that inserts it, whose row the table does not show within the statement (decision 0098).
+     */
+    caseSource?: Prisma.Sql;
   },
 ): Promise<Prisma.Sql | null> {
   const types = feedTypesOf(e);
@@ -69,7 +74,7 @@ export async function feedEventsOf(
         '{case,unit}', coalesce(to_jsonb(u.code), 'null'::jsonb)),
       ${utcTimestamp(e.at)}
     FROM jsonb_to_recordset(${JSON.stringify(events)}::jsonb) AS f(id uuid, type text, ord int, payload jsonb)
-    CROSS JOIN "cases" c
+    CROSS JOIN ${e.caseSource ?? Prisma.raw('"cases"')} c
     JOIN "organizations" o ON o.id = c."organizationId"
     LEFT JOIN "units" u ON u.id = c."unitId"
     CROSS JOIN (SELECT coalesce(max("sequence"), 0) AS n FROM "case_feed_events" WHERE "caseId" = ${e.caseId}::uuid) last

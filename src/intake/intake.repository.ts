@@ -1,6 +1,8 @@
 // The only intake code that touches Prisma.
 import type { Db } from '../db/database.js';
-import type { Prisma } from '../db/generated/client.js';
+import { Prisma, type Case as CaseRow, type Clock as ClockRow } from '../db/generated/client.js';
+import { caseEventInsert, type CaseEventInput } from '../cases/case.repository.js';
+import { feedEventsOf } from '../feeds/feed.repository.js';
 import type { Audience, CaseKind, Channel } from '../db/generated/enums.js';
 import { utcTimestamp } from '../db/utc-timestamp.js';
 import {
@@ -168,16 +170,6 @@ export function findOrganizationById(db: Db, id: string) {
   return db.organization.findUnique({ where: { id }, select: { id: true } });
 }
 
-export async function markSubmissionProcessed(tx: Tx, id: string, caseId: string, at: Date) {
-  // updateMany: no row back, which nobody reads.
-  const { count } = await tx.intakeSubmission.updateMany({
-    where: { id },
-    // The payload has become a case and an encrypted identity; keeping a second copy helps nobody.
-    data: { status: 'processed', caseId, processedAt: at, payloadCiphertext: null },
-  });
-  if (count === 0) throw new Error(`Submission ${id} is gone: it cannot be marked processed.`);
-}
-
 export function countAttachmentsOfSubmission(db: Db, submissionId: string, ids: string[]) {
   return db.attachment.count({ where: { id: { in: ids }, submissionId } });
 }
@@ -222,21 +214,6 @@ export function linkAttachmentsToCase(tx: Tx, submissionId: string, ids: string[
   });
 }
 
-/**
- * The sender's identity row. `revealable: false` marks a reply handle the bot may use and no person
- * may see (a sealed sender).
- */
-export async function insertSenderIdentityRow(
-  tx: Tx,
-  data: { caseId: string; ciphertext: Uint8Array; keyId: string; revealable: boolean },
-): Promise<void> {
-  // Only the id back, not the ciphertext: nobody reads it.
-  await tx.senderIdentity.create({
-    data: { ...data, ciphertext: Buffer.from(data.ciphertext) },
-    select: { id: true },
-  });
-}
-
 export function findSenderIdentityOfCase(db: Db | Tx, caseId: string) {
   return db.senderIdentity.findUnique({ where: { caseId } });
 }
@@ -248,4 +225,85 @@ export async function findRecipientsStillThere(db: Db, organizationId: string, u
     unitId ? db.unit.findUnique({ where: { id: unitId }, select: { id: true } }) : null,
   ]);
   return { organization: !!organization, unit: !!unit };
+}
+
+export interface CaseOfSubmission {
+  submissionId: string;
+  processedAt: Date;
+  /** The case's whole row (case.repository.ts newCaseRow), its governing deadline set from `clocks`. */
+  caseRow: CaseRow;
+  clocks: readonly ClockRow[];
+  identity: {
+    id: string;
+    ciphertext: Uint8Array;
+    keyId: string;
+    revealable: boolean;
+    createdAt: Date;
+  } | null;
+  /** Files the sender attached: only those stored for this very submission are linked. */
+  attachmentIds: readonly string[];
+  /** The `received` event; its data gains `attachments: n` when n files were linked. */
+  event: { id: string } & Omit<CaseEventInput, 'caseId' | 'caseRow'>;
+}
+
+/**
+ * A submission becomes its case in one statement (decision 0098): the submission marked processed,
+ * the case, its identity, its files, its clocks, its audit event and the feeds' rows. Nothing is
+ * written unless the submission is still without a case, so a second worker on the same submission
+ * writes nothing, and learns it from `false`. Data-modifying WITH queries all run to completion and
+ * see the database as it was before the statement; the foreign keys between the new rows are
+ * checked at its end.
+ */
+export async function insertCaseOfSubmission(db: Db, w: CaseOfSubmission): Promise<boolean> {
+  const caseId = w.caseRow.id;
+  const made = Prisma.sql`WHERE EXISTS (SELECT 1 FROM "inserted_case")`;
+  const linked = w.attachmentIds.length
+    ? Prisma.sql`, "linked_attachments" AS (
+        UPDATE "attachments" SET "caseId" = ${caseId}::uuid
+        WHERE "id" = ANY(${[...w.attachmentIds]}::uuid[]) AND "submissionId" = ${w.submissionId}
+          AND "caseId" IS NULL AND EXISTS (SELECT 1 FROM "inserted_case")
+        RETURNING 1)`
+    : Prisma.empty;
+  const data = w.event.data === undefined ? {} : w.event.data;
+  const eventData = w.attachmentIds.length
+    ? Prisma.sql`${JSON.stringify(data)}::jsonb || (SELECT CASE WHEN count(*) > 0
+        THEN jsonb_build_object('attachments', count(*)) ELSE '{}'::jsonb END FROM "linked_attachments")`
+    : Prisma.sql`${JSON.stringify(data)}::jsonb`;
+  const event = caseEventInsert(w.event.id, { ...w.event, caseId, data: eventData }, made);
+  const feed = await feedEventsOf(db, {
+    ...w.event,
+    caseEventId: w.event.id,
+    caseId,
+    caseRow: w.caseRow,
+    caseSource: Prisma.raw('"inserted_case"'),
+  });
+  const identity = w.identity
+    ? Prisma.sql`, "identity" AS (
+        INSERT INTO "sender_identities" ("id", "caseId", "ciphertext", "keyId", "revealable", "createdAt")
+        SELECT ${w.identity.id}::uuid, ${caseId}::uuid, decode(${Buffer.from(w.identity.ciphertext).toString('hex')}, 'hex'),
+          ${w.identity.keyId}, ${w.identity.revealable}, ${utcTimestamp(w.identity.createdAt)}
+        ${made})`
+    : Prisma.empty;
+  const clocks = w.clocks.length
+    ? Prisma.sql`, "clocks" AS (
+        INSERT INTO "clocks" SELECT r.* FROM jsonb_populate_recordset(NULL::"clocks", ${JSON.stringify(w.clocks)}::jsonb) r
+        ${made})`
+    : Prisma.empty;
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    WITH "submission" AS (
+      UPDATE "intake_submissions"
+      -- The payload has become a case and an encrypted identity; keeping a second copy helps nobody.
+      SET "status" = 'processed', "caseId" = ${caseId}::uuid, "processedAt" = ${utcTimestamp(w.processedAt)},
+        "payloadCiphertext" = NULL
+      WHERE "id" = ${w.submissionId} AND "caseId" IS NULL
+      RETURNING 1),
+    "inserted_case" AS (
+      INSERT INTO "cases" SELECT r.* FROM jsonb_populate_record(NULL::"cases", ${JSON.stringify(w.caseRow)}::jsonb) r
+      WHERE EXISTS (SELECT 1 FROM "submission")
+      RETURNING *)
+    ${identity}${linked}${clocks},
+    "event" AS (${event})
+    ${feed ? Prisma.sql`, "feed" AS (${feed})` : Prisma.empty}
+    SELECT "id" FROM "inserted_case"`;
+  return rows.length === 1;
 }

@@ -1,25 +1,19 @@
 // The intake worker's use case: one submission becomes one case, its encrypted identity (or sealed
-// reply handle), its attachments and its `received` audit event, in one transaction. Safe to run
+// reply handle), its attachments, its clocks and its `received` audit event, in one statement. Safe to run
 // any number of times. One that never can (decision 0019) is handed to record-submission-failure.ts.
 import type { AppContext } from '../app-context.js';
 import type { Case as CaseRow } from '../db/generated/client.js';
 import type { ClockRow } from '../deadlines/clock.repository.js';
 import { AppError } from '../core/app-error.js';
 import { isUniqueViolation } from '../db/prisma-errors.js';
-import { appendCaseEvent, findCaseBySubmissionId, insertCase } from '../cases/case.repository.js';
+import { v7 as uuidv7 } from 'uuid';
+import { findCaseBySubmissionId, newCaseEventId, newCaseRow } from '../cases/case.repository.js';
 import { toDbDate, toVietnamDate } from '../calendar/local-date.js';
-import { batchClockWritesWithClocks, governingClockOfRows } from '../deadlines/clock.repository.js';
-import { deadlineSettingsOf, startClocks } from '../deadlines/deadline.service.js';
+import { governingClockOfRows, newClockRow } from '../deadlines/clock.repository.js';
+import { clocksOfNewCase, deadlineSettingsOf } from '../deadlines/deadline.service.js';
 import { directoryCache } from '../directory/directory-cache.js';
 import type { IntakeInput } from './intake-input.js';
-import {
-  findRecipientsStillThere,
-  findSubmission,
-  insertSenderIdentityRow,
-  linkAttachmentsToCase,
-  markSubmissionProcessed,
-  type Tx,
-} from './intake.repository.js';
+import { findRecipientsStillThere, findSubmission, insertCaseOfSubmission } from './intake.repository.js';
 import type { SealedIdentity } from './sender-identity.js';
 import type { SubmissionFailureReason } from './submission-failure.js';
 import { openSealedSubmission, type SealedSubmission } from './submit-submission.js';
@@ -72,30 +66,57 @@ export async function processSubmission(ctx: AppContext, submissionId: string): 
   const receivedAt = s.identityMode === 'no_trace' ? now : wroteAt;
   const deadlines = await deadlineSettingsOf(ctx, sealed.organizationId);
 
+  const caseId = uuidv7();
+  // Prisma fills createdAt and updatedAt from the wall clock; so does this writer.
+  const writtenAt = new Date();
+  // The internal service clock runs from the day the person wrote, not from when a worker got to it.
+  // A case made just now has no other clocks: the governing deadline is set from these.
+  const clocks = clocksOfNewCase(deadlines, s, toVietnamDate(wroteAt)).map(({ clock, dueOn }) =>
+    newClockRow(caseId, clock, dueOn, now, writtenAt),
+  );
+  const governing = governingClockOfRows(clocks);
+  const caseRow = newCaseRow(
+    {
+      id: caseId,
+      code: submission.trackingCode,
+      submissionId,
+      organizationId: sealed.organizationId,
+      unitId,
+      kind: s.kind,
+      channel: s.channel,
+      audience: s.audience,
+      identityMode: s.identityMode,
+      description: s.text,
+      place: s.place ?? null,
+      occurredAt: s.occurredAt ?? null,
+      involved: s.involved ?? null,
+      followUpSecretHash: sealed.followUpSecretHash,
+      receivedAt,
+      governingClockKind: governing?.clock.kind ?? null,
+      governingDueOn: governing ? toDbDate(governing.clock.dueOn) : null,
+    },
+    writtenAt,
+  );
+  const identity = sealedIdentityOf(s);
+
+  let created: boolean;
   try {
-    return await prisma.$transaction(async (tx) => {
-      const created = await insertCase(tx, {
-        code: submission.trackingCode,
-        submissionId,
-        organizationId: sealed.organizationId,
-        unitId,
-        kind: s.kind,
-        channel: s.channel,
-        audience: s.audience,
-        identityMode: s.identityMode,
-        description: s.text,
-        place: s.place ?? null,
-        occurredAt: s.occurredAt ?? null,
-        involved: s.involved ?? null,
-        followUpSecretHash: sealed.followUpSecretHash,
-        receivedAt,
-      });
-      await insertIdentity(ctx, tx, created.id, s);
-      const attachments = s.attachmentIds?.length
-        ? (await linkAttachmentsToCase(tx, submissionId, s.attachmentIds, created.id)).count
-        : 0;
-      await appendCaseEvent(tx, {
-        caseId: created.id,
+    // One statement, no transaction held open across round trips (decision 0098).
+    created = await insertCaseOfSubmission(prisma, {
+      submissionId,
+      processedAt: now,
+      caseRow,
+      clocks,
+      identity: identity && {
+        id: uuidv7(),
+        ciphertext: ctx.sealedBox.sealJson(identity),
+        keyId: ctx.sealedBox.keyId,
+        revealable: s.identityMode === 'named',
+        createdAt: writtenAt,
+      },
+      attachmentIds: s.attachmentIds ?? [],
+      event: {
+        id: newCaseEventId(),
         action: 'receive',
         toStatus: 'received',
         actorType: 'sender',
@@ -104,42 +125,22 @@ export async function processSubmission(ctx: AppContext, submissionId: string): 
           kind: s.kind,
           audience: s.audience,
           submissionId,
-          ...(attachments ? { attachments } : {}),
           ...(unitMissing ? { unitMissing: true } : {}),
           ...(s.petitionDocument ? { petitionDocument: s.petitionDocument } : {}),
         },
         at: now,
-        caseRow: created,
-      });
-      // The internal service clock runs from the day the person wrote, not from when a worker got to it.
-      // A case made just now has no other clocks: the governing deadline is set from these.
-      const { clocksOf } = await batchClockWritesWithClocks(
-        tx,
-        () => startClocks(tx, deadlines, created, 'received', toVietnamDate(wroteAt), now),
-        { newCaseId: created.id },
-      );
-      await markSubmissionProcessed(tx, submissionId, created.id, now);
-      const clocks = clocksOf(created.id) ?? [];
-      // The case as the clocks left it: they set its governing deadline after the insert.
-      const governing = governingClockOfRows(clocks);
-      const made: MadeCase = {
-        case: {
-          ...created,
-          governingClockKind: governing?.clock.kind ?? null,
-          governingDueOn: governing ? toDbDate(governing.clock.dueOn) : null,
-        },
-        clocks,
-      };
-      return { caseId: created.id, created: true, made };
+      },
     });
   } catch (err) {
-    // Another worker made the case between our read and our write.
-    if (isUniqueViolation(err)) {
-      const existing = await findCaseBySubmissionId(prisma, submissionId);
-      if (existing) return { caseId: existing.id, created: false };
-    }
-    throw err;
+    // Another worker made the case between our read and our write (the tracking code is unique too).
+    if (!isUniqueViolation(err)) throw err;
+    created = false;
   }
+  if (created) return { caseId, created: true, made: { case: caseRow, clocks } };
+  // Someone else made it: its case is the one to go on with.
+  const existing = await findCaseBySubmissionId(prisma, submissionId);
+  if (existing) return { caseId: existing.id, created: false };
+  throw new Error(`Submission ${submissionId} is gone: it cannot be marked processed.`);
 }
 
 /** Existence only, from memory (decision 0041): a deletion is seen within DIRECTORY_CACHE_CHECK_MS. */
@@ -162,16 +163,9 @@ function permanent(submissionId: string, reason: SubmissionFailureReason | strin
  * named: contact and reply handle, revealable to staff allowed to see identities. sealed: the reply
  * handle alone, never revealable. anonymous and no_trace: nothing at all.
  */
-async function insertIdentity(ctx: AppContext, tx: Tx, caseId: string, s: IntakeInput): Promise<void> {
-  let identity: SealedIdentity | undefined;
+function sealedIdentityOf(s: IntakeInput): SealedIdentity | null {
   if (s.identityMode === 'named' && s.contact)
-    identity = { contact: s.contact, ...(s.replyTo ? { replyTo: s.replyTo } : {}) };
-  if (s.identityMode === 'sealed' && s.replyTo) identity = { replyTo: s.replyTo };
-  if (!identity) return;
-  await insertSenderIdentityRow(tx, {
-    caseId,
-    ciphertext: ctx.sealedBox.sealJson(identity),
-    keyId: ctx.sealedBox.keyId,
-    revealable: s.identityMode === 'named',
-  });
+    return { contact: s.contact, ...(s.replyTo ? { replyTo: s.replyTo } : {}) };
+  if (s.identityMode === 'sealed' && s.replyTo) return { replyTo: s.replyTo };
+  return null;
 }
