@@ -20,7 +20,16 @@ import {
 } from '../deadlines/deadline.service.js';
 import { directoryCache } from '../directory/directory-cache.js';
 import { scheduleCaseMilestonesSafely } from '../deadlines/schedule-milestones.js';
-import { appendCaseEvent, setAnsweredDueOn, updateCaseAtVersion, type Tx } from './case.repository.js';
+import {
+  appendCaseEvent,
+  newCaseEventId,
+  setAnsweredDueOn,
+  updateCaseAtVersion,
+  updateCaseAtVersionWithEvent,
+  type CaseColumnChanges,
+  type CaseEventInput,
+  type Tx,
+} from './case.repository.js';
 import {
   changesClocks,
   isTransactionEffect,
@@ -120,9 +129,7 @@ async function applyCaseActionOnce(
       ? input.current
       : await prisma.case.findUnique({ where: { id: input.caseId } });
   if (!current) throw new AppError('not_found', 'Không tìm thấy hồ sơ.');
-  if (input.expectedVersion !== undefined && current.version !== input.expectedVersion) {
-    throw new AppError('conflict', 'Hồ sơ vừa được người khác cập nhật. Vui lòng xem lại và thử lại.');
-  }
+  if (input.expectedVersion !== undefined && current.version !== input.expectedVersion) throw conflict();
 
   const params = input.params ?? {};
   const plan = planTransition(current, input.action, roleOf(input.actor), params, {
@@ -138,64 +145,19 @@ async function applyCaseActionOnce(
   const afterCommit = plan.effects.filter(
     (e): e is AfterCommitEffect => !isTransactionEffect(e) && !input.effectsByCaller?.includes(e.type),
   );
-  const settings = await deadlineSettingsOf(ctx, current.organizationId);
-  let written: EventFacts;
-  try {
-    written = await prisma.$transaction(async (tx) => {
-      const c = plan.changes;
-      const stamps = answerStampsOf(plan, now);
-      const caseRow = await updateCaseAtVersion(tx, current.id, current.version, {
-        ...(c.status !== undefined && { status: c.status }),
-        ...(c.kind !== undefined && { kind: c.kind }),
-        ...(c.paused !== undefined && { paused: c.paused }),
-        ...(c.forwardCount !== undefined && { forwardCount: c.forwardCount }),
-        ...(c.duplicateOfId !== undefined && { duplicateOfId: c.duplicateOfId }),
-        ...(c.unitId !== undefined && { unitId: c.unitId }),
-        ...(c.assigneeId !== undefined && { assigneeId: c.assigneeId }),
-        ...(c.outcome !== undefined && { outcome: c.outcome }),
-        ...(c.answer !== undefined && { answer: c.answer }),
-        ...(c.petitionReceivedOn !== undefined && {
-          petitionReceivedOn: toDbDate(parseLocalDate(c.petitionReceivedOn)),
-        }),
-        ...(c.acceptedNow && { acceptedAt: now }),
-        ...(c.petitionDateCorrectedNow && { petitionDateCorrectedAt: now }),
-        ...stamps,
-        ...(input.action === 'reopen' && {
-          resolvedAt: null,
-          closedAt: null,
-          outcome: null,
-          answeredDueOn: null,
-        }),
-      });
-      if (!caseRow) {
-        throw new AppError('conflict', 'Hồ sơ vừa được người khác cập nhật. Vui lòng xem lại và thử lại.');
-      }
-      const after = { ...current, kind: plan.changes.kind ?? current.kind };
-      // One refresh of the governing deadline for all the clocks the move writes.
-      const { result: clockData, clocksOf } = await batchClockWritesWithClocks(tx, () =>
-        applyTransactionEffects(tx, settings, after, plan, now, params),
-      );
-      // Answered by this move: keep the due date in force at the answer (the clocks as the move
-      // left them, as a report would read them), so reports need not join the clocks.
-      const answeredAt = answerInstantSetBy(current, stamps, input.action);
-      if (answeredAt) {
-        const clocks = (clocksOf(current.id) ?? (await listClocks(tx, current.id))).map((k) => ({
-          kind: k.kind,
-          startedOn: fromDbDate(k.startedOn),
-          dueOn: fromDbDate(k.dueOn),
-          stoppedAt: k.stoppedAt,
-        }));
-        const dueOn = dueOnInForceAt(clocks, answeredAt);
-        await setAnsweredDueOn(tx, current.id, dueOn === null ? null : toDbDate(dueOn));
-      }
-      const data = {
-        ...plan.event.data,
-        ...clockData,
-        ...(afterCommit.length ? { effects: afterCommit } : {}),
-      };
-      const actorStaffId = input.actor.type === 'staff' ? input.actor.staffId : null;
-      const event = await appendCaseEvent(tx, {
-        caseId: current.id,
+  const stamps = answerStampsOf(plan, now);
+  const changes = caseChangesOf(plan, input.action, stamps, now);
+  const answeredAt = answerInstantSetBy(current, stamps, input.action);
+  const actorStaffId = input.actor.type === 'staff' ? input.actor.staffId : null;
+  // The event as the move writes it; `data` gains what the clocks did, when they did anything.
+  const eventOf = (clockData: Record<string, unknown>) => {
+    const data = {
+      ...plan.event.data,
+      ...clockData,
+      ...(afterCommit.length ? { effects: afterCommit } : {}),
+    };
+    return {
+      input: {
         action: plan.event.action,
         fromStatus: plan.event.from,
         toStatus: plan.event.to,
@@ -206,23 +168,56 @@ async function applyCaseActionOnce(
         data: data as Prisma.InputJsonValue,
         at: now,
         effectsPending: afterCommit.length > 0,
-        caseRow,
-      });
+      },
       // The event as it is stored (its data through JSON), for a caller that runs its effects.
-      return {
+      facts: (eventId: string): EventFacts => ({
         caseId: current.id,
-        eventId: event.id,
+        eventId,
         action: plan.event.action,
         reason: plan.event.reason ?? null,
         actorStaffId,
         actorType: plan.event.actorType,
         data: JSON.parse(JSON.stringify(data)) as Record<string, unknown>,
-      };
+      }),
+    };
+  };
+  const writeInTransaction = async (): Promise<EventFacts> => {
+    const settings = await deadlineSettingsOf(ctx, current.organizationId);
+    return prisma.$transaction(async (tx) => {
+      const caseRow = await updateCaseAtVersion(tx, current.id, current.version, changes);
+      if (!caseRow) throw conflict();
+      const after = { ...current, kind: plan.changes.kind ?? current.kind };
+      // One refresh of the governing deadline for all the clocks the move writes.
+      const { result: clockData, clocksOf } = await batchClockWritesWithClocks(tx, () =>
+        applyTransactionEffects(tx, settings, after, plan, now, params),
+      );
+      // Answered by this move: keep the due date in force at the answer (the clocks as the move
+      // left them, as a report would read them), so reports need not join the clocks.
+      if (answeredAt) {
+        const clocks = (clocksOf(caseRow.id) ?? (await listClocks(tx, caseRow.id))).map((k) => ({
+          kind: k.kind,
+          startedOn: fromDbDate(k.startedOn),
+          dueOn: fromDbDate(k.dueOn),
+          stoppedAt: k.stoppedAt,
+        }));
+        const dueOn = dueOnInForceAt(clocks, answeredAt);
+        await setAnsweredDueOn(tx, caseRow.id, dueOn === null ? null : toDbDate(dueOn));
+      }
+      const event = eventOf(clockData);
+      const { id } = await appendCaseEvent(tx, { ...event.input, caseId: caseRow.id, caseRow });
+      return event.facts(id);
     });
+  };
+  let written: EventFacts;
+  try {
+    written = writesOnlyTheCase(plan, answeredAt)
+      ? await writeCaseAndEvent(ctx, current, changes, eventOf({}))
+      : await writeInTransaction();
   } catch (err) {
     if (isDeadlineError(err)) throw new AppError('unprocessable', err.message);
     throw err;
   }
+
   const eventId = written.eventId;
   const result = {
     caseId: current.id,
@@ -238,6 +233,69 @@ async function applyCaseActionOnce(
   // the commit and here loses nothing (the recovery sweep finds the event) and repeats nothing.
   if (afterCommit.length && !input.callerRunsEffects) await enqueueCaseEffectsSafely(ctx, eventId);
   return result;
+}
+
+const conflict = () =>
+  new AppError('conflict', 'Hồ sơ vừa được người khác cập nhật. Vui lòng xem lại và thử lại.');
+
+/** The case columns a move sets (its plan's changes, its answer stamps, a reopening's clearing). */
+function caseChangesOf(
+  plan: TransitionPlan,
+  action: CaseAction,
+  stamps: { resolvedAt?: Date; closedAt?: Date },
+  now: Date,
+): CaseColumnChanges {
+  const c = plan.changes;
+  return {
+    ...(c.status !== undefined && { status: c.status }),
+    ...(c.kind !== undefined && { kind: c.kind }),
+    ...(c.paused !== undefined && { paused: c.paused }),
+    ...(c.forwardCount !== undefined && { forwardCount: c.forwardCount }),
+    ...(c.duplicateOfId !== undefined && { duplicateOfId: c.duplicateOfId }),
+    ...(c.unitId !== undefined && { unitId: c.unitId }),
+    ...(c.assigneeId !== undefined && { assigneeId: c.assigneeId }),
+    ...(c.outcome !== undefined && { outcome: c.outcome }),
+    ...(c.answer !== undefined && { answer: c.answer }),
+    ...(c.petitionReceivedOn !== undefined && {
+      petitionReceivedOn: toDbDate(parseLocalDate(c.petitionReceivedOn)),
+    }),
+    ...(c.acceptedNow && { acceptedAt: now }),
+    ...(c.petitionDateCorrectedNow && { petitionDateCorrectedAt: now }),
+    ...stamps,
+    ...(action === 'reopen' && {
+      resolvedAt: null,
+      closedAt: null,
+      outcome: null,
+      answeredDueOn: null,
+    }),
+  };
+}
+
+/**
+ * Whether the move writes the case row and its event and nothing else (decision 0099): no effect
+ * inside the transaction, no clocks to stop on leaving the open statuses, no answer instant to
+ * date. Such a move is one statement; any other is a transaction (applyTransactionEffects).
+ */
+function writesOnlyTheCase(plan: TransitionPlan, answeredAt: Date | null): boolean {
+  return !plan.effects.some(isTransactionEffect) && isOpenStatus(plan.to) && answeredAt === null;
+}
+
+/** A move that writes only the case and its event, in one statement (decision 0099). */
+async function writeCaseAndEvent(
+  ctx: AppContext,
+  current: CaseRow,
+  changes: CaseColumnChanges,
+  event: { input: Omit<CaseEventInput, 'caseId' | 'caseRow'>; facts: (eventId: string) => EventFacts },
+): Promise<EventFacts> {
+  const id = newCaseEventId();
+  const after = { ...current, ...changes };
+  const written = await updateCaseAtVersionWithEvent(ctx.db.prisma, current, changes, {
+    ...event.input,
+    id,
+    caseRow: after,
+  });
+  if (!written) throw conflict();
+  return event.facts(id);
 }
 
 /** The answer times this move stamps: resolvedAt when it resolves, closedAt when it closes. */

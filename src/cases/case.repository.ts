@@ -91,6 +91,51 @@ export async function updateCaseAtVersion(
   return updated ?? null;
 }
 
+/** Column changes of a move, as values (no Prisma operations): updateCaseAtVersionWithEvent. */
+export type CaseColumnChanges = Partial<Omit<CaseRow, 'id' | 'version' | 'updatedAt' | 'createdAt'>>;
+
+/**
+ * updateCaseAtVersion and appendCaseEvent as one statement, for a move that writes nothing else
+ * (decision 0099): the event and its feed rows are inserted only if the versioned update found the
+ * case. `after` is the case as the move leaves it (`current` with `changes`), for the feed's payload.
+ * Returns false when someone else changed the case first: then nothing is written.
+ */
+export async function updateCaseAtVersionWithEvent(
+  db: Db,
+  current: Pick<CaseRow, 'id' | 'version'>,
+  changes: CaseColumnChanges,
+  event: Omit<CaseEventInput, 'caseId' | 'caseRow'> & { id: string; caseRow: FeedCaseRow },
+): Promise<boolean> {
+  const columns = Object.keys(changes).map((name) => {
+    // Names come from CaseRow's type, never from input; checked all the same, as they go in raw.
+    if (!/^[A-Za-z]+$/.test(name)) throw new Error(`Not a case column: ${name}`);
+    return Prisma.raw(`"${name}" = r."${name}"`);
+  });
+  const onlyIfWritten = Prisma.sql`WHERE EXISTS (SELECT 1 FROM "written")`;
+  const { id, caseRow, ...input } = event;
+  const insert = caseEventInsert(id, { ...input, caseId: current.id }, onlyIfWritten);
+  const feed = await feedEventsOf(db, {
+    ...input,
+    caseEventId: id,
+    caseId: current.id,
+    caseRow,
+    caseSource: Prisma.raw('"written"'),
+  });
+  // updatedAt is the instant of the write, as Prisma's @updatedAt sets it (the console's live feed
+  // reads it), not the app's clock.
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    WITH "written" AS (
+      UPDATE "cases" c SET ${columns.length ? Prisma.sql`${Prisma.join(columns)},` : Prisma.empty}
+        "version" = c."version" + 1, "updatedAt" = ${utcTimestamp(new Date())}
+      FROM jsonb_populate_record(NULL::"cases", ${JSON.stringify(changes)}::jsonb) r
+      WHERE c."id" = ${current.id}::uuid AND c."version" = ${current.version}::int
+      RETURNING c.*),
+    "event" AS (${insert})
+    ${feed ? Prisma.sql`, "feed" AS (${feed})` : Prisma.empty}
+    SELECT "id" FROM "written"`;
+  return rows.length === 1;
+}
+
 /** The governing due date in force when the case was answered (case-lifecycle.service.ts). */
 export function setAnsweredDueOn(tx: Tx, caseId: string, answeredDueOn: Date | null) {
   return tx.case.update({ where: { id: caseId }, data: { answeredDueOn } });
