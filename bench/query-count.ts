@@ -7,10 +7,10 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { AppContext } from '../src/app-context.js';
 import { submitSubmission } from '../src/intake/submit-submission.js';
-import { createIntakeHandler } from '../workers/intake.handler.js';
+import { cardsOfCaseInHand, createIntakeHandler } from '../workers/intake.handler.js';
 import { processSubmission } from '../src/intake/process-submission.js';
 import { scheduleCaseMilestonesSafely } from '../src/deadlines/schedule-milestones.js';
-import { routeCase } from '../src/routing/route-case.js';
+import { routeCase, type RouteCaseResult } from '../src/routing/route-case.js';
 import { suggestCaseTriageSafely } from '../src/triage/suggest-case-triage.js';
 import { postCaseCards } from '../src/officer/post-case-cards.js';
 import { runCaseEffectsOrQueue, type EventFacts } from '../src/cases/run-case-effects.js';
@@ -112,8 +112,9 @@ try {
     let suggestion: Awaited<ReturnType<typeof suggestCaseTriageSafely>> = null;
     await phase('scheduleCaseMilestones', () => scheduleCaseMilestonesSafely(ctx, caseId, made));
     let assignmentEvent: EventFacts | undefined;
+    let assigned: RouteCaseResult['caseRow'];
     await phase('routeCase', async () => {
-      ({ assignmentEvent } = await routeCase(ctx, caseId, {
+      ({ assignmentEvent, caseRow: assigned } = await routeCase(ctx, caseId, {
         callerPostsCards: true,
         callerRunsEffects: true,
         ...(made && { justMade: made.case }),
@@ -123,7 +124,7 @@ try {
       suggestion = await suggestCaseTriageSafely(ctx, caseId, made?.case);
     });
     await phase('postCaseCards', () =>
-      postCaseCards(ctx, caseId, made ? { justMade: { clocks: made.clocks, suggestion } } : {}),
+      postCaseCards(ctx, caseId, cardsOfCaseInHand(made, assigned, suggestion)),
     );
     if (assignmentEvent)
       await phase('runCaseEffects (the assignment)', () => runCaseEffectsOrQueue(ctx, assignmentEvent!));

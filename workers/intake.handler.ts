@@ -6,12 +6,13 @@
 import type { AppContext } from '../src/app-context.js';
 import { runCaseEffectsOrQueue } from '../src/cases/run-case-effects.js';
 import { scheduleCaseMilestonesSafely } from '../src/deadlines/schedule-milestones.js';
-import { processSubmission } from '../src/intake/process-submission.js';
+import { processSubmission, type MadeCase } from '../src/intake/process-submission.js';
 import { recordSubmissionFailure } from '../src/intake/record-submission-failure.js';
-import { postCaseCards } from '../src/officer/post-case-cards.js';
+import { postCaseCards, type PostCardsOptions } from '../src/officer/post-case-cards.js';
 import type { JobHandler } from '../src/queue/worker-host.js';
-import { routeCase } from '../src/routing/route-case.js';
+import { routeCase, type RouteCaseResult } from '../src/routing/route-case.js';
 import { suggestCaseTriageSafely } from '../src/triage/suggest-case-triage.js';
+import type { NewTriageSuggestion } from '../src/triage/triage.repository.js';
 
 export const createIntakeHandler =
   (ctx: AppContext): JobHandler<'intake.process-submission'> =>
@@ -37,11 +38,7 @@ export const createIntakeHandler =
     if (routing.status !== 'skipped') {
       // Suggestions first, so the card shows them; a failure never holds the card back.
       const suggestion = await suggestCaseTriageSafely(ctx, processed.caseId, made?.case);
-      await postCaseCards(
-        ctx,
-        processed.caseId,
-        made ? { justMade: { clocks: made.clocks, suggestion } } : {},
-      );
+      await postCaseCards(ctx, processed.caseId, cardsOfCaseInHand(made, routing.caseRow, suggestion));
     }
     // A retry that finds the case assigned has no event in hand: the recovery sweep queues the
     // effects of an assignment left pending (case-effects.queue.ts).
@@ -49,3 +46,18 @@ export const createIntakeHandler =
     // The job's return value is kept in Redis: the case's id and how it came, nothing more.
     return outcome;
   };
+
+/**
+ * What the job hands the cards of a case it made in this run: its clocks, its suggestion and, when
+ * the assignment was written in hand, the case as it left it (decisions 0084, 0099). Nothing for a
+ * case made before: the cards read it.
+ */
+export function cardsOfCaseInHand(
+  made: MadeCase | undefined,
+  assigned: RouteCaseResult['caseRow'],
+  suggestion: NewTriageSuggestion | null,
+): PostCardsOptions {
+  if (!made) return {};
+  const row = assigned && { ...assigned, _count: { attachments: made.attachments } };
+  return { justMade: { clocks: made.clocks, suggestion, ...(row && { case: row }) } };
+}

@@ -89,6 +89,12 @@ export interface ApplyCaseActionResult {
   effects: readonly CaseEffect[];
   /** The move's event as written, for a caller that runs its effects itself (`callerRunsEffects`). */
   event: EventFacts;
+  /**
+   * The case as the move left it, when the move was one statement (decision 0099): the row it
+   * started from (at the version the write was guarded by) with the move's columns, version and
+   * update time, for a caller that goes on with it (the intake job's cards) without reading it.
+   */
+  caseRow?: CaseRow;
 }
 
 const roleOf = (actor: CaseActor): Actor => (actor.type === 'staff' ? actor.role : actor.type);
@@ -209,10 +215,13 @@ async function applyCaseActionOnce(
     });
   };
   let written: EventFacts;
+  let caseRow: CaseRow | undefined;
   try {
-    written = writesOnlyTheCase(plan, answeredAt)
-      ? await writeCaseAndEvent(ctx, current, changes, eventOf({}))
-      : await writeInTransaction();
+    if (writesOnlyTheCase(plan, answeredAt)) {
+      const move = await writeCaseAndEvent(ctx, current, changes, eventOf({}));
+      written = move.event;
+      caseRow = move.caseRow;
+    } else written = await writeInTransaction();
   } catch (err) {
     if (isDeadlineError(err)) throw new AppError('unprocessable', err.message);
     throw err;
@@ -226,6 +235,7 @@ async function applyCaseActionOnce(
     from: plan.from,
     to: plan.to,
     effects: plan.effects,
+    ...(caseRow && { caseRow }),
   };
   // The clocks changed in the transaction; their reminders follow (a failure is left to the sweep).
   if (changesClocks(plan.effects)) await scheduleCaseMilestonesSafely(ctx, current.id);
@@ -286,7 +296,7 @@ async function writeCaseAndEvent(
   current: CaseRow,
   changes: CaseColumnChanges,
   event: { input: Omit<CaseEventInput, 'caseId' | 'caseRow'>; facts: (eventId: string) => EventFacts },
-): Promise<EventFacts> {
+): Promise<{ event: EventFacts; caseRow: CaseRow }> {
   const id = newCaseEventId();
   const after = { ...current, ...changes };
   const written = await updateCaseAtVersionWithEvent(ctx.db.prisma, current, changes, {
@@ -295,7 +305,7 @@ async function writeCaseAndEvent(
     caseRow: after,
   });
   if (!written) throw conflict();
-  return event.facts(id);
+  return { event: event.facts(id), caseRow: { ...after, ...written } };
 }
 
 /** The answer times this move stamps: resolvedAt when it resolves, closedAt when it closes. */

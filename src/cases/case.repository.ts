@@ -98,14 +98,15 @@ export type CaseColumnChanges = Partial<Omit<CaseRow, 'id' | 'version' | 'update
  * updateCaseAtVersion and appendCaseEvent as one statement, for a move that writes nothing else
  * (decision 0099): the event and its feed rows are inserted only if the versioned update found the
  * case. `after` is the case as the move leaves it (`current` with `changes`), for the feed's payload.
- * Returns false when someone else changed the case first: then nothing is written.
+ * Returns the case's new version and update time, or null when someone else changed the case
+ * first: then nothing is written.
  */
 export async function updateCaseAtVersionWithEvent(
   db: Db,
   current: Pick<CaseRow, 'id' | 'version'>,
   changes: CaseColumnChanges,
   event: Omit<CaseEventInput, 'caseId' | 'caseRow'> & { id: string; caseRow: FeedCaseRow },
-): Promise<boolean> {
+): Promise<{ version: number; updatedAt: Date } | null> {
   const columns = Object.keys(changes).map((name) => {
     // Names come from CaseRow's type, never from input; checked all the same, as they go in raw.
     if (!/^[A-Za-z]+$/.test(name)) throw new Error(`Not a case column: ${name}`);
@@ -123,7 +124,7 @@ export async function updateCaseAtVersionWithEvent(
   });
   // updatedAt is the instant of the write, as Prisma's @updatedAt sets it (the console's live feed
   // reads it), not the app's clock.
-  const rows = await db.$queryRaw<{ id: string }[]>`
+  const [row] = await db.$queryRaw<{ version: number; updatedAt: Date }[]>`
     WITH "written" AS (
       UPDATE "cases" c SET ${columns.length ? Prisma.sql`${Prisma.join(columns)},` : Prisma.empty}
         "version" = c."version" + 1, "updatedAt" = ${utcTimestamp(new Date())}
@@ -132,8 +133,8 @@ export async function updateCaseAtVersionWithEvent(
       RETURNING c.*),
     "event" AS (${insert})
     ${feed ? Prisma.sql`, "feed" AS (${feed})` : Prisma.empty}
-    SELECT "id" FROM "written"`;
-  return rows.length === 1;
+    SELECT "version", "updatedAt" FROM "written"`;
+  return row ?? null;
 }
 
 /** The governing due date in force when the case was answered (case-lifecycle.service.ts). */

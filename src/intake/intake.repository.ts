@@ -250,11 +250,14 @@ export interface CaseOfSubmission {
  * A submission becomes its case in one statement (decision 0098): the submission marked processed,
  * the case, its identity, its files, its clocks, its audit event and the feeds' rows. Nothing is
  * written unless the submission is still without a case, so a second worker on the same submission
- * writes nothing, and learns it from `false`. Data-modifying WITH queries all run to completion and
+ * writes nothing, and learns it from `null`. Returns how many files were linked. Data-modifying WITH queries all run to completion and
  * see the database as it was before the statement; the foreign keys between the new rows are
  * checked at its end.
  */
-export async function insertCaseOfSubmission(db: Db, w: CaseOfSubmission): Promise<boolean> {
+export async function insertCaseOfSubmission(
+  db: Db,
+  w: CaseOfSubmission,
+): Promise<{ attachments: number } | null> {
   const caseId = w.caseRow.id;
   const made = Prisma.sql`WHERE EXISTS (SELECT 1 FROM "inserted_case")`;
   const linked = w.attachmentIds.length
@@ -289,7 +292,7 @@ export async function insertCaseOfSubmission(db: Db, w: CaseOfSubmission): Promi
         INSERT INTO "clocks" SELECT r.* FROM jsonb_populate_recordset(NULL::"clocks", ${JSON.stringify(w.clocks)}::jsonb) r
         ${made})`
     : Prisma.empty;
-  const rows = await db.$queryRaw<{ id: string }[]>`
+  const [row] = await db.$queryRaw<{ attachments: number }[]>`
     WITH "submission" AS (
       UPDATE "intake_submissions"
       -- The payload has become a case and an encrypted identity; keeping a second copy helps nobody.
@@ -304,6 +307,7 @@ export async function insertCaseOfSubmission(db: Db, w: CaseOfSubmission): Promi
     ${identity}${linked}${clocks},
     "event" AS (${event})
     ${feed ? Prisma.sql`, "feed" AS (${feed})` : Prisma.empty}
-    SELECT "id" FROM "inserted_case"`;
-  return rows.length === 1;
+    SELECT ${w.attachmentIds.length ? Prisma.sql`(SELECT count(*) FROM "linked_attachments")::int` : Prisma.sql`0`} AS "attachments"
+    FROM "inserted_case"`;
+  return row ?? null;
 }

@@ -31,6 +31,8 @@ export interface ProcessResult {
 export interface MadeCase {
   case: CaseRow;
   clocks: ClockRow[];
+  /** How many of the sender's files were linked to the case. */
+  attachments: number;
 }
 
 export async function processSubmission(ctx: AppContext, submissionId: string): Promise<ProcessResult> {
@@ -99,7 +101,7 @@ export async function processSubmission(ctx: AppContext, submissionId: string): 
   );
   const identity = sealedIdentityOf(s);
 
-  let created: boolean;
+  let created: { attachments: number } | null;
   try {
     // One statement, no transaction held open across round trips (decision 0098).
     created = await insertCaseOfSubmission(prisma, {
@@ -134,9 +136,9 @@ export async function processSubmission(ctx: AppContext, submissionId: string): 
   } catch (err) {
     // Another worker made the case between our read and our write (the tracking code is unique too).
     if (!isUniqueViolation(err)) throw err;
-    created = false;
+    created = null;
   }
-  if (created) return { caseId, created: true, made: { case: caseRow, clocks } };
+  if (created) return { caseId, created: true, made: { case: caseRow, clocks, ...created } };
   // Someone else made it: its case is the one to go on with.
   const existing = await findCaseBySubmissionId(prisma, submissionId);
   if (existing) return { caseId: existing.id, created: false };

@@ -39,8 +39,15 @@ export interface PostCardsOptions {
    * What the intake job wrote of the case it made in this run (decision 0084): its clocks, and the
    * suggestion it stored (null: none). A new case has no officer's choice yet. Not read back.
    */
-  justMade?: { clocks: readonly ClockRow[]; suggestion: NewTriageSuggestion | null };
+  justMade?: {
+    clocks: readonly ClockRow[];
+    suggestion: NewTriageSuggestion | null;
+    /** The case as routing's assignment left it, with its files counted (decision 0099). */
+    case?: CaseRowForCard;
+  };
 }
+
+type CaseRowForCard = NonNullable<Awaited<ReturnType<typeof findCaseRowForCard>>>;
 
 const tg = (conversationId: string): ConversationRef => ({ channel: 'telegram', conversationId });
 
@@ -59,9 +66,9 @@ export const unitPrincipal = (organizationId: string, unitId: string): StaffPrin
  * (decision 0041): binding a group (`/ganphong`) drops this process's cache at once, another
  * process's change is seen within DIRECTORY_CACHE_CHECK_MS.
  */
-async function readCaseForCard(ctx: AppContext, caseId: string) {
+async function readCaseForCard(ctx: AppContext, caseId: string, inHand?: CaseRowForCard) {
   const { prisma } = ctx.db;
-  const row = await findCaseRowForCard(prisma, caseId);
+  const row = inHand?.id === caseId ? inHand : await findCaseRowForCard(prisma, caseId);
   if (!row) return null;
   const cache = directoryCache(ctx);
   const unitId = row.unitId;
@@ -78,7 +85,7 @@ async function readCaseForCard(ctx: AppContext, caseId: string) {
 
 /** What posting a case's card needs: the case, its scope, and the card a principal should see. */
 async function prepareCards(ctx: AppContext, caseId: string, options: PostCardsOptions) {
-  const c = await readCaseForCard(ctx, caseId);
+  const c = await readCaseForCard(ctx, caseId, options.justMade?.case);
   if (!c) return null;
   const subject = c;
   const scope = caseScopeOfRow(c);

@@ -46,6 +46,8 @@ export interface RouteCaseResult {
   effects: readonly CaseEffect[];
   /** The assignment's audit event as written, when this call assigned the case. */
   assignmentEvent?: EventFacts;
+  /** The case as the assignment left it, when this call assigned it in one statement (decision 0099). */
+  caseRow?: CaseRow;
 }
 
 export interface RouteCaseOptions {
@@ -153,6 +155,7 @@ export async function routeCase(
     assigned: !!assignment,
     effects: assignment?.effects ?? [],
     ...(assignment && { assignmentEvent: assignment.event }),
+    ...(assignment?.caseRow && { caseRow: assignment.caseRow }),
   };
 }
 

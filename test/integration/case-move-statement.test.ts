@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyCaseAction } from '../../src/cases/case-lifecycle.service.js';
 import { newCaseEventId, updateCaseAtVersionWithEvent } from '../../src/cases/case.repository.js';
 import { processSubmission } from '../../src/intake/process-submission.js';
+import { routeCase } from '../../src/routing/route-case.js';
 import { submitSubmission } from '../../src/intake/submit-submission.js';
 import { submissionMaker } from '../helpers/submissions.js';
 import { createTestContext, type TestContext } from '../helpers/test-context.js';
@@ -52,6 +53,8 @@ describe('a move that writes only the case, in one statement', () => {
 
     const after = await t.ctx.db.prisma.case.findUniqueOrThrow({ where: { id } });
     expect(after).toMatchObject({ status: 'assigned', unitId, version: before.version + 1 });
+    // The case handed on is the row as written.
+    expect(moved.caseRow).toEqual(after);
     expect(after.updatedAt.getTime()).toBeGreaterThanOrEqual(before.updatedAt.getTime());
     const event = await t.ctx.db.prisma.caseEvent.findUniqueOrThrow({ where: { id: moved.eventId } });
     expect(event).toMatchObject({
@@ -93,15 +96,27 @@ describe('a move that writes only the case, in one statement', () => {
           caseRow: { ...current, status: 'assigned' },
         },
       );
-    expect(await write(current.version + 1)).toBe(false);
+    expect(await write(current.version + 1)).toBeNull();
     expect(await t.ctx.db.prisma.case.findUniqueOrThrow({ where: { id } })).toEqual(current);
     expect(await t.ctx.db.prisma.caseEvent.count({ where: { id: eventId } })).toBe(0);
     expect(await t.ctx.db.prisma.caseFeedEvent.count({ where: { caseId: id } })).toBe(1);
 
-    expect(await write(current.version)).toBe(true);
+    expect(await write(current.version)).toMatchObject({ version: current.version + 1 });
     const after = await t.ctx.db.prisma.case.findUniqueOrThrow({ where: { id } });
     expect(after.petitionDateCorrectedAt).toEqual(new Date('2026-03-04T05:06:07.089Z'));
     expect(after).toMatchObject({ status: 'assigned', unitId, version: current.version + 1 });
     expect(await t.ctx.db.prisma.caseFeedEvent.count({ where: { caseId: id } })).toBe(2);
+  });
+
+  it('hands routing’s assignment of a case just made on as the row the database holds', async () => {
+    const s = submission();
+    await submitSubmission(t.ctx, s);
+    const { caseId, made } = await processSubmission(t.ctx, s.submissionId);
+    expect(made?.attachments).toBe(0);
+    const routed = await routeCase(t.ctx, caseId, { justMade: made!.case, callerPostsCards: true });
+    expect(routed).toMatchObject({ status: 'routed', assigned: true });
+    const stored = await t.ctx.db.prisma.case.findUniqueOrThrow({ where: { id: caseId } });
+    expect(stored.status).toBe('assigned');
+    expect(routed.caseRow).toEqual(stored);
   });
 });
