@@ -1,6 +1,6 @@
 // The only code that writes cases and their audit trail to Prisma.
 import type { Db } from '../db/database.js';
-import { Prisma, type Case as CaseRow } from '../db/generated/client.js';
+import { Prisma, type Case as CaseRow, type Clock as ClockRow } from '../db/generated/client.js';
 import { utcTimestamp } from '../db/utc-timestamp.js';
 import { v7 as uuidv7 } from 'uuid';
 import type { ActorType, CaseStatus, Channel } from '../db/generated/enums.js';
@@ -441,4 +441,89 @@ export async function countOpenCasesByOrganization(db: Db, openStatuses: readonl
     open: openOf.get(o.id) ?? 0,
     overdue: overdueOf.get(o.id) ?? 0,
   }));
+}
+
+export interface CaseOfSubmission {
+  submissionId: string;
+  processedAt: Date;
+  /** The case's whole row (case.repository.ts newCaseRow), its governing deadline set from `clocks`. */
+  caseRow: CaseRow;
+  clocks: readonly ClockRow[];
+  identity: {
+    id: string;
+    ciphertext: Uint8Array;
+    keyId: string;
+    revealable: boolean;
+    createdAt: Date;
+  } | null;
+  /** Files the sender attached: only those stored for this very submission are linked. */
+  attachmentIds: readonly string[];
+  /** The `received` event; its data gains `attachments: n` when n files were linked. */
+  event: { id: string } & Omit<CaseEventInput, 'caseId' | 'caseRow'>;
+}
+
+/**
+ * A submission becomes its case in one statement (decision 0098): the submission marked processed,
+ * the case, its identity, its files, its clocks, its audit event and the feeds' rows. Nothing is
+ * written unless the submission is still without a case, so a second worker on the same submission
+ * writes nothing, and learns it from `null`. Returns how many files were linked. Data-modifying WITH queries all run to completion and
+ * see the database as it was before the statement; the foreign keys between the new rows are
+ * checked at its end.
+ */
+export async function insertCaseOfSubmission(
+  db: Db,
+  w: CaseOfSubmission,
+): Promise<{ attachments: number } | null> {
+  const caseId = w.caseRow.id;
+  const made = Prisma.sql`WHERE EXISTS (SELECT 1 FROM "inserted_case")`;
+  const linked = w.attachmentIds.length
+    ? Prisma.sql`, "linked_attachments" AS (
+        UPDATE "attachments" SET "caseId" = ${caseId}::uuid
+        WHERE "id" = ANY(${[...w.attachmentIds]}::uuid[]) AND "submissionId" = ${w.submissionId}
+          AND "caseId" IS NULL AND EXISTS (SELECT 1 FROM "inserted_case")
+        RETURNING 1)`
+    : Prisma.empty;
+  const data = w.event.data === undefined ? {} : w.event.data;
+  const eventData = w.attachmentIds.length
+    ? Prisma.sql`${JSON.stringify(data)}::jsonb || (SELECT CASE WHEN count(*) > 0
+        THEN jsonb_build_object('attachments', count(*)) ELSE '{}'::jsonb END FROM "linked_attachments")`
+    : Prisma.sql`${JSON.stringify(data)}::jsonb`;
+  const event = caseEventInsert(w.event.id, { ...w.event, caseId, data: eventData }, made);
+  const feed = await feedEventsOf(db, {
+    ...w.event,
+    caseEventId: w.event.id,
+    caseId,
+    caseRow: w.caseRow,
+    caseSource: Prisma.raw('"inserted_case"'),
+  });
+  const identity = w.identity
+    ? Prisma.sql`, "identity" AS (
+        INSERT INTO "sender_identities" ("id", "caseId", "ciphertext", "keyId", "revealable", "createdAt")
+        SELECT ${w.identity.id}::uuid, ${caseId}::uuid, decode(${Buffer.from(w.identity.ciphertext).toString('hex')}, 'hex'),
+          ${w.identity.keyId}, ${w.identity.revealable}, ${utcTimestamp(w.identity.createdAt)}
+        ${made})`
+    : Prisma.empty;
+  const clocks = w.clocks.length
+    ? Prisma.sql`, "clocks" AS (
+        INSERT INTO "clocks" SELECT r.* FROM jsonb_populate_recordset(NULL::"clocks", ${JSON.stringify(w.clocks)}::jsonb) r
+        ${made})`
+    : Prisma.empty;
+  const [row] = await db.$queryRaw<{ attachments: number }[]>`
+    WITH "submission" AS (
+      UPDATE "intake_submissions"
+      -- The payload has become a case and an encrypted identity; keeping a second copy helps nobody.
+      SET "status" = 'processed', "caseId" = ${caseId}::uuid, "processedAt" = ${utcTimestamp(w.processedAt)},
+        "payloadCiphertext" = NULL
+      WHERE "id" = ${w.submissionId} AND "caseId" IS NULL
+      RETURNING 1),
+    "inserted_case" AS (
+      INSERT INTO "cases" SELECT r.* FROM jsonb_populate_record(NULL::"cases", ${JSON.stringify(w.caseRow)}::jsonb) r
+      WHERE EXISTS (SELECT 1 FROM "submission")
+      RETURNING *)
+    ${identity}${linked}${clocks},
+    "event" AS (${event})
+    ${feed ? Prisma.sql`, "feed" AS (${feed})` : Prisma.empty}
+    SELECT ${w.attachmentIds.length ? Prisma.sql`(SELECT count(*) FROM "linked_attachments")::int` : Prisma.sql`0`} AS "attachments"
+    FROM "inserted_case"`;
+  return row ?? null;
 }

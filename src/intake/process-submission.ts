@@ -7,13 +7,18 @@ import type { ClockRow } from '../deadlines/clock.repository.js';
 import { AppError } from '../core/app-error.js';
 import { isUniqueViolation } from '../db/prisma-errors.js';
 import { v7 as uuidv7 } from 'uuid';
-import { findCaseBySubmissionId, newCaseEventId, newCaseRow } from '../cases/case.repository.js';
+import {
+  findCaseBySubmissionId,
+  insertCaseOfSubmission,
+  newCaseEventId,
+  newCaseRow,
+} from '../cases/case.repository.js';
 import { toDbDate, toVietnamDate } from '../calendar/local-date.js';
 import { governingClockOfRows, newClockRow } from '../deadlines/clock.repository.js';
 import { clocksOfNewCase, deadlineSettingsOf } from '../deadlines/deadline.service.js';
 import { directoryCache } from '../directory/directory-cache.js';
 import type { IntakeInput } from './intake-input.js';
-import { findRecipientsStillThere, findSubmission, insertCaseOfSubmission } from './intake.repository.js';
+import { findRecipientsStillThere, findSubmission } from './intake.repository.js';
 import type { SealedIdentity } from './sender-identity.js';
 import type { SubmissionFailureReason } from './submission-failure.js';
 import { openSealedSubmission, type SealedSubmission } from './submit-submission.js';
