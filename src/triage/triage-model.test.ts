@@ -13,6 +13,7 @@ import {
   trainTriageModel,
   unitRole,
   type TriageModel,
+  mostSimilar,
 } from './triage-model.js';
 import { modelTokens } from './text-features.js';
 
@@ -190,5 +191,33 @@ describe('DuplicateIndex', () => {
     expect(index.size).toBe(0);
     expect(index.get('a')).toBeUndefined();
     expect(index.similarTo(weights, 0)).toEqual([]);
+  });
+});
+
+describe('mostSimilar', () => {
+  it('keeps what a stable sort by rounded similarity puts first', () => {
+    const weights = { indexes: Int32Array.from([]), values: Float64Array.from([]) };
+    fc.assert(
+      fc.property(
+        // Few distinct values, so that rounded ties are common.
+        fc.array(
+          fc.integer({ min: 0, max: 12 }).map((n) => n / 8 + (n % 3) * 0.0001),
+          { maxLength: 30 },
+        ),
+        fc.integer({ min: 0, max: 5 }),
+        (similarities, max) => {
+          const found = similarities.map((similarity, i) => ({
+            entry: { caseId: `c${i}`, code: `C${i}`, weights },
+            similarity,
+          }));
+          const round = (v: number) => Math.round(v * 1000) / 1000;
+          const expected = found
+            .map(({ entry, similarity }) => ({ other: entry, similarity: round(similarity) }))
+            .sort((a, b) => b.similarity - a.similarity)
+            .slice(0, max);
+          expect(mostSimilar(found, max)).toEqual(expected);
+        },
+      ),
+    );
   });
 });

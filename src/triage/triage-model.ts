@@ -178,6 +178,8 @@ export class DuplicateIndex {
   private postings = new Map<number, { slots: number[]; values: number[] }>();
   private sums = new Float64Array(0);
   private seen = new Uint8Array(0);
+  /** Scratch of similarTo: each slot's rank among the candidates, -1 between searches. */
+  private rankOfSlot = new Int32Array(0);
 
   get size(): number {
     return this.slotOf.size;
@@ -220,6 +222,7 @@ export class DuplicateIndex {
     this.postings = new Map();
     this.sums = new Float64Array(0);
     this.seen = new Uint8Array(0);
+    this.rankOfSlot = new Int32Array(0);
   }
 
   /**
@@ -235,6 +238,7 @@ export class DuplicateIndex {
     if (this.sums.length < this.entries.length) {
       this.sums = new Float64Array(this.entries.length * 2);
       this.seen = new Uint8Array(this.entries.length * 2);
+      this.rankOfSlot = new Int32Array(this.entries.length * 2).fill(-1);
     }
     const { sums, seen } = this;
     const touched: number[] = [];
@@ -255,24 +259,29 @@ export class DuplicateIndex {
     // A threshold of 0 (a setting that makes every open case a duplicate) takes the cases that share
     // no word too, at 0.
     const slots = threshold > 0 ? touched : this.entries.map((_, slot) => slot);
-    const found: { entry: DuplicateEntry; similarity: number; rank: number }[] = [];
+    // Each slot's rank: its case's place in `among` (-1: not a candidate), else the slot itself. Found
+    // entries are placed at their rank and read back in order: no sort, and with 2,000 open cases
+    // that all match (a burst of one text) no map of them built for every search.
+    const rankOfSlot = this.rankOfSlot;
+    if (among) for (let i = 0; i < among.length; i++) rankOf(this.slotOf.get(among[i]!), i);
+    const byRank: ({ entry: DuplicateEntry; similarity: number } | undefined)[] = [];
+    byRank.length = among ? among.length : this.entries.length;
     for (const slot of slots) {
       const similarity = sums[slot]!;
       const entry = this.entries[slot];
-      if (entry && similarity >= threshold) found.push({ entry, similarity, rank: slot });
+      const rank = among ? rankOfSlot[slot]! : slot;
+      if (entry && similarity >= threshold && rank >= 0) byRank[rank] = { entry, similarity };
     }
     for (const slot of touched) {
       sums[slot] = 0;
       seen[slot] = 0;
     }
-    if (among && found.length > 0) {
-      const rankOf = new Map(among.map((id, i) => [id, i]));
-      for (const f of found) f.rank = rankOf.get(f.entry.caseId) ?? -1;
+    if (among) for (let i = 0; i < among.length; i++) rankOf(this.slotOf.get(among[i]!), -1);
+    return byRank.filter((f) => f !== undefined);
+
+    function rankOf(slot: number | undefined, rank: number) {
+      if (slot !== undefined) rankOfSlot[slot] = rank;
     }
-    return found
-      .filter((f) => f.rank >= 0)
-      .sort((a, b) => a.rank - b.rank)
-      .map(({ entry, similarity }) => ({ entry, similarity }));
   }
 }
 
@@ -425,25 +434,44 @@ function findDuplicates(
   if (!tokens.length) return [];
   // Up to 2,000 open cases per new case: the similarity alone first, and the shared words only of
   // the few kept (the same words, in the same order, as when every candidate built its list).
-  const candidates = openCases
-    .similarTo(mineSorted, settings.duplicateThreshold, among)
-    .map(({ entry, similarity }) => ({ other: entry, similarity: round(similarity) }));
-  return candidates
-    .sort((a, b) => b.similarity - a.similarity)
-    .slice(0, settings.maxDuplicates)
-    .map(({ other, similarity }) => {
-      const theirs = new Map<number, number>();
-      other.weights.indexes.forEach((ix, k) => theirs.set(ix, other.weights.values[k]!));
-      const shared: [string, number][] = [];
-      for (const [ix, v] of mine.weights) {
-        const w = theirs.get(ix);
-        if (w === undefined) continue;
-        const word = mine.words.get(ix)!;
-        if (word.unigram) shared.push([origins[word.token]!, v * w]);
-      }
-      const words = [...new Set(shared.sort((a, b) => b[1] - a[1]).map(([w]) => w))].slice(0, 5);
-      return { caseId: other.caseId, code: other.code, similarity, shared: words };
-    });
+  return mostSimilar(
+    openCases.similarTo(mineSorted, settings.duplicateThreshold, among),
+    settings.maxDuplicates,
+  ).map(({ other, similarity }) => {
+    const theirs = new Map<number, number>();
+    other.weights.indexes.forEach((ix, k) => theirs.set(ix, other.weights.values[k]!));
+    const shared: [string, number][] = [];
+    for (const [ix, v] of mine.weights) {
+      const w = theirs.get(ix);
+      if (w === undefined) continue;
+      const word = mine.words.get(ix)!;
+      if (word.unigram) shared.push([origins[word.token]!, v * w]);
+    }
+    const words = [...new Set(shared.sort((a, b) => b[1] - a[1]).map(([w]) => w))].slice(0, 5);
+    return { caseId: other.caseId, code: other.code, similarity, shared: words };
+  });
+}
+
+/**
+ * The `max` most similar (rounded as shown), the earlier found first among equals: what a stable
+ * sort of all of them by similarity would put first, without sorting the 2,000 that all match in a
+ * burst of one text.
+ */
+export function mostSimilar(
+  found: readonly { entry: DuplicateEntry; similarity: number }[],
+  max: number,
+): { other: DuplicateEntry; similarity: number }[] {
+  const best: { other: DuplicateEntry; similarity: number }[] = [];
+  if (max <= 0) return best;
+  for (const { entry, similarity } of found) {
+    const rounded = round(similarity);
+    if (best.length === max && rounded <= best[max - 1]!.similarity) continue;
+    let at = best.length;
+    while (at > 0 && best[at - 1]!.similarity < rounded) at--;
+    best.splice(at, 0, { other: entry, similarity: rounded });
+    if (best.length > max) best.pop();
+  }
+  return best;
 }
 
 // ---- Stored form (a JSON document, kept in the database: decision 0031) ----
