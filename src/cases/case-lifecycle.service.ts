@@ -1,5 +1,6 @@
 // Applies one action to one case: the transition table decides, then the case row, its audit
-// event and its clocks change in one transaction. An illegal move changes nothing and says why.
+// event and its clocks change in one transaction (one statement when no clock changes, decision
+// 0099). An illegal move changes nothing and says why.
 import type { AppContext } from '../app-context.js';
 import type { EventFacts } from './run-case-effects.js';
 import { AppError } from '../core/app-error.js';

@@ -107,7 +107,9 @@ export async function updateCaseAtVersionWithEvent(
   changes: CaseColumnChanges,
   event: Omit<CaseEventInput, 'caseId' | 'caseRow'> & { id: string; caseRow: FeedCaseRow },
 ): Promise<{ version: number; updatedAt: Date } | null> {
-  const columns = Object.keys(changes).map((name) => {
+  // An undefined value leaves its column alone, as it does for Prisma.
+  const set = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+  const columns = Object.keys(set).map((name) => {
     // Names come from CaseRow's type, never from input; checked all the same, as they go in raw.
     if (!/^[A-Za-z]+$/.test(name)) throw new Error(`Not a case column: ${name}`);
     return Prisma.raw(`"${name}" = r."${name}"`);
@@ -128,7 +130,7 @@ export async function updateCaseAtVersionWithEvent(
     WITH "written" AS (
       UPDATE "cases" c SET ${columns.length ? Prisma.sql`${Prisma.join(columns)},` : Prisma.empty}
         "version" = c."version" + 1, "updatedAt" = ${utcTimestamp(new Date())}
-      FROM jsonb_populate_record(NULL::"cases", ${JSON.stringify(changes)}::jsonb) r
+      FROM jsonb_populate_record(NULL::"cases", ${JSON.stringify(set)}::jsonb) r
       WHERE c."id" = ${current.id}::uuid AND c."version" = ${current.version}::int
       RETURNING c.*),
     "event" AS (${insert})
@@ -466,9 +468,9 @@ export interface CaseOfSubmission {
  * A submission becomes its case in one statement (decision 0098): the submission marked processed,
  * the case, its identity, its files, its clocks, its audit event and the feeds' rows. Nothing is
  * written unless the submission is still without a case, so a second worker on the same submission
- * writes nothing, and learns it from `null`. Returns how many files were linked. Data-modifying WITH queries all run to completion and
- * see the database as it was before the statement; the foreign keys between the new rows are
- * checked at its end.
+ * writes nothing, and learns it from `null`. Returns how many files were linked. Data-modifying
+ * WITH queries all run to completion and see the database as it was before the statement; the
+ * foreign keys between the new rows are checked at its end.
  */
 export async function insertCaseOfSubmission(
   db: Db,
