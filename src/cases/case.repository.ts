@@ -97,7 +97,8 @@ export type CaseColumnChanges = Partial<Omit<CaseRow, 'id' | 'version' | 'update
 /**
  * updateCaseAtVersion and appendCaseEvent as one statement, for a move that writes nothing else
  * (decision 0099): the event and its feed rows are inserted only if the versioned update found the
- * case. `after` is the case as the move leaves it (`current` with `changes`), for the feed's payload.
+ * case. `event.caseRow` is the case as the move leaves it (`current` with `changes`), for the
+ * feed's payload.
  * Returns the case's new version and update time, or null when someone else changed the case
  * first: then nothing is written.
  */
@@ -485,12 +486,11 @@ export async function insertCaseOfSubmission(
           AND "caseId" IS NULL AND EXISTS (SELECT 1 FROM "inserted_case")
         RETURNING 1)`
     : Prisma.empty;
-  const data = w.event.data === undefined ? {} : w.event.data;
-  const eventData = w.attachmentIds.length
-    ? Prisma.sql`${JSON.stringify(data)}::jsonb || (SELECT CASE WHEN count(*) > 0
+  const data = w.attachmentIds.length
+    ? Prisma.sql`${JSON.stringify(w.event.data ?? {})}::jsonb || (SELECT CASE WHEN count(*) > 0
         THEN jsonb_build_object('attachments', count(*)) ELSE '{}'::jsonb END FROM "linked_attachments")`
-    : Prisma.sql`${JSON.stringify(data)}::jsonb`;
-  const event = caseEventInsert(w.event.id, { ...w.event, caseId, data: eventData }, made);
+    : w.event.data;
+  const event = caseEventInsert(w.event.id, { ...w.event, caseId, data }, made);
   const feed = await feedEventsOf(db, {
     ...w.event,
     caseEventId: w.event.id,

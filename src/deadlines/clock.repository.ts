@@ -48,19 +48,8 @@ export async function upsertClock(
   const data = clockColumns(clock, dueOn, status, at);
   const row = await tx.clock.upsert({
     where: { caseId_kind: { caseId, kind: clock.kind } },
-    create: {
-      caseId,
-      kind: clock.kind,
-      ...data,
-      pauses: data.pauses as unknown as Prisma.InputJsonValue,
-      extensions: data.extensions as unknown as Prisma.InputJsonValue,
-      originalDueOn: toDbDate(dueOn),
-    },
-    update: {
-      ...data,
-      pauses: data.pauses as unknown as Prisma.InputJsonValue,
-      extensions: data.extensions as unknown as Prisma.InputJsonValue,
-    },
+    create: { caseId, kind: clock.kind, ...data, originalDueOn: toDbDate(dueOn) },
+    update: data,
   });
   const batch = openBatches.get(tx);
   if (batch) {
@@ -86,8 +75,8 @@ function clockColumns(
     dueOn: toDbDate(dueOn),
     status,
     pausedAt: status === 'paused' ? at : null,
-    pauses: clock.pauses,
-    extensions: clock.extensions,
+    pauses: clock.pauses as unknown as Prisma.InputJsonValue,
+    extensions: clock.extensions as unknown as Prisma.InputJsonValue,
     dueResetOn: clock.dueResetTo ? toDbDate(clock.dueResetTo) : null,
     stoppedAt: status === 'stopped' ? at : null,
   };
