@@ -353,6 +353,37 @@ export function insertCaseMessageWithEvent(
   });
 }
 
+/**
+ * What a notice of a move to the sender is made of, in one statement (decision 0100): the case's
+ * facts, its sender's sealed identity (null: none kept) and the duplicates merged into it, oldest
+ * first. Read after every move that tells the sender; null when the case is gone.
+ */
+export async function findSenderNoticeFacts(db: Db, caseId: string) {
+  const [row] = await db.$queryRaw<
+    {
+      code: string;
+      kind: CaseRow['kind'];
+      outcome: CaseRow['outcome'];
+      answer: string | null;
+      petitionReceivedOn: Date | null;
+      unitName: string | null;
+      organizationName: string;
+      identity: Uint8Array | null;
+      followers: { id: string; code: string }[] | null;
+    }[]
+  >`
+    SELECT c.code, c.kind, c.outcome, c.answer, c."petitionReceivedOn",
+      u.name AS "unitName", o.name AS "organizationName",
+      (SELECT s.ciphertext FROM "sender_identities" s WHERE s."caseId" = c.id) AS identity,
+      (SELECT json_agg(json_build_object('id', d.id, 'code', d.code) ORDER BY d."createdAt")
+         FROM "cases" d WHERE d."duplicateOfId" = c.id AND d.status = 'merged') AS followers
+    FROM "cases" c
+    JOIN "organizations" o ON o.id = c."organizationId"
+    LEFT JOIN "units" u ON u.id = c."unitId"
+    WHERE c.id = ${caseId}::uuid`;
+  return row ? { ...row, followers: row.followers ?? [] } : null;
+}
+
 /** Cases merged into this one (duplicates whose senders follow it). */
 export function findMergedDuplicateIds(db: Db, masterCaseId: string) {
   return db.case.findMany({

@@ -7,7 +7,7 @@ import { localeFromHint } from '../dialog/dialog-locale.js';
 import type { ConversationRef, Locale, OutboundFile } from '../dialog/dialog-types.js';
 import { buildSatisfactionQuestion } from '../dialog/satisfaction-question.js';
 import { findSenderIdentityOfCase } from '../intake/intake.repository.js';
-import { findCaseById, findMergedDuplicateIds } from './case.repository.js';
+import { findCaseById, findMergedDuplicateIds, findSenderNoticeFacts } from './case.repository.js';
 import type { SealedIdentity } from '../intake/sender-identity.js';
 import { enqueueNotification } from '../notify/enqueue-notification.js';
 import type { CaseAction } from './case-transitions.js';
@@ -27,8 +27,12 @@ export interface CommittedMove {
 /** The sender's handle; its `languageHint` is the language they wrote in ('en'), if not Vietnamese. */
 export async function replyHandleOf(ctx: AppContext, caseId: string): Promise<ConversationRef | undefined> {
   const row = await findSenderIdentityOfCase(ctx.db.prisma, caseId);
-  if (!row) return undefined;
-  const identity = ctx.sealedBox.openJson<SealedIdentity>(row.ciphertext);
+  return row ? replyHandleIn(ctx, row.ciphertext) : undefined;
+}
+
+/** The reply handle sealed in a sender's identity, if they left one. */
+function replyHandleIn(ctx: AppContext, sealedIdentity: Uint8Array): ConversationRef | undefined {
+  const identity = ctx.sealedBox.openJson<SealedIdentity>(sealedIdentity);
   if (!identity.replyTo) return undefined;
   const { locale, ...handle } = identity.replyTo;
   return { ...handle, ...(locale ? { languageHint: locale } : {}) };
@@ -41,25 +45,24 @@ export function noticeLocale(recipient: Pick<ConversationRef, 'languageHint'>): 
 
 /** Tells the sender (and the senders of duplicates merged into the case) what this move means. */
 export async function notifySenderOfMove(ctx: AppContext, move: CommittedMove): Promise<void> {
-  // Who can hear of it, first: a sender who left no reply handle (a phone number on a form, the
-  // hotline) and has no merged duplicates is told nothing, and then the case is not read at all.
-  const recipient = move.bySender ? undefined : await replyHandleOf(ctx, move.caseId);
-  const followers = move.action === 'merge' ? [] : await findMergedDuplicateIds(ctx.db.prisma, move.caseId);
+  // Who can hear of it, with the case's facts, in one statement (decision 0100): a sender who left
+  // no reply handle (a phone number on a form, the hotline) and has no merged duplicates is told
+  // nothing, and then the clocks are not read.
+  const c = await findSenderNoticeFacts(ctx.db.prisma, move.caseId);
+  if (!c) return;
+  const recipient = move.bySender || !c.identity ? undefined : replyHandleIn(ctx, c.identity);
+  const followers = move.action === 'merge' ? [] : c.followers;
   if (!recipient && followers.length === 0) return;
-  const c = await ctx.db.prisma.case.findUniqueOrThrow({
-    where: { id: move.caseId },
-    include: { unit: { select: { name: true } }, organization: { select: { name: true } } },
-  });
   const facts: NoticeFacts = {
     code: c.code,
-    unitName: c.unit?.name,
-    organizationName: c.organization.name,
+    unitName: c.unitName,
+    organizationName: c.organizationName,
     kind: c.kind,
     outcome: c.outcome,
     answer: c.answer,
     reason: move.reason ?? null,
     targetBody: move.targetBody ?? null,
-    deadline: await loadGoverningDeadline(ctx.db.prisma, c.id),
+    deadline: await loadGoverningDeadline(ctx.db.prisma, move.caseId),
     receivedOn: c.petitionReceivedOn ? fromDbDate(c.petitionReceivedOn) : null,
   };
   if (!senderNotice(move.action, facts, 'vi')) return;
@@ -67,18 +70,18 @@ export async function notifySenderOfMove(ctx: AppContext, move: CommittedMove): 
   if (followers.length > 0) {
     await sendToMergedFollowers(
       ctx,
-      c.id,
+      move.caseId,
       (code, locale) => `${senderNotice(move.action, facts, locale)!}\n\n${mergedFollowerNote(code, locale)}`,
       `event:${move.eventId}`,
     );
   }
   if (!recipient) return;
   await enqueueNotification(ctx, {
-    caseId: c.id,
+    caseId: move.caseId,
     channel: recipient.channel,
     recipient,
     content: { text: senderNotice(move.action, facts, noticeLocale(recipient))! },
-    dedupeKey: `case:${c.id}:event:${move.eventId}:sender`,
+    dedupeKey: `case:${move.caseId}:event:${move.eventId}:sender`,
   });
 }
 

@@ -8,6 +8,7 @@ import { applyCaseAction, type CaseActor } from '../../src/cases/case-lifecycle.
 import { closeOverdueResolvedCases, closeResolvedCaseIfDue } from '../../src/cases/auto-close.js';
 import { requeuePendingCaseEffects } from '../../src/cases/case-effects.queue.js';
 import { runCaseEffects } from '../../src/cases/run-case-effects.js';
+import { findMergedDuplicateIds, findSenderNoticeFacts } from '../../src/cases/case.repository.js';
 import { recordSatisfaction } from '../../src/cases/record-satisfaction.js';
 import type { AppContext } from '../../src/app-context.js';
 import { fixedClock } from '../../src/core/clock.js';
@@ -433,6 +434,51 @@ describe('resolution', () => {
     const text = JSON.stringify(notice?.content);
     expect(text).toContain('Hạn thụ lý khiếu nại: 16/03/2026');
     expect(text).toContain('Luật Khiếu nại');
+    // The date and the names come from the notice's one statement (decision 0100).
+    const c = await t.ctx.db.prisma.case.findUniqueOrThrow({
+      where: { id },
+      include: { organization: true },
+    });
+    expect(text).toContain(`Hồ sơ ${c.code} (${c.organization.name})`);
+    expect(text).toContain('(ngày nhận đơn 02/03/2026)');
+  });
+
+  it('reads what a notice is made of in one statement, as Prisma reads each part', async () => {
+    clock.set(new Date('2026-03-02T02:00:00Z'));
+    const master = await newCase('complaint', '8350001');
+    const first = await newCase('complaint', '8350002');
+    const second = await newCase('complaint', '8350003', 'en');
+    const silent = await newCase('complaint', null);
+    await move({
+      caseId: master,
+      action: 'record_petition_document',
+      actor: receiver,
+      params: { receivedOn: '2026-03-02' },
+    });
+    for (const dup of [second, first]) {
+      await move({ caseId: dup, action: 'merge', actor: receiver, params: { masterCaseId: master } });
+    }
+    const { prisma } = t.ctx.db;
+    const facts = await findSenderNoticeFacts(prisma, master);
+    const c = await prisma.case.findUniqueOrThrow({
+      where: { id: master },
+      include: { unit: true, organization: true, identity: true },
+    });
+    expect(facts).toEqual({
+      code: c.code,
+      kind: c.kind,
+      outcome: c.outcome,
+      answer: c.answer,
+      petitionReceivedOn: c.petitionReceivedOn,
+      unitName: c.unit!.name,
+      organizationName: c.organization.name,
+      identity: expect.any(Uint8Array),
+      followers: await findMergedDuplicateIds(prisma, master),
+    });
+    expect(facts!.followers.map((f) => f.id)).toEqual([first, second]);
+    expect(Buffer.from(facts!.identity!)).toEqual(Buffer.from(c.identity!.ciphertext));
+    expect(await findSenderNoticeFacts(prisma, silent)).toMatchObject({ identity: null, followers: [] });
+    expect(await findSenderNoticeFacts(prisma, '00000000-0000-7000-8000-000000000000')).toBeNull();
   });
 
   it('tells a sender who wrote in English in English: moves, the answer, the merge note and the question', async () => {
