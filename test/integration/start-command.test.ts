@@ -8,6 +8,7 @@ describe('npm start command', () => {
     const start = npmStartCommand();
     expect(start.env).toMatchObject({ MALLOC_ARENA_MAX: '2' });
     expect(start.nodeFlags.some((f) => f.startsWith('--max-semi-space-size='))).toBe(true);
+    expect(start.nodeFlags.some((f) => f.startsWith('--heap-growing-percent='))).toBe(true);
   });
 
   it('parses a script without settings, and refuses one that does not run the entry point', () => {
