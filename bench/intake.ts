@@ -43,6 +43,8 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '30' },
     burst: { type: 'string' },
     'app-only': { type: 'boolean', default: false },
+    // PostgreSQL stack only: worker processes beside the one web process.
+    workers: { type: 'string', default: '1' },
     'cpu-prof-dir': { type: 'string' },
     // The bar for a burst: drained within 5 minutes. A phase that has not drained by then
     // stops the run with what the queue holds, rather than waiting in silence.
@@ -60,6 +62,8 @@ const CASE_RATE = Number(values['case-rate']);
 const SECONDS = Number(values.seconds);
 const BURST = values.burst ? Number(values.burst) : undefined;
 const APP_ONLY = values['app-only'];
+const WORKERS = Number(values.workers);
+if (!Number.isInteger(WORKERS) || WORKERS < 1) throw new Error('--workers is a whole number, at least 1');
 const CPU_PROF_DIR = values['cpu-prof-dir'];
 const DRAIN_TIMEOUT_MS = Number(values['drain-timeout-seconds']) * 1000;
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -404,7 +408,7 @@ async function startApp(): Promise<App> {
         ENCRYPTION_KEY: randomBytes(32).toString('base64'),
       };
       procs.push(await startProcess(['dist/src/main.js', 'web'], pgEnv));
-      procs.push(await startProcess(['dist/src/main.js', 'worker'], pgEnv));
+      for (let i = 0; i < WORKERS; i++) procs.push(await startProcess(['dist/src/main.js', 'worker'], pgEnv));
     } else {
       const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ln-bench-'));
       cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
