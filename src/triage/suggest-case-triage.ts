@@ -58,24 +58,29 @@ function keptIndexesOf(model: TriageModel): KeptDuplicateIndexes {
   return kept;
 }
 
-/** The organisation's kept index, with every one of `openIds` in it that still exists (its text read if need be). */
+/**
+ * The organisation's kept index, with every one of `openIds` in it that still exists (its text read
+ * if need be), and their slots in it, in the order of `openIds`: each id looked up once (0102).
+ */
 async function duplicateIndexOf(
   ctx: AppContext,
   model: TriageModel,
   organizationId: string,
   openIds: readonly string[],
-): Promise<DuplicateIndex> {
+): Promise<{ index: DuplicateIndex; candidates: Int32Array }> {
   const kept = keptIndexesOf(model);
   const index = kept.forSearch(organizationId, openIds);
-  let missing = openIds.filter((id) => !index.get(id));
+  let candidates = index.slotsOf(openIds);
+  let missing = openIds.filter((_, i) => candidates[i] === -1);
   // Room made before the reads, never during them: every open case is in the index for this search.
   if (kept.makeRoom(organizationId, missing.length)) missing = [...openIds];
   if (missing.length > 0) {
     const rows = await findCaseTextsForDuplicates(ctx.db.prisma, missing);
     for (const c of rows)
       index.add(duplicateEntryOf(model, { caseId: c.id, code: c.code, text: triageText(c) }));
+    candidates = index.slotsOf(openIds);
   }
-  return index;
+  return { index, candidates };
 }
 
 /**
@@ -100,9 +105,9 @@ export async function suggestCaseTriage(
   const model = await triageModelInForce(ctx);
   const settings = triageSettingsOf(ctx);
   const openIds = await findOpenCaseIdsForDuplicates(ctx.db.prisma, found.organizationId, found.id);
-  const index = await duplicateIndexOf(ctx, model, found.organizationId, openIds);
+  const { index, candidates } = await duplicateIndexOf(ctx, model, found.organizationId, openIds);
   const text = triageText(found);
-  const local = suggestTriage(model, text, index, settings, openIds);
+  const local = suggestTriage(model, text, index, settings, candidates);
   // The case is open too: the next new case compares with it, without reading its text back
   // (decision 0089).
   keptIndexesOf(model).makeRoom(found.organizationId, 1);

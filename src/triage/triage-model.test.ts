@@ -176,6 +176,12 @@ describe('DuplicateIndex', () => {
             .map((entry) => ({ entry, similarity: mergeDot(mine, entry.weights) }))
             .filter((c) => c.similarity >= threshold);
           expect(index.similarTo(mine, threshold, among)).toEqual(expected);
+          // The worker's way: each candidate looked up once, -1 for a case the index does not hold.
+          if (among) {
+            const slots = index.slotsOf(among);
+            expect([...slots].map((slot) => slot === -1)).toEqual(among.map((id) => !current.has(id)));
+            expect(index.similarAmong(mine, threshold, slots)).toEqual(expected);
+          }
           // A second search starts from nothing too.
           expect(index.similarTo(mine, threshold, among)).toEqual(expected);
         },

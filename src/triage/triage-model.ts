@@ -226,6 +226,20 @@ export class DuplicateIndex {
   }
 
   /**
+   * Each case's slot in the index, -1 for a case it does not hold: the candidates of a search
+   * resolved once, where the worker also needs to know which it lacks (decision 0102). Valid until
+   * the index next changes.
+   */
+  slotsOf(caseIds: readonly string[]): Int32Array {
+    const slots = new Int32Array(caseIds.length);
+    for (let i = 0; i < caseIds.length; i++) {
+      const slot = this.slotOf.get(caseIds[i]!);
+      slots[i] = slot === undefined ? -1 : slot;
+    }
+    return slots;
+  }
+
+  /**
    * The entries at least `threshold` similar to `mine`, among the cases `among` names (all, in the
    * order they were added, when absent) and in that order: the order a search over them one by one
    * would find them in.
@@ -234,6 +248,15 @@ export class DuplicateIndex {
     mine: SortedWeights,
     threshold: number,
     among?: readonly string[],
+  ): { entry: DuplicateEntry; similarity: number }[] {
+    return this.similarAmong(mine, threshold, among && this.slotsOf(among));
+  }
+
+  /** As `similarTo`, with the candidates given by their slots (`slotsOf`, -1 skipped), in their order. */
+  similarAmong(
+    mine: SortedWeights,
+    threshold: number,
+    among?: Int32Array,
   ): { entry: DuplicateEntry; similarity: number }[] {
     if (this.sums.length < this.entries.length) {
       this.sums = new Float64Array(this.entries.length * 2);
@@ -263,7 +286,7 @@ export class DuplicateIndex {
     // entries are placed at their rank and read back in order: no sort, and with 2,000 open cases
     // that all match (a burst of one text) no map of them built for every search.
     const rankOfSlot = this.rankOfSlot;
-    if (among) for (let i = 0; i < among.length; i++) rankOf(this.slotOf.get(among[i]!), i);
+    if (among) for (let i = 0; i < among.length; i++) if (among[i]! >= 0) rankOfSlot[among[i]!] = i;
     const byRank: ({ entry: DuplicateEntry; similarity: number } | undefined)[] = [];
     byRank.length = among ? among.length : this.entries.length;
     for (const slot of slots) {
@@ -276,12 +299,8 @@ export class DuplicateIndex {
       sums[slot] = 0;
       seen[slot] = 0;
     }
-    if (among) for (let i = 0; i < among.length; i++) rankOf(this.slotOf.get(among[i]!), -1);
+    if (among) for (let i = 0; i < among.length; i++) if (among[i]! >= 0) rankOfSlot[among[i]!] = -1;
     return byRank.filter((f) => f !== undefined);
-
-    function rankOf(slot: number | undefined, rank: number) {
-      if (slot !== undefined) rankOfSlot[slot] = rank;
-    }
   }
 }
 
@@ -305,20 +324,24 @@ export function buildDuplicateIndex(
 
 /**
  * `among`: the open cases' ids, newest first, when `openCases` holds others too (the worker's index
- * keeps cases that have been closed since); absent, every case in it is a candidate.
+ * keeps cases that have been closed since), or their slots (`slotsOf`); absent, every case in it is
+ * a candidate.
  */
 export function suggestTriage(
   model: TriageModel,
   text: string,
   openCases: DuplicateIndex,
   settings: TriageSettings = DEFAULT_TRIAGE_SETTINGS,
-  among?: readonly string[],
+  among?: readonly string[] | Int32Array,
 ): TriageSuggestion {
   const { tokens, origins } = tokensWithOrigin(text);
   const features = namedFeatures(tokens);
   const x = vectorize(features);
   const mine = tfidf(model, tokens);
   const weights = sortedWeights(mine.weights);
+  // Each feature's value shared among its occurrences: the same for the three heads, made once.
+  let featureShares: Float64Array | undefined;
+  const shares = () => (featureShares ??= sharesOfFeatures(features, x));
   const head = <T extends string>(
     classifier: LinearClassifier,
     choose: (p: Float64Array) => number | null,
@@ -329,7 +352,7 @@ export function suggestTriage(
     return {
       value: best === null ? null : (classifier.classes[best] as T),
       confidence: round(probs[top]!),
-      because: best === null ? [] : explain(classifier, best, features, x, origins),
+      because: best === null ? [] : explain(classifier, best, features, shares(), origins),
     };
   };
   const confident = (p: Float64Array) => (p[argmax(p)]! >= settings.minConfidence ? argmax(p) : null);
@@ -353,6 +376,15 @@ function argmax(a: Float64Array): number {
 
 const round = (v: number) => Math.round(v * 1000) / 1000;
 
+/** For each feature occurrence: its value in `x` divided among the occurrences of its index. */
+function sharesOfFeatures(features: ReturnType<typeof namedFeatures>, x: SparseVector): Float64Array {
+  const valueOf = new Map<number, number>();
+  x.indexes.forEach((ix, k) => valueOf.set(ix, x.values[k]!));
+  const counts = new Map<number, number>();
+  for (const f of features) counts.set(f.index, (counts.get(f.index) ?? 0) + 1);
+  return Float64Array.from(features, (f) => valueOf.get(f.index)! / counts.get(f.index)!);
+}
+
 /**
  * The typed words that pushed most towards `cls` against the average class: each feature's weight
  * margin times its value, shared among the words it was read from.
@@ -361,22 +393,19 @@ function explain(
   classifier: LinearClassifier,
   cls: number,
   features: ReturnType<typeof namedFeatures>,
-  x: SparseVector,
+  shares: Float64Array,
   origins: readonly string[],
   max = 3,
 ): string[] {
   const n = classifier.classes.length;
-  const valueOf = new Map<number, number>();
-  x.indexes.forEach((ix, k) => valueOf.set(ix, x.values[k]!));
-  const counts = new Map<number, number>();
-  for (const f of features) counts.set(f.index, (counts.get(f.index) ?? 0) + 1);
   const byWord = new Map<string, number>();
-  for (const f of features) {
+  for (let i = 0; i < features.length; i++) {
+    const f = features[i]!;
     const w = classifier.weights.get(f.index);
     if (!w) continue;
     let mean = 0;
     for (let c = 0; c < n; c++) mean += w[c]!;
-    const margin = (w[cls]! - mean / n) * (valueOf.get(f.index)! / counts.get(f.index)!);
+    const margin = (w[cls]! - mean / n) * shares[i]!;
     for (const t of f.tokens) {
       const word = origins[t]!;
       byWord.set(word, (byWord.get(word) ?? 0) + margin / f.tokens.length);
@@ -429,13 +458,15 @@ function findDuplicates(
   origins: readonly string[],
   openCases: DuplicateIndex,
   settings: TriageSettings,
-  among: readonly string[] | undefined,
+  among: readonly string[] | Int32Array | undefined,
 ): DuplicateSuggestion[] {
   if (!tokens.length) return [];
   // Up to 2,000 open cases per new case: the similarity alone first, and the shared words only of
   // the few kept (the same words, in the same order, as when every candidate built its list).
   return mostSimilar(
-    openCases.similarTo(mineSorted, settings.duplicateThreshold, among),
+    among instanceof Int32Array
+      ? openCases.similarAmong(mineSorted, settings.duplicateThreshold, among)
+      : openCases.similarTo(mineSorted, settings.duplicateThreshold, among),
     settings.maxDuplicates,
   ).map(({ other, similarity }) => {
     const theirs = new Map<number, number>();
