@@ -177,10 +177,14 @@ describe('DuplicateIndex', () => {
             .filter((c) => c.similarity >= threshold);
           expect(index.similarTo(mine, threshold, among)).toEqual(expected);
           // The worker's way: each candidate looked up once, -1 for a case the index does not hold.
+          const slots = among && index.slotsOf(among);
           if (among) {
-            const slots = index.slotsOf(among);
-            expect([...slots].map((slot) => slot === -1)).toEqual(among.map((id) => !current.has(id)));
+            expect([...slots!].map((slot) => slot === -1)).toEqual(among.map((id) => !current.has(id)));
             expect(index.similarAmong(mine, threshold, slots)).toEqual(expected);
+          }
+          // The few the worker keeps, without the list of all: as the definition keeps them.
+          for (const max of [0, 1, 3, 50]) {
+            expect(index.mostSimilarAmong(mine, threshold, max, slots)).toEqual(mostSimilar(expected, max));
           }
           // A second search starts from nothing too.
           expect(index.similarTo(mine, threshold, among)).toEqual(expected);

@@ -178,8 +178,11 @@ export class DuplicateIndex {
   private postings = new Map<number, { slots: number[]; values: number[] }>();
   private sums = new Float64Array(0);
   private seen = new Uint8Array(0);
-  /** Scratch of similarTo: each slot's rank among the candidates, -1 between searches. */
+  /** Scratch of a search: each slot's rank among the candidates, -1 between searches. */
   private rankOfSlot = new Int32Array(0);
+  /** Scratch of a search, by rank: the similarity of the candidate found there (NaN: none), its slot. */
+  private similarityByRank = new Float64Array(0);
+  private slotByRank = new Int32Array(0);
 
   get size(): number {
     return this.slotOf.size;
@@ -258,6 +261,52 @@ export class DuplicateIndex {
     threshold: number,
     among?: Int32Array,
   ): { entry: DuplicateEntry; similarity: number }[] {
+    const found: { entry: DuplicateEntry; similarity: number }[] = [];
+    const ranks = this.search(mine, threshold, among);
+    const { similarityByRank, slotByRank } = this;
+    for (let rank = 0; rank < ranks; rank++) {
+      const similarity = similarityByRank[rank]!;
+      if (!Number.isNaN(similarity)) found.push({ entry: this.entries[slotByRank[rank]!]!, similarity });
+    }
+    return found;
+  }
+
+  /**
+   * `mostSimilar(this.similarAmong(mine, threshold, among), max)` without a list of every match:
+   * with 2,000 open cases that all match (a burst of one text) the intake worker keeps three
+   * (decision 0102).
+   */
+  mostSimilarAmong(
+    mine: SortedWeights,
+    threshold: number,
+    max: number,
+    among?: Int32Array,
+  ): { other: DuplicateEntry; similarity: number }[] {
+    const best: { other: DuplicateEntry; similarity: number }[] = [];
+    if (max <= 0) return best;
+    const ranks = this.search(mine, threshold, among);
+    const { similarityByRank, slotByRank } = this;
+    for (let rank = 0; rank < ranks; rank++) {
+      const similarity = similarityByRank[rank]!;
+      if (!Number.isNaN(similarity))
+        keepIfAmongMostSimilar(best, max, this.entries[slotByRank[rank]!]!, similarity);
+    }
+    return best;
+  }
+
+  /**
+   * Finds the entries at least `threshold` similar to `mine` among the candidates and places each at
+   * its rank (its place in `among`, else its slot) in `similarityByRank` and `slotByRank`, NaN
+   * elsewhere: read back in order, no sort, and with 2,000 open cases that all match (a burst of
+   * one text) no object made for each. Returns the number of ranks.
+   */
+  private search(mine: SortedWeights, threshold: number, among: Int32Array | undefined): number {
+    const ranks = among ? among.length : this.entries.length;
+    if (this.similarityByRank.length < ranks) {
+      this.similarityByRank = new Float64Array(ranks * 2);
+      this.slotByRank = new Int32Array(ranks * 2);
+    }
+    this.similarityByRank.fill(Number.NaN, 0, ranks);
     if (this.sums.length < this.entries.length) {
       this.sums = new Float64Array(this.entries.length * 2);
       this.seen = new Uint8Array(this.entries.length * 2);
@@ -282,25 +331,24 @@ export class DuplicateIndex {
     // A threshold of 0 (a setting that makes every open case a duplicate) takes the cases that share
     // no word too, at 0.
     const slots = threshold > 0 ? touched : this.entries.map((_, slot) => slot);
-    // Each slot's rank: its case's place in `among` (-1: not a candidate), else the slot itself. Found
-    // entries are placed at their rank and read back in order: no sort, and with 2,000 open cases
-    // that all match (a burst of one text) no map of them built for every search.
+    // Each slot's rank: its case's place in `among` (-1: not a candidate), else the slot itself.
     const rankOfSlot = this.rankOfSlot;
     if (among) for (let i = 0; i < among.length; i++) if (among[i]! >= 0) rankOfSlot[among[i]!] = i;
-    const byRank: ({ entry: DuplicateEntry; similarity: number } | undefined)[] = [];
-    byRank.length = among ? among.length : this.entries.length;
+    const { similarityByRank, slotByRank } = this;
     for (const slot of slots) {
       const similarity = sums[slot]!;
-      const entry = this.entries[slot];
       const rank = among ? rankOfSlot[slot]! : slot;
-      if (entry && similarity >= threshold && rank >= 0) byRank[rank] = { entry, similarity };
+      if (this.entries[slot] && similarity >= threshold && rank >= 0) {
+        similarityByRank[rank] = similarity;
+        slotByRank[rank] = slot;
+      }
     }
     for (const slot of touched) {
       sums[slot] = 0;
       seen[slot] = 0;
     }
     if (among) for (let i = 0; i < among.length; i++) if (among[i]! >= 0) rankOfSlot[among[i]!] = -1;
-    return byRank.filter((f) => f !== undefined);
+    return ranks;
   }
 }
 
@@ -463,30 +511,31 @@ function findDuplicates(
   if (!tokens.length) return [];
   // Up to 2,000 open cases per new case: the similarity alone first, and the shared words only of
   // the few kept (the same words, in the same order, as when every candidate built its list).
-  return mostSimilar(
-    among instanceof Int32Array
-      ? openCases.similarAmong(mineSorted, settings.duplicateThreshold, among)
-      : openCases.similarTo(mineSorted, settings.duplicateThreshold, among),
-    settings.maxDuplicates,
-  ).map(({ other, similarity }) => {
-    const theirs = new Map<number, number>();
-    other.weights.indexes.forEach((ix, k) => theirs.set(ix, other.weights.values[k]!));
-    const shared: [string, number][] = [];
-    for (const [ix, v] of mine.weights) {
-      const w = theirs.get(ix);
-      if (w === undefined) continue;
-      const word = mine.words.get(ix)!;
-      if (word.unigram) shared.push([origins[word.token]!, v * w]);
-    }
-    const words = [...new Set(shared.sort((a, b) => b[1] - a[1]).map(([w]) => w))].slice(0, 5);
-    return { caseId: other.caseId, code: other.code, similarity, shared: words };
-  });
+  return openCases
+    .mostSimilarAmong(
+      mineSorted,
+      settings.duplicateThreshold,
+      settings.maxDuplicates,
+      among instanceof Int32Array ? among : among && openCases.slotsOf(among),
+    )
+    .map(({ other, similarity }) => {
+      const theirs = new Map<number, number>();
+      other.weights.indexes.forEach((ix, k) => theirs.set(ix, other.weights.values[k]!));
+      const shared: [string, number][] = [];
+      for (const [ix, v] of mine.weights) {
+        const w = theirs.get(ix);
+        if (w === undefined) continue;
+        const word = mine.words.get(ix)!;
+        if (word.unigram) shared.push([origins[word.token]!, v * w]);
+      }
+      const words = [...new Set(shared.sort((a, b) => b[1] - a[1]).map(([w]) => w))].slice(0, 5);
+      return { caseId: other.caseId, code: other.code, similarity, shared: words };
+    });
 }
 
 /**
  * The `max` most similar (rounded as shown), the earlier found first among equals: what a stable
- * sort of all of them by similarity would put first, without sorting the 2,000 that all match in a
- * burst of one text.
+ * sort of all of them by similarity would put first. The definition `mostSimilarAmong` keeps to.
  */
 export function mostSimilar(
   found: readonly { entry: DuplicateEntry; similarity: number }[],
@@ -494,15 +543,26 @@ export function mostSimilar(
 ): { other: DuplicateEntry; similarity: number }[] {
   const best: { other: DuplicateEntry; similarity: number }[] = [];
   if (max <= 0) return best;
-  for (const { entry, similarity } of found) {
-    const rounded = round(similarity);
-    if (best.length === max && rounded <= best[max - 1]!.similarity) continue;
-    let at = best.length;
-    while (at > 0 && best[at - 1]!.similarity < rounded) at--;
-    best.splice(at, 0, { other: entry, similarity: rounded });
-    if (best.length > max) best.pop();
-  }
+  for (const { entry, similarity } of found) keepIfAmongMostSimilar(best, max, entry, similarity);
   return best;
+}
+
+/**
+ * One step of `mostSimilar`: `best` (at most `max`, most similar first) with the next found, in
+ * the order found, if it beats the last kept (rounded as shown; an equal one found later does not).
+ */
+function keepIfAmongMostSimilar(
+  best: { other: DuplicateEntry; similarity: number }[],
+  max: number,
+  other: DuplicateEntry,
+  similarity: number,
+): void {
+  const rounded = round(similarity);
+  if (best.length === max && rounded <= best[max - 1]!.similarity) return;
+  let at = best.length;
+  while (at > 0 && best[at - 1]!.similarity < rounded) at--;
+  best.splice(at, 0, { other, similarity: rounded });
+  if (best.length > max) best.pop();
 }
 
 // ---- Stored form (a JSON document, kept in the database: decision 0031) ----
