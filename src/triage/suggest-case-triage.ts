@@ -109,9 +109,12 @@ export async function suggestCaseTriage(
   const text = triageText(found);
   const local = suggestTriage(model, text, index, settings, candidates);
   // The case is open too: the next new case compares with it, without reading its text back
-  // (decision 0089).
-  keptIndexesOf(model).makeRoom(found.organizationId, 1);
-  index.add({ caseId: found.id, code: found.code, weights: local.weights });
+  // (decision 0089). Another job's search may have read it already (the same text, the same
+  // vector): added again, it would move to a new slot and the next search look up every case anew.
+  if (!index.get(found.id)) {
+    keptIndexesOf(model).makeRoom(found.organizationId, 1);
+    index.add({ caseId: found.id, code: found.code, weights: local.weights });
+  }
   // The organisation's units change rarely: from memory, as routing reads them (decision 0041).
   const units = await directoryCache(ctx).read(`units-of-organization:${found.organizationId}`, () =>
     listUnitsOfOrganization(ctx.db.prisma, found.organizationId),

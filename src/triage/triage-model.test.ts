@@ -193,6 +193,52 @@ describe('DuplicateIndex', () => {
     );
   });
 
+  it('gives each case its slot, -1 for one it does not hold, whatever changed since the last lookup', () => {
+    const weights = { indexes: Int32Array.from([1]), values: Float64Array.from([1]) };
+    const id = fc.integer({ min: 0, max: 6 });
+    const op = fc.oneof(
+      { weight: 4, arbitrary: fc.record({ add: id }) },
+      { weight: 1, arbitrary: fc.record({ retain: fc.uniqueArray(id, { maxLength: 7 }) }) },
+      { weight: 1, arbitrary: fc.record({ clear: fc.constant(true) }) },
+      // The worker's lists: newest first, a few new ones before the last list, the oldest dropped.
+      {
+        weight: 4,
+        arbitrary: fc.record({ shift: fc.tuple(fc.uniqueArray(id, { maxLength: 3 }), fc.nat(4)) }),
+      },
+      { weight: 2, arbitrary: fc.record({ lookup: fc.uniqueArray(id, { maxLength: 7 }) }) },
+    );
+    fc.assert(
+      fc.property(fc.array(op, { minLength: 5, maxLength: 40 }), (ops) => {
+        const index = new DuplicateIndex();
+        let last: string[] = [];
+        for (const o of ops) {
+          if ('add' in o) index.add({ caseId: `c${o.add}`, code: '', weights });
+          else if ('retain' in o) index.retainOnly(o.retain.map((k) => `c${k}`));
+          else if ('clear' in o) index.clear();
+          else {
+            const ids =
+              'shift' in o
+                ? [...o.shift[0].map((k) => `c${k}`).filter((id) => !last.includes(id)), ...last].slice(
+                    0,
+                    Math.max(0, last.length + o.shift[0].length - o.shift[1]),
+                  )
+                : o.lookup.map((k) => `c${k}`);
+            // Fresh strings, as the database's answer is split into.
+            const fresh = ids.map((id) => [...id].join(''));
+            const slots = index.slotsOf(fresh);
+            expect([...slots].map((slot) => slot === -1)).toEqual(fresh.map((id) => !index.get(id)));
+            // Each slot holds its own case: a search among them finds exactly those held, in order.
+            expect(index.similarAmong(weights, 0, slots).map((f) => f.entry.caseId)).toEqual(
+              fresh.filter((id) => index.get(id)),
+            );
+            last = fresh;
+          }
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('forgets everything when cleared', () => {
     const index = new DuplicateIndex();
     const weights = { indexes: Int32Array.from([1, 2]), values: Float64Array.from([0.5, 0.5]) };

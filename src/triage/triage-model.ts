@@ -178,6 +178,10 @@ export class DuplicateIndex {
   private postings = new Map<number, { slots: number[]; values: number[] }>();
   private sums = new Float64Array(0);
   private seen = new Uint8Array(0);
+  /** Changes whenever a case held may change its slot (held again, retained, cleared). */
+  private layout = 0;
+  /** The last `slotsOf`: its ids, its answer, and the layout it holds for. */
+  private lastLookup: { caseIds: readonly string[]; slots: Int32Array; layout: number } | undefined;
   /** Scratch of a search: each slot's rank among the candidates, -1 between searches. */
   private rankOfSlot = new Int32Array(0);
   /** Scratch of a search, by rank: the similarity of the candidate found there (NaN: none), its slot. */
@@ -195,7 +199,10 @@ export class DuplicateIndex {
 
   add(entry: DuplicateEntry): void {
     const previous = this.slotOf.get(entry.caseId);
-    if (previous !== undefined) this.entries[previous] = null;
+    if (previous !== undefined) {
+      this.entries[previous] = null;
+      this.layout++;
+    }
     const slot = this.entries.length;
     this.entries.push(entry);
     this.slotOf.set(entry.caseId, slot);
@@ -220,6 +227,7 @@ export class DuplicateIndex {
   }
 
   clear(): void {
+    this.layout++;
     this.slotOf.clear();
     this.entries = [];
     this.postings = new Map();
@@ -235,10 +243,24 @@ export class DuplicateIndex {
    */
   slotsOf(caseIds: readonly string[]): Int32Array {
     const slots = new Int32Array(caseIds.length);
+    // The worker's candidates are mostly the last search's, newest first, with the few cases made
+    // since among them and a closed one gone: walked side by side with the last list, an id equal
+    // to the one there (compared, not hashed) keeps its slot; only the others are looked up in the
+    // map, where 2,000 fresh strings were hashed for every search.
+    const last = this.lastLookup?.layout === this.layout ? this.lastLookup : undefined;
+    const before = last?.caseIds ?? [];
+    let j = 0;
     for (let i = 0; i < caseIds.length; i++) {
-      const slot = this.slotOf.get(caseIds[i]!);
-      slots[i] = slot === undefined ? -1 : slot;
+      const id = caseIds[i]!;
+      let kept = -1;
+      if (j < before.length && id === before[j]) kept = last!.slots[j++]!;
+      else if (j + 1 < before.length && id === before[j + 1]) {
+        kept = last!.slots[j + 1]!;
+        j += 2;
+      }
+      slots[i] = kept >= 0 ? kept : (this.slotOf.get(id) ?? -1);
     }
+    this.lastLookup = { caseIds, slots, layout: this.layout };
     return slots;
   }
 
