@@ -1,13 +1,19 @@
 // Finding the staff member behind a request: by id (the dashboard, the CLI) or by the Telegram
 // account bound with an invite (the bot).
 import type { AppContext } from '../app-context.js';
+import type { Role } from '../db/generated/enums.js';
 import { holdsOversightRole } from '../cases/case-permissions.js';
 import { AppError } from '../core/app-error.js';
 import type { DirectoryContext } from './directory-context.js';
 import { isUuid } from './directory-input.js';
 import { toStaffMember, type StaffMember } from './staff-member.js';
 import { findOrganizationByCode } from './directory.repository.js';
-import { findStaffByName, findStaffByTelegramUserId, findStaffWithRoles } from './staff.repository.js';
+import {
+  findStaffByName,
+  findStaffByTelegramUserId,
+  findStaffWithRoles,
+  listStaffWithTelegramAndRoles,
+} from './staff.repository.js';
 import { organizationsBelow } from './organization-tree.js';
 
 /** A context that may carry the directory cache's settings; without them the tree is read afresh. */
@@ -43,6 +49,18 @@ export async function loadActiveStaff(ctx: StaffContext, staffId: string): Promi
 export async function findStaff(ctx: StaffContext, staffId: string): Promise<StaffMember | null> {
   const row = isUuid(staffId) ? await findStaffWithRoles(ctx.db.prisma, staffId) : null;
   return row ? withOversight(ctx, toStaffMember(row)) : null;
+}
+
+/**
+ * Active staff holding `role` (org-wide when `unitId` is null, else for that unit) who can be
+ * reached on Telegram, each as `findStaff` gives them: read in one statement (decision 0103).
+ */
+export async function listStaffOnTelegramWithRole(
+  ctx: StaffContext,
+  input: { organizationId: string; role: Role; unitId: string | null },
+): Promise<StaffMember[]> {
+  const rows = await listStaffWithTelegramAndRoles(ctx.db.prisma, input);
+  return Promise.all(rows.map((row) => withOversight(ctx, toStaffMember(row))));
 }
 
 /** Staff of the organisation with exactly this full name (case-insensitive): for the CLI. */

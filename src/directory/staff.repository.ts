@@ -129,3 +129,39 @@ export function redeemStaffInvite(
     return { status: 'redeemed', staffId: invite.staffId };
   });
 }
+
+/**
+ * Active staff of the organisation holding `role` (org-wide when `unitId` is null, else for that
+ * unit) with a Telegram account, each with all their roles, oldest first: one statement, where a
+ * list then `findStaffWithRoles` for each read three more per person (decision 0103).
+ */
+export async function listStaffWithTelegramAndRoles(
+  db: Db,
+  input: { organizationId: string; role: Role; unitId: string | null },
+) {
+  return db.$queryRaw<
+    {
+      id: string;
+      organizationId: string;
+      fullName: string;
+      title: string | null;
+      active: boolean;
+      telegramUserId: string | null;
+      roles: { role: Role; unitId: string | null; unit: { code: string; name: string } | null }[];
+    }[]
+  >`
+    SELECT s.id, s."organizationId", s."fullName", s.title, s.active, s."telegramUserId",
+      (SELECT coalesce(json_agg(json_build_object(
+                'role', r.role, 'unitId', r."unitId",
+                'unit', CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('code', u.code, 'name', u.name) END)
+              ORDER BY r.id), '[]')
+         FROM "staff_roles" r LEFT JOIN "units" u ON u.id = r."unitId"
+         WHERE r."staffId" = s.id) AS roles
+    FROM "staff" s
+    WHERE s."organizationId" = ${input.organizationId}::uuid
+      AND s.active AND s."telegramUserId" IS NOT NULL
+      AND EXISTS (SELECT 1 FROM "staff_roles" h
+                  WHERE h."staffId" = s.id AND h.role = ${input.role}::"Role"
+                    AND h."unitId" IS NOT DISTINCT FROM ${input.unitId}::uuid)
+    ORDER BY s.id`;
+}

@@ -11,19 +11,14 @@ import { availableStaffActions, canViewCase, type StaffPrincipal } from '../case
 import { caseScopeOfRow } from '../cases/case-scope.js';
 import { redactedCaseView } from '../cases/redacted-case-view.js';
 import type { ConversationRef, Outbound } from '../dialog/dialog-types.js';
-import { findStaff } from '../directory/resolve-staff.js';
+import { findStaff, listStaffOnTelegramWithRole } from '../directory/resolve-staff.js';
 import { whoIsOnDuty } from '../hotline/duty-roster.js';
 import { enqueueNotification } from '../notify/enqueue-notification.js';
 import { cardTriageFactsOf, loadCardTriageFacts } from '../triage/card-triage-facts.js';
 import type { NewTriageSuggestion } from '../triage/triage.repository.js';
 import { buildCaseCard } from './case-card.js';
 import { directoryCache } from '../directory/directory-cache.js';
-import {
-  findCaseRowForCard,
-  findOrganizationForCard,
-  findUnitForCard,
-  listStaffWithTelegram,
-} from './officer.repository.js';
+import { findCaseRowForCard, findOrganizationForCard, findUnitForCard } from './officer.repository.js';
 
 export interface PostedCards {
   unitGroup: boolean;
@@ -143,7 +138,6 @@ export async function postCaseCards(
   caseId: string,
   options: PostCardsOptions = {},
 ): Promise<PostedCards> {
-  const { prisma } = ctx.db;
   const prepared = await prepareCards(ctx, caseId, options);
   if (!prepared) return { unitGroup: false, staff: 0, urgentStaff: 0 };
   const { c, scope, urgent, cardFor, post } = prepared;
@@ -162,16 +156,15 @@ export async function postCaseCards(
     result.unitGroup = true;
   } else {
     // No unit group that may see it: the receiving office triages it.
-    const receivers = await listStaffWithTelegram(prisma, {
+    const receivers = await listStaffOnTelegramWithRole(ctx, {
       organizationId: c.organizationId,
       role: 'receiver',
       unitId: null,
     });
-    for (const r of receivers) {
-      const staff = await findStaff(ctx, r.id);
-      if (!staff || !canViewCase(staff, scope)) continue;
-      await post(tg(r.telegramUserId!), cardFor(staff), `case:${c.id}:card:staff:${r.id}${suffix}`);
-      notified.add(r.id);
+    for (const staff of receivers) {
+      if (!canViewCase(staff, scope)) continue;
+      await post(tg(staff.telegramUserId!), cardFor(staff), `case:${c.id}:card:staff:${staff.id}${suffix}`);
+      notified.add(staff.id);
       result.staff++;
     }
   }
@@ -179,7 +172,7 @@ export async function postCaseCards(
   if (urgent && !options.occasion) {
     const onDuty = await whoIsOnDuty(ctx, c.organizationId);
     const heads = c.unit
-      ? await listStaffWithTelegram(prisma, {
+      ? await listStaffOnTelegramWithRole(ctx, {
           organizationId: c.organizationId,
           role: 'unit_head',
           unitId: c.unit.id,
@@ -188,13 +181,13 @@ export async function postCaseCards(
     const targets = [
       ...onDuty
         .filter((o) => o.telegramUserId)
-        .map((o) => ({ id: o.staffId, telegramUserId: o.telegramUserId! })),
-      ...heads.map((h) => ({ id: h.id, telegramUserId: h.telegramUserId! })),
+        .map((o) => ({ id: o.staffId, telegramUserId: o.telegramUserId!, member: undefined })),
+      ...heads.map((h) => ({ id: h.id, telegramUserId: h.telegramUserId!, member: h })),
     ];
     for (const t of targets) {
       if (notified.has(t.id)) continue;
       notified.add(t.id);
-      const staff = await findStaff(ctx, t.id);
+      const staff = t.member ?? (await findStaff(ctx, t.id));
       if (!staff || !canViewCase(staff, scope)) continue;
       await post(tg(t.telegramUserId), cardFor(staff), `case:${c.id}:urgent:staff:${t.id}`);
       result.urgentStaff++;
