@@ -3,9 +3,8 @@
 import type { AppContext } from '../app-context.js';
 import { canViewCase, type CaseScope, type StaffPrincipal } from '../cases/case-permissions.js';
 import type { ConversationRef } from '../dialog/dialog-types.js';
-import { findStaff } from '../directory/resolve-staff.js';
+import { findStaff, listStaffOnTelegramWithRole } from '../directory/resolve-staff.js';
 import type { Role } from '../db/generated/enums.js';
-import { listStaffWithTelegram } from '../officer/officer.repository.js';
 import type { MilestoneAudience } from './milestone-plan.js';
 
 export interface MilestoneRecipient {
@@ -37,11 +36,10 @@ async function staffHolding(
   scope: CaseScope,
   input: { organizationId: string; role: Role; unitId: string | null },
 ): Promise<MilestoneRecipient[]> {
+  // Each with their roles in the one statement (decision 0103).
   const out: MilestoneRecipient[] = [];
-  for (const row of await listStaffWithTelegram(ctx.db.prisma, input)) {
-    const staff = await findStaff(ctx, row.id);
-    if (staff && canViewCase(staff, scope))
-      out.push({ key: `staff:${row.id}`, ref: tg(row.telegramUserId!) });
+  for (const staff of await listStaffOnTelegramWithRole(ctx, input)) {
+    if (canViewCase(staff, scope)) out.push({ key: `staff:${staff.id}`, ref: tg(staff.telegramUserId!) });
   }
   return out;
 }
