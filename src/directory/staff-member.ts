@@ -22,7 +22,8 @@ export interface StaffMember extends StaffPrincipal {
   roles: StaffMemberRole[];
 }
 
-interface StaffRow {
+/** A staff row read with its roles and their units, as the repository returns it. */
+export interface StaffRow {
   id: string;
   organizationId: string;
   fullName: string;

@@ -1,6 +1,7 @@
 // The only code that reads and writes staff, their roles and their invites.
 import type { Db } from '../db/database.js';
 import type { Role } from '../db/generated/enums.js';
+import type { StaffRow } from './staff-member.js';
 
 const WITH_ROLES = {
   roles: { include: { unit: { select: { id: true, code: true, name: true } } } },
@@ -139,17 +140,7 @@ export async function listStaffWithTelegramAndRoles(
   db: Db,
   input: { organizationId: string; role: Role; unitId: string | null },
 ) {
-  return db.$queryRaw<
-    {
-      id: string;
-      organizationId: string;
-      fullName: string;
-      title: string | null;
-      active: boolean;
-      telegramUserId: string | null;
-      roles: { role: Role; unitId: string | null; unit: { code: string; name: string } | null }[];
-    }[]
-  >`
+  return db.$queryRaw<StaffRow[]>`
     SELECT s.id, s."organizationId", s."fullName", s.title, s.active, s."telegramUserId",
       (SELECT coalesce(json_agg(json_build_object(
                 'role', r.role, 'unitId', r."unitId",

@@ -3,13 +3,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findStaff, listStaffOnTelegramWithRole } from '../../src/directory/resolve-staff.js';
 import { fixedClock } from '../../src/core/clock.js';
-import { parseInput } from '../../src/core/validation.js';
 import { setDutyShift } from '../../src/hotline/duty-roster.js';
 import { processSubmission } from '../../src/intake/process-submission.js';
-import { ZSubmissionSchema } from '../../src/intake/submission.schema.js';
 import { submitSubmission } from '../../src/intake/submit-submission.js';
 import { listStaffWithTelegram } from '../../src/officer/officer.repository.js';
 import { postCaseCards } from '../../src/officer/post-case-cards.js';
+import { submissionMaker } from '../helpers/submissions.js';
 import { createTestContext, type TestContext } from '../helpers/test-context.js';
 
 const clock = fixedClock(new Date('2026-03-02T02:00:00Z')); // Monday 09:00 in Hà Nội
@@ -99,13 +98,12 @@ describe('staff on Telegram with a role, in one statement', () => {
 
 describe('the cards of a new urgent case', () => {
   it('go to the receivers, then to the officer on duty and the unit’s heads not told yet, once each', async () => {
-    const s = parseInput(ZSubmissionSchema, {
-      submissionId: 'urgent-cards-1',
+    const s = submissionMaker('urgent-cards', {
       channel: 'web',
       kind: 'report',
       text: 'Người bệnh khó thở nhưng không ai đến khám.',
       unitCode: 'ta-knoi',
-    });
+    })();
     await submitSubmission(t.ctx, s);
     const { caseId } = await processSubmission(t.ctx, s.submissionId);
     const { prisma } = t.ctx.db;
