@@ -1,12 +1,13 @@
 // npm run bench:queries [-- --count 20]
 // Counts the database statements one submission costs on the ack path (POST /api/submissions'
 // use case) and one case costs in the intake worker (case, routing, triage, cards, the assignment's
-// effects), by model and operation. Runs in-process against a fresh database (embedded, or PostgreSQL with DATABASE_URL).
+// effects) and the feed pump over those cases, by model and operation. Runs in-process against a fresh database (embedded, or PostgreSQL with DATABASE_URL).
 import { parseArgs } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { AppContext } from '../src/app-context.js';
 import { submitSubmission } from '../src/intake/submit-submission.js';
+import { dispatchFeedEvents } from '../src/feeds/dispatch-feed-events.js';
 import { cardsOfCaseInHand, createIntakeHandler } from '../workers/intake.handler.js';
 import { processSubmission } from '../src/intake/process-submission.js';
 import { scheduleCaseMilestonesSafely } from '../src/deadlines/schedule-milestones.js';
@@ -82,6 +83,9 @@ try {
   const ack = take();
   for (const id of ids) await handle({ submissionId: id }, {} as never);
   const worker = take();
+  // The feed pump, as a worker process runs it on its timer, once over these cases' feed events.
+  const pumped = await dispatchFeedEvents(ctx);
+  const pump = take();
 
   // The same steps as the intake handler, one at a time, to show where the statements go.
   const phases = new Map<string, { prisma: number; sql: number; cpuMs: number }>();
@@ -142,6 +146,7 @@ try {
   console.log(`bench/query-count: database ${ctx.db.kind}, ${COUNT} submissions after one warm-up`);
   show('ack path (submitSubmission)', ack);
   show('worker (intake.process-submission)', worker);
+  show(`feed pump (dispatchFeedEvents: ${pumped.fannedOut} feed events fanned out)`, pump);
   console.log('\nworker by step: Prisma operations, SQL statements, CPU ms of this process');
   for (const [name, n] of phases) {
     const each = (x: number) => (x / COUNT).toFixed(1).padStart(5);

@@ -12,6 +12,7 @@ import {
 } from '../../src/feeds/deliver-webhook.js';
 import { dispatchFeedEvents } from '../../src/feeds/dispatch-feed-events.js';
 import { portalExportLines } from '../../src/feeds/portal-export.js';
+import { removeWebhook } from '../../src/feeds/feed.repository.js';
 import { registerWebhook } from '../../src/feeds/register-webhook.js';
 import { processSubmission } from '../../src/intake/process-submission.js';
 import { ZSubmissionSchema } from '../../src/intake/submission.schema.js';
@@ -67,6 +68,18 @@ describe('event feeds', () => {
         secret: 'a-secret-of-sixteen+',
       },
     );
+    // Two that hear nothing of case 1's first events: one only of resolutions, one removed.
+    const deps = { db: t.ctx.db.prisma, sealedBox: t.ctx.sealedBox };
+    const resolvedOnly = await registerWebhook(deps, {
+      organizationCode: 'ttyt-thuan-an',
+      url: 'https://portal.example.vn/resolved',
+      events: ['case.resolved'],
+    });
+    const removed = await registerWebhook(deps, {
+      organizationCode: 'ttyt-thuan-an',
+      url: 'https://portal.example.vn/old',
+    });
+    await removeWebhook(t.ctx.db.prisma, removed.id, new Date());
     const caseId = await makeCase(1);
     const staff = await t.ctx.db.prisma.staff.create({
       data: {
@@ -91,10 +104,21 @@ describe('event feeds', () => {
     expect(feed[0]!.type).toBe('case.created');
     expect(feed.at(-1)!.type).toBe('case.resolved');
 
-    await dispatchFeedEvents(t.ctx);
-    // A webhook hears only of events after it was registered.
+    expect(await dispatchFeedEvents(t.ctx)).toMatchObject({ fannedOut: feed.length + 1 });
+    // A webhook hears only of events after it was registered, of the types it asked for.
     expect(await t.ctx.db.prisma.webhookDelivery.count({ where: { caseId: before } })).toBe(0);
-    expect(await t.ctx.db.prisma.webhookDelivery.count({ where: { caseId } })).toBe(feed.length);
+    expect(await t.ctx.db.prisma.webhookDelivery.count({ where: { webhookId: hook.id } })).toBe(feed.length);
+    expect(
+      await t.ctx.db.prisma.webhookDelivery.findMany({
+        where: { webhookId: resolvedOnly.id },
+        select: { caseId: true, sequence: true },
+      }),
+    ).toEqual([{ caseId, sequence: feed.at(-1)!.sequence }]);
+    expect(await t.ctx.db.prisma.webhookDelivery.count({ where: { webhookId: removed.id } })).toBe(0);
+    expect(await t.ctx.db.prisma.caseFeedEvent.count({ where: { fannedOutAt: null } })).toBe(0);
+    // A second pump finds nothing to fan out and makes nothing again.
+    expect(await dispatchFeedEvents(t.ctx)).toMatchObject({ fannedOut: 0 });
+    expect(await t.ctx.db.prisma.webhookDelivery.count()).toBe(feed.length + 1);
 
     const calls: { seq: number; ok: boolean; signature: string; body: string }[] = [];
     let failNext = 2;
@@ -121,7 +145,7 @@ describe('event feeds', () => {
     }
     expect(calls.map((c) => c.body).join()).not.toMatch(/0912|nước uống|bình nước/);
     const log = await t.ctx.db.prisma.webhookDelivery.findMany({
-      where: { caseId },
+      where: { webhookId: hook.id },
       orderBy: { sequence: 'asc' },
     });
     expect(log.map((d) => [d.status, d.attempts])).toEqual(log.map((_, i) => ['delivered', i === 0 ? 3 : 1]));
