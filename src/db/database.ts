@@ -37,8 +37,9 @@ export interface DatabaseOptions {
   /** The embedded database's shared_buffers (EMBEDDED_DB_SHARED_BUFFERS_MB). */
   embeddedSharedBuffersMb?: number;
   /**
-   * How many distinct statement texts each PostgreSQL connection keeps prepared
-   * (DATABASE_PREPARED_STATEMENTS; 0 prepares none, as behind a pooler that cannot keep them).
+   * How many distinct statement texts each PostgreSQL connection, or the embedded database's thread,
+   * keeps prepared (DATABASE_PREPARED_STATEMENTS; 0 prepares none, as behind a pooler that cannot
+   * keep them; decisions 0090, 0105).
    */
   preparedStatements?: number;
 }
@@ -57,7 +58,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const driver = options.databaseUrl
     ? await openPostgres(options.databaseUrl, options.preparedStatements ?? DEFAULT_PREPARED_STATEMENTS)
     : options.embeddedThread && !(options.embeddedDir ?? 'memory://').startsWith('memory://')
-      ? await openEmbeddedThread(options.embeddedDir!, options.embeddedSharedBuffersMb ?? 16)
+      ? await openEmbeddedThread(
+          options.embeddedDir!,
+          options.embeddedSharedBuffersMb ?? 16,
+          options.preparedStatements ?? DEFAULT_PREPARED_STATEMENTS,
+        )
       : await openEmbeddedInProcess(
           options.embeddedDir ?? 'memory://',
           options.embeddedSharedBuffersMb ?? 16,
@@ -107,14 +112,18 @@ async function openEmbeddedInProcess(dir: string, sharedBuffersMb: number): Prom
   return { factory: new PrismaPGlite(pglite), kind: 'embedded', close: () => pglite.close() };
 }
 
-async function openEmbeddedThread(dir: string, sharedBuffersMb: number): Promise<Driver> {
+async function openEmbeddedThread(
+  dir: string,
+  sharedBuffersMb: number,
+  preparedStatements: number,
+): Promise<Driver> {
   const [{ Worker }, { PrismaPGlite }, { PGliteThreadClient }] = await Promise.all([
     import('node:worker_threads'),
     import('pglite-prisma-adapter'),
     import('./pglite-thread-client.js'),
   ]);
   await mkdir(path.dirname(dir), { recursive: true });
-  const data: EmbeddedDbThreadData = { dataDir: dir, sharedBuffersMb };
+  const data: EmbeddedDbThreadData = { dataDir: dir, sharedBuffersMb, preparedStatements };
   // The thread's module sits next to this one: .js in dist/, .ts when the sources run (vitest, tsx
   // benchmarks). A worker does not inherit tsx's loader, so there it registers it itself first.
   const entry = new URL(

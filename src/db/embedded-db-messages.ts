@@ -39,4 +39,6 @@ export type EmbeddedDbReply =
 export interface EmbeddedDbThreadData {
   dataDir: string;
   sharedBuffersMb: number;
+  /** Statement texts the thread keeps prepared (DATABASE_PREPARED_STATEMENTS, decision 0105). */
+  preparedStatements: number;
 }

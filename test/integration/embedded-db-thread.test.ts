@@ -2,8 +2,8 @@
 // through a stand-in that forwards each call (docs/decisions/0064). What the app relies on must
 // hold there as in-process: migrations, the same values for every column type, Prisma's error
 // codes (a unique violation is how intake sees a repeated submission), each caller its own rows
-// however many are in flight, transactions that hold others off and roll back, and data written
-// out on close. Runs on the embedded database only.
+// however many are in flight, transactions that hold others off and roll back, statements
+// prepared once, and data written out on close. Runs on the embedded database only.
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -140,6 +140,19 @@ describe.skipIf(usingPostgres())('the embedded database in a thread', () => {
     expect((await db.prisma.organization.findUniqueOrThrow({ where: { code: org.code } })).name).toBe(
       'Thử luồng',
     );
+  });
+
+  it('prepares a statement once and keeps none that failed (decision 0105)', async () => {
+    const later = 'SELECT n FROM later_table ORDER BY n';
+    await expect(db.prisma.$queryRawUnsafe(later)).rejects.toMatchObject({ code: 'P2010' });
+    await db.prisma.$executeRawUnsafe('CREATE TABLE later_table (n int)');
+    await db.prisma.$executeRawUnsafe('INSERT INTO later_table VALUES ($1), ($2)', 2, 1);
+    expect(await db.prisma.$queryRawUnsafe(later)).toEqual([{ n: 1 }, { n: 2 }]);
+    const statements = await db.prisma.$queryRawUnsafe<{ statement: string }[]>(
+      'SELECT statement FROM pg_prepared_statements',
+    );
+    const count = (text: string) => statements.filter((s) => s.statement === text).length;
+    expect([count(EVERY_TYPE), count(later)]).toEqual([1, 1]);
   });
 
   it('keeps its data across a close, and refuses calls once closed', async () => {
