@@ -321,7 +321,7 @@ export interface Config {
   dataDir: string;
   /** The embedded database's shared_buffers in MB (src/db/database.ts). */
   embeddedDbSharedBuffersMb: number;
-  /** DATABASE_PREPARED_STATEMENTS: statement texts each PostgreSQL connection keeps prepared (0090). */
+  /** DATABASE_PREPARED_STATEMENTS: statement texts each connection or the embedded thread keeps prepared (0090, 0105). */
   databasePreparedStatements: number;
   /** DATABASE_ANALYZE_INTERVAL_MS: how often changed tables are analysed where autovacuum does not (0095); 0 never. */
   databaseAnalyzeIntervalMs: number;
