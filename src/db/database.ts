@@ -47,6 +47,8 @@ export interface DatabaseOptions {
 interface Driver {
   factory: SqlMigrationAwareDriverAdapterFactory;
   kind: Database['kind'];
+  /** What follows migrations the schema engine applied here: statements prepared before them go. */
+  afterMigrations?: () => Promise<void>;
   /** Set when the driver migrates by itself (the thread); otherwise the schema engine runs here. */
   migrate?: () => Promise<string[]>;
   close(): Promise<void>;
@@ -66,6 +68,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       : await openEmbeddedInProcess(
           options.embeddedDir ?? 'memory://',
           options.embeddedSharedBuffersMb ?? 16,
+          options.preparedStatements ?? DEFAULT_PREPARED_STATEMENTS,
         );
   // 'minimal', as Prisma chooses itself under NODE_ENV=production (the Docker image): otherwise it
   // makes an Error at every call, to name the caller's line should the query fail, 1–2 % of the
@@ -78,7 +81,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     async migrate() {
       if (driver.migrate) return driver.migrate();
       if (!(await hasPendingMigrations(prisma))) return [];
-      return applyPendingMigrations(driver.factory);
+      const applied = await applyPendingMigrations(driver.factory);
+      await driver.afterMigrations?.();
+      return applied;
     },
     async ping() {
       await prisma.$queryRaw`SELECT 1`;
@@ -101,15 +106,26 @@ async function openPostgres(connectionString: string, preparedStatements: number
   return { factory, kind: 'postgres', close: async () => {} };
 }
 
-async function openEmbeddedInProcess(dir: string, sharedBuffersMb: number): Promise<Driver> {
-  const [{ PGlite }, { PrismaPGlite }] = await Promise.all([
+async function openEmbeddedInProcess(
+  dir: string,
+  sharedBuffersMb: number,
+  preparedStatements: number,
+): Promise<Driver> {
+  const [{ PGlite }, { PrismaPGlite }, { preparedStatementsOf, withPreparedStatements }] = await Promise.all([
     import('@electric-sql/pglite'),
     import('pglite-prisma-adapter'),
+    import('./pglite-prepared.js'),
   ]);
   if (!dir.startsWith('memory://')) await mkdir(path.dirname(dir), { recursive: true });
   const pglite = new PGlite(dir, { startParams: embeddedStartParams(PGlite, sharedBuffersMb) });
   await pglite.waitReady;
-  return { factory: new PrismaPGlite(pglite), kind: 'embedded', close: () => pglite.close() };
+  const statements = preparedStatementsOf(pglite, preparedStatements);
+  return {
+    factory: new PrismaPGlite(withPreparedStatements(pglite, statements)),
+    kind: 'embedded',
+    afterMigrations: () => statements.forget(),
+    close: () => pglite.close(),
+  };
 }
 
 async function openEmbeddedThread(

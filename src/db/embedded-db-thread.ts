@@ -6,7 +6,7 @@
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
-import { messages, parse, PGlite, protocol, types, type Transaction } from '@electric-sql/pglite';
+import { messages, PGlite, types, type Transaction } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type {
   ArrayType,
@@ -16,6 +16,7 @@ import type {
   ErrorFields,
 } from './embedded-db-messages.js';
 import { embeddedStartParams } from './embedded-start-params.js';
+import { preparedStatementsOf, type PreparedStatements } from './pglite-prepared.js';
 import { applyPendingMigrations, listMigrationNames } from './schema-engine.js';
 
 const port = parentPort!;
@@ -26,9 +27,11 @@ const reply = (message: EmbeddedDbReply) => port.postMessage(message);
 const keepText = Object.fromEntries(Object.keys(types.parsers).map((oid) => [oid, (x: string) => x]));
 
 let db: PGlite;
+let statements: PreparedStatements;
 try {
   db = new PGlite(dataDir, { startParams: embeddedStartParams(PGlite, sharedBuffersMb) });
   await db.waitReady;
+  statements = preparedStatementsOf(db, preparedStatements);
   reply({ ready: true, arrayTypes: await takeArrayParsers(db) });
 } catch (err) {
   reply({ startFailed: err instanceof Error ? err.message : String(err) });
@@ -51,76 +54,6 @@ async function takeArrayParsers(pglite: PGlite): Promise<ArrayType[]> {
     ORDER BY b.oid`);
   pglite.parsers = {};
   return rows.map((r) => [r.typarray, r.oid]);
-}
-
-/**
- * Statements prepared once by name and then only bound and executed (decision 0105): PGlite's
- * `query` parses, analyses and plans every statement again (planning sizes up every table and index
- * it touches through the file system) and crosses into WebAssembly five times per statement.
- * Bounded like PostgreSQL's (0090): past the limit new texts take PGlite's own `query`.
- */
-const prepared = new Map<string, { name: string; paramTypes: number[] }>();
-type QueryOptions = { rowMode: 'array' | 'object'; parsers: typeof keepText };
-
-function runQuery(sql: string, params: unknown[], options: QueryOptions, tx?: OpenTransaction) {
-  if (!prepared.has(sql) && prepared.size >= preparedStatements)
-    return tx ? tx.tx.query(sql, params, options) : db.query(sql, params, options);
-  // The locks PGlite's own `query` takes: a transaction's statements run under its lock.
-  if (tx) {
-    if (tx.tx.closed) return Promise.reject(new Error('Transaction is closed'));
-    return db._runExclusiveQuery(() => runPrepared(sql, params, options, true));
-  }
-  return db._runExclusiveTransaction(() =>
-    db._runExclusiveQuery(() => runPrepared(sql, params, options, false)),
-  );
-}
-
-async function runPrepared(sql: string, params: unknown[], options: QueryOptions, inTransaction: boolean) {
-  let statement = prepared.get(sql);
-  if (!statement) {
-    const name = `ln_${prepared.size}`;
-    // A text that fails here (a syntax error, a missing table) is not kept: the error is the caller's.
-    const described = await exchange([
-      protocol.serialize.parse({ name, text: sql }),
-      protocol.serialize.describe({ type: 'S', name }),
-      protocol.serialize.sync(),
-    ]);
-    statement = { name, paramTypes: parse.parseDescribeStatementResults(described) };
-    prepared.set(sql, statement);
-  }
-  const { paramTypes } = statement;
-  // Serialised as PGlite's `query` serialises them, by the parameter's type.
-  const values = params.map((value, i) =>
-    value === null || value === undefined
-      ? null
-      : ((db.serializers[paramTypes[i]!] as ((v: unknown) => string) | undefined)?.(value) ?? String(value)),
-  );
-  const results = await exchange([
-    protocol.serialize.bind({ statement: statement.name, values }),
-    protocol.serialize.describe({ type: 'P' }),
-    protocol.serialize.execute({}),
-    protocol.serialize.sync(),
-  ]);
-  if (!inTransaction) await db.syncToFs();
-  return parse.parseResults(results, keepText, options)[0]!;
-}
-
-/** Messages sent to PGlite as one buffer: one crossing into WebAssembly; throws its first error. */
-function exchange(parts: Uint8Array[]) {
-  const message = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    message.set(part, at);
-    at += part.length;
-  }
-  return db.execProtocolStream(message, { syncToFs: false });
-}
-
-/** After a migration: a statement prepared before it may read a table it changed. */
-async function forgetPrepared(): Promise<void> {
-  if (prepared.size === 0) return;
-  prepared.clear();
-  await db.exec('DEALLOCATE ALL');
 }
 
 interface OpenTransaction {
@@ -171,7 +104,7 @@ async function migrate(): Promise<string[]> {
   if (rows && (await listMigrationNames()).every((name) => rows.includes(name))) return [];
   try {
     const applied = await applyPendingMigrations(new PrismaPGlite(db));
-    if (applied.length > 0) await forgetPrepared();
+    if (applied.length > 0) await statements.forget();
     return applied;
   } finally {
     collectStartGarbage();
@@ -193,9 +126,10 @@ function perform(request: EmbeddedDbRequest): Promise<unknown> {
     case 'query': {
       const { sql, params, rowMode, tx } = request;
       const options = { rowMode, parsers: keepText };
+      // Each statement prepared once by name (decision 0105).
       return tx === undefined
-        ? runQuery(sql, params, options).then(textResult)
-        : inTransaction(tx, (open) => runQuery(sql, params, options, open)).then(textResult);
+        ? statements.query(sql, params, options).then(textResult)
+        : inTransaction(tx, (open) => statements.query(sql, params, options, open.tx)).then(textResult);
     }
     case 'exec': {
       const { sql, tx } = request;

@@ -34,6 +34,7 @@ describe.skipIf(usingPostgres())('the embedded database in a thread', () => {
   let dir: string;
   let db: Database;
   let inProcess: Database;
+  let inProcessPrepared: Database;
   const open = () =>
     openDatabase({
       embeddedDir: path.join(dir, 'pgdata'),
@@ -45,19 +46,24 @@ describe.skipIf(usingPostgres())('the embedded database in a thread', () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'ln-dbthread-'));
     db = await open();
     expect((await db.migrate()).length).toBeGreaterThan(0);
-    inProcess = await openDatabase({ embeddedDir: 'memory://' });
+    // PGlite's own `query`, without prepared statements: what both prepared paths must read alike.
+    inProcess = await openDatabase({ embeddedDir: 'memory://', preparedStatements: 0 });
+    inProcessPrepared = await openDatabase({ embeddedDir: 'memory://' });
   });
   afterAll(async () => {
     await inProcess?.close();
+    await inProcessPrepared?.close();
     await db?.close().catch(() => undefined);
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  it('reads every column type as the in-process database does', async () => {
+  it('reads every column type as PGlite’s own query does, in the thread and in-process', async () => {
     for (const n of [0, 7, 42]) {
       const through = await db.prisma.$queryRawUnsafe(EVERY_TYPE, ...everyTypeArgs(n));
       const here = await inProcess.prisma.$queryRawUnsafe(EVERY_TYPE, ...everyTypeArgs(n));
+      const herePrepared = await inProcessPrepared.prisma.$queryRawUnsafe(EVERY_TYPE, ...everyTypeArgs(n));
       expect(through).toEqual(here);
+      expect(herePrepared).toEqual(here);
     }
   });
 
@@ -153,6 +159,14 @@ describe.skipIf(usingPostgres())('the embedded database in a thread', () => {
     );
     const count = (text: string) => statements.filter((s) => s.statement === text).length;
     expect([count(EVERY_TYPE), count(later)]).toEqual([1, 1]);
+    // In-process too (commands, tests); none where the limit is 0.
+    const prepared = (on: Database) =>
+      on.prisma.$queryRawUnsafe<{ n: number }[]>(
+        'SELECT count(*)::int AS n FROM pg_prepared_statements WHERE statement = $1',
+        EVERY_TYPE,
+      );
+    expect(await prepared(inProcessPrepared)).toEqual([{ n: 1 }]);
+    expect(await prepared(inProcess)).toEqual([{ n: 0 }]);
   });
 
   it('keeps its data across a close, and refuses calls once closed', async () => {
