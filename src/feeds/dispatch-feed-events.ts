@@ -9,7 +9,7 @@ const BATCH = 200;
 
 export async function dispatchFeedEvents(ctx: AppContext): Promise<{ fannedOut: number; chains: number }> {
   const { prisma } = ctx.db;
-  const { events: fannedOut } = await fanOutFeedEvents(prisma, BATCH, ctx.clock.now());
+  const fannedOut = await fanOutFeedEvents(prisma, BATCH, ctx.clock.now());
   const chains = await findPendingChains(prisma, BATCH);
   for (const chain of chains) await ctx.queues.add('webhooks.deliver', chain);
   return { fannedOut, chains: chains.length };
