@@ -4,10 +4,13 @@
 // and of a one-row update and read as Prisma operations and as SQL:
 // Prisma's createManyAndReturn (never taken from Prisma's query plan cache: compiled at every
 // call), Prisma's create (compiled once, then cached) and the same INSERT … ON CONFLICT DO NOTHING
-// in SQL through $queryRaw, the way insertSubmissionsIfNew writes it. Prints CPU and wall ms per
+// in SQL through $queryRaw, as insertSubmissionsIfNew wrote it before decision 0106; and the update and
+// read through raw-sql.ts, past Prisma's client runtime (0106). Prints CPU and wall ms per
 // call for each, twice (the second round is the one to read: the first warms the JIT).
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
+import { Prisma } from '../src/db/generated/client.js';
+import { executeStatement, queryRows } from '../src/db/raw-sql.js';
 import { createTestContext } from '../test/helpers/test-context.js';
 
 const { values } = parseArgs({ options: { calls: { type: 'string', default: '300' } } });
@@ -67,12 +70,21 @@ try {
         prisma.$executeRaw`
         UPDATE "intake_submissions" SET "processedAt" = ${new Date()} WHERE "id" = ${target.id}`,
     );
+    await measure('executeStatement UPDATE (raw-sql.ts)', () =>
+      executeStatement(
+        prisma,
+        Prisma.sql`UPDATE "intake_submissions" SET "processedAt" = ${new Date()} WHERE "id" = ${target.id}`,
+      ),
+    );
     await measure('findUnique (all columns)', () =>
       prisma.intakeSubmission.findUnique({ where: { id: target.id } }),
     );
     await measure(
       '$queryRaw SELECT * (1 row)',
       () => prisma.$queryRaw`SELECT * FROM "intake_submissions" WHERE "id" = ${target.id}`,
+    );
+    await measure('queryRows SELECT * (raw-sql.ts)', () =>
+      queryRows(prisma, Prisma.sql`SELECT * FROM "intake_submissions" WHERE "id" = ${target.id}`),
     );
   }
 } finally {

@@ -1,6 +1,7 @@
 // The only code that writes cases and their audit trail to Prisma.
 import type { Db } from '../db/database.js';
 import { Prisma, type Case as CaseRow, type Clock as ClockRow } from '../db/generated/client.js';
+import { executeStatement, queryRows } from '../db/raw-sql.js';
 import { utcTimestamp } from '../db/utc-timestamp.js';
 import { v7 as uuidv7 } from 'uuid';
 import type { ActorType, CaseStatus, Channel } from '../db/generated/enums.js';
@@ -127,7 +128,9 @@ export async function updateCaseAtVersionWithEvent(
   });
   // updatedAt is the instant of the write, as Prisma's @updatedAt sets it (the console's live feed
   // reads it), not the app's clock.
-  const [row] = await db.$queryRaw<{ version: number; updatedAt: Date }[]>`
+  const [row] = await queryRows<{ version: number; updatedAt: Date }>(
+    db,
+    Prisma.sql`
     WITH "written" AS (
       UPDATE "cases" c SET ${columns.length ? Prisma.sql`${Prisma.join(columns)},` : Prisma.empty}
         "version" = c."version" + 1, "updatedAt" = ${utcTimestamp(new Date())}
@@ -136,7 +139,8 @@ export async function updateCaseAtVersionWithEvent(
       RETURNING c.*),
     "event" AS (${insert})
     ${feed ? Prisma.sql`, "feed" AS (${feed})` : Prisma.empty}
-    SELECT "version", "updatedAt" FROM "written"`;
+    SELECT "version", "updatedAt" FROM "written"`,
+  );
   return row ?? null;
 }
 
@@ -359,19 +363,19 @@ export function insertCaseMessageWithEvent(
  * first. Read after every move that tells the sender; null when the case is gone.
  */
 export async function findSenderNoticeFacts(db: Db, caseId: string) {
-  const [row] = await db.$queryRaw<
-    {
-      code: string;
-      kind: CaseRow['kind'];
-      outcome: CaseRow['outcome'];
-      answer: string | null;
-      petitionReceivedOn: Date | null;
-      unitName: string | null;
-      organizationName: string;
-      identity: Uint8Array | null;
-      followers: { id: string; code: string }[] | null;
-    }[]
-  >`
+  const [row] = await queryRows<{
+    code: string;
+    kind: CaseRow['kind'];
+    outcome: CaseRow['outcome'];
+    answer: string | null;
+    petitionReceivedOn: Date | null;
+    unitName: string | null;
+    organizationName: string;
+    identity: Uint8Array | null;
+    followers: { id: string; code: string }[] | null;
+  }>(
+    db,
+    Prisma.sql`
     SELECT c.code, c.kind, c.outcome, c.answer, c."petitionReceivedOn",
       u.name AS "unitName", o.name AS "organizationName",
       (SELECT s.ciphertext FROM "sender_identities" s WHERE s."caseId" = c.id) AS identity,
@@ -380,7 +384,8 @@ export async function findSenderNoticeFacts(db: Db, caseId: string) {
     FROM "cases" c
     JOIN "organizations" o ON o.id = c."organizationId"
     LEFT JOIN "units" u ON u.id = c."unitId"
-    WHERE c.id = ${caseId}::uuid`;
+    WHERE c.id = ${caseId}::uuid`,
+  );
   return row ? { ...row, followers: row.followers ?? [] } : null;
 }
 
@@ -398,12 +403,18 @@ export function findMasterOfMerged(db: Db, caseId: string) {
   return db.case.findUnique({ where: { id: caseId }, select: { duplicateOfId: true, status: true } });
 }
 
-/** Marks an event's after-commit effects as carried out (once; a second call changes nothing). */
-export function markCaseEventEffectsDone(db: Db | Tx, eventId: string, at: Date) {
-  return db.caseEvent.updateMany({
-    where: { id: eventId, effectsDoneAt: null },
-    data: { effectsDoneAt: at },
-  });
+/**
+ * Marks an event's after-commit effects as carried out (once; a second call changes nothing). In
+ * SQL: once per case moved (decision 0106).
+ */
+export async function markCaseEventEffectsDone(db: Db | Tx, eventId: string, at: Date) {
+  const count = await executeStatement(
+    db,
+    Prisma.sql`
+      UPDATE "case_events" SET "effectsDoneAt" = ${utcTimestamp(at)}
+      WHERE "id" = ${eventId}::uuid AND "effectsDoneAt" IS NULL`,
+  );
+  return { count };
 }
 
 export function findCaseEventById(db: Db | Tx, eventId: string) {
@@ -541,7 +552,9 @@ export async function insertCaseOfSubmission(
         INSERT INTO "clocks" SELECT r.* FROM jsonb_populate_recordset(NULL::"clocks", ${JSON.stringify(w.clocks)}::jsonb) r
         ${made})`
     : Prisma.empty;
-  const [row] = await db.$queryRaw<{ attachments: number }[]>`
+  const [row] = await queryRows<{ attachments: number }>(
+    db,
+    Prisma.sql`
     WITH "submission" AS (
       UPDATE "intake_submissions"
       -- The payload has become a case and an encrypted identity; keeping a second copy helps nobody.
@@ -557,6 +570,7 @@ export async function insertCaseOfSubmission(
     "event" AS (${event})
     ${feed ? Prisma.sql`, "feed" AS (${feed})` : Prisma.empty}
     SELECT ${w.attachmentIds.length ? Prisma.sql`(SELECT count(*) FROM "linked_attachments")::int` : Prisma.sql`0`} AS "attachments"
-    FROM "inserted_case"`;
+    FROM "inserted_case"`,
+  );
   return row ?? null;
 }

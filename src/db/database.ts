@@ -10,6 +10,7 @@ import { PrismaClient } from './generated/client.js';
 import type { ArrayType, EmbeddedDbReply, EmbeddedDbThreadData } from './embedded-db-messages.js';
 import { embeddedStartParams } from './embedded-start-params.js';
 import { DEFAULT_PREPARED_STATEMENTS, preparedStatementNames } from './prepared-statement-names.js';
+import { registerDriverAdapter } from './raw-sql.js';
 import { applyPendingMigrations, listMigrationNames } from './schema-engine.js';
 
 export type { PrismaClient };
@@ -74,6 +75,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   // makes an Error at every call, to name the caller's line should the query fail, 1–2 % of the
   // intake worker's CPU. Our code reads Prisma's errors by their code, never by their text.
   const prisma = new PrismaClient({ adapter: driver.factory, errorFormat: 'minimal' });
+  // The hot statements' way past the client's runtime (decision 0106): an adapter of the same
+  // factory, on the same pool or PGlite.
+  const rawAdapter = await driver.factory.connect();
+  registerDriverAdapter(prisma, rawAdapter);
 
   return {
     prisma,
@@ -90,20 +95,23 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     },
     async close() {
       await prisma.$disconnect();
+      await rawAdapter.dispose();
       await driver.close();
     },
   };
 }
 
 async function openPostgres(connectionString: string, preparedStatements: number): Promise<Driver> {
-  const { PrismaPg } = await import('@prisma/adapter-pg');
+  const [{ PrismaPg }, { default: pg }] = await Promise.all([import('@prisma/adapter-pg'), import('pg')]);
   // A connection that cannot be opened in 2 s fails instead of waiting for the whole outage:
-  // intake answers 503 "try again" quickly (decision 0019).
+  // intake answers 503 "try again" quickly (decision 0019). The pool is this module's, so that
+  // Prisma's client and the hot statements' adapter (0106) share its ten connections.
+  const pool = new pg.Pool({ connectionString, max: 10, connectionTimeoutMillis: 2_000 });
   const factory = new PrismaPg(
-    { connectionString, max: 10, connectionTimeoutMillis: 2_000 },
+    pool,
     preparedStatements > 0 ? { statementNameGenerator: preparedStatementNames(preparedStatements) } : {},
   );
-  return { factory, kind: 'postgres', close: async () => {} };
+  return { factory, kind: 'postgres', close: () => pool.end() };
 }
 
 async function openEmbeddedInProcess(

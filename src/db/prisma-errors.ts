@@ -1,6 +1,13 @@
-/** True for Prisma's unique-constraint violation (P2002), whichever driver adapter raised it. */
+/**
+ * True for a unique-constraint violation, whichever driver adapter raised it: Prisma's P2002 from a
+ * model operation, or its P2010 "raw query failed" from SQL (`$queryRaw`, raw-sql.ts), whose
+ * adapter error says which.
+ */
 export function isUniqueViolation(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'P2002';
+  if (typeof err !== 'object' || err === null) return false;
+  const e = err as { code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } };
+  if (e.code === 'P2002') return true;
+  return e.code === 'P2010' && e.meta?.driverAdapterError?.cause?.kind === 'UniqueConstraintViolation';
 }
 
 // Prisma's codes for "the database cannot be reached" (P1001 not reachable, P1002 timed out,

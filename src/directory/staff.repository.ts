@@ -1,5 +1,7 @@
 // The only code that reads and writes staff, their roles and their invites.
 import type { Db } from '../db/database.js';
+import { Prisma } from '../db/generated/client.js';
+import { queryRows } from '../db/raw-sql.js';
 import type { Role } from '../db/generated/enums.js';
 import type { StaffRow } from './staff-member.js';
 
@@ -140,7 +142,9 @@ export async function listStaffWithTelegramAndRoles(
   db: Db,
   input: { organizationId: string; role: Role; unitId: string | null },
 ) {
-  return db.$queryRaw<StaffRow[]>`
+  return queryRows<StaffRow>(
+    db,
+    Prisma.sql`
     SELECT s.id, s."organizationId", s."fullName", s.title, s.active, s."telegramUserId",
       (SELECT coalesce(json_agg(json_build_object(
                 'role', r.role, 'unitId', r."unitId",
@@ -154,5 +158,6 @@ export async function listStaffWithTelegramAndRoles(
       AND EXISTS (SELECT 1 FROM "staff_roles" h
                   WHERE h."staffId" = s.id AND h.role = ${input.role}::"Role"
                     AND h."unitId" IS NOT DISTINCT FROM ${input.unitId}::uuid)
-    ORDER BY s.id`;
+    ORDER BY s.id`,
+  );
 }

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database.js';
 import { Prisma } from '../db/generated/client.js';
+import { queryRows } from '../db/raw-sql.js';
 import type { CaseStatus } from '../db/generated/enums.js';
 import { utcTimestamp } from '../db/utc-timestamp.js';
 import { buildFeedPayload, feedTypesOf, type FeedCaseFacts } from './feed-events.js';
@@ -113,7 +114,9 @@ export function findWebhook(db: Db, id: string) {
  */
 export async function fanOutFeedEvents(db: Db, limit: number, at: Date): Promise<number> {
   // The insert runs whether or not the query reads it (PostgreSQL runs every data-modifying WITH).
-  const [row] = await db.$queryRaw<{ events: number }[]>`
+  const [row] = await queryRows<{ events: number }>(
+    db,
+    Prisma.sql`
     WITH due AS (
       SELECT e.id, e."caseId", e."organizationId", e.type, e.sequence, e."createdAt"
       FROM "case_feed_events" e
@@ -133,7 +136,8 @@ export async function fanOutFeedEvents(db: Db, limit: number, at: Date): Promise
       FROM due WHERE e.id = due.id
       RETURNING 1
     )
-    SELECT count(*)::int AS events FROM marked`;
+    SELECT count(*)::int AS events FROM marked`,
+  );
   return row!.events;
 }
 

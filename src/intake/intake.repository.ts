@@ -1,6 +1,7 @@
 // The only intake code that touches Prisma.
 import type { Db } from '../db/database.js';
-import type { Prisma } from '../db/generated/client.js';
+import { Prisma, type IntakeSubmission } from '../db/generated/client.js';
+import { queryRows } from '../db/raw-sql.js';
 import type { Audience, CaseKind, Channel } from '../db/generated/enums.js';
 import { utcTimestamp } from '../db/utc-timestamp.js';
 import {
@@ -23,8 +24,16 @@ export function findOrganizationByCode(db: Db, code: string) {
   return db.organization.findFirst({ where: { code: { equals: code, mode: 'insensitive' } } });
 }
 
-export function findSubmission(db: Db | Tx, id: string) {
-  return db.intakeSubmission.findUnique({ where: { id } });
+/**
+ * A submission's whole row, as `intakeSubmission.findUnique` gives it: in SQL, read once per intake
+ * job (decision 0106). Its columns are the model's fields, none renamed.
+ */
+export async function findSubmission(db: Db | Tx, id: string): Promise<IntakeSubmission | null> {
+  const [row] = await queryRows<IntakeSubmission>(
+    db,
+    Prisma.sql`SELECT * FROM "intake_submissions" WHERE "id" = ${id}`,
+  );
+  return row ?? null;
 }
 
 export function findSubmissionByTrackingCode(db: Db, trackingCode: string) {
@@ -72,7 +81,9 @@ export async function insertSubmissionsIfNew(db: Db, rows: readonly NewSubmissio
     followUpSecretHash: row.followUpSecretHash,
   }));
   // The row's createdAt as Prisma's @default(now()) gave it: the time of the write, in UTC.
-  const stored = await db.$queryRaw<{ id: string; trackingCode: string }[]>`
+  const stored = await queryRows<{ id: string; trackingCode: string }>(
+    db,
+    Prisma.sql`
     INSERT INTO "intake_submissions"
       ("id", "trackingCode", "payloadCiphertext", "payloadDigest", "createdAt",
        "organizationId", "unitId", "kind", "channel", "audience", "followUpSecretHash")
@@ -84,7 +95,8 @@ export async function insertSubmissionsIfNew(db: Db, rows: readonly NewSubmissio
       id text, "trackingCode" text, payload text, "payloadDigest" text, "organizationId" uuid,
       "unitId" uuid, kind text, channel text, audience text, "followUpSecretHash" text)
     ON CONFLICT DO NOTHING
-    RETURNING "id", "trackingCode"`;
+    RETURNING "id", "trackingCode"`,
+  );
   // A resent request in the same statement has the id of one stored row but its own tracking code.
   const key = (row: { id: string; trackingCode: string }) => `${row.id} ${row.trackingCode}`;
   const storedKeys = new Set(stored.map(key));

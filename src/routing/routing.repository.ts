@@ -1,6 +1,7 @@
 // The only routing code that touches Prisma.
 import type { Db } from '../db/database.js';
 import { Prisma } from '../db/generated/client.js';
+import { queryRows } from '../db/raw-sql.js';
 import { utcTimestamp } from '../db/utc-timestamp.js';
 import type { CaseKind } from '../db/generated/enums.js';
 import { caseEventInsert, newCaseEventId } from '../cases/case.repository.js';
@@ -141,7 +142,9 @@ export async function recordRouting(
     : Prisma.empty;
   // updatedAt is the instant of the write, as Prisma's @updatedAt sets it (the console's live feed
   // reads it), not the app's clock.
-  const [row] = await db.$queryRaw<{ version: number; updatedAt: Date }[]>`
+  const [row] = await queryRows<{ version: number; updatedAt: Date }>(
+    db,
+    Prisma.sql`
     WITH written AS (
       UPDATE "cases" SET
         "accusedUnitId" = ${columns.accusedUnitId}::uuid,
@@ -155,6 +158,7 @@ export async function recordRouting(
       RETURNING "version", "updatedAt"
     ),
     route AS (${route})${urgent}
-    SELECT "version", "updatedAt" FROM written`;
+    SELECT "version", "updatedAt" FROM written`,
+  );
   return row ?? null;
 }

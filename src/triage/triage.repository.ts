@@ -5,7 +5,8 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { appendCaseEvent } from '../cases/case.repository.js';
 import { OPEN_STATUSES } from '../cases/case-vocabulary.js';
 import type { Db } from '../db/database.js';
-import type { Prisma } from '../db/generated/client.js';
+import { Prisma } from '../db/generated/client.js';
+import { executeStatement, queryRows } from '../db/raw-sql.js';
 import { utcTimestamp } from '../db/utc-timestamp.js';
 import type { CaseKind } from '../cases/case-vocabulary.js';
 import type { StoredTriageModel, TriageUrgency } from './triage-model.js';
@@ -79,7 +80,9 @@ export async function findOpenCaseIdsForDuplicates(
 ): Promise<string[]> {
   // One row holding every id, newest first: read for every new case, up to 2,000 rows of one
   // column cost the driver and Prisma more than the rest of triage (decision 0087).
-  const [row] = await db.$queryRaw<{ ids: string | null }[]>`
+  const [row] = await queryRows<{ ids: string | null }>(
+    db,
+    Prisma.sql`
     SELECT string_agg(c.id::text, ',' ORDER BY c."receivedAt" DESC) AS ids
     FROM (
       SELECT id, "receivedAt" FROM "cases"
@@ -88,7 +91,8 @@ export async function findOpenCaseIdsForDuplicates(
         AND id <> ${exceptCaseId}::uuid
       ORDER BY "receivedAt" DESC
       LIMIT ${limit}
-    ) c`;
+    ) c`,
+  );
   return row?.ids ? row.ids.split(',') : [];
 }
 
@@ -123,7 +127,9 @@ export interface NewTriageSuggestion {
  */
 export async function saveTriageSuggestion(db: Db, s: NewTriageSuggestion): Promise<boolean> {
   const row = { id: randomUUID(), ...s };
-  const count = await db.$executeRaw`
+  const count = await executeStatement(
+    db,
+    Prisma.sql`
     INSERT INTO "triage_suggestions"
       ("id", "caseId", "source", "kind", "kindConfidence", "unitRole", "unitId", "unitConfidence",
        "urgency", "urgencyConfidence", "because", "duplicates", "createdAt")
@@ -134,7 +140,8 @@ export async function saveTriageSuggestion(db: Db, s: NewTriageSuggestion): Prom
       id uuid, "caseId" uuid, source text, kind text, "kindConfidence" float8, "unitRole" text,
       "unitId" uuid, "unitConfidence" float8, urgency text, "urgencyConfidence" float8, because jsonb,
       duplicates jsonb)
-    ON CONFLICT DO NOTHING`;
+    ON CONFLICT DO NOTHING`,
+  );
   return count === 1;
 }
 

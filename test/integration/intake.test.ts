@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/core/app-error.js';
 import { getPublicCaseStatus } from '../../src/cases/get-public-status.js';
+import { Prisma } from '../../src/db/generated/client.js';
 import { processSubmission } from '../../src/intake/process-submission.js';
 import { requeuePendingSubmissions } from '../../src/intake/requeue-pending-submissions.js';
 import { submitSubmission } from '../../src/intake/submit-submission.js';
@@ -106,13 +107,14 @@ describe('intake', () => {
     const writes = { inserts: [] as number[], adds: [] as number[] };
     const submissions = t.ctx.db.prisma.intakeSubmission;
     // The insert is one SQL statement whose rows are one JSON parameter (insertSubmissionsIfNew).
-    const countedQueryRaw = async (sql: TemplateStringsArray, ...values: unknown[]) => {
-      if (sql.join('').includes('"intake_submissions"')) {
+    // A client raw-sql.ts does not know (this proxy) sends its statements through `$queryRaw`.
+    const countedQueryRaw = async (query: Prisma.Sql) => {
+      if (query.text.includes('INSERT INTO "intake_submissions"')) {
         await gate;
-        const rows = values.find((v) => typeof v === 'string' && v.startsWith('['));
+        const rows = query.values.find((v) => typeof v === 'string' && v.startsWith('['));
         writes.inserts.push((JSON.parse(rows as string) as unknown[]).length);
       }
-      return t.ctx.db.prisma.$queryRaw(sql, ...values);
+      return t.ctx.db.prisma.$queryRaw(query);
     };
     const prisma = new Proxy(t.ctx.db.prisma, {
       get: (target, key, receiver) =>

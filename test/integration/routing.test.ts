@@ -5,6 +5,7 @@ import type { Job } from 'bullmq';
 import { applyStaffCaseAction } from '../../src/cases/apply-staff-case-action.js';
 import { caseIdFromCode, viewCaseForStaff } from '../../src/cases/view-case-for-staff.js';
 import { fixedClock } from '../../src/core/clock.js';
+import type { Prisma } from '../../src/db/generated/client.js';
 import { parseInput } from '../../src/core/validation.js';
 import { createStaff } from '../../src/directory/create-staff.js';
 import { processSubmission } from '../../src/intake/process-submission.js';
@@ -240,18 +241,19 @@ describe('routeCase', () => {
     expect(ran.job).toBeUndefined();
 
     // The effects cannot mark their event done the first time they try (a lost connection, say).
+    // A client raw-sql.ts does not know (this proxy) sends its statements through `$executeRaw`.
     let failOnce = true;
-    const events = new Proxy(t.ctx.db.prisma.caseEvent, {
-      get(target, key, receiver) {
-        if (key === 'updateMany' && failOnce) {
-          failOnce = false;
-          return () => Promise.reject(new Error('connection lost'));
-        }
-        return Reflect.get(target, key, receiver);
-      },
-    });
     const prisma = new Proxy(t.ctx.db.prisma, {
-      get: (target, key, receiver) => (key === 'caseEvent' ? events : Reflect.get(target, key, receiver)),
+      get(target, key, receiver) {
+        if (key !== '$executeRaw') return Reflect.get(target, key, receiver);
+        return (query: Prisma.Sql) => {
+          if (failOnce && /SET "effectsDoneAt"/.test(query.text)) {
+            failOnce = false;
+            return Promise.reject(new Error('connection lost'));
+          }
+          return target.$executeRaw(query);
+        };
+      },
     });
     const failed = await intakeOf({ ...t.ctx, db: { ...t.ctx.db, prisma } });
     expect(failOnce).toBe(false);
