@@ -22,6 +22,15 @@ export function registerDriverAdapter(client: PrismaClient, adapter: SqlDriverAd
   adapters.set(client, adapter);
 }
 
+/**
+ * Lets `alias` (say, an `$extends` of `client` that counts operations) send its raw statements the
+ * way `client` does: its query hooks then do not see them, as the app's own client's do not.
+ */
+export function shareDriverAdapter(client: object, alias: object): void {
+  const adapter = adapters.get(client);
+  if (adapter) adapters.set(alias, adapter);
+}
+
 /** The rows of a statement, as `db.$queryRaw(query)` gives them. */
 export async function queryRows<T>(db: RawRunner, query: Prisma.Sql): Promise<T[]> {
   const adapter = adapters.get(db);
