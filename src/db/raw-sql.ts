@@ -59,16 +59,19 @@ async function runOn<R>(
   query: Prisma.Sql,
   run: (adapter: SqlDriverAdapter, query: SqlQuery) => Promise<R>,
 ): Promise<R> {
-  const args: unknown[] = new Array(query.values.length);
-  const argTypes: ArgType[] = new Array(query.values.length);
-  for (let i = 0; i < args.length; i++) {
+  const n = query.values.length;
+  const args: unknown[] = new Array(n);
+  const argTypes: ArgType[] = new Array(n);
+  for (let i = 0; i < n; i++) {
     const value = query.values[i];
     if (Array.isArray(value)) {
-      args[i] = value.map(argOf);
-      argTypes[i] = { scalarType: value.length ? scalarTypeOf(value[0]) : 'unknown', arity: 'list' };
+      const elements = value.map(parameterOf);
+      args[i] = elements.map((e) => e.arg);
+      argTypes[i] = { scalarType: elements[0]?.scalarType ?? 'unknown', arity: 'list' };
     } else {
-      args[i] = argOf(value);
-      argTypes[i] = { scalarType: scalarTypeOf(value), arity: 'scalar' };
+      const { arg, scalarType } = parameterOf(value);
+      args[i] = arg;
+      argTypes[i] = { scalarType, arity: 'scalar' };
     }
   }
   try {
@@ -78,31 +81,29 @@ async function runOn<R>(
   }
 }
 
-/** A parameter as Prisma's client hands it to the adapter (its `serializeRawParameters`). */
-function argOf(value: unknown): unknown {
-  if (value === null || value === undefined) return null;
-  if (Array.isArray(value)) return value.map(argOf);
-  if (typeof value === 'bigint') return value.toString();
+/**
+ * A parameter as Prisma's client hands it to the adapter (its `serializeRawParameters`), with the
+ * scalar type it declares for it.
+ */
+function parameterOf(value: unknown): { arg: unknown; scalarType: ArgType['scalarType'] } {
+  if (value === null || value === undefined) return { arg: null, scalarType: 'unknown' };
+  if (typeof value === 'string') return { arg: value, scalarType: 'string' };
+  if (typeof value === 'number') return { arg: value, scalarType: 'decimal' };
+  if (typeof value === 'bigint') return { arg: value.toString(), scalarType: 'bigint' };
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) throw new TypeError('Provided Date object is invalid');
     // The adapter writes a Date in UTC without a zone, as it writes the ISO text Prisma sends.
-    return value;
+    return { arg: value, scalarType: 'datetime' };
   }
-  if (Prisma.Decimal.isDecimal(value)) return (value as Prisma.Decimal).toJSON();
-  if (ArrayBuffer.isView(value)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
-  if (value instanceof ArrayBuffer) return new Uint8Array(value);
-  if (typeof value === 'object') return JSON.stringify(value);
-  return value;
-}
-
-function scalarTypeOf(value: unknown): ArgType['scalarType'] {
-  if (typeof value === 'bigint') return 'bigint';
-  if (value instanceof Date) return 'datetime';
-  if (Prisma.Decimal.isDecimal(value)) return 'decimal';
-  if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return 'bytes';
-  if (typeof value === 'number') return 'decimal';
-  if (typeof value === 'string') return 'string';
-  return 'unknown';
+  if (Prisma.Decimal.isDecimal(value))
+    return { arg: (value as Prisma.Decimal).toJSON(), scalarType: 'decimal' };
+  if (ArrayBuffer.isView(value))
+    return { arg: new Uint8Array(value.buffer, value.byteOffset, value.byteLength), scalarType: 'bytes' };
+  if (value instanceof ArrayBuffer) return { arg: new Uint8Array(value), scalarType: 'bytes' };
+  // An array within a list parameter stays an array, as Prisma sends it; any other object is JSON.
+  if (Array.isArray(value)) return { arg: value.map((v) => parameterOf(v).arg), scalarType: 'unknown' };
+  if (typeof value === 'object') return { arg: JSON.stringify(value), scalarType: 'unknown' };
+  return { arg: value, scalarType: 'unknown' };
 }
 
 /** A column's value as Prisma's client gives it from `$queryRaw` (its raw result deserialiser). */
