@@ -6,7 +6,8 @@ import { npmStartCommand, parseStartScript } from '../helpers/start-command.js';
 describe('npm start command', () => {
   it('reads the environment and node flags of package.json start script', () => {
     const start = npmStartCommand();
-    expect(start.env).toMatchObject({ MALLOC_ARENA_MAX: '2' });
+    // 8 KB: V8's compiler zones (8–32 KB segments) are mapped and given back (decision 0107).
+    expect(start.env).toMatchObject({ MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '8192' });
     expect(start.nodeFlags.some((f) => f.startsWith('--max-semi-space-size='))).toBe(true);
     expect(start.nodeFlags.some((f) => f.startsWith('--heap-growing-percent='))).toBe(true);
   });
