@@ -18,7 +18,9 @@ describe('the query compiler loaded without keeping its base64 module (decision 
   });
 
   it('reads no file outside @prisma/client', async () => {
-    await expect(compileQueryCompilerWasm('@prisma/client/../../package.json')).rejects.toThrow(/not a module/);
+    await expect(compileQueryCompilerWasm('@prisma/client/../../package.json')).rejects.toThrow(
+      /not a module/,
+    );
     await expect(compileQueryCompilerWasm('pg/package.json')).rejects.toThrow(/not a module/);
     await expect(compileQueryCompilerWasm('@prisma/client/package.json')).rejects.toThrow(/base64 literal/);
   });
