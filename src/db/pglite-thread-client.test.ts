@@ -1,8 +1,12 @@
 import { EventEmitter } from 'node:events';
 import type { Worker } from 'node:worker_threads';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EmbeddedDbRequest } from './embedded-db-messages.js';
-import { BACKGROUND_AT_THE_THREAD, PGliteThreadClient } from './pglite-thread-client.js';
+import {
+  BACKGROUND_AT_THE_THREAD,
+  BACKGROUND_YIELDS_TO_ACKS_MS,
+  PGliteThreadClient,
+} from './pglite-thread-client.js';
 import { aheadOfQueuedWork } from './statement-priority.js';
 
 /** A database thread that answers only when told to, so the order of what was sent can be read. */
@@ -129,5 +133,53 @@ describe('PGliteThreadClient: background work a few at a time, marked work ahead
     await settle();
     expect(thread.sent().at(-1)).toBe('SELECT next');
     await drain(thread, filling, 'SELECT next', next);
+  });
+});
+
+describe('PGliteThreadClient: background work holds back while an acknowledgement is stored (decision 0109)', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** Marked work (an acknowledgement being stored) that ends when told to. */
+  function storingAnAck() {
+    let finish!: () => void;
+    const done = aheadOfQueuedWork(() => new Promise<void>((resolve) => (finish = resolve)));
+    return { done, finish: () => finish() };
+  }
+
+  it('sends the next background statement once the acknowledgement is stored', async () => {
+    const { thread, client } = setUp();
+    const ack = storingAnAck();
+    const background = client.query('SELECT background');
+    await settle();
+    expect(thread.sent()).toEqual([]);
+    ack.finish();
+    await ack.done;
+    await settle();
+    expect(thread.sent()).toEqual(['SELECT background']);
+    thread.answer('SELECT background');
+    await background;
+  });
+
+  it('holds it back no longer than BACKGROUND_YIELDS_TO_ACKS_MS, and a marked statement not at all', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { thread, client } = setUp();
+    const ack = storingAnAck();
+    const background = client.query('SELECT background');
+    const marked = aheadOfQueuedWork(() => client.query('INSERT ack'));
+    await settle();
+    expect(thread.sent()).toEqual(['INSERT ack']);
+    vi.advanceTimersByTime(BACKGROUND_YIELDS_TO_ACKS_MS - 1);
+    await settle();
+    expect(thread.sent()).toEqual(['INSERT ack']);
+    vi.advanceTimersByTime(1);
+    await settle();
+    expect(thread.sent()).toEqual(['INSERT ack', 'SELECT background']);
+    thread.answer('INSERT ack');
+    thread.answer('SELECT background');
+    await Promise.all([marked, background]);
+    ack.finish();
+    await ack.done;
   });
 });

@@ -12,7 +12,7 @@ import type {
   ErrorFields,
   TextResult,
 } from './embedded-db-messages.js';
-import { isAheadOfQueuedWork } from './statement-priority.js';
+import { afterMarkedWork, isAheadOfQueuedWork } from './statement-priority.js';
 
 type Parsers = Record<number | string, (value: string, typeId: number) => unknown>;
 type Request = EmbeddedDbRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
@@ -40,6 +40,13 @@ interface ThreadTransaction {
  * for the ack, which then waits for two transactions (decision 0079).
  */
 export const BACKGROUND_AT_THE_THREAD = 1;
+
+/**
+ * How long a background unit holds back while an acknowledgement is being stored (decision 0109):
+ * long enough for an acknowledgement's insert and queue add on a busy process, short enough that a
+ * steady stream of them slows the worker without stopping it.
+ */
+export const BACKGROUND_YIELDS_TO_ACKS_MS = 20;
 
 export class PGliteThreadClient {
   readonly #worker: Worker;
@@ -167,6 +174,9 @@ export class PGliteThreadClient {
       await new Promise<void>((resolve) => background.waiting.push(resolve));
     } else background.atTheThread++;
     try {
+      // With its turn held, so the order of background work stays as it was (decision 0109).
+      const acksFirst = afterMarkedWork(BACKGROUND_YIELDS_TO_ACKS_MS);
+      if (acksFirst) await acksFirst;
       return await work();
     } finally {
       const next = background.waiting.shift();
