@@ -407,8 +407,14 @@ async function startApp(): Promise<App> {
         DEFAULT_ORG_CODE: 'ttyt-thuan-an',
         ENCRYPTION_KEY: randomBytes(32).toString('base64'),
       };
-      procs.push(await startProcess(['dist/src/main.js', 'web'], pgEnv));
-      for (let i = 0; i < WORKERS; i++) procs.push(await startProcess(['dist/src/main.js', 'worker'], pgEnv));
+      // With the memory settings of `npm run start:web` / `start:worker` and the image (decision 0107).
+      procs.push(
+        await startProcess(['dist/src/main.js', 'web'], { ...pgEnv, ...npmStartCommand('web').env }),
+      );
+      for (let i = 0; i < WORKERS; i++)
+        procs.push(
+          await startProcess(['dist/src/main.js', 'worker'], { ...pgEnv, ...npmStartCommand('worker').env }),
+        );
     } else {
       const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ln-bench-'));
       cleanups.push(() => rm(dataDir, { recursive: true, force: true }));

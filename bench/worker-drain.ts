@@ -22,6 +22,7 @@ import { openDatabase } from '../src/db/database.js';
 import { seedSampleDirectory } from '../src/directory/seed-sample-directory.js';
 import { QUEUE_NAMES } from '../src/queue/job-registry.js';
 import { LIMITS_OUT_OF_THE_WAY } from '../test/helpers/app-process.js';
+import { npmStartCommand } from '../test/helpers/start-command.js';
 import { createEmptyPostgresDatabase } from '../test/helpers/test-database.js';
 import { processCpuMs } from './process-cpu.js';
 
@@ -107,7 +108,8 @@ try {
   };
 
   // 1. The submissions, with no worker running.
-  const web = start(['dist/src/main.js', 'web'], env);
+  // With the memory settings of `npm run start:web` / `start:worker` and the image (decision 0107).
+  const web = start(['dist/src/main.js', 'web'], { ...env, ...npmStartCommand('web').env });
   procs.push(web);
   const url = (await web.ready)!;
   let next = 0;
@@ -143,7 +145,7 @@ try {
   const workers = Array.from({ length: WORKERS }, () =>
     start(
       ['dist/src/main.js', 'worker'],
-      env,
+      { ...env, ...npmStartCommand('worker').env },
       profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [],
     ),
   );

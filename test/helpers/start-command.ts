@@ -1,6 +1,7 @@
-// What `npm start` runs, read from package.json's own script, so the tests and benchmarks that start
-// the app as a process run it with the same memory settings (decision 0077) and nobody keeps a
-// second copy of them: `… && NAME=value … exec node --flag … dist/src/main.js all`.
+// What `npm start` (and `npm run start:web` / `start:worker`) runs, read from package.json's own
+// scripts, so the tests and benchmarks that start the app as a process run it with the same memory
+// settings (decisions 0077, 0107) and nobody keeps a second copy of them:
+// `… && NAME=value … exec node --flag … dist/src/main.js <role>`.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -29,10 +30,13 @@ export function parseStartScript(script: string): StartCommand {
   return { env, nodeFlags };
 }
 
-/** The settings of `npm start` (the embedded `all` process). */
-export function npmStartCommand(): StartCommand {
+/** The npm script that starts each role. */
+const SCRIPT_OF_ROLE = { all: 'start', web: 'start:web', worker: 'start:worker' } as const;
+
+/** The settings of `npm start` (the embedded `all` process), or of the script of another role. */
+export function npmStartCommand(role: keyof typeof SCRIPT_OF_ROLE = 'all'): StartCommand {
   const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
     scripts: Record<string, string>;
   };
-  return parseStartScript(pkg.scripts.start!);
+  return parseStartScript(pkg.scripts[SCRIPT_OF_ROLE[role]]!);
 }
