@@ -122,8 +122,12 @@ done
 [ -z "$(find "$APP/dist" -name '*.test.js' -print -quit)" ] || fail "compiled test files were copied"
 say "no dev tools (${DEV_TOOLS[*]}), no TypeScript and no test files"
 
+# The image's malloc settings (decision 0107), read from its ENV line.
+malloc_env="$(sed -n 's/^ENV \(MALLOC_.*\)$/\1/p' "$ROOT/Dockerfile")"
+[ -n "$malloc_env" ] || fail "the Dockerfile sets no MALLOC_ variables (decision 0107)"
 cd "$APP"
-export NODE_ENV=production PORT=0 LOG_LEVEL=info REDIS_URL
+# shellcheck disable=SC2086 # NAME=value words, split on purpose
+export NODE_ENV=production PORT=0 LOG_LEVEL=info REDIS_URL $malloc_env
 export QUEUE_PREFIX="prodcheck$$$(date +%s)"
 
 # Starts `node dist/src/main.js <role>` as the image's CMD does; sets APP_PID
