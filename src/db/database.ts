@@ -102,11 +102,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 }
 
 async function openPostgres(connectionString: string, preparedStatements: number): Promise<Driver> {
-  const [{ PrismaPg }, { default: pg }] = await Promise.all([import('@prisma/adapter-pg'), import('pg')]);
-  // A connection that cannot be opened in 2 s fails instead of waiting for the whole outage:
-  // intake answers 503 "try again" quickly (decision 0019). The pool is this module's, so that
-  // Prisma's client and the hot statements' adapter (0106) share its ten connections.
-  const pool = new pg.Pool({ connectionString, max: 10, connectionTimeoutMillis: 2_000 });
+  const [{ PrismaPg }, { newPostgresPool }] = await Promise.all([
+    import('@prisma/adapter-pg'),
+    import('./postgres-pool.js'),
+  ]);
+  // The pool is this module's, so that Prisma's client and the hot statements' adapter (0106) share
+  // its ten connections.
+  const pool = newPostgresPool(connectionString);
   const factory = new PrismaPg(
     pool,
     preparedStatements > 0 ? { statementNameGenerator: preparedStatementNames(preparedStatements) } : {},
