@@ -28,7 +28,7 @@ import { Queue, QueueEvents } from 'bullmq';
 import { openDatabase } from '../src/db/database.js';
 import { seedSampleDirectory } from '../src/directory/seed-sample-directory.js';
 import { LIMITS_OUT_OF_THE_WAY } from '../test/helpers/app-process.js';
-import { npmStartCommand } from '../test/helpers/start-command.js';
+import { roleProcess } from '../test/helpers/start-command.js';
 import { createEmptyPostgresDatabase } from '../test/helpers/test-database.js';
 import { dropRedisPrefix } from './drop-redis-prefix.js';
 import { processCpuMs } from './process-cpu.js';
@@ -408,22 +408,20 @@ async function startApp(): Promise<App> {
         ENCRYPTION_KEY: randomBytes(32).toString('base64'),
       };
       // With the memory settings of `npm run start:web` / `start:worker` and the image (decision 0107).
-      procs.push(
-        await startProcess(['dist/src/main.js', 'web'], { ...pgEnv, ...npmStartCommand('web').env }),
-      );
+      const web = roleProcess('web');
+      const worker = roleProcess('worker');
+      procs.push(await startProcess(web.args, { ...pgEnv, ...web.env }));
       for (let i = 0; i < WORKERS; i++)
-        procs.push(
-          await startProcess(['dist/src/main.js', 'worker'], { ...pgEnv, ...npmStartCommand('worker').env }),
-        );
+        procs.push(await startProcess(worker.args, { ...pgEnv, ...worker.env }));
     } else {
       const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ln-bench-'));
       cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
       // With npm start's memory settings (decision 0077).
-      const start = npmStartCommand();
+      const all = roleProcess('all');
       procs.push(
-        await startProcess([...start.nodeFlags, 'dist/src/main.js', 'all'], {
+        await startProcess(all.args, {
           ...env,
-          ...start.env,
+          ...all.env,
           DATA_DIR: dataDir,
           // The embedded database, whatever the shell has: with DATABASE_URL the app would want it.
           DATABASE_URL: undefined,

@@ -22,7 +22,7 @@ import { openDatabase } from '../src/db/database.js';
 import { seedSampleDirectory } from '../src/directory/seed-sample-directory.js';
 import { QUEUE_NAMES } from '../src/queue/job-registry.js';
 import { LIMITS_OUT_OF_THE_WAY } from '../test/helpers/app-process.js';
-import { npmStartCommand } from '../test/helpers/start-command.js';
+import { roleProcess } from '../test/helpers/start-command.js';
 import { createEmptyPostgresDatabase } from '../test/helpers/test-database.js';
 import { processCpuMs } from './process-cpu.js';
 
@@ -109,7 +109,8 @@ try {
 
   // 1. The submissions, with no worker running.
   // With the memory settings of `npm run start:web` / `start:worker` and the image (decision 0107).
-  const web = start(['dist/src/main.js', 'web'], { ...env, ...npmStartCommand('web').env });
+  const webRole = roleProcess('web');
+  const web = start(webRole.args, { ...env, ...webRole.env });
   procs.push(web);
   const url = (await web.ready)!;
   let next = 0;
@@ -142,10 +143,11 @@ try {
     QUEUE_NAMES.map((q) => [q, new Queue(q, { connection, prefix: 'drain' })]),
   );
   const profileDir = values['profile-dir'];
+  const workerRole = roleProcess('worker');
   const workers = Array.from({ length: WORKERS }, () =>
     start(
-      ['dist/src/main.js', 'worker'],
-      { ...env, ...npmStartCommand('worker').env },
+      workerRole.args,
+      { ...env, ...workerRole.env },
       profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [],
     ),
   );

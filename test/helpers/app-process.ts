@@ -3,7 +3,7 @@
 // project's global setup compiled dist/ from the sources (test/helpers/build-dist.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { npmStartCommand } from './start-command.js';
+import { roleProcess } from './start-command.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -35,9 +35,9 @@ export async function startAppProcess(
   env: Record<string, string | undefined>,
   timeoutMs = 90_000,
 ): Promise<AppProcess> {
-  // `all` is what `npm start` runs, with its memory settings; web and worker have none.
-  const start = role === 'all' ? npmStartCommand() : { env: {}, nodeFlags: [] };
-  const child = spawn(process.execPath, [...start.nodeFlags, 'dist/src/main.js', role], {
+  // As its npm script runs it, with its memory settings (decisions 0077, 0107).
+  const start = roleProcess(role);
+  const child = spawn(process.execPath, start.args, {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -33,10 +33,18 @@ export function parseStartScript(script: string): StartCommand {
 /** The npm script that starts each role. */
 const SCRIPT_OF_ROLE = { all: 'start', web: 'start:web', worker: 'start:worker' } as const;
 
+export type Role = keyof typeof SCRIPT_OF_ROLE;
+
 /** The settings of `npm start` (the embedded `all` process), or of the script of another role. */
-export function npmStartCommand(role: keyof typeof SCRIPT_OF_ROLE = 'all'): StartCommand {
+export function npmStartCommand(role: Role = 'all'): StartCommand {
   const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
     scripts: Record<string, string>;
   };
   return parseStartScript(pkg.scripts[SCRIPT_OF_ROLE[role]]!);
+}
+
+/** A role started as its npm script starts it: node's arguments, and the environment to add. */
+export function roleProcess(role: Role): { args: string[]; env: Record<string, string> } {
+  const { nodeFlags, env } = npmStartCommand(role);
+  return { args: [...nodeFlags, 'dist/src/main.js', role], env };
 }
