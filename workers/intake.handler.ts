@@ -11,7 +11,7 @@ import { recordSubmissionFailure } from '../src/intake/record-submission-failure
 import { postCaseCards, type PostCardsOptions } from '../src/officer/post-case-cards.js';
 import type { JobHandler } from '../src/queue/worker-host.js';
 import { routeCase, type RouteCaseResult } from '../src/routing/route-case.js';
-import { suggestCaseTriageSafely } from '../src/triage/suggest-case-triage.js';
+import { keepCaseMadeHere, suggestCaseTriageSafely } from '../src/triage/suggest-case-triage.js';
 import type { NewTriageSuggestion } from '../src/triage/triage.repository.js';
 
 export const createIntakeHandler =
@@ -27,6 +27,8 @@ export const createIntakeHandler =
     }
     // A case made by this run is in hand with its clocks; one made before is read (0084).
     const { made, ...outcome } = processed;
+    // Before anything else is awaited: the jobs beside this one search among it (decision 0111).
+    if (made) await keepCaseMadeHere(ctx, made.case);
     await scheduleCaseMilestonesSafely(ctx, processed.caseId, made);
     // The cards below are this job's, and so are the assignment's other effects (the sender's
     // notice): no effects job is queued for them (decisions 0074, 0085).

@@ -49,6 +49,11 @@ export class KeptDuplicateIndexes {
     return true;
   }
 
+  /** The organisation's index as it is, made if it has none (a search's `forSearch` also trims it). */
+  of(organizationId: string): DuplicateIndex {
+    return this.indexOf(organizationId);
+  }
+
   private indexOf(organizationId: string): DuplicateIndex {
     let index = this.byOrganization.get(organizationId);
     if (index) this.byOrganization.delete(organizationId);

@@ -84,6 +84,29 @@ async function duplicateIndexOf(
 }
 
 /**
+ * A case this process has just made goes into its organisation's kept index at once, before it is
+ * routed (decision 0111): the jobs running beside its own then find it there instead of reading its
+ * text, as they did for about half the cases of a steady load. Its own triage finds it kept and
+ * adds nothing; the vector is the one that triage would keep. Never holds up the case.
+ */
+export async function keepCaseMadeHere(ctx: AppContext, made: CaseJustMade): Promise<void> {
+  try {
+    const model = await triageModelInForce(ctx);
+    const kept = keptIndexesOf(model);
+    if (kept.of(made.organizationId).get(made.id)) return;
+    kept.makeRoom(made.organizationId, 1);
+    kept
+      .of(made.organizationId)
+      .add(duplicateEntryOf(model, { caseId: made.id, code: made.code, text: triageText(made) }));
+  } catch (err) {
+    ctx.logger.warn(
+      { caseId: made.id, err: err instanceof Error ? err.name : 'unknown' },
+      'case not kept for triage',
+    );
+  }
+}
+
+/**
  * A case its caller made in this very run (the intake job, decision 0084): it has no suggestion yet,
  * so nothing is read to find that out.
  */

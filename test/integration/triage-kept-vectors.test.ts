@@ -1,14 +1,21 @@
 // Triage keeps each open case's word vector and reads from the database only the texts it lacks
-// (decision 0070): a later case asks only for the cases opened since and not triaged in this
-// process (a triaged case's vector is kept as it is triaged, decision 0089), its duplicates are the
-// ones a fresh reading of every open text gives, and a closed case stops being suggested at once.
+// (decision 0070): a later case asks only for the cases opened since and neither made nor triaged
+// in this process (a case's vector is kept as its intake job makes it, 0111, or as it is triaged,
+// 0089), its duplicates are the ones a fresh reading of every open text gives, and a closed case
+// stops being suggested at once.
+import type { Job } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../src/app-context.js';
 import { fixedClock } from '../../src/core/clock.js';
+import { parseInput } from '../../src/core/validation.js';
+import type { Prisma } from '../../src/db/generated/client.js';
+import { ZSubmissionSchema } from '../../src/intake/submission.schema.js';
+import { submitSubmission } from '../../src/intake/submit-submission.js';
 import { suggestCaseTriage, triageSettingsOf, triageText } from '../../src/triage/suggest-case-triage.js';
 import { forgetTriageModel, triageModelInForce } from '../../src/triage/triage-model-store.js';
 import { buildDuplicateIndex, suggestTriage } from '../../src/triage/triage-model.js';
 import { OPEN_STATUSES } from '../../src/cases/case-vocabulary.js';
+import { createIntakeHandler } from '../../workers/intake.handler.js';
 import { createTestContext, type TestContext } from '../helpers/test-context.js';
 
 let t: TestContext;
@@ -108,5 +115,45 @@ describe('duplicate suggestions with kept word vectors', () => {
     expect(dupes).not.toContain(ids[0]);
     expect(dupes).toContain(ids[3]);
     expect(s!.duplicates).toEqual(await freshDuplicates(third));
+  });
+
+  it('find a case their process made beside them without reading its text (decision 0111)', async () => {
+    const submit = async (key: string, text: string) => {
+      const s = parseInput(ZSubmissionSchema, {
+        submissionId: `kept-${key}-1`,
+        channel: 'web',
+        kind: 'feedback',
+        text,
+      });
+      await submitSubmission(t.ctx, s);
+      return s.submissionId;
+    };
+    const a = await submit('a', 'Phòng chờ khoa Nhi nóng, quạt trần bị hỏng cả tuần nay');
+    const b = await submit('b', 'Phòng chờ khoa Nhi nóng, quạt trần bị hỏng cả tuần chưa sửa');
+    // A's job stops once its case is made, as when routing fails: its triage, which kept a case's
+    // vector until now, never runs.
+    const routingFails = new Proxy(ctx.db.prisma, {
+      get(target, key, receiver) {
+        if (key !== '$queryRaw') return Reflect.get(target, key, receiver);
+        return (query: Prisma.Sql) =>
+          query.text.includes('"accusedUnitId" =')
+            ? Promise.reject(new Error('routing is down'))
+            : target.$queryRaw(query);
+      },
+    });
+    await expect(
+      createIntakeHandler({ ...ctx, db: { ...ctx.db, prisma: routingFails } })(
+        { submissionId: a },
+        {} as Job,
+      ),
+    ).rejects.toThrow('routing is down');
+    const caseA = await t.ctx.db.prisma.case.findUniqueOrThrow({ where: { submissionId: a } });
+
+    textReads.length = 0;
+    const { caseId } = (await createIntakeHandler(ctx)({ submissionId: b }, {} as Job)) as { caseId: string };
+    expect(textReads.flat()).not.toContain(caseA.id);
+    const stored = await t.ctx.db.prisma.triageSuggestion.findUniqueOrThrow({ where: { caseId } });
+    expect((stored.duplicates as { caseId: string }[]).map((d) => d.caseId)).toContain(caseA.id);
+    expect(stored.duplicates).toEqual(await freshDuplicates(caseId));
   });
 });
