@@ -68,6 +68,13 @@ export async function findCaseToSuggestFor(db: Db, caseId: string) {
 }
 
 /**
+ * The open statuses written into the statement's text, not sent as a parameter: the planner reads
+ * the newest open cases from their partial index only when the statement itself implies the
+ * index's predicate (decision 0112).
+ */
+const OPEN_STATUS_LIST = Prisma.raw(OPEN_STATUSES.map((s) => `'${s}'`).join(', '));
+
+/**
  * Open cases of the organisation other than this one, newest first: the candidates for a duplicate.
  * Ids only: triage keeps each case's word vector and asks for the texts it lacks
  * (findCaseTextsForDuplicates).
@@ -78,22 +85,34 @@ export async function findOpenCaseIdsForDuplicates(
   exceptCaseId: string,
   limit = 2000,
 ): Promise<string[]> {
-  // One row holding every id, newest first: read for every new case, up to 2,000 rows of one
-  // column cost the driver and Prisma more than the rest of triage (decision 0087).
   const [row] = await queryRows<{ ids: string | null }>(
     db,
-    Prisma.sql`
+    openCaseIdsStatement(organizationId, exceptCaseId, limit),
+  );
+  return row?.ids ? row.ids.split(',') : [];
+}
+
+/**
+ * One row holding every id, newest first: read for every new case, up to 2,000 rows of one column
+ * cost the driver and Prisma more than the rest of triage (decision 0087). Read from the open
+ * cases' partial index, so the cost stays that of 2,000 index entries however many are open
+ * (decision 0112).
+ */
+export function openCaseIdsStatement(
+  organizationId: string,
+  exceptCaseId: string,
+  limit: number,
+): Prisma.Sql {
+  return Prisma.sql`
     SELECT string_agg(c.id::text, ',' ORDER BY c."receivedAt" DESC) AS ids
     FROM (
       SELECT id, "receivedAt" FROM "cases"
       WHERE "organizationId" = ${organizationId}::uuid
-        AND status = ANY(string_to_array(${OPEN_STATUSES.join(',')}, ',')::"CaseStatus"[])
+        AND status IN (${OPEN_STATUS_LIST})
         AND id <> ${exceptCaseId}::uuid
       ORDER BY "receivedAt" DESC
       LIMIT ${limit}
-    ) c`,
-  );
-  return row?.ids ? row.ids.split(',') : [];
+    ) c`;
 }
 
 /** What triage compares of these cases, in no particular order. */
