@@ -42,6 +42,17 @@ export function triageSettingsOf(ctx: AppContext): TriageSettings {
 export const triageText = (c: { description: string; place: string | null }) =>
   redactText(c.place ? `${c.description}\n${c.place}` : c.description);
 
+/**
+ * The triage text of a case the intake job holds, redacted once: the job keeps the case for the
+ * duplicate search as it is made (0111) and triages it a few steps later, from the same row.
+ */
+const textOfCaseInHand = new WeakMap<CaseJustMade, string>();
+function triageTextInHand(c: CaseJustMade): string {
+  let text = textOfCaseInHand.get(c);
+  if (text === undefined) textOfCaseInHand.set(c, (text = triageText(c)));
+  return text;
+}
+
 // Each open case's word vector, per model, kept between cases (decision 0094), one index per
 // organisation (decision 0096). A new case is compared with up to 2,000 open ones; redacting and
 // weighing all their texts again for every new case made the worker slower the more cases were
@@ -97,7 +108,7 @@ export async function keepCaseMadeHere(ctx: AppContext, made: CaseJustMade): Pro
     kept.makeRoom(made.organizationId, 1);
     kept
       .of(made.organizationId)
-      .add(duplicateEntryOf(model, { caseId: made.id, code: made.code, text: triageText(made) }));
+      .add(duplicateEntryOf(model, { caseId: made.id, code: made.code, text: triageTextInHand(made) }));
   } catch (err) {
     ctx.logger.warn(
       { caseId: made.id, err: err instanceof Error ? err.name : 'unknown' },
@@ -129,7 +140,7 @@ export async function suggestCaseTriage(
   const settings = triageSettingsOf(ctx);
   const openIds = await findOpenCaseIdsForDuplicates(ctx.db.prisma, found.organizationId, found.id);
   const { index, candidates } = await duplicateIndexOf(ctx, model, found.organizationId, openIds);
-  const text = triageText(found);
+  const text = justMade ? triageTextInHand(justMade) : triageText(found);
   const local = suggestTriage(model, text, index, settings, candidates);
   // The case is open too: the next new case compares with it, without reading its text back
   // (decision 0089). Another job's search may have read it already (the same text, the same
