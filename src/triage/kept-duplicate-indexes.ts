@@ -3,7 +3,7 @@
 // in one index shared by all organisations, and holding every case triaged until the cap, a
 // health department's hundredth hospital searched through the other ninety-nine's cases, and a
 // burst of 14,000 cases made each search seven times slower than with the 2,000 it compares with.
-import { DuplicateIndex } from './triage-model.js';
+import { DuplicateIndex, type DuplicateEntry } from './triage-model.js';
 
 /** Cases dropped from the open ones may stay until they are this many beyond twice those open. */
 const RETAINED_SLACK = 100;
@@ -49,9 +49,16 @@ export class KeptDuplicateIndexes {
     return true;
   }
 
-  /** The organisation's index as it is, made if it has none (a search's `forSearch` also trims it). */
-  of(organizationId: string): DuplicateIndex {
-    return this.indexOf(organizationId);
+  /**
+   * Adds a case to its organisation's index, room made first, unless the index holds it already:
+   * added again, it would move to a new slot and the next search look up every case anew. The
+   * entry is made only when it is added.
+   */
+  keep(organizationId: string, caseId: string, entryOf: () => DuplicateEntry): void {
+    const index = this.indexOf(organizationId);
+    if (index.get(caseId)) return;
+    this.makeRoom(organizationId, 1);
+    index.add(entryOf());
   }
 
   private indexOf(organizationId: string): DuplicateIndex {

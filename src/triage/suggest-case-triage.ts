@@ -103,12 +103,9 @@ async function duplicateIndexOf(
 export async function keepCaseMadeHere(ctx: AppContext, made: CaseJustMade): Promise<void> {
   try {
     const model = await triageModelInForce(ctx);
-    const kept = keptIndexesOf(model);
-    if (kept.of(made.organizationId).get(made.id)) return;
-    kept.makeRoom(made.organizationId, 1);
-    kept
-      .of(made.organizationId)
-      .add(duplicateEntryOf(model, { caseId: made.id, code: made.code, text: triageTextInHand(made) }));
+    keptIndexesOf(model).keep(made.organizationId, made.id, () =>
+      duplicateEntryOf(model, { caseId: made.id, code: made.code, text: triageTextInHand(made) }),
+    );
   } catch (err) {
     ctx.logger.warn(
       { caseId: made.id, err: err instanceof Error ? err.name : 'unknown' },
@@ -143,12 +140,12 @@ export async function suggestCaseTriage(
   const text = justMade ? triageTextInHand(justMade) : triageText(found);
   const local = suggestTriage(model, text, index, settings, candidates);
   // The case is open too: the next new case compares with it, without reading its text back
-  // (decision 0089). Another job's search may have read it already (the same text, the same
-  // vector): added again, it would move to a new slot and the next search look up every case anew.
-  if (!index.get(found.id)) {
-    keptIndexesOf(model).makeRoom(found.organizationId, 1);
-    index.add({ caseId: found.id, code: found.code, weights: local.weights });
-  }
+  // (decision 0089). Its intake job (0111) or another job's search may have kept it already.
+  keptIndexesOf(model).keep(found.organizationId, found.id, () => ({
+    caseId: found.id,
+    code: found.code,
+    weights: local.weights,
+  }));
   // The organisation's units change rarely: from memory, as routing reads them (decision 0041).
   const units = await directoryCache(ctx).read(`units-of-organization:${found.organizationId}`, () =>
     listUnitsOfOrganization(ctx.db.prisma, found.organizationId),
