@@ -31,6 +31,7 @@ import { LIMITS_OUT_OF_THE_WAY } from '../test/helpers/app-process.js';
 import { roleProcess } from '../test/helpers/start-command.js';
 import { createEmptyPostgresDatabase } from '../test/helpers/test-database.js';
 import { dropRedisPrefix } from './drop-redis-prefix.js';
+import { machineProbe } from './machine-probe.js';
 import { processCpuMs } from './process-cpu.js';
 
 const { values } = parseArgs({
@@ -474,6 +475,7 @@ const CLOSED_HEADER = `${''.padEnd(22)} ${'accepted'.padStart(8)} ${'failed'.pad
 console.log(
   `bench/intake: database ${DB}, ${os.cpus().length} cores, ${APP_ONLY ? `app only, open loop ${RATE}/s for ${SECONDS} s` : BURST ? `burst ${BURST}/s for ${SECONDS} s` : `closed loop ${COUNT} × ${CONCURRENCY}, open loop ${RATE}/s and ${CASE_RATE}/s for ${SECONDS} s each`}; a phase not drained within ${DRAIN_TIMEOUT_MS / 1000} s stops the run`,
 );
+console.log(await machineProbe(DB === 'postgres' ? process.env.DATABASE_URL : undefined));
 
 // Each phase prints its figures as soon as it has them: a long run shows where it is.
 async function main(): Promise<void> {

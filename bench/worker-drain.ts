@@ -24,6 +24,7 @@ import { QUEUE_NAMES } from '../src/queue/job-registry.js';
 import { LIMITS_OUT_OF_THE_WAY } from '../test/helpers/app-process.js';
 import { roleProcess } from '../test/helpers/start-command.js';
 import { createEmptyPostgresDatabase } from '../test/helpers/test-database.js';
+import { machineProbe } from './machine-probe.js';
 import { processCpuMs } from './process-cpu.js';
 
 const { values } = parseArgs({
@@ -237,6 +238,7 @@ try {
   console.log(
     `\nbench/worker-drain: ${COUNT} submissions, ${WORKERS} worker process${WORKERS > 1 ? 'es' : ''}, WORKER_CONCURRENCY ${values.concurrency}, PostgreSQL`,
   );
+  console.log(await machineProbe(process.env.DATABASE_URL));
   console.log(
     `intake done after ${((intakeDone - t0) / 1000).toFixed(1)} s (${(COUNT / ((intakeDone - t0) / 1000)).toFixed(1)} cases/s); every queue idle after ${wall.toFixed(1)} s (${(COUNT / wall).toFixed(1)} cases/s)`,
   );
