@@ -1,4 +1,4 @@
-// DATABASE_URL=… npx tsx bench/worker-drain.ts [-- --count 600 --concurrency 4 --workers 1 --profile-dir DIR]
+// DATABASE_URL=… npx tsx bench/worker-drain.ts [-- --count 600 --concurrency 4 --workers 1 --profile-dir DIR --statements]
 //
 // What one case costs the intake worker, and who pays: a `web` process on a fresh PostgreSQL
 // database (next to DATABASE_URL) and a Redis of this bench's own (a redis-server on a free port,
@@ -10,6 +10,7 @@
 //     database, sampled) and of this Redis, summed; the worker's share of wall time on CPU;
 //   - Redis commands per case, and the jobs per case of each queue.
 // --profile-dir: the worker runs with --cpu-prof into that directory (open in Chrome DevTools).
+// --statements: the database backends sampled while they drain, by statement (sampleStatements).
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
@@ -33,6 +34,7 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '4' },
     workers: { type: 'string', default: '1' },
     'profile-dir': { type: 'string' },
+    statements: { type: 'boolean', default: false },
   },
 });
 if (!process.env.DATABASE_URL) throw new Error('needs DATABASE_URL (a fresh database is created next to it)');
@@ -178,6 +180,7 @@ try {
   const worker0 = await workersCpu();
   const redis0 = await processCpuMs(redis.pid!);
   const sampler = setInterval(() => void sampleBackends(), 200);
+  const statements = values.statements ? sampleStatements(dbName) : undefined;
 
   const countsOf = async () => {
     const out: Record<string, Record<string, number>> = {};
@@ -206,6 +209,7 @@ try {
     if (performance.now() - t0 > 600_000) throw new Error('not drained within 10 minutes');
   }
   clearInterval(sampler);
+  const statementShares = await statements?.stop();
   await sampleBackends();
   const workerMs = (await workersCpu()) - worker0;
   const redisMs = (await processCpuMs(redis.pid!)) - redis0;
@@ -266,6 +270,7 @@ try {
   console.log(
     `jobs per case: ${QUEUE_NAMES.map((q) => `${q} ${per(c[q]!.completed! + c[q]!.failed! + c[q]!.delayed!)}${c[q]!.failed ? ` (${c[q]!.failed} failed)` : ''}`).join(', ')}`,
   );
+  if (statementShares) console.log(statementShares);
   for (const q of Object.values(queues)) await q.close();
   await connection.quit();
 } finally {
@@ -273,4 +278,51 @@ try {
   await admin.end();
   await site.drop();
   redis.kill('SIGTERM');
+}
+
+/**
+ * --statements: what the database's backends are doing while the worker drains, sampled every few
+ * ms from pg_stat_activity over a connection of its own (to DATABASE_URL's database, so its CPU is
+ * not counted as the backends'): for each statement, the share of samples on the CPU and waiting,
+ * with what they wait for. Where PostgreSQL's time per case goes, statement by statement; the
+ * sampling itself takes CPU from the drain, so its cases/s are not this bench's usual figure.
+ */
+function sampleStatements(database: string) {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  const tally = new Map<string, number>();
+  let samples = 0;
+  let stopped = false;
+  const done = (async () => {
+    await client.connect();
+    while (!stopped) {
+      const { rows } = await client.query<{ wait: string | null; query: string }>(
+        `SELECT CASE WHEN wait_event IS NULL THEN NULL ELSE wait_event_type || ':' || wait_event END AS wait,
+           left(regexp_replace(query, '\\s+', ' ', 'g'), 60) AS query
+         FROM pg_stat_activity WHERE datname = $1 AND state = 'active'`,
+        [database],
+      );
+      samples++;
+      for (const r of rows) {
+        const key = `${(r.wait ?? 'on CPU').padEnd(16)} ${r.query.trim()}`;
+        tally.set(key, (tally.get(key) ?? 0) + 1);
+      }
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    await client.end();
+  })();
+  return {
+    async stop(): Promise<string> {
+      stopped = true;
+      await done;
+      const total = [...tally.values()].reduce((a, b) => a + b, 0);
+      const onCpu = [...tally].filter(([k]) => k.startsWith('on CPU')).reduce((a, [, v]) => a + v, 0);
+      return [
+        `statements (${samples} samples of the active backends; ${((onCpu / Math.max(total, 1)) * 100).toFixed(0)}% of what they saw on the CPU):`,
+        ...[...tally]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 15)
+          .map(([k, v]) => `  ${((v / total) * 100).toFixed(1).padStart(5)}%  ${k}`),
+      ].join('\n');
+    },
+  };
 }
