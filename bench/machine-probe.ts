@@ -55,15 +55,15 @@ async function postgresRoundTrip(databaseUrl: string): Promise<{ wall: number; c
 export async function machineProbe(databaseUrl?: string): Promise<string> {
   javascriptMs(); // warm-up: the figure is of compiled code
   const js = Math.min(javascriptMs(), javascriptMs());
-  const parts = [
-    `JavaScript probe ${js.toFixed(0)} ms`,
-    `system call ${syscallMicros().toFixed(2)} µs`,
-  ];
+  const parts = [`JavaScript probe ${js.toFixed(0)} ms`, `system call ${syscallMicros().toFixed(2)} µs`];
   if (databaseUrl) {
     const rt = await postgresRoundTrip(databaseUrl);
-    parts.push(`PostgreSQL round trip ${rt.wall.toFixed(0)} µs (${rt.cpu.toFixed(0)} µs of this process's CPU)`);
+    parts.push(
+      `PostgreSQL round trip ${rt.wall.toFixed(0)} µs (${rt.cpu.toFixed(0)} µs of this process's CPU)`,
+    );
   }
   return `machine now: ${parts.join(', ')}`;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) console.log(await machineProbe(process.env.DATABASE_URL));
+if (import.meta.url === `file://${process.argv[1]}`)
+  console.log(await machineProbe(process.env.DATABASE_URL));
