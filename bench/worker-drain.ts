@@ -181,6 +181,8 @@ try {
   const redis0 = await processCpuMs(redis.pid!);
   const sampler = setInterval(() => void sampleBackends(), 200);
   const statements = values.statements ? sampleStatements(dbName) : undefined;
+  // Stopped with the processes too, should the drain fail: its connection would hold the bench open.
+  if (statements) procs.push({ stop: async () => void (await statements.stop()) });
 
   const countsOf = async () => {
     const out: Record<string, Record<string, number>> = {};
@@ -311,6 +313,7 @@ function sampleStatements(database: string) {
     await client.end();
   })();
   return {
+    /** Ends the sampling (again: nothing more) and says what it saw. */
     async stop(): Promise<string> {
       stopped = true;
       await done;
