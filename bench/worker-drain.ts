@@ -145,6 +145,19 @@ try {
   const queues = Object.fromEntries(
     QUEUE_NAMES.map((q) => [q, new Queue(q, { connection, prefix: 'drain' })]),
   );
+  // Each statement the workers send outside a transaction commits on its own: the database's count of
+  // commits is their count of statements and transactions (its statistics lag by up to a second).
+  const commits = async () =>
+    Number(
+      (
+        await admin.query<{ n: string }>('SELECT xact_commit AS n FROM pg_stat_database WHERE datname = $1', [
+          dbName,
+        ])
+      ).rows[0]?.n ?? 0,
+    );
+  // The web process's backends have gone; their counts are in (a backend reports as it exits).
+  await new Promise((r) => setTimeout(r, 1_100));
+  const commits0 = await commits();
   const profileDir = values['profile-dir'];
   const workerRole = roleProcess('worker');
   const workers = Array.from({ length: WORKERS }, () =>
@@ -173,13 +186,26 @@ try {
       if (ms >= (backendCpu.get(pid) ?? 0)) backendCpu.set(pid, ms);
     }
   };
+  // Samples on an interval, stopped with the processes: one still under way when the bench ends
+  // would otherwise query a closed connection.
+  const every = (ms: number, sample: () => Promise<void>) => {
+    let last: Promise<void> = Promise.resolve();
+    const timer = setInterval(() => (last = last.then(sample)), ms);
+    const stop = async () => {
+      clearInterval(timer);
+      // A sample that failed has been reported as an unhandled rejection already.
+      await last.catch(() => undefined);
+    };
+    procs.push({ stop });
+    return stop;
+  };
   await sampleBackends();
   const backendsAtReady = new Map(backendCpu);
   await connection.call('CONFIG', 'RESETSTAT');
   const t0 = performance.now();
   const worker0 = await workersCpu();
   const redis0 = await processCpuMs(redis.pid!);
-  const sampler = setInterval(() => void sampleBackends(), 200);
+  const stopSampler = every(200, sampleBackends);
   const statements = values.statements ? sampleStatements(dbName) : undefined;
   // Stopped with the processes too, should the drain fail: its connection would hold the bench open.
   if (statements) procs.push({ stop: async () => void (await statements.stop()) });
@@ -202,7 +228,11 @@ try {
   for (;;) {
     await new Promise((r) => setTimeout(r, 100));
     const c = await countsOf();
-    if (!intakeDone && c.intake!.completed! + c.intake!.failed! >= COUNT) intakeDone = performance.now();
+    // Every submission was queued before the workers started, so an intake queue with nothing left
+    // is a drained one; its completed count cannot say so past the 10,000 jobs BullMQ keeps.
+    const intake = c.intake!;
+    if (!intakeDone && intake.waiting! + intake.active! + intake.prioritized! + intake.delayed! === 0)
+      intakeDone = performance.now();
     const busy = QUEUE_NAMES.some((q) => c[q]!.waiting! + c[q]!.active! + c[q]!.prioritized! > 0);
     if (intakeDone && !busy) {
       idleAt = performance.now();
@@ -210,7 +240,7 @@ try {
     }
     if (performance.now() - t0 > 600_000) throw new Error('not drained within 10 minutes');
   }
-  clearInterval(sampler);
+  await stopSampler();
   const statementShares = await statements?.stop();
   await sampleBackends();
   const workerMs = (await workersCpu()) - worker0;
@@ -228,9 +258,11 @@ try {
     pg: [...backendCpu.values()].reduce((a, b) => a + b, 0),
   };
   const IDLE_MS = 10_000;
-  const sampler2 = setInterval(() => void sampleBackends(), 500);
-  await new Promise((r) => setTimeout(r, IDLE_MS));
-  clearInterval(sampler2);
+  const stopSampler2 = every(500, sampleBackends);
+  await new Promise((r) => setTimeout(r, 1_100));
+  const commitsPerCase = ((await commits()) - commits0) / COUNT;
+  await new Promise((r) => setTimeout(r, IDLE_MS - 1_100));
+  await stopSampler2();
   await sampleBackends();
   const idlePerSecond = {
     worker: ((await workersCpu()) - idle0.worker) / (IDLE_MS / 1000),
@@ -256,6 +288,7 @@ try {
     `idle CPU ms per second: worker ${idlePerSecond.worker.toFixed(1)}, postgres ${idlePerSecond.pg.toFixed(1)}, redis ${idlePerSecond.redis.toFixed(1)}; ` +
       `net of idle, CPU ms per case: worker ${per(workerMs - idlePerSecond.worker * wall)}, postgres ${per(pgMs - idlePerSecond.pg * wall)}, redis ${per(redisMs - idlePerSecond.redis * wall)}; sum ${per(workerMs + pgMs + redisMs - idleSum * wall)}`,
   );
+  console.log(`database commits per case: ${commitsPerCase.toFixed(2)}`);
   console.log(
     `workers on CPU ${((workerMs / 1000 / wall) * 100).toFixed(0)}% of the wall time (one core is 100%)`,
   );

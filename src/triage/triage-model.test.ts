@@ -15,7 +15,8 @@ import {
   type TriageModel,
   mostSimilar,
 } from './triage-model.js';
-import { modelTokens } from './text-features.js';
+import type { LinearClassifier } from './linear-classifier.js';
+import { modelTokens, namedFeatures, tokensWithOrigin, vectorize } from './text-features.js';
 
 const NOW = new Date('2026-03-18T02:00:00Z');
 const NO_OPEN_CASES = new DuplicateIndex();
@@ -112,11 +113,61 @@ describe('triage model', () => {
     expect(suggestTriage(loaded, text, NO_OPEN_CASES)).toEqual(suggestTriage(model, text, NO_OPEN_CASES));
   });
 
+  it('explains each choice with the words the Map of weights gives (decision 0113)', () => {
+    const { heldOut } = splitCorpus(corpus);
+    let explained = 0;
+    for (const { text } of heldOut) {
+      const s = suggestTriage(model, text, NO_OPEN_CASES);
+      const heads = [
+        [model.kind, s.kind],
+        [model.unit, s.unit],
+        [model.urgency, s.urgency],
+      ] as const;
+      for (const [classifier, field] of heads) {
+        if (field.value === null) continue;
+        explained++;
+        expect(field.because).toEqual(
+          becauseByMap(classifier, classifier.classes.indexOf(field.value), text),
+        );
+      }
+    }
+    expect(explained).toBeGreaterThan(heldOut.length);
+  });
+
   it('predicts a unit role from any organisation’s unit code', () => {
     expect(unitRole('ta-kcc')).toBe('kcc');
     expect(unitRole('kcc')).toBe('kcc');
   });
 });
+
+/** The explanation as defined before the packed weights: every occurrence looked up in the Map. */
+function becauseByMap(classifier: LinearClassifier, cls: number, text: string): string[] {
+  const { tokens, origins } = tokensWithOrigin(text);
+  const features = namedFeatures(tokens);
+  const x = vectorize(features);
+  const valueOf = new Map<number, number>();
+  x.indexes.forEach((ix, k) => valueOf.set(ix, x.values[k]!));
+  const counts = new Map<number, number>();
+  for (const f of features) counts.set(f.index, (counts.get(f.index) ?? 0) + 1);
+  const n = classifier.classes.length;
+  const byWord = new Map<string, number>();
+  for (const f of features) {
+    const w = classifier.weights.get(f.index);
+    if (!w) continue;
+    let mean = 0;
+    for (let c = 0; c < n; c++) mean += w[c]!;
+    const margin = (w[cls]! - mean / n) * (valueOf.get(f.index)! / counts.get(f.index)!);
+    for (const t of f.tokens) {
+      const word = origins[t]!;
+      byWord.set(word, (byWord.get(word) ?? 0) + margin / f.tokens.length);
+    }
+  }
+  return [...byWord]
+    .filter(([, score]) => score > 0)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([word]) => word);
+}
 
 // The index sums a new case's similarity over the postings of its features (decision 0094); a merge
 // of the two sorted vectors, one candidate at a time, is what it replaced and what it must equal.

@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { CASE_KINDS, type CaseKind } from '../cases/case-vocabulary.js';
 import {
   loadClassifier,
-  predictProbabilities,
+  packedWeights,
+  probabilitiesOfRows,
   storeClassifier,
   trainClassifier,
   DEFAULT_TRAIN_OPTIONS,
@@ -409,20 +410,23 @@ export function suggestTriage(
   const x = vectorize(features);
   const mine = tfidf(model, tokens);
   const weights = sortedWeights(mine.weights);
-  // Each feature's value shared among its occurrences: the same for the three heads, made once.
-  let featureShares: Float64Array | undefined;
+  // Each occurrence's place in `x`, and its value shared among the feature's occurrences: the same
+  // for the three heads, made once.
+  let featureShares: ReturnType<typeof sharesOfFeatures> | undefined;
   const shares = () => (featureShares ??= sharesOfFeatures(features, x));
   const head = <T extends string>(
     classifier: LinearClassifier,
     choose: (p: Float64Array) => number | null,
   ) => {
-    const probs = predictProbabilities(classifier, x);
+    // Each distinct feature looked up once, for the probabilities and the explanation.
+    const rows = packedWeights(classifier).rowsOf(x.indexes);
+    const probs = probabilitiesOfRows(classifier, rows, x.values);
     const best = choose(probs);
     const top = best ?? argmax(probs);
     return {
       value: best === null ? null : (classifier.classes[best] as T),
       confidence: round(probs[top]!),
-      because: best === null ? [] : explain(classifier, best, features, shares(), origins),
+      because: best === null ? [] : explain(classifier, rows, best, features, shares(), origins),
     };
   };
   const confident = (p: Float64Array) => (p[argmax(p)]! >= settings.minConfidence ? argmax(p) : null);
@@ -446,13 +450,31 @@ function argmax(a: Float64Array): number {
 
 const round = (v: number) => Math.round(v * 1000) / 1000;
 
-/** For each feature occurrence: its value in `x` divided among the occurrences of its index. */
-function sharesOfFeatures(features: ReturnType<typeof namedFeatures>, x: SparseVector): Float64Array {
-  const valueOf = new Map<number, number>();
-  x.indexes.forEach((ix, k) => valueOf.set(ix, x.values[k]!));
-  const counts = new Map<number, number>();
-  for (const f of features) counts.set(f.index, (counts.get(f.index) ?? 0) + 1);
-  return Float64Array.from(features, (f) => valueOf.get(f.index)! / counts.get(f.index)!);
+/**
+ * For each feature occurrence: its place in `x` (`x.indexes` holds every feature once, ascending)
+ * and its value there divided among the occurrences of its index.
+ */
+function sharesOfFeatures(
+  features: ReturnType<typeof namedFeatures>,
+  x: SparseVector,
+): { placeOf: Int32Array; shares: Float64Array } {
+  const placeOf = Int32Array.from(features, (f) => placeIn(x.indexes, f.index));
+  const counts = new Int32Array(x.indexes.length);
+  for (const k of placeOf) counts[k]!++;
+  const shares = Float64Array.from(placeOf, (k) => x.values[k]! / counts[k]!);
+  return { placeOf, shares };
+}
+
+/** Where `value` is in the ascending `sorted`, which holds it. */
+function placeIn(sorted: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
@@ -461,21 +483,23 @@ function sharesOfFeatures(features: ReturnType<typeof namedFeatures>, x: SparseV
  */
 function explain(
   classifier: LinearClassifier,
+  rows: Int32Array,
   cls: number,
   features: ReturnType<typeof namedFeatures>,
-  shares: Float64Array,
+  { placeOf, shares }: ReturnType<typeof sharesOfFeatures>,
   origins: readonly string[],
   max = 3,
 ): string[] {
-  const n = classifier.classes.length;
+  const { weights, n } = packedWeights(classifier);
   const byWord = new Map<string, number>();
   for (let i = 0; i < features.length; i++) {
     const f = features[i]!;
-    const w = classifier.weights.get(f.index);
-    if (!w) continue;
+    const row = rows[placeOf[i]!]!;
+    if (row < 0) continue;
+    const base = row * n;
     let mean = 0;
-    for (let c = 0; c < n; c++) mean += w[c]!;
-    const margin = (w[cls]! - mean / n) * shares[i]!;
+    for (let c = 0; c < n; c++) mean += weights[base + c]!;
+    const margin = (weights[base + cls]! - mean / n) * shares[i]!;
     for (const t of f.tokens) {
       const word = origins[t]!;
       byWord.set(word, (byWord.get(word) ?? 0) + margin / f.tokens.length);
