@@ -11,7 +11,8 @@
 //     latency counted from the scheduled send time): ack p50/p99/p999, with the workers running;
 //   - for the app, at --case-rate: submission → case p50/p99 (the intake job's completion, read
 //     from BullMQ's event stream: the case is made, routed and its cards queued);
-//   - RSS of the server processes and their children (VmRSS from /proc), peak and mean.
+//   - RSS of the server processes and their children (VmRSS from /proc), peak and mean, over the
+//     whole run and during the --case-rate phase alone (the memory criterion is at that rate).
 // --burst R: only the app, open loop at R/s for --seconds; errors, ack p99, the time the last ack
 // took and the time until every accepted submission became a case (drained).
 // --app-only: only the app's open loop at --rate for --seconds (after the warm-up), with the CPU
@@ -567,7 +568,10 @@ async function main(): Promise<void> {
     console.log(
       `(the ${RATE}/s phase's ${appOpen.accepted.size} cases were all made ${drainSeconds.toFixed(1)} s after its last ack)`,
     );
+    // The memory criterion is at this rate: sampled on its own as well as over the whole run.
+    const caseRss = sampleRss(app.pids);
     const caseOpen = await openLoop(app.url, 'case', CASE_RATE, SECONDS);
+    const caseMem = caseRss.stop();
     console.log(openRow(`app, ${CASE_RATE}/s`, caseOpen));
     const caseDrained = await cases
       .all(caseOpen.accepted.keys(), Math.min(DRAIN_TIMEOUT_MS, 120_000), `${CASE_RATE}/s phase`)
@@ -581,6 +585,9 @@ async function main(): Promise<void> {
     const c = caseLatencies(caseOpen, cases.done);
     console.log(
       `\nsubmission → case at ${CASE_RATE}/s: ${c.length} of ${caseOpen.accepted.size} made${caseDrained ? '' : ' (not all in time)'}, p50 ${pct(c, 50).toFixed(0)} ms, p99 ${pct(c, 99).toFixed(0)} ms`,
+    );
+    console.log(
+      `RSS of the app at ${CASE_RATE}/s (processes and children): peak ${caseMem.peak.toFixed(0)} MB, mean ${caseMem.mean.toFixed(0)} MB`,
     );
     const appClosed = await closedLoop(app.url, 'closed', COUNT);
     console.log(
