@@ -27,7 +27,7 @@ import {
 } from '../test/helpers/crash-outcome.js';
 import { createEmptyPostgresDatabase } from '../test/helpers/test-database.js';
 import { testRedisUrl } from '../test/helpers/test-redis.js';
-import { dropRedisPrefix } from './drop-redis-prefix.js';
+import { dropRedisPrefix } from '../test/helpers/drop-redis-prefix.js';
 
 const { values } = parseArgs({
   options: {

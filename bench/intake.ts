@@ -31,7 +31,7 @@ import { seedSampleDirectory } from '../src/directory/seed-sample-directory.js';
 import { LIMITS_OUT_OF_THE_WAY } from '../test/helpers/app-process.js';
 import { roleProcess } from '../test/helpers/start-command.js';
 import { createEmptyPostgresDatabase } from '../test/helpers/test-database.js';
-import { dropRedisPrefix } from './drop-redis-prefix.js';
+import { dropRedisPrefix } from '../test/helpers/drop-redis-prefix.js';
 import { machineProbe } from './machine-probe.js';
 import { processCpuMs } from './process-cpu.js';
 

@@ -9,6 +9,7 @@ import { startApp, type RunningApp } from '../../src/bootstrap.js';
 import { createConfig, type Config } from '../../src/config/config.js';
 import type { Clock } from '../../src/core/clock.js';
 import { seedSampleDirectory } from '../../src/directory/seed-sample-directory.js';
+import { dropRedisPrefix } from './drop-redis-prefix.js';
 import { startFakeTelegramApi, type FakeTelegramApi } from './fake-telegram-api.js';
 import { recordHandledEvents, type HandledEvents } from './handled-events.js';
 import { TelegramConversation } from './telegram-conversation.js';
@@ -48,6 +49,9 @@ export async function startE2eApp(
     PATH: process.env.PATH,
     ...env,
   };
+  // The app's queues, dialogs and dedup keys: dropped once it has stopped, so the suite does not
+  // leave thousands of keys in the shared Redis at every run.
+  cleanups.push(() => dropRedisPrefix(fullEnv.REDIS_URL!, fullEnv.QUEUE_PREFIX!));
   if (usingPostgres()) {
     const db = await createEmptyPostgresDatabase();
     cleanups.push(db.drop);

@@ -1,5 +1,5 @@
-// A bench's queues live under a prefix of its own in a Redis that tests and other runs share: it
-// drops them when it ends, so runs do not pile up hundreds of thousands of keys there.
+// A bench's or a test's queues live under a prefix of their own in a Redis that tests and other runs
+// share: each drops its prefix when it ends, so runs do not pile up keys there.
 import { Redis } from 'ioredis';
 
 export async function dropRedisPrefix(redisUrl: string, prefix: string): Promise<number> {
