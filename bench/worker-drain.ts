@@ -146,7 +146,7 @@ try {
     QUEUE_NAMES.map((q) => [q, new Queue(q, { connection, prefix: 'drain' })]),
   );
   // Each statement the workers send outside a transaction commits on its own: the database's count of
-  // commits is their count of statements and transactions (its statistics lag by up to a second).
+  // commits is their count of statements and transactions (its statistics lag: read late).
   const commits = async () =>
     Number(
       (
@@ -186,15 +186,17 @@ try {
       if (ms >= (backendCpu.get(pid) ?? 0)) backendCpu.set(pid, ms);
     }
   };
-  // Samples on an interval, stopped with the processes: one still under way when the bench ends
-  // would otherwise query a closed connection.
+  // Samples on an interval, one at a time (a tick that finds one under way is skipped), stopped
+  // with the processes: one still under way when the bench ends would query a closed connection.
   const every = (ms: number, sample: () => Promise<void>) => {
-    let last: Promise<void> = Promise.resolve();
-    const timer = setInterval(() => (last = last.then(sample)), ms);
+    let running: Promise<void> | undefined;
+    const timer = setInterval(() => {
+      running ??= sample().finally(() => (running = undefined));
+    }, ms);
     const stop = async () => {
       clearInterval(timer);
       // A sample that failed has been reported as an unhandled rejection already.
-      await last.catch(() => undefined);
+      await running?.catch(() => undefined);
     };
     procs.push({ stop });
     return stop;
@@ -259,9 +261,7 @@ try {
   };
   const IDLE_MS = 10_000;
   const stopSampler2 = every(500, sampleBackends);
-  await new Promise((r) => setTimeout(r, 1_100));
-  const commitsPerCase = ((await commits()) - commits0) / COUNT;
-  await new Promise((r) => setTimeout(r, IDLE_MS - 1_100));
+  await new Promise((r) => setTimeout(r, IDLE_MS));
   await stopSampler2();
   await sampleBackends();
   const idlePerSecond = {
@@ -269,6 +269,9 @@ try {
     redis: ((await processCpuMs(redis.pid!)) - idle0.redis) / (IDLE_MS / 1000),
     pg: ([...backendCpu.values()].reduce((a, b) => a + b, 0) - idle0.pg) / (IDLE_MS / 1000),
   };
+  // An idle backend reports its counts up to 10 s late (PostgreSQL 15): read after the idle window.
+  await new Promise((r) => setTimeout(r, 1_100));
+  const commitsPerCase = ((await commits()) - commits0) / COUNT;
   const commands = Number(/total_commands_processed:(\d+)/.exec(String(info))?.[1]);
   const c = await countsOf();
   const wall = (idleAt - t0) / 1000;

@@ -9,6 +9,7 @@ import {
   loadClassifier,
   packedWeights,
   probabilitiesOfRows,
+  type PackedWeights,
   storeClassifier,
   trainClassifier,
   DEFAULT_TRAIN_OPTIONS,
@@ -419,14 +420,15 @@ export function suggestTriage(
     choose: (p: Float64Array) => number | null,
   ) => {
     // Each distinct feature looked up once, for the probabilities and the explanation.
-    const rows = packedWeights(classifier).rowsOf(x.indexes);
+    const packed = packedWeights(classifier);
+    const rows = packed.rowsOf(x.indexes);
     const probs = probabilitiesOfRows(classifier, rows, x.values);
     const best = choose(probs);
     const top = best ?? argmax(probs);
     return {
       value: best === null ? null : (classifier.classes[best] as T),
       confidence: round(probs[top]!),
-      because: best === null ? [] : explain(classifier, rows, best, features, shares(), origins),
+      because: best === null ? [] : explain(packed, rows, best, features, shares(), origins),
     };
   };
   const confident = (p: Float64Array) => (p[argmax(p)]! >= settings.minConfidence ? argmax(p) : null);
@@ -482,7 +484,7 @@ function placeIn(sorted: Int32Array, value: number): number {
  * margin times its value, shared among the words it was read from.
  */
 function explain(
-  classifier: LinearClassifier,
+  { weights, n }: PackedWeights,
   rows: Int32Array,
   cls: number,
   features: ReturnType<typeof namedFeatures>,
@@ -490,7 +492,6 @@ function explain(
   origins: readonly string[],
   max = 3,
 ): string[] {
-  const { weights, n } = packedWeights(classifier);
   const byWord = new Map<string, number>();
   for (let i = 0; i < features.length; i++) {
     const f = features[i]!;
