@@ -8,7 +8,7 @@ import type { AppContext } from '../src/app-context.js';
 import { suggestCaseTriage } from '../src/triage/suggest-case-triage.js';
 import { readCorpus } from '../src/triage/triage-corpus.js';
 import { OPEN_STATUSES } from '../src/cases/case-vocabulary.js';
-import { findOpenCaseIdsForDuplicates } from '../src/triage/triage.repository.js';
+import { findNewestOpenCaseIds } from '../src/cases/open-cases.repository.js';
 import { createTestContext } from '../test/helpers/test-context.js';
 
 const { values } = parseArgs({
@@ -87,7 +87,7 @@ try {
   const took: Record<keyof typeof shapes | 'oneRow', number[]> = { texts: [], ids: [], oneRow: [] };
   for (let i = 0; i < COUNT; i++) {
     const t = performance.now();
-    await findOpenCaseIdsForDuplicates(base.db.prisma, org.id, '00000000-0000-0000-0000-000000000000');
+    await findNewestOpenCaseIds(base.db.prisma, org.id, null);
     took.oneRow.push(performance.now() - t);
     for (const shape of ['texts', 'ids'] as const) {
       const t = performance.now();

@@ -38,6 +38,7 @@ import {
   type AfterCommitEffect,
 } from './case-effects.js';
 import { enqueueCaseEffectsSafely } from './case-effects.queue.js';
+import { openCaseIdsOf } from './open-case-ids.js';
 import {
   planTransition,
   type CaseAction,
@@ -228,6 +229,9 @@ async function applyCaseActionOnce(
     throw err;
   }
 
+  // Into or out of the open statuses: this process's next new case compares with the open cases
+  // as they are now (decision 0114).
+  if (isOpenStatus(plan.from) !== isOpenStatus(plan.to)) openCaseIdsOf(ctx).changed(current.organizationId);
   const eventId = written.eventId;
   const result = {
     caseId: current.id,

@@ -13,6 +13,7 @@ import {
   newCaseEventId,
   newCaseRow,
 } from '../cases/case.repository.js';
+import { openCaseIdsOf } from '../cases/open-case-ids.js';
 import { toDbDate, toVietnamDate } from '../calendar/local-date.js';
 import { governingClockOfRows, newClockRow } from '../deadlines/clock.repository.js';
 import { clocksOfNewCase, deadlineSettingsOf } from '../deadlines/deadline.service.js';
@@ -143,7 +144,11 @@ export async function processSubmission(ctx: AppContext, submissionId: string): 
     if (!isUniqueViolation(err)) throw err;
     created = null;
   }
-  if (created) return { caseId, created: true, made: { case: caseRow, clocks, ...created } };
+  if (created) {
+    // Before anything else is awaited: the jobs beside this one compare their cases with it (0114).
+    openCaseIdsOf(ctx).opened(caseRow.organizationId, caseId);
+    return { caseId, created: true, made: { case: caseRow, clocks, ...created } };
+  }
   // Someone else made it: its case is the one to go on with.
   const existing = await findCaseBySubmissionId(prisma, submissionId);
   if (existing) return { caseId: existing.id, created: false };

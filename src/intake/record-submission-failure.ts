@@ -9,6 +9,7 @@
 import type { AppContext } from '../app-context.js';
 import { formatVietnameseDate, toVietnamDate } from '../calendar/local-date.js';
 import { appendCaseEvent, findCaseBySubmissionId, insertCase } from '../cases/case.repository.js';
+import { openCaseIdsOf } from '../cases/open-case-ids.js';
 import { AppError } from '../core/app-error.js';
 import { batchClockWrites } from '../deadlines/clock.repository.js';
 import { deadlineSettingsOf, startClocks } from '../deadlines/deadline.service.js';
@@ -143,6 +144,8 @@ async function markFailedWithCase(
     const existing = await findCaseBySubmissionId(prisma, submissionId);
     return existing ? { reason, caseId: existing.id, created: false, alert: false } : undefined;
   }
+  // The placeholder is an open case like any other: the next new case is compared with it.
+  if (made.caseId && organizationId) openCaseIdsOf(ctx).opened(organizationId, made.caseId);
   return { reason, caseId: made.caseId, created: made.caseId !== null, alert: wasPending };
 }
 

@@ -3,6 +3,7 @@
 // always runs (duplicates come from it); when TRIAGE_LLM_URL is set, the language model's kind,
 // unit and urgency are used if it answers in time with valid JSON. Only redacted text leaves.
 import type { AppContext } from '../app-context.js';
+import { openCaseIdsOf } from '../cases/open-case-ids.js';
 import { redactText } from '../cases/redaction.js';
 import { directoryCache } from '../directory/directory-cache.js';
 import { listUnitsOfOrganization } from '../routing/routing.repository.js';
@@ -20,7 +21,6 @@ import {
 import {
   findCaseToSuggestFor,
   findCaseTextsForDuplicates,
-  findOpenCaseIdsForDuplicates,
   saveTriageSuggestion,
   type NewTriageSuggestion,
 } from './triage.repository.js';
@@ -135,7 +135,8 @@ export async function suggestCaseTriage(
   if (!found || found.triageSuggestion || found.intakeFailureReason) return null;
   const model = await triageModelInForce(ctx);
   const settings = triageSettingsOf(ctx);
-  const openIds = await findOpenCaseIdsForDuplicates(ctx.db.prisma, found.organizationId, found.id);
+  // From this process's list, read again at most once per DIRECTORY_CACHE_CHECK_MS (decision 0114).
+  const openIds = await openCaseIdsOf(ctx).list(found.organizationId, found.id);
   const { index, candidates } = await duplicateIndexOf(ctx, model, found.organizationId, openIds);
   const text = justMade ? triageTextInHand(justMade) : triageText(found);
   const local = suggestTriage(model, text, index, settings, candidates);

@@ -3,10 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { appendCaseEvent } from '../cases/case.repository.js';
-import { OPEN_STATUSES } from '../cases/case-vocabulary.js';
 import type { Db } from '../db/database.js';
 import { Prisma } from '../db/generated/client.js';
-import { executeStatement, queryRows } from '../db/raw-sql.js';
+import { executeStatement } from '../db/raw-sql.js';
 import { utcTimestamp } from '../db/utc-timestamp.js';
 import type { CaseKind } from '../cases/case-vocabulary.js';
 import type { StoredTriageModel, TriageUrgency } from './triage-model.js';
@@ -65,54 +64,6 @@ export async function findCaseForTriage(db: Db, caseId: string) {
  */
 export async function findCaseToSuggestFor(db: Db, caseId: string) {
   return db.case.findUnique({ where: { id: caseId }, select: SUGGESTION_INPUT_SELECT });
-}
-
-/**
- * The open statuses written into the statement's text, not sent as a parameter: the planner reads
- * the newest open cases from their partial index only when the statement itself implies the
- * index's predicate (decision 0112).
- */
-const OPEN_STATUS_LIST = Prisma.raw(OPEN_STATUSES.map((s) => `'${s}'`).join(', '));
-
-/**
- * Open cases of the organisation other than this one, newest first: the candidates for a duplicate.
- * Ids only: triage keeps each case's word vector and asks for the texts it lacks
- * (findCaseTextsForDuplicates).
- */
-export async function findOpenCaseIdsForDuplicates(
-  db: Db,
-  organizationId: string,
-  exceptCaseId: string,
-  limit = 2000,
-): Promise<string[]> {
-  const [row] = await queryRows<{ ids: string | null }>(
-    db,
-    openCaseIdsStatement(organizationId, exceptCaseId, limit),
-  );
-  return row?.ids ? row.ids.split(',') : [];
-}
-
-/**
- * One row holding every id, newest first: read for every new case, up to 2,000 rows of one column
- * cost the driver and Prisma more than the rest of triage (decision 0087). Read from the open
- * cases' partial index, so the cost stays that of 2,000 index entries however many are open
- * (decision 0112).
- */
-export function openCaseIdsStatement(
-  organizationId: string,
-  exceptCaseId: string,
-  limit: number,
-): Prisma.Sql {
-  return Prisma.sql`
-    SELECT string_agg(c.id::text, ',' ORDER BY c."receivedAt" DESC) AS ids
-    FROM (
-      SELECT id, "receivedAt" FROM "cases"
-      WHERE "organizationId" = ${organizationId}::uuid
-        AND status IN (${OPEN_STATUS_LIST})
-        AND id <> ${exceptCaseId}::uuid
-      ORDER BY "receivedAt" DESC
-      LIMIT ${limit}
-    ) c`;
 }
 
 /** What triage compares of these cases, in no particular order. */

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPEN_STATUSES } from '../../src/cases/case-vocabulary.js';
 import { Prisma } from '../../src/db/generated/client.js';
-import { findOpenCaseIdsForDuplicates, openCaseIdsStatement } from '../../src/triage/triage.repository.js';
+import { findNewestOpenCaseIds, newestOpenCaseIdsStatement } from '../../src/cases/open-cases.repository.js';
 import { createTestContext, type TestContext } from '../helpers/test-context.js';
 
 let t: TestContext;
@@ -50,7 +50,7 @@ describe('the open cases index', () => {
       orderBy: { receivedAt: 'desc' },
     });
 
-    const ids = await findOpenCaseIdsForDuplicates(t.ctx.db.prisma, organizationId, newest.id, 1000);
+    const ids = await findNewestOpenCaseIds(t.ctx.db.prisma, organizationId, newest.id, 1000);
     const expected = await t.ctx.db.prisma.case.findMany({
       where: { organizationId, status: { in: [...OPEN_STATUSES] }, id: { not: newest.id } },
       orderBy: { receivedAt: 'desc' },
@@ -61,7 +61,7 @@ describe('the open cases index', () => {
 
     const plan = (
       await t.ctx.db.prisma.$queryRaw<{ 'QUERY PLAN': string }[]>(
-        Prisma.sql`EXPLAIN ${openCaseIdsStatement(organizationId, newest.id, 1000)}`,
+        Prisma.sql`EXPLAIN ${newestOpenCaseIdsStatement(organizationId, newest.id, 1000)}`,
       )
     )
       .map((r) => r['QUERY PLAN'])

@@ -2,7 +2,10 @@
 // (decision 0070): a later case asks only for the cases opened since and neither made nor triaged
 // in this process (a case's vector is kept as its intake job makes it, 0111, or as it is triaged,
 // 0089), its duplicates are the ones a fresh reading of every open text gives, and a closed case
-// stops being suggested at once.
+// stops being suggested at once. The cases here are opened and closed "elsewhere" (by hand, as
+// another process would), which a process's list of open cases sees only within
+// DIRECTORY_CACHE_CHECK_MS (decision 0114): 0 here, so every search reads that list, and what is
+// tested is the vectors alone (open-cases-kept.test.ts tests the list).
 import type { Job } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../src/app-context.js';
@@ -25,7 +28,10 @@ let organizationId: string;
 const textReads: string[][] = [];
 
 beforeAll(async () => {
-  t = await createTestContext({ clock: fixedClock(new Date('2026-03-18T02:00:00Z')) });
+  t = await createTestContext({
+    clock: fixedClock(new Date('2026-03-18T02:00:00Z')),
+    env: { DIRECTORY_CACHE_CHECK_MS: '0' },
+  });
   const prisma = t.ctx.db.prisma.$extends({
     query: {
       case: {
