@@ -8,7 +8,12 @@ import { runCaseEffectsOrQueue } from '../src/cases/run-case-effects.js';
 import { scheduleCaseMilestonesSafely } from '../src/deadlines/schedule-milestones.js';
 import { processSubmission, type MadeCase } from '../src/intake/process-submission.js';
 import { recordSubmissionFailure } from '../src/intake/record-submission-failure.js';
-import { postCaseCards, type PostCardsOptions } from '../src/officer/post-case-cards.js';
+import type { SenderNoticeInHand } from '../src/cases/notify-case-sender.js';
+import {
+  postCaseCards,
+  unitAndOrganizationOf,
+  type PostCardsOptions,
+} from '../src/officer/post-case-cards.js';
 import type { JobHandler } from '../src/queue/worker-host.js';
 import { routeCase, type RouteCaseResult } from '../src/routing/route-case.js';
 import { keepCaseMadeHere, suggestCaseTriageSafely } from '../src/triage/suggest-case-triage.js';
@@ -44,10 +49,43 @@ export const createIntakeHandler =
     }
     // A retry that finds the case assigned has no event in hand: the recovery sweep queues the
     // effects of an assignment left pending (case-effects.queue.ts).
-    if (routing.assignmentEvent) await runCaseEffectsOrQueue(ctx, routing.assignmentEvent);
+    if (routing.assignmentEvent) {
+      const notice = await senderNoticeInHand(ctx, made, routing.caseRow);
+      await runCaseEffectsOrQueue(ctx, routing.assignmentEvent, notice);
+    }
     // The job's return value is kept in Redis: the case's id and how it came, nothing more.
     return outcome;
   };
+
+/**
+ * The sender notice's facts of a case this run made and assigned in one statement, so the notice
+ * reads nothing back (decision 0115): the clocks are as the run made them (a move that touches
+ * them is a transaction and hands back no case), the names come from memory as the card's do, and
+ * a case made a moment ago has no duplicates merged into it yet. Nothing for a case made before.
+ */
+export async function senderNoticeInHand(
+  ctx: AppContext,
+  made: MadeCase | undefined,
+  assigned: RouteCaseResult['caseRow'],
+): Promise<SenderNoticeInHand | undefined> {
+  if (!made || !assigned) return undefined;
+  const { unit, organization } = await unitAndOrganizationOf(ctx, assigned);
+  if (!organization) return undefined;
+  return {
+    row: {
+      code: assigned.code,
+      kind: assigned.kind,
+      outcome: assigned.outcome,
+      answer: assigned.answer,
+      petitionReceivedOn: assigned.petitionReceivedOn,
+      unitName: unit?.name ?? null,
+      organizationName: organization.name,
+      identity: made.sealedIdentity,
+      followers: [],
+    },
+    clocks: made.clocks,
+  };
+}
 
 /**
  * What the job hands the cards of a case it made in this run: its clocks, its suggestion and, when

@@ -11,7 +11,8 @@ import { findCaseById, findMergedDuplicateIds, findSenderNoticeFacts } from './c
 import type { SealedIdentity } from '../intake/sender-identity.js';
 import { enqueueNotification } from '../notify/enqueue-notification.js';
 import type { CaseAction } from './case-transitions.js';
-import { loadGoverningDeadline } from '../deadlines/governing-deadline.js';
+import type { ClockRow } from '../deadlines/clock.repository.js';
+import { governingDeadlineOf, loadGoverningDeadline } from '../deadlines/governing-deadline.js';
 import { mergedFollowerNote, senderNotice, type NoticeFacts } from './sender-notices.js';
 
 export interface CommittedMove {
@@ -22,6 +23,16 @@ export interface CommittedMove {
   targetBody?: string | null;
   /** The sender made the move (withdrew, asked to reopen): the dialog already answered them. */
   bySender?: boolean;
+  /** What the statement and the clocks would give, held by a caller that just wrote them (0115). */
+  inHand?: SenderNoticeInHand;
+}
+
+/** A notice's facts as findSenderNoticeFacts reads them. */
+export type SenderNoticeRow = NonNullable<Awaited<ReturnType<typeof findSenderNoticeFacts>>>;
+
+export interface SenderNoticeInHand {
+  row: SenderNoticeRow;
+  clocks: readonly ClockRow[];
 }
 
 /** The sender's handle; its `languageHint` is the language they wrote in ('en'), if not Vietnamese. */
@@ -48,7 +59,7 @@ export async function notifySenderOfMove(ctx: AppContext, move: CommittedMove): 
   // Who can hear of it, with the case's facts, in one statement (decision 0100): a sender who left
   // no reply handle (a phone number on a form, the hotline) and has no merged duplicates is told
   // nothing, and then the clocks are not read.
-  const c = await findSenderNoticeFacts(ctx.db.prisma, move.caseId);
+  const c = move.inHand?.row ?? (await findSenderNoticeFacts(ctx.db.prisma, move.caseId));
   if (!c) return;
   const recipient = move.bySender || !c.identity ? undefined : replyHandleIn(ctx, c.identity);
   const followers = move.action === 'merge' ? [] : c.followers;
@@ -62,7 +73,9 @@ export async function notifySenderOfMove(ctx: AppContext, move: CommittedMove): 
     answer: c.answer,
     reason: move.reason ?? null,
     targetBody: move.targetBody ?? null,
-    deadline: await loadGoverningDeadline(ctx.db.prisma, move.caseId),
+    deadline: move.inHand
+      ? governingDeadlineOf(move.inHand.clocks)
+      : await loadGoverningDeadline(ctx.db.prisma, move.caseId),
     receivedOn: c.petitionReceivedOn ? fromDbDate(c.petitionReceivedOn) : null,
   };
   if (!senderNotice(move.action, facts, 'vi')) return;

@@ -15,7 +15,7 @@ import { enqueueCaseEffectsSafely } from './case-effects.queue.js';
 import { findCaseEventById, markCaseEventEffectsDone } from './case.repository.js';
 import { readStoredEffects, unhandledEffect, type AfterCommitEffect } from './case-effects.js';
 import type { CaseAction } from './case-transitions.js';
-import { askSatisfaction, notifySenderOfMove } from './notify-case-sender.js';
+import { askSatisfaction, notifySenderOfMove, type SenderNoticeInHand } from './notify-case-sender.js';
 
 export type RunEffectsResult = 'done' | 'already_done' | 'gone';
 
@@ -32,12 +32,14 @@ export interface EventFacts {
 
 /**
  * Runs the stored effects of the event, once. `written`: the event as the caller's move has just
- * written it (its effects not run yet), so it is not read back (decision 0092).
+ * written it (its effects not run yet), so it is not read back (decision 0092); `notice`: the
+ * sender notice's facts, held by a caller that just made the case (0115).
  */
 export async function runCaseEffects(
   ctx: AppContext,
   eventId: string,
   written?: EventFacts,
+  notice?: SenderNoticeInHand,
 ): Promise<RunEffectsResult> {
   let facts: EventFacts;
   if (written?.eventId === eventId) facts = written;
@@ -55,7 +57,7 @@ export async function runCaseEffects(
       data: (event.data ?? {}) as Record<string, unknown>,
     };
   }
-  for (const effect of readStoredEffects(facts.data)) await runEffect(ctx, facts, effect);
+  for (const effect of readStoredEffects(facts.data)) await runEffect(ctx, facts, effect, notice);
   await markCaseEventEffectsDone(ctx.db.prisma, eventId, ctx.clock.now());
   return 'done';
 }
@@ -65,9 +67,13 @@ export async function runCaseEffects(
  * wrote: runs them now; if they fail, queues the event's job, which reads the event and retries
  * them as it does any move's (decision 0085).
  */
-export async function runCaseEffectsOrQueue(ctx: AppContext, written: EventFacts): Promise<void> {
+export async function runCaseEffectsOrQueue(
+  ctx: AppContext,
+  written: EventFacts,
+  notice?: SenderNoticeInHand,
+): Promise<void> {
   try {
-    await runCaseEffects(ctx, written.eventId, written);
+    await runCaseEffects(ctx, written.eventId, written, notice);
   } catch (err) {
     ctx.logger.warn(
       { err: { message: (err as Error).message }, eventId: written.eventId },
@@ -77,7 +83,12 @@ export async function runCaseEffectsOrQueue(ctx: AppContext, written: EventFacts
   }
 }
 
-async function runEffect(ctx: AppContext, e: EventFacts, effect: AfterCommitEffect): Promise<void> {
+async function runEffect(
+  ctx: AppContext,
+  e: EventFacts,
+  effect: AfterCommitEffect,
+  notice: SenderNoticeInHand | undefined,
+): Promise<void> {
   switch (effect.type) {
     case 'notify_sender':
       await notifySenderOfMove(ctx, {
@@ -87,6 +98,7 @@ async function runEffect(ctx: AppContext, e: EventFacts, effect: AfterCommitEffe
         reason: e.reason,
         targetBody: typeof e.data.targetBody === 'string' ? e.data.targetBody : null,
         bySender: e.actorType === 'sender',
+        ...(notice && { inHand: notice }),
       });
       return;
     case 'request_satisfaction':

@@ -39,6 +39,8 @@ export interface MadeCase {
   clocks: ClockRow[];
   /** How many of the sender's files were linked to the case. */
   attachments: number;
+  /** The sender's identity as it was sealed into the case, null when none was kept. */
+  sealedIdentity: Buffer | null;
 }
 
 export async function processSubmission(ctx: AppContext, submissionId: string): Promise<ProcessResult> {
@@ -106,6 +108,7 @@ export async function processSubmission(ctx: AppContext, submissionId: string): 
     writtenAt,
   );
   const identity = sealedIdentityOf(s);
+  const sealedIdentity = identity && ctx.sealedBox.sealJson(identity);
 
   let created: { attachments: number } | null;
   try {
@@ -117,7 +120,7 @@ export async function processSubmission(ctx: AppContext, submissionId: string): 
       clocks,
       identity: identity && {
         id: uuidv7(),
-        ciphertext: ctx.sealedBox.sealJson(identity),
+        ciphertext: sealedIdentity!,
         keyId: ctx.sealedBox.keyId,
         revealable: s.identityMode === 'named',
         createdAt: writtenAt,
@@ -147,7 +150,7 @@ export async function processSubmission(ctx: AppContext, submissionId: string): 
   if (created) {
     // Before anything else is awaited: the jobs beside this one compare their cases with it (0114).
     openCaseIdsOf(ctx).opened(caseRow.organizationId, caseId);
-    return { caseId, created: true, made: { case: caseRow, clocks, ...created } };
+    return { caseId, created: true, made: { case: caseRow, clocks, sealedIdentity, ...created } };
   }
   // Someone else made it: its case is the one to go on with.
   const existing = await findCaseBySubmissionId(prisma, submissionId);

@@ -65,6 +65,18 @@ async function readCaseForCard(ctx: AppContext, caseId: string, inHand?: CaseRow
   const { prisma } = ctx.db;
   const row = inHand?.id === caseId ? inHand : await findCaseRowForCard(prisma, caseId);
   if (!row) return null;
+  const { unit, organization } = await unitAndOrganizationOf(ctx, row);
+  // The foreign key keeps the organisation; a case whose rows vanished meanwhile has no card.
+  if (!organization) return null;
+  return { ...row, unit, organization };
+}
+
+/** A case's unit and organisation as its card shows them, from memory (decision 0041). */
+export async function unitAndOrganizationOf(
+  ctx: AppContext,
+  row: { unitId: string | null; organizationId: string },
+) {
+  const { prisma } = ctx.db;
   const cache = directoryCache(ctx);
   const unitId = row.unitId;
   const [unit, organization] = await Promise.all([
@@ -73,9 +85,7 @@ async function readCaseForCard(ctx: AppContext, caseId: string, inHand?: CaseRow
       findOrganizationForCard(prisma, row.organizationId),
     ),
   ]);
-  // The foreign key keeps the organisation; a case whose rows vanished meanwhile has no card.
-  if (!organization) return null;
-  return { ...row, unit, organization };
+  return { unit, organization };
 }
 
 /** What posting a case's card needs: the case, its scope, and the card a principal should see. */

@@ -1,9 +1,15 @@
 // Every effect a move declares is carried out, once: each test here fails if the executor drops
 // the effect it is about (run-case-effects.ts, case-effects.ts). The effects job is run the way the
 // worker runs it (runCaseEffects with the event id), after checking the job was queued.
+import type { Job } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromDbDate, type LocalDate } from '../../src/calendar/local-date.js';
-import { batchClockWrites, rowToClock, upsertClock } from '../../src/deadlines/clock.repository.js';
+import {
+  batchClockWrites,
+  listClocks,
+  rowToClock,
+  upsertClock,
+} from '../../src/deadlines/clock.repository.js';
 import { applyCaseAction, type CaseActor } from '../../src/cases/case-lifecycle.service.js';
 import { closeOverdueResolvedCases, closeResolvedCaseIfDue } from '../../src/cases/auto-close.js';
 import { requeuePendingCaseEffects } from '../../src/cases/case-effects.queue.js';
@@ -11,12 +17,15 @@ import { runCaseEffects } from '../../src/cases/run-case-effects.js';
 import { findMergedDuplicateIds, findSenderNoticeFacts } from '../../src/cases/case.repository.js';
 import { recordSatisfaction } from '../../src/cases/record-satisfaction.js';
 import type { AppContext } from '../../src/app-context.js';
+import type { Prisma } from '../../src/db/generated/client.js';
 import { fixedClock } from '../../src/core/clock.js';
 import { parseInput } from '../../src/core/validation.js';
 import { processSubmission } from '../../src/intake/process-submission.js';
 import { ZSubmissionSchema } from '../../src/intake/submission.schema.js';
 import { submitSubmission } from '../../src/intake/submit-submission.js';
 import { fireMilestone } from '../../src/deadlines/fire-milestone.js';
+import { routeCase } from '../../src/routing/route-case.js';
+import { createIntakeHandler, senderNoticeInHand } from '../../workers/intake.handler.js';
 import { createTestContext, type TestContext } from '../helpers/test-context.js';
 
 const clock = fixedClock(new Date('2026-03-02T02:00:00Z')); // Monday 02/03/2026, 09:00 in Hà Nội
@@ -531,6 +540,60 @@ describe("a caller that runs its move's effects itself", () => {
     const notices = await t.ctx.db.prisma.notification.findMany({ where: { caseId: id } });
     expect(notices.map((n) => n.dedupeKey)).toContain(`case:${id}:event:${done.eventId}:sender`);
     expect(await runCaseEffects(ctx, done.eventId)).toBe('already_done');
+  });
+
+  it('is handed by the intake job the notice facts the statement reads, and reads none (0115)', async () => {
+    const submit = async () => {
+      const s = parseInput(ZSubmissionSchema, {
+        submissionId: `fx-in-hand-${n++}`,
+        channel: 'web',
+        kind: 'complaint',
+        text: 'Bác sĩ trực đêm không thăm khám, người nhà phải chờ ba giờ.',
+        unitCode: 'ta-knoi',
+        contact: { name: 'Trần Văn Bình', phone: '0912 345 678' },
+      });
+      await submitSubmission(t.ctx, s);
+      return s;
+    };
+    const s = await submit();
+    const { caseId, made } = await processSubmission(t.ctx, s.submissionId);
+    const routing = await routeCase(t.ctx, caseId, {
+      callerPostsCards: true,
+      callerRunsEffects: true,
+      justMade: made!.case,
+    });
+    const inHand = await senderNoticeInHand(t.ctx, made, routing.caseRow);
+    const { prisma } = t.ctx.db;
+    const read = await findSenderNoticeFacts(prisma, caseId);
+    expect(read!.identity).not.toBeNull();
+    expect(read!.unitName).not.toBeNull();
+    expect({ ...inHand!.row, identity: Buffer.from(inHand!.row.identity!) }).toEqual({
+      ...read,
+      identity: Buffer.from(read!.identity!),
+    });
+    expect(inHand!.clocks).toEqual(await listClocks(prisma, caseId));
+    // A case made before this run, or moved in a transaction, is read as any other.
+    expect(await senderNoticeInHand(t.ctx, undefined, routing.caseRow)).toBeUndefined();
+    expect(await senderNoticeInHand(t.ctx, made, undefined)).toBeUndefined();
+
+    // The whole job: its assignment's effects run, and the notice's statement is not among its reads.
+    const statements: string[] = [];
+    const watched = new Proxy(prisma, {
+      get(target, key, receiver) {
+        if (key !== '$queryRaw') return Reflect.get(target, key, receiver);
+        return (query: Prisma.Sql) => {
+          statements.push(query.text);
+          return target.$queryRaw(query);
+        };
+      },
+    });
+    const { submissionId } = await submit();
+    const job = createIntakeHandler({ ...t.ctx, db: { ...t.ctx.db, prisma: watched } });
+    const { caseId: second } = (await job({ submissionId }, {} as Job)) as { caseId: string };
+    const assigned = await prisma.caseEvent.findFirstOrThrow({ where: { caseId: second, action: 'assign' } });
+    expect(assigned.effectsDoneAt).not.toBeNull();
+    expect(statements.some((text) => text.includes('"caseId" = c.id) AS identity'))).toBe(false);
+    expect(statements.length).toBeGreaterThan(0);
   });
 });
 
