@@ -17,7 +17,6 @@ import { runCaseEffects } from '../../src/cases/run-case-effects.js';
 import { findMergedDuplicateIds, findSenderNoticeFacts } from '../../src/cases/case.repository.js';
 import { recordSatisfaction } from '../../src/cases/record-satisfaction.js';
 import type { AppContext } from '../../src/app-context.js';
-import type { Prisma } from '../../src/db/generated/client.js';
 import { fixedClock } from '../../src/core/clock.js';
 import { parseInput } from '../../src/core/validation.js';
 import { processSubmission } from '../../src/intake/process-submission.js';
@@ -26,6 +25,7 @@ import { submitSubmission } from '../../src/intake/submit-submission.js';
 import { fireMilestone } from '../../src/deadlines/fire-milestone.js';
 import { routeCase } from '../../src/routing/route-case.js';
 import { createIntakeHandler, senderNoticeInHand } from '../../workers/intake.handler.js';
+import { interceptRawQueries } from '../helpers/intercept-raw-queries.js';
 import { createTestContext, type TestContext } from '../helpers/test-context.js';
 
 const clock = fixedClock(new Date('2026-03-02T02:00:00Z')); // Monday 02/03/2026, 09:00 in Hà Nội
@@ -578,14 +578,9 @@ describe("a caller that runs its move's effects itself", () => {
 
     // The whole job: its assignment's effects run, and the notice's statement is not among its reads.
     const statements: string[] = [];
-    const watched = new Proxy(prisma, {
-      get(target, key, receiver) {
-        if (key !== '$queryRaw') return Reflect.get(target, key, receiver);
-        return (query: Prisma.Sql) => {
-          statements.push(query.text);
-          return target.$queryRaw(query);
-        };
-      },
+    const watched = interceptRawQueries(prisma, (query, run) => {
+      statements.push(query.text);
+      return run();
     });
     const { submissionId } = await submit();
     const job = createIntakeHandler({ ...t.ctx, db: { ...t.ctx.db, prisma: watched } });

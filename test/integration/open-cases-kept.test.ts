@@ -6,12 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../src/app-context.js';
 import { applyCaseAction } from '../../src/cases/case-lifecycle.service.js';
 import { parseInput } from '../../src/core/validation.js';
-import type { Prisma } from '../../src/db/generated/client.js';
 import { processSubmission } from '../../src/intake/process-submission.js';
 import { ZSubmissionSchema } from '../../src/intake/submission.schema.js';
 import { submitSubmission } from '../../src/intake/submit-submission.js';
 import { suggestCaseTriage } from '../../src/triage/suggest-case-triage.js';
 import { forgetTriageModel } from '../../src/triage/triage-model-store.js';
+import { interceptRawQueries } from '../helpers/intercept-raw-queries.js';
 import { createTestContext, type TestContext } from '../helpers/test-context.js';
 
 let t: TestContext;
@@ -22,14 +22,9 @@ let receiverId: string;
 beforeAll(async () => {
   t = await createTestContext({ env: { DIRECTORY_CACHE_CHECK_MS: '60000' } });
   // Raw statements through `$queryRaw`, where the list's read can be counted.
-  const counting = new Proxy(t.ctx.db.prisma, {
-    get(target, key, receiver) {
-      if (key !== '$queryRaw') return Reflect.get(target, key, receiver);
-      return (query: Prisma.Sql) => {
-        if (query.text.includes('string_agg(c.id::text')) listReads++;
-        return target.$queryRaw(query);
-      };
-    },
+  const counting = interceptRawQueries(t.ctx.db.prisma, (query, run) => {
+    if (query.text.includes('string_agg(c.id::text')) listReads++;
+    return run();
   });
   ctx = { ...t.ctx, db: { ...t.ctx.db, prisma: counting } };
   const org = await t.ctx.db.prisma.organization.findUniqueOrThrow({ where: { code: 'ttyt-thuan-an' } });

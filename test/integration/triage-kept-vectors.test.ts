@@ -11,7 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../src/app-context.js';
 import { fixedClock } from '../../src/core/clock.js';
 import { parseInput } from '../../src/core/validation.js';
-import type { Prisma } from '../../src/db/generated/client.js';
 import { ZSubmissionSchema } from '../../src/intake/submission.schema.js';
 import { submitSubmission } from '../../src/intake/submit-submission.js';
 import { suggestCaseTriage, triageSettingsOf, triageText } from '../../src/triage/suggest-case-triage.js';
@@ -19,6 +18,7 @@ import { forgetTriageModel, triageModelInForce } from '../../src/triage/triage-m
 import { buildDuplicateIndex, suggestTriage } from '../../src/triage/triage-model.js';
 import { OPEN_STATUSES } from '../../src/cases/case-vocabulary.js';
 import { createIntakeHandler } from '../../workers/intake.handler.js';
+import { interceptRawQueries } from '../helpers/intercept-raw-queries.js';
 import { createTestContext, type TestContext } from '../helpers/test-context.js';
 
 let t: TestContext;
@@ -138,15 +138,9 @@ describe('duplicate suggestions with kept word vectors', () => {
     const b = await submit('b', 'Phòng chờ khoa Nhi nóng, quạt trần bị hỏng cả tuần chưa sửa');
     // A's job stops once its case is made, as when routing fails: its triage, which kept a case's
     // vector until now, never runs.
-    const routingFails = new Proxy(ctx.db.prisma, {
-      get(target, key, receiver) {
-        if (key !== '$queryRaw') return Reflect.get(target, key, receiver);
-        return (query: Prisma.Sql) =>
-          query.text.includes('"accusedUnitId" =')
-            ? Promise.reject(new Error('routing is down'))
-            : target.$queryRaw(query);
-      },
-    });
+    const routingFails = interceptRawQueries(ctx.db.prisma, (query, run) =>
+      query.text.includes('"accusedUnitId" =') ? Promise.reject(new Error('routing is down')) : run(),
+    );
     await expect(
       createIntakeHandler({ ...ctx, db: { ...ctx.db, prisma: routingFails } })(
         { submissionId: a },
