@@ -118,9 +118,9 @@ export async function processSubmission(ctx: AppContext, submissionId: string): 
       processedAt: now,
       caseRow,
       clocks,
-      identity: identity && {
+      identity: sealedIdentity && {
         id: uuidv7(),
-        ciphertext: sealedIdentity!,
+        ciphertext: sealedIdentity,
         keyId: ctx.sealedBox.keyId,
         revealable: s.identityMode === 'named',
         createdAt: writtenAt,
