@@ -3,15 +3,19 @@
 // source with its source map, and copies the files they read next to them (scripts, the triage
 // corpus). Only sources newer than their output are compiled, so the check that `npm start` and the
 // `langnghe` command make before running costs a few milliseconds when nothing changed
-// (docs/decisions/0043). Plain .mjs: it runs before anything is compiled; in the production image
-// there is no src/ (and no esbuild), so it finds nothing to do.
-import { copyFileSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+// (docs/decisions/0043). Then it stores the triage model the shipped corpus makes, when the sources
+// that make it changed (decision 0116), so no process has to train it. Plain .mjs: it runs before
+// anything is compiled; in the production image there is no src/ (and no esbuild), so it finds
+// nothing to do.
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, 'dist');
+// Written by dist/src/triage/shipped-triage-model.js, not compiled: kept by the clean-up below.
+const SHIPPED_MODELS = path.join(OUT, 'shipped-triage-model');
 const SOURCE_DIRS = ['src', 'bots', 'workers'];
 const ASSET = /\.(js|css|html|jsonl|json|svg|png|ttf|woff2?)$/;
 
@@ -56,7 +60,7 @@ export async function buildDist({ quiet = false } = {}) {
   // A source that was deleted or renamed must not keep running from its old output.
   let removed = 0;
   for (const file of walk(OUT)) {
-    if (!expected.has(file)) {
+    if (!expected.has(file) && path.dirname(file) !== SHIPPED_MODELS) {
       rmSync(file);
       removed++;
     }
@@ -82,11 +86,23 @@ export async function buildDist({ quiet = false } = {}) {
     mkdirSync(path.dirname(to), { recursive: true });
     copyFileSync(from, to);
   }
-  const done = { compiled: compile.length, copied: copy.length, removed };
+  const done = { compiled: compile.length, copied: copy.length, removed, modelTrained: false };
   if (!quiet && compile.length + copy.length + removed > 0) {
     console.error(
       `build: ${done.compiled} compiled, ${done.copied} copied, ${done.removed} removed (dist/) in ${Math.round(performance.now() - started)} ms`,
     );
+  }
+  // Nothing changed since a build that stored a model: that model is still the sources' (and a
+  // process that finds it is not checks the key itself), so the check costs nothing here.
+  if (compile.length + copy.length > 0 || !existsSync(SHIPPED_MODELS)) {
+    const training = performance.now();
+    const { shippedModel } = await import(
+      pathToFileURL(path.join(OUT, 'src/triage/shipped-triage-model.js')).href
+    );
+    done.modelTrained = shippedModel().trained;
+    if (!quiet && done.modelTrained) {
+      console.error(`build: shipped triage model trained in ${Math.round(performance.now() - training)} ms`);
+    }
   }
   return done;
 }

@@ -341,8 +341,8 @@ export async function startApp(
         onFailed: createJobFailureCounts(redis, config.queuePrefix).record,
       });
       stops.push(() => host.close());
-      // Training the shipped model takes about a second of CPU: done now, not when the first
-      // case arrives and its card waits for it (decision 0031).
+      // The model in force is read now (the build stored the shipped one, decision 0116; a newer
+      // training is in the database), not when the first case arrives and its card waits for it.
       setImmediate(() => {
         triageModelInForce(ctx).catch((err: unknown) => logger.warn({ err }, 'triage model not loaded'));
       });

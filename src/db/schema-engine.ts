@@ -2,13 +2,12 @@
 // start-up, which the machines that build this project cannot reach; the same engine ships as
 // WebAssembly in @prisma/schema-engine-wasm (pinned to the exact build of the installed Prisma).
 // It is an internal API, so it is wrapped here and nowhere else (docs/decisions/0003).
-import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { PROJECT_ROOT } from '../core/project-root.js';
 
 type WasmBindings = typeof import('@prisma/schema-engine-wasm');
 type SchemaEngine = Awaited<ReturnType<WasmBindings['SchemaEngine']['new']>>;
@@ -22,18 +21,8 @@ declare const WebAssembly: {
   ): Promise<{ instance: { exports: Record<string, unknown> } }>;
 };
 
-// The checkout (or the image's /app): the nearest directory above this file with a package.json.
-// This file runs from src/db under vitest and from dist/src/db in production (decision 0043).
-export const PROJECT_ROOT = findProjectRoot(path.dirname(fileURLToPath(import.meta.url)));
 export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, 'prisma/migrations');
 export const SCHEMA_PATH = path.join(PROJECT_ROOT, 'prisma/schema.prisma');
-
-function findProjectRoot(from: string): string {
-  for (let dir = from; ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, 'package.json'))) return dir;
-    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${from}`);
-  }
-}
 
 const NO_FILTER = { externalTables: [], externalEnums: [] };
 

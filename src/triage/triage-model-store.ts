@@ -1,10 +1,10 @@
 // The model in force for this process: the newest one in the database (trained by
-// `langnghe triage:train`), or, before any training, one trained from the shipped corpus at first
-// use (about a second; decision 0031). Checked again at most once a minute, so a new training is
-// picked up by running workers without a restart.
+// `langnghe triage:train`), or, before any training, the one the shipped corpus makes (decision
+// 0031), stored by the build (decision 0116). Checked again at most once a minute, so a new
+// training is picked up by running workers without a restart.
 import type { AppContext } from '../app-context.js';
-import { readCorpus, splitCorpus } from './triage-corpus.js';
-import { loadTriageModel, trainTriageModel, type TriageModel } from './triage-model.js';
+import { shippedModel } from './shipped-triage-model.js';
+import { loadTriageModel, type TriageModel } from './triage-model.js';
 import { findLatestTriageModel } from './triage.repository.js';
 
 const RECHECK_MS = 60_000;
@@ -13,7 +13,7 @@ let shipped: TriageModel | null = null;
 
 /** The model trained on the shipped corpus's training part; the same in every process. */
 export function shippedTriageModel(): TriageModel {
-  shipped ??= trainTriageModel(splitCorpus(readCorpus()).training, new Date(0));
+  shipped ??= shippedModel().model;
   return shipped;
 }
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { encryptionKeyFile, findRunningKey } from '../../backup/backup-key.js';
 import { writeBackup } from '../../backup/write-backup.js';
 import { loadConfig } from '../../config/config.js';
-import { PROJECT_ROOT } from '../../db/schema-engine.js';
+import { PROJECT_ROOT } from '../../core/project-root.js';
 import { openSqlConnection } from '../../db/sql-connection.js';
 import { lockStoppedDataDir } from '../cli-context.js';
 import { UsageError, type CliCommand } from '../cli-command.js';
