@@ -73,6 +73,17 @@ describe('the shipped triage model (decision 0116)', () => {
     const importing = shippedModelKey(p.root);
     writeFileSync(path.join(p.root, 'src/triage/stop-words.ts'), 'export const STOP = 2;\n');
     expect(shippedModelKey(p.root)).not.toBe(importing);
+
+    // Imported for its effect alone, or for its types alone (no code: not followed).
+    const model = path.join(p.root, 'src/triage/triage-model.ts');
+    writeFileSync(path.join(p.root, 'src/triage/registers.ts'), 'globalThis.x = 1;\n');
+    writeFileSync(path.join(p.root, 'src/triage/types-only.ts'), 'export type T = 1;\n');
+    writeFileSync(
+      model,
+      `import './registers.js';\nimport type { T } from './types-only.js';\n${readFileSync(model, 'utf8')}`,
+    );
+    expect(trainingSources(p.root)).toContain('src/triage/registers.ts');
+    expect(trainingSources(p.root)).not.toContain('src/triage/types-only.ts');
   });
 
   it('trains once, stores the model, and a later process reads it with the same suggestions', () => {

@@ -32,9 +32,11 @@ export const SHIPPED_MODEL_PLACE: ShippedModelPlace = {
 const TRAINING_MODULES = ['src/triage/triage-model.ts', 'src/triage/triage-corpus.ts'];
 const CORPUS = 'src/triage/corpus.jsonl';
 
-// `import … from './x.js'` and `export … from '../y.js'`, over several lines; `import type` makes
-// no code and is skipped (an `import { type T, f }` is followed: one file too many is harmless).
-const RELATIVE_IMPORT = /^\s*(?:import|export)\s+(?!type\b)[^'"]*?\bfrom\s+['"](\.{1,2}\/[^'"]+)\.js['"]/gm;
+// `import … from './x.js'`, `export … from '../y.js'` (over several lines) and `import './z.js'`;
+// `import type` makes no code and is skipped (an `import { type T, f }` is followed: one file too
+// many is harmless).
+const RELATIVE_IMPORT =
+  /^\s*(?:import|export)\s+(?:(?!type\b)[^'"]*?\bfrom\s+)?['"](\.{1,2}\/[^'"]+)\.js['"]/gm;
 
 /** The files whose bytes make the shipped model, relative to the root, in a fixed order. */
 export function trainingSources(root: string): string[] {
