@@ -179,6 +179,10 @@ stop_all() {
 # --- role all, embedded database (PGlite) in a temporary DATA_DIR.
 DATA_DIR="$TMP/data-all" start_role all
 submit_and_track "$APP_URL" "embedded (all)"
+# The image has no sources to train from a key of: it reads the model its build stored (0116).
+grep -q '"origin":"shipped, stored by the build"' "$TMP/all.log" ||
+  { grep 'triage model' "$TMP/all.log"; fail "the image did not read the triage model its build stored"; }
+say "embedded (all): the triage model in force is the one the build stored, not trained at start"
 stop_all
 
 # --- roles web + worker on a fresh PostgreSQL database, seeded with the image's CLI.

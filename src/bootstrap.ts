@@ -61,7 +61,7 @@ import {
 } from '../bots/messenger/index.js';
 import { dispatchFeedEvents } from './feeds/dispatch-feed-events.js';
 import { createHeldNotifications } from './notify/held-notifications.js';
-import { triageModelInForce } from './triage/triage-model-store.js';
+import { triageModelInForce, triageModelOrigin } from './triage/triage-model-store.js';
 import type { ConversationRef, Outbound } from './dialog/dialog-types.js';
 import { createChannelSenders, type SendContext } from './notify/channel-sender.js';
 import { loadZaloNoticeRoute } from './notify/zalo-notice-route.js';
@@ -344,7 +344,10 @@ export async function startApp(
       // The model in force is read now (the build stored the shipped one, decision 0116; a newer
       // training is in the database), not when the first case arrives and its card waits for it.
       setImmediate(() => {
-        triageModelInForce(ctx).catch((err: unknown) => logger.warn({ err }, 'triage model not loaded'));
+        triageModelInForce(ctx).then(
+          () => logger.info({ origin: triageModelOrigin() }, 'triage model in force'),
+          (err: unknown) => logger.warn({ err }, 'triage model not loaded'),
+        );
       });
       await scheduleDeadlineJobs(ctx);
       await scheduleTableStatistics(ctx.queues, config.databaseAnalyzeIntervalMs);

@@ -9,12 +9,23 @@ import { findLatestTriageModel } from './triage.repository.js';
 
 const RECHECK_MS = 60_000;
 let current: { id: string | null; model: TriageModel; checkedAt: number } | null = null;
-let shipped: TriageModel | null = null;
+let shipped: { model: TriageModel; trained: boolean } | null = null;
 
 /** The model trained on the shipped corpus's training part; the same in every process. */
 export function shippedTriageModel(): TriageModel {
-  shipped ??= shippedModel().model;
-  return shipped;
+  shipped ??= shippedModel();
+  return shipped.model;
+}
+
+/**
+ * Where the model in force came from, for the worker's start-up line: a training in the database
+ * (its id), or the shipped corpus's, read as the build stored it or trained here (decision 0116).
+ * Null before the first `triageModelInForce`.
+ */
+export function triageModelOrigin(): string | null {
+  if (!current) return null;
+  if (current.id) return `database ${current.id}`;
+  return shipped?.trained ? 'shipped, trained at start' : 'shipped, stored by the build';
 }
 
 export async function triageModelInForce(ctx: AppContext): Promise<TriageModel> {
