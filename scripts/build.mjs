@@ -86,7 +86,7 @@ export async function buildDist({ quiet = false } = {}) {
     mkdirSync(path.dirname(to), { recursive: true });
     copyFileSync(from, to);
   }
-  const done = { compiled: compile.length, copied: copy.length, removed, modelTrained: false };
+  const done = { compiled: compile.length, copied: copy.length, removed };
   if (!quiet && compile.length + copy.length + removed > 0) {
     console.error(
       `build: ${done.compiled} compiled, ${done.copied} copied, ${done.removed} removed (dist/) in ${Math.round(performance.now() - started)} ms`,
@@ -99,8 +99,7 @@ export async function buildDist({ quiet = false } = {}) {
     const { shippedModel } = await import(
       pathToFileURL(path.join(OUT, 'src/triage/shipped-triage-model.js')).href
     );
-    done.modelTrained = shippedModel().trained;
-    if (!quiet && done.modelTrained) {
+    if (shippedModel().trained && !quiet) {
       console.error(`build: shipped triage model trained in ${Math.round(performance.now() - training)} ms`);
     }
   }

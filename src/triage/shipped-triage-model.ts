@@ -38,28 +38,34 @@ const CORPUS = 'src/triage/corpus.jsonl';
 const RELATIVE_IMPORT =
   /^\s*(?:import|export)\s+(?:(?!type\b)[^'"]*?\bfrom\s+)?['"](\.{1,2}\/[^'"]+)\.js['"]/gm;
 
-/** The files whose bytes make the shipped model, relative to the root, in a fixed order. */
-export function trainingSources(root: string): string[] {
-  const found = new Set<string>();
+/** The files whose bytes make the shipped model, relative to the root, in a fixed order, with their bytes. */
+function readTrainingSources(root: string): Map<string, Buffer> {
+  const found = new Map<string, Buffer>();
   const pending = [...TRAINING_MODULES];
   while (pending.length > 0) {
     const file = pending.pop()!;
     if (found.has(file)) continue;
-    found.add(file);
-    const text = readFileSync(path.join(root, file), 'utf8');
-    for (const m of text.matchAll(RELATIVE_IMPORT))
+    const bytes = readFileSync(path.join(root, file));
+    found.set(file, bytes);
+    for (const m of bytes.toString('utf8').matchAll(RELATIVE_IMPORT))
       pending.push(path.posix.join(path.posix.dirname(file), `${m[1]}.ts`));
   }
-  return [...found, CORPUS].sort();
+  found.set(CORPUS, readFileSync(path.join(root, CORPUS)));
+  return new Map([...found].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/** The files whose bytes make the shipped model, relative to the root, in a fixed order. */
+export function trainingSources(root: string): string[] {
+  return [...readTrainingSources(root).keys()];
 }
 
 /** The key of the model these sources make; null where the sources are not (the image). */
 export function shippedModelKey(root: string): string | null {
   if (!existsSync(path.join(root, CORPUS))) return null;
   const hash = createHash('sha256');
-  for (const file of trainingSources(root)) {
+  for (const [file, bytes] of readTrainingSources(root)) {
     hash.update(`${file}\n`);
-    hash.update(readFileSync(path.join(root, file)));
+    hash.update(bytes);
   }
   return hash.digest('hex').slice(0, 32);
 }
@@ -78,9 +84,8 @@ function storedModels(dir: string): string[] {
  */
 function storedModelFile(place: ShippedModelPlace, key: string | null): string | undefined {
   const names = storedModels(place.dir);
-  const name =
-    key === null ? (names.length === 1 ? names[0] : undefined) : names.find((n) => n === `${key}.json`);
-  return name && path.join(place.dir, name);
+  if (key === null) return names.length === 1 ? path.join(place.dir, names[0]!) : undefined;
+  return names.includes(`${key}.json`) ? path.join(place.dir, `${key}.json`) : undefined;
 }
 
 /** Trains from the corpus: what every process did before it was stored. */
