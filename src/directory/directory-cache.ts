@@ -1,5 +1,6 @@
 // The directory read from memory (decision 0041): organisations and their settings, units, calendar
-// days and routing rules change a few times a year and are read for every submission and case.
+// days and routing rules change a few times a year and are read for every submission and case; so
+// do the staff a case card goes to and their roles (decision 0117).
 // Each process keeps what it read, per database client, and drops all of it when the directory's
 // fingerprint changes. The fingerprint is one small query over those tables, made at most once per
 // DIRECTORY_CACHE_CHECK_MS, so a change made anywhere — the CLI, another process, SQL by hand, a
@@ -18,7 +19,14 @@ export interface DirectoryCache {
  * One number per table, changed by any insert, update or delete of a row, read in the transaction's
  * snapshot: a version seen is never older than the rows read after it.
  */
-const FINGERPRINT_SQL = `SELECT concat_ws(':', ${['organizations', 'units', 'calendar_days', 'routing_rules']
+const FINGERPRINT_SQL = `SELECT concat_ws(':', ${[
+  'organizations',
+  'units',
+  'calendar_days',
+  'routing_rules',
+  'staff',
+  'staff_roles',
+]
   .map((table) => `(SELECT count(*) || '.' || coalesce(sum(hashtext(t::text)), 0) FROM ${table} t)`)
   .join(', ')}) AS v`;
 

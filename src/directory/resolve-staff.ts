@@ -15,6 +15,7 @@ import {
   listStaffWithTelegramAndRoles,
 } from './staff.repository.js';
 import { organizationsBelow } from './organization-tree.js';
+import { directoryCache } from './directory-cache.js';
 
 /** A context that may carry the directory cache's settings; without them the tree is read afresh. */
 type StaffContext = Pick<DirectoryContext, 'db'> & Partial<Pick<AppContext, 'config'>>;
@@ -53,13 +54,22 @@ export async function findStaff(ctx: StaffContext, staffId: string): Promise<Sta
 
 /**
  * Active staff holding `role` (org-wide when `unitId` is null, else for that unit) who can be
- * reached on Telegram, each as `findStaff` gives them: read in one statement (decision 0103).
+ * reached on Telegram, each as `findStaff` gives them: read in one statement (decision 0103), from
+ * memory when the context carries the directory cache's settings (decision 0117): every case card
+ * sent to the receiving office asked for the same few rows.
  */
 export async function listStaffOnTelegramWithRole(
   ctx: StaffContext,
   input: { organizationId: string; role: Role; unitId: string | null },
 ): Promise<StaffMember[]> {
-  const rows = await listStaffWithTelegramAndRoles(ctx.db.prisma, input);
+  const read = () => listStaffWithTelegramAndRoles(ctx.db.prisma, input);
+  const { config } = ctx;
+  const rows = config
+    ? await directoryCache({ db: ctx.db, config }).read(
+        `staff-on-telegram:${input.organizationId}:${input.role}:${input.unitId ?? ''}`,
+        read,
+      )
+    : await read();
   return Promise.all(rows.map((row) => withOversight(ctx, toStaffMember(row))));
 }
 

@@ -4,6 +4,7 @@ import { Prisma } from '../db/generated/client.js';
 import { queryRows } from '../db/raw-sql.js';
 import type { Role } from '../db/generated/enums.js';
 import type { StaffRow } from './staff-member.js';
+import { changingDirectory } from './directory-cache.js';
 
 const WITH_ROLES = {
   roles: { include: { unit: { select: { id: true, code: true, name: true } } } },
@@ -18,21 +19,24 @@ export function insertStaffWithRoles(
     roles: { role: Role; unitId: string | null }[];
   },
 ) {
-  return db.staff.create({
-    data: {
-      organizationId: data.organizationId,
-      fullName: data.fullName,
-      title: data.title,
-      roles: {
-        create: data.roles.map((r) => ({
-          role: r.role,
-          unitId: r.unitId,
-          organizationId: data.organizationId,
-        })),
+  return changingDirectory(
+    db,
+    db.staff.create({
+      data: {
+        organizationId: data.organizationId,
+        fullName: data.fullName,
+        title: data.title,
+        roles: {
+          create: data.roles.map((r) => ({
+            role: r.role,
+            unitId: r.unitId,
+            organizationId: data.organizationId,
+          })),
+        },
       },
-    },
-    include: WITH_ROLES,
-  });
+      include: WITH_ROLES,
+    }),
+  );
 }
 
 export function findStaffWithRoles(db: Db, staffId: string) {
@@ -58,28 +62,32 @@ export async function addStaffRole(
   db: Db,
   data: { staffId: string; organizationId: string; role: Role; unitId: string | null },
 ): Promise<boolean> {
-  return db.$transaction(async (tx) => {
-    const existing = await tx.staffRole.findFirst({
-      where: { staffId: data.staffId, role: data.role, unitId: data.unitId },
-    });
-    if (existing) return false;
-    await tx.staffRole.create({ data });
-    return true;
-  });
+  return changingDirectory(
+    db,
+    db.$transaction(async (tx) => {
+      const existing = await tx.staffRole.findFirst({
+        where: { staffId: data.staffId, role: data.role, unitId: data.unitId },
+      });
+      if (existing) return false;
+      await tx.staffRole.create({ data });
+      return true;
+    }),
+  );
 }
 
 export async function removeStaffRole(
   db: Db,
   data: { staffId: string; role: Role; unitId: string | null },
 ): Promise<boolean> {
-  const { count } = await db.staffRole.deleteMany({
-    where: { staffId: data.staffId, role: data.role, unitId: data.unitId },
-  });
+  const { count } = await changingDirectory(
+    db,
+    db.staffRole.deleteMany({ where: { staffId: data.staffId, role: data.role, unitId: data.unitId } }),
+  );
   return count > 0;
 }
 
 export function setStaffActive(db: Db, staffId: string, active: boolean) {
-  return db.staff.update({ where: { id: staffId }, data: { active } });
+  return changingDirectory(db, db.staff.update({ where: { id: staffId }, data: { active } }));
 }
 
 /** One invite in force per staff member: a new one replaces any unused one. */
@@ -106,6 +114,13 @@ export type InviteRedemption =
  * to a new account (a lost phone) is allowed.
  */
 export function redeemStaffInvite(
+  db: Db,
+  data: { codeHash: string; telegramUserId: string; at: Date },
+): Promise<InviteRedemption> {
+  return changingDirectory(db, redeemStaffInviteNow(db, data));
+}
+
+function redeemStaffInviteNow(
   db: Db,
   data: { codeHash: string; telegramUserId: string; at: Date },
 ): Promise<InviteRedemption> {
@@ -136,7 +151,8 @@ export function redeemStaffInvite(
 /**
  * Active staff of the organisation holding `role` (org-wide when `unitId` is null, else for that
  * unit) with a Telegram account, each with all their roles, oldest first: one statement, where a
- * list then `findStaffWithRoles` for each read three more per person (decision 0103).
+ * list then `findStaffWithRoles` for each read three more per person (decision 0103). Callers with
+ * the app's settings read it through the directory cache (decision 0117).
  */
 export async function listStaffWithTelegramAndRoles(
   db: Db,

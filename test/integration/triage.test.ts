@@ -21,6 +21,7 @@ import { handleTriageInput } from '../../src/officer/triage-actions.js';
 import { triageCardSection } from '../../src/officer/triage-card.js';
 import { postCaseCards } from '../../src/officer/post-case-cards.js';
 import { createIntakeHandler } from '../../workers/intake.handler.js';
+import { changingDirectory } from '../../src/directory/directory-cache.js';
 import { createTestContext, type TestContext } from '../helpers/test-context.js';
 
 const NOW = new Date('2026-03-18T02:00:00Z');
@@ -172,7 +173,11 @@ describe('with a language model configured', () => {
 
 describe('the card', () => {
   it('of the intake job is built from what the job wrote, and reads the same as one built from the stored rows', async () => {
-    await t.ctx.db.prisma.staff.update({ where: { id: receiver }, data: { telegramUserId: '900002' } });
+    // Bound as an invite binds it (staff.repository.ts): this process's cached card recipients go.
+    await changingDirectory(
+      t.ctx.db.prisma,
+      t.ctx.db.prisma.staff.update({ where: { id: receiver }, data: { telegramUserId: '900002' } }),
+    );
     // Reads of what the job itself writes: the case's clocks, its suggestion and choices.
     const reads: string[] = [];
     const counted = (model: 'clock' | 'triageSuggestion' | 'triageChoice') =>
@@ -217,7 +222,11 @@ describe('the card', () => {
   });
 
   it('shows the suggestion, and one tap on its button accepts it through the lifecycle', async () => {
-    await t.ctx.db.prisma.staff.update({ where: { id: receiver }, data: { telegramUserId: '900002' } });
+    // Bound as an invite binds it (staff.repository.ts): this process's cached card recipients go.
+    await changingDirectory(
+      t.ctx.db.prisma,
+      t.ctx.db.prisma.staff.update({ where: { id: receiver }, data: { telegramUserId: '900002' } }),
+    );
     const caseId = await newCase('Xin cảm ơn các cô hộ sinh khoa Sản đã chăm sóc mẹ con tôi rất chu đáo');
     const cards = await t.ctx.db.prisma.notification.findMany({ where: { caseId } });
     const card = cards.map(
