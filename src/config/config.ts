@@ -128,8 +128,7 @@ const ZEnvSchema = z.object({
   /**
    * How often (ms) a process checks whether the directory (organisations and their settings, units,
    * calendar days, routing rules, the staff case cards go to) changed in another process (decisions
-   * 0041, 0117), and reads again the
-   * open cases triage compares a new case with (0114). 0: no cache.
+   * 0041, 0117), and reads again the open cases triage compares a new case with (0114). 0: no cache.
    */
   DIRECTORY_CACHE_CHECK_MS: z.preprocess(
     emptyToUndefined,
