@@ -107,6 +107,18 @@ export function directoryCache(ctx: Pick<AppContext, 'db' | 'config'>): Director
 }
 
 /**
+ * `load`'s value from this process's cache when the context carries the app's settings (the app,
+ * the workers); read afresh otherwise (the CLI's narrower contexts).
+ */
+export function readDirectory<T>(
+  ctx: Pick<AppContext, 'db'> & Partial<Pick<AppContext, 'config'>>,
+  key: string,
+  load: () => Promise<T>,
+): Promise<T> {
+  return ctx.config ? directoryCache({ db: ctx.db, config: ctx.config }).read(key, load) : load();
+}
+
+/**
  * For the writers of cached tables, which hold only the client: once `write` is done (or failed,
  * having perhaps written), this process's next read sees it.
  */

@@ -2,7 +2,7 @@
 // Read by oversight (decision 0069) and by administration (decision 0050).
 import type { AppContext } from '../app-context.js';
 import type { Db } from '../db/database.js';
-import { directoryCache } from './directory-cache.js';
+import { readDirectory } from './directory-cache.js';
 
 export interface OrganizationTreeNode {
   readonly id: string;
@@ -40,10 +40,7 @@ export async function organizationsBelow(
   ctx: Pick<AppContext, 'db'> & Partial<Pick<AppContext, 'config'>>,
   organizationId: string,
 ): Promise<string[]> {
-  const load = async () => organizationsBelowIn(await loadOrganizationTree(ctx.db.prisma), organizationId);
-  if (!ctx.config) return load();
-  return directoryCache({ db: ctx.db, config: ctx.config }).read(
-    `organizations-below:${organizationId}`,
-    load,
+  return readDirectory(ctx, `organizations-below:${organizationId}`, async () =>
+    organizationsBelowIn(await loadOrganizationTree(ctx.db.prisma), organizationId),
   );
 }

@@ -15,7 +15,7 @@ import {
   listStaffWithTelegramAndRoles,
 } from './staff.repository.js';
 import { organizationsBelow } from './organization-tree.js';
-import { directoryCache } from './directory-cache.js';
+import { readDirectory } from './directory-cache.js';
 
 /** A context that may carry the directory cache's settings; without them the tree is read afresh. */
 type StaffContext = Pick<DirectoryContext, 'db'> & Partial<Pick<AppContext, 'config'>>;
@@ -62,14 +62,11 @@ export async function listStaffOnTelegramWithRole(
   ctx: StaffContext,
   input: { organizationId: string; role: Role; unitId: string | null },
 ): Promise<StaffMember[]> {
-  const read = () => listStaffWithTelegramAndRoles(ctx.db.prisma, input);
-  const { config } = ctx;
-  const rows = config
-    ? await directoryCache({ db: ctx.db, config }).read(
-        `staff-on-telegram:${input.organizationId}:${input.role}:${input.unitId ?? ''}`,
-        read,
-      )
-    : await read();
+  const rows = await readDirectory(
+    ctx,
+    `staff-on-telegram:${input.organizationId}:${input.role}:${input.unitId ?? ''}`,
+    () => listStaffWithTelegramAndRoles(ctx.db.prisma, input),
+  );
   return Promise.all(rows.map((row) => withOversight(ctx, toStaffMember(row))));
 }
 

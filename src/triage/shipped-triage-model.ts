@@ -83,9 +83,12 @@ function storedModels(dir: string): string[] {
  * was built with. Undefined when there is none.
  */
 function storedModelFile(place: ShippedModelPlace, key: string | null): string | undefined {
+  if (key !== null) {
+    const file = path.join(place.dir, `${key}.json`);
+    return existsSync(file) ? file : undefined;
+  }
   const names = storedModels(place.dir);
-  if (key === null) return names.length === 1 ? path.join(place.dir, names[0]!) : undefined;
-  return names.includes(`${key}.json`) ? path.join(place.dir, `${key}.json`) : undefined;
+  return names.length === 1 ? path.join(place.dir, names[0]!) : undefined;
 }
 
 /** Trains from the corpus: what every process did before it was stored. */
